@@ -1,0 +1,77 @@
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Domain.Access;
+
+/// <summary>Who may do what on a project (DESIGN §3). Everything not granted here is refused.</summary>
+public static class ProjectAccess
+{
+    private sealed record Grant(Func<ProjectStanding, bool> Allows, string Who);
+
+    private static readonly Dictionary<ProjectAction, Grant> Grants = new()
+    {
+        [ProjectAction.WriteMandate] = new(s => s.IsProposer || s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard,
+            "the proposer, the Executive or the portfolio board"),
+        [ProjectAction.AppointExecutive] = new(s => s.Actor.IsPortfolioBoard, "the portfolio board"),
+        [ProjectAction.AppointOtherRole] = new(s => s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard,
+            "the Executive or the portfolio board"),
+        [ProjectAction.WriteBusinessCase] = new(s => s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.Executive),
+            "the Project Manager or the Executive"),
+        [ProjectAction.ReviewBusinessCase] = new(s => s.Holds(ProjectRole.Executive), "the Executive"),
+        [ProjectAction.RecordLesson] = new(s => s.HasAnyRole, "anyone with a role on the project"),
+        [ProjectAction.ReviewLessons] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.WriteLessonsReport] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.WriteEndReport] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+    };
+
+    /// <summary>Null when the actor may; otherwise the refusal, naming who may.</summary>
+    public static DomainError? Check(ProjectStanding standing, ProjectAction action)
+    {
+        var grant = Grants[action];
+        return grant.Allows(standing) ? null : DomainError.Forbidden($"Only {grant.Who} may {Describe(action)}.");
+    }
+
+    public static ProjectAction AppointmentOf(ProjectRole role) =>
+        role == ProjectRole.Executive ? ProjectAction.AppointExecutive : ProjectAction.AppointOtherRole;
+
+    /// <summary>Who may update the checklist of a decision point and ask for its decision.</summary>
+    public static DomainError? CheckPreparer(ProjectStanding standing, DecisionPoint decisionPoint)
+    {
+        var (allowed, who) = decisionPoint switch
+        {
+            DecisionPoint.Bp1 => (standing.IsProposer || standing.Holds(ProjectRole.Executive), "the proposer or the Executive"),
+            DecisionPoint.Bp6 => (standing.Holds(ProjectRole.BenefitOwner) || standing.Holds(ProjectRole.Executive),
+                "the Benefit Owner or the Executive"),
+            _ => (standing.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        };
+        return allowed ? null : DomainError.Forbidden($"At {Describe(decisionPoint)} only {who} may prepare the decision.");
+    }
+
+    /// <summary>Who decides at a decision point.</summary>
+    public static DomainError? CheckDecider(ProjectStanding standing, DecisionPoint decisionPoint) =>
+        DecisionPoints.DeciderOf(decisionPoint) switch
+        {
+            Decider.PortfolioBoard when !standing.Actor.IsPortfolioBoard =>
+                DomainError.Forbidden($"Only the portfolio board decides at {Describe(decisionPoint)}."),
+            Decider.Executive when !standing.Holds(ProjectRole.Executive) =>
+                DomainError.Forbidden($"Only the project's Executive decides at {Describe(decisionPoint)}."),
+            _ => null,
+        };
+
+    public static string Describe(DecisionPoint decisionPoint) =>
+        decisionPoint == DecisionPoint.StageBoundary ? "the stage boundary" : decisionPoint.ToString().ToUpperInvariant();
+
+    private static string Describe(ProjectAction action) => action switch
+    {
+        ProjectAction.WriteMandate => "write the mandate",
+        ProjectAction.AppointExecutive => "appoint or remove the Executive",
+        ProjectAction.AppointOtherRole => "appoint or remove project roles",
+        ProjectAction.WriteBusinessCase => "write the business case",
+        ProjectAction.ReviewBusinessCase => "confirm the business case",
+        ProjectAction.RecordLesson => "record lessons",
+        ProjectAction.ReviewLessons => "record a lessons review",
+        ProjectAction.WriteLessonsReport => "write the lessons report",
+        ProjectAction.WriteEndReport => "write the end project report",
+        _ => action.ToString(),
+    };
+}

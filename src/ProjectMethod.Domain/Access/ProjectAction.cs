@@ -1,0 +1,15 @@
+namespace ProjectMethod.Domain.Access;
+
+/// <summary>A change someone may ask to make to a project; who may is decided by <see cref="ProjectAccess"/>.</summary>
+public enum ProjectAction
+{
+    WriteMandate,
+    AppointExecutive,
+    AppointOtherRole,
+    WriteBusinessCase,
+    ReviewBusinessCase,
+    RecordLesson,
+    ReviewLessons,
+    WriteLessonsReport,
+    WriteEndReport,
+}

@@ -1,0 +1,49 @@
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.StateMachines;
+
+namespace ProjectMethod.Domain.Gates;
+
+/// <summary>An automatic criterion of a decision point: checked before approval, reported by id and principle when unmet.</summary>
+public sealed record GateCriterion(string Id, Principle Principle, string Description, Func<GateFacts, GuardCheck> Check)
+{
+    public Guard<GateFacts> ToGuard() => new(Id, Description, Check, Principle.ToString());
+}
+
+/// <summary>A feature's contribution of criteria to decision points.</summary>
+public interface ICriteriaSet
+{
+    IEnumerable<(DecisionPoint DecisionPoint, GateCriterion Criterion)> Criteria();
+}
+
+/// <summary>The criteria of every decision point, composed from the features' criteria sets.</summary>
+public sealed class CriteriaCatalogue
+{
+    private readonly List<(DecisionPoint DecisionPoint, GateCriterion Criterion)> entries = [];
+
+    public CriteriaCatalogue(IEnumerable<ICriteriaSet> sets)
+    {
+        foreach (var set in sets)
+        {
+            entries.AddRange(set.Criteria());
+        }
+
+        var duplicate = entries.GroupBy(e => (e.DecisionPoint, e.Criterion.Id)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Criterion {duplicate.Key.Id} is declared twice for {duplicate.Key.DecisionPoint}.");
+        }
+    }
+
+    /// <summary>The criteria sets of the method as built so far.</summary>
+    public static CriteriaCatalogue Default { get; } = new(
+    [
+        new MandateCriteria(),
+        new BusinessCaseCriteria(),
+        new LessonsCriteria(),
+        new RoleCriteria(),
+        new ChecklistCriteria(),
+    ]);
+
+    public IReadOnlyList<GateCriterion> For(DecisionPoint decisionPoint) =>
+        entries.Where(e => e.DecisionPoint == decisionPoint).Select(e => e.Criterion).ToList();
+}

@@ -1,0 +1,29 @@
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Domain.Gates;
+
+/// <summary>A request for a decision (beslutningsanmodning) that is waiting for the decider.</summary>
+public sealed record OpenGateRequest(Guid Id, DecisionPoint DecisionPoint, string RequestedBy);
+
+/// <summary>One criterion as evaluated for the gate view and for refusals.</summary>
+public sealed record CriterionResult(string Id, Principle Principle, string Description, bool Met, string? Detail);
+
+/// <summary>The next decision point as the decider sees it: criteria and what may be decided now.</summary>
+public sealed record GateEvaluation(
+    DecisionPoint DecisionPoint,
+    Phase From,
+    int? FromStage,
+    IReadOnlyList<Phase> To,
+    Decider Decider,
+    IReadOnlyList<CriterionResult> Criteria,
+    IReadOnlyList<Decision> AllowedDecisions);
+
+/// <summary>What a decision does to the project.</summary>
+public sealed record GateDecisionOutcome(
+    DecisionPoint DecisionPoint,
+    Decision Decision,
+    Phase From,
+    int? FromStage,
+    Phase To,
+    int? ToStage,
+    bool ClosedEarly);

@@ -1,0 +1,151 @@
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.StateMachines;
+
+namespace ProjectMethod.Domain.Gates;
+
+/// <summary>Decides requests and decisions at decision points (P4): the right person, the criteria, four eyes.</summary>
+public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> machine)
+{
+    public const int MaxTextLength = 4000;
+
+    public static Gatekeeper Default { get; } = new(PhaseMachine.Create(CriteriaCatalogue.Default));
+
+    /// <summary>The decision point a project is heading for: the open request's, the one asked for, or the default.</summary>
+    public static Outcome<DecisionPoint> PointAhead(Phase phase, OpenGateRequest? openRequest, DecisionPoint? askedFor)
+    {
+        var ahead = DecisionPoints.Ahead(phase);
+        if (ahead.Count == 0)
+        {
+            return DomainError.Conflict("project-finished", "Project finished", $"A project that is {phase} has no decision point ahead.");
+        }
+
+        if (openRequest is not null)
+        {
+            return askedFor is null || askedFor == openRequest.DecisionPoint
+                ? openRequest.DecisionPoint
+                : DomainError.Conflict("request-open", "A request is open",
+                    $"A decision is already requested at {ProjectAccess.Describe(openRequest.DecisionPoint)}.");
+        }
+
+        if (askedFor is { } point && !ahead.Contains(point))
+        {
+            return DomainError.Conflict("decision-point-not-ahead", "Decision point not ahead",
+                $"A project in {phase} can be brought to {string.Join(" or ", ahead.Select(ProjectAccess.Describe))}, not {ProjectAccess.Describe(point)}.");
+        }
+
+        // In execution the last stage leads to BP4 unless the next stage boundary is asked for.
+        return askedFor ?? ahead[^1];
+    }
+
+    public GateEvaluation Evaluate(GateFacts facts, DecisionPoint point, OpenGateRequest? openRequest)
+    {
+        var transition = machine.TransitionFor(facts.Phase, PhaseTriggers.ApprovalOf(point))
+            ?? throw new InvalidOperationException($"{facts.Phase} has no transition for {point}.");
+        var criteria = transition.Evaluate(facts)
+            .Select(r => new CriterionResult(r.Guard.Id, Enum.Parse<Principle>(r.Guard.Category!), r.Guard.Description, r.Met, r.Detail))
+            .ToList();
+
+        var allowed = new List<Decision>();
+        if (facts.BusinessCase != BusinessCaseStanding.Unjustified && openRequest is not null)
+        {
+            if (criteria.All(c => c.Met))
+            {
+                allowed.Add(Decision.Approve);
+            }
+
+            allowed.Add(Decision.Reject);
+        }
+
+        allowed.Add(Decision.Stop);
+        return new GateEvaluation(point, facts.Phase, facts.Stage,
+            transition.PossibleDestinations.Select(d => d.State).ToList(), DecisionPoints.DeciderOf(point), criteria, allowed);
+    }
+
+    /// <summary>May this person ask for the decision now? The request itself needs no criteria met.</summary>
+    public static DomainError? CheckRequest(GateFacts facts, ProjectStanding standing, DecisionPoint point, OpenGateRequest? openRequest, string? recommendation)
+    {
+        if (ProjectAccess.CheckPreparer(standing, point) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (openRequest is not null)
+        {
+            return DomainError.Conflict("request-open", "A request is open",
+                $"A decision is already requested at {ProjectAccess.Describe(openRequest.DecisionPoint)}; it must be decided first.");
+        }
+
+        return string.IsNullOrWhiteSpace(recommendation)
+            ? DomainError.Invalid("recommendation-required", "Recommendation required", "A request for a decision states a recommendation.")
+            : null;
+    }
+
+    public Outcome<GateDecisionOutcome> Decide(
+        GateFacts facts, ProjectStanding standing, DecisionPoint point, OpenGateRequest? openRequest, Decision decision, string? rationale)
+    {
+        if (ProjectAccess.CheckDecider(standing, point) is { } notDecider)
+        {
+            return notDecider;
+        }
+
+        if (openRequest is not null && openRequest.RequestedBy == standing.Actor.UserId)
+        {
+            return new DomainError(ErrorKind.Forbidden, "four-eyes", "Four eyes",
+                "The person who asked for a decision never decides it.");
+        }
+
+        if (decision is Decision.Approve or Decision.Reject && openRequest is null)
+        {
+            return DomainError.Conflict("no-open-request", "No open request",
+                $"{decision} answers a request for a decision, and none is open at {ProjectAccess.Describe(point)}.");
+        }
+
+        if (decision is Decision.Reject or Decision.Stop && string.IsNullOrWhiteSpace(rationale))
+        {
+            return DomainError.Invalid("rationale-required", "Rationale required", $"A {decision.ToString().ToLowerInvariant()} decision states its rationale.");
+        }
+
+        if (decision != Decision.Stop && facts.BusinessCase == BusinessCaseStanding.Unjustified)
+        {
+            return DomainError.Conflict("business-case-unjustified", "Business case unjustified",
+                "The Executive found the business case no longer justified in this phase: only stop may be decided.");
+        }
+
+        return decision switch
+        {
+            Decision.Approve => Approve(facts, point),
+            Decision.Reject => new GateDecisionOutcome(point, decision, facts.Phase, facts.Stage, facts.Phase, facts.Stage, facts.ClosedEarly),
+            _ => Stop(facts, point),
+        };
+    }
+
+    private Outcome<GateDecisionOutcome> Approve(GateFacts facts, DecisionPoint point)
+    {
+        if (!machine.CanFire(facts.Phase, PhaseTriggers.ApprovalOf(point), facts, out var unmet))
+        {
+            var criteria = unmet.Select(u => new CriterionResult(
+                u.Guard.Id, Enum.Parse<Principle>(u.Guard.Category!), u.Guard.Description, false, u.Detail)).ToList();
+            return DomainError.Conflict("criteria-unmet", "Criteria unmet",
+                $"{ProjectAccess.Describe(point)} cannot be approved: {string.Join(" ", criteria.Select(c => c.Description))}")
+                with { Extensions = new Dictionary<string, object?> { ["unmetCriteria"] = criteria } };
+        }
+
+        var to = machine.Fire(facts.Phase, PhaseTriggers.ApprovalOf(point), facts);
+        int? toStage = (point, to) switch
+        {
+            (DecisionPoint.Bp3, _) => 1,
+            (DecisionPoint.StageBoundary, _) => facts.Stage + 1,
+            _ => null,
+        };
+        return new GateDecisionOutcome(point, Decision.Approve, facts.Phase, facts.Stage, to, toStage, facts.ClosedEarly);
+    }
+
+    private GateDecisionOutcome Stop(GateFacts facts, DecisionPoint point)
+    {
+        var to = machine.Fire(facts.Phase, PhaseTrigger.Stop, facts);
+        // Stopping before closure is premature closure (DESIGN §2).
+        var closedEarly = facts.ClosedEarly || facts.Phase is Phase.Concept or Phase.Planning or Phase.Execution;
+        return new GateDecisionOutcome(point, Decision.Stop, facts.Phase, facts.Stage, to, null, closedEarly);
+    }
+}

@@ -1,0 +1,17 @@
+namespace ProjectMethod.Domain.Roles;
+
+/// <summary>The roles' names as people read them in messages.</summary>
+public static class Names
+{
+    public static string Of(ProjectRole role) => role switch
+    {
+        ProjectRole.Executive => "Executive",
+        ProjectRole.SeniorUser => "Senior User",
+        ProjectRole.SeniorSupplier => "Senior Supplier",
+        ProjectRole.ProjectManager => "Project Manager",
+        ProjectRole.BenefitOwner => "Benefit Owner",
+        ProjectRole.TeamManager => "Team Manager",
+        ProjectRole.ProjectAssurance => "Project Assurance",
+        _ => role.ToString(),
+    };
+}

@@ -1,0 +1,44 @@
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Checklists;
+using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Domain.Tests;
+
+/// <summary>Gate facts of a project that meets every criterion of the decision point ahead; tests take one thing away.</summary>
+internal static class Facts
+{
+    public static readonly RoleAssignment Executive = Role(ProjectRole.Executive, "eva");
+    public static readonly RoleAssignment ProjectManager = Role(ProjectRole.ProjectManager, "per");
+    public static readonly RoleAssignment BenefitOwner = Role(ProjectRole.BenefitOwner, "bo");
+    public static readonly RoleAssignment SeniorUser = Role(ProjectRole.SeniorUser, "siri");
+    public static readonly RoleAssignment SeniorSupplier = Role(ProjectRole.SeniorSupplier, "sven");
+
+    public static RoleAssignment Role(ProjectRole role, string userId) => new(Guid.NewGuid(), role, userId, userId);
+
+    public static GateFacts Ready(Phase phase, int? stage = null) => new()
+    {
+        Phase = phase,
+        Stage = stage ?? (phase == Phase.Execution ? 1 : null),
+        Sector = "helse",
+        Mandate = new Mandate("Bedre oppfølging", "Mange manuelle rutiner"),
+        Roles = [Executive, ProjectManager, BenefitOwner, SeniorUser, SeniorSupplier],
+        BusinessCaseVersion = 2,
+        LatestBusinessCaseReview = new BusinessCaseReview(2, phase, stage ?? (phase == Phase.Execution ? 1 : null), true),
+        LessonsReviewed = true,
+        LessonsReportWritten = true,
+        EndReportWritten = true,
+        Checklist = [new ChecklistEntry(new ChecklistItem("bp1-need", DecisionPoint.Bp1, "Behov", "Need", true), ChecklistStatus.Done, null)],
+    };
+
+    public static ProjectStanding Standing(string userId, params string[] globalRoles) =>
+        Standing(userId, Ready(Phase.Proposed).Roles, globalRoles);
+
+    public static ProjectStanding Standing(string userId, IReadOnlyList<RoleAssignment> roles, params string[] globalRoles) =>
+        ProjectStanding.Of(new Actor(userId, userId, globalRoles.ToHashSet()), roles, proposerId: "pia");
+
+    public static readonly ProjectStanding Board = Standing("bjorn", GlobalRoles.PortfolioBoard);
+    public static readonly ProjectStanding Exec = Standing("eva");
+    public static readonly ProjectStanding Pm = Standing("per");
+}
