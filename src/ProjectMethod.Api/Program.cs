@@ -1,6 +1,70 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using ProjectMethod.Api.BusinessCases;
+using ProjectMethod.Api.Checklists;
+using ProjectMethod.Api.Gates;
+using ProjectMethod.Api.History;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Lessons;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Roles;
+
 var builder = WebApplication.CreateBuilder(args);
+
+if (args is ["token", ..])
+{
+    return DevelopmentTokens.Print(AuthOptions.From(builder.Configuration), args[1..], Console.Out);
+}
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+// Infrastructure
+var storage = Storage.From(builder.Configuration);
+builder.Services.AddSingleton(storage);
+builder.Services.AddSingleton<Database>();
+builder.Services.AddSingleton<Migrations>();
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton<ProjectWrites>();
+builder.Services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddBearerAuth(AuthOptions.From(builder.Configuration));
+builder.Services.AddProjectMethodOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+// The facts each feature contributes to the decision points
+builder.Services.AddSingleton<GateFactsLoader>();
+builder.Services.AddSingleton<IGateFactsSource, BusinessCaseFacts>();
+builder.Services.AddSingleton<IGateFactsSource, LessonFacts>();
+builder.Services.AddSingleton<IGateFactsSource, ChecklistFacts>();
+
+TypeHandlers.Register();
 var app = builder.Build();
+await app.Services.GetRequiredService<Migrations>().ApplyAsync(CancellationToken.None);
 
-app.MapGet("/", () => "Hello World!");
+app.UseProblemResponses();
+app.UseStatusCodePages(StatusCodePages.WriteProblem);
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.Run();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "ProjectMethod v1");
+    options.RoutePrefix = "swagger";
+});
+app.MapHealth();
+
+app.MapProjects();
+app.MapRoles();
+app.MapBusinessCases();
+app.MapChecklists();
+app.MapLessons();
+app.MapGates();
+app.MapHistory();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The service's entry point; public so tests can host it.</summary>
+public partial class Program;

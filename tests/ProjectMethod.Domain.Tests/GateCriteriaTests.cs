@@ -133,7 +133,7 @@ public sealed class GateCriteriaTests
         var evaluation = Gates.Evaluate(Facts.Ready(Phase.Concept) with { LessonsReviewed = false }, DecisionPoint.Bp2, null);
 
         evaluation.Decider.Should().Be(Decider.PortfolioBoard);
-        evaluation.To.Should().Equal(Phase.Planning);
+        evaluation.To.Should().Be(Phase.Planning);
         evaluation.Criteria.Should().ContainSingle(c => !c.Met).Which.Should().Match<CriterionResult>(c =>
             c.Id == "lessons-reviewed" && c.Principle == Principle.P2 && c.Detail == "No lessons review is recorded.");
     }

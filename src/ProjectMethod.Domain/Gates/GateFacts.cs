@@ -39,8 +39,11 @@ public sealed record GateFacts
 
     public IReadOnlyList<ChecklistEntry> Checklist { get; init; } = [];
 
-    /// <summary>Whether any benefit is still expected; decides where BP5 leads after an early close.</summary>
-    public bool AnyBenefitExpected { get; init; } = true;
+    /// <summary>
+    /// Whether any benefit is still expected; decides where BP5 leads after an early close. Nothing sets it
+    /// before benefits are registered, so until then an early-closed project ends at BP5.
+    /// </summary>
+    public bool AnyBenefitExpected { get; init; }
 
     public BusinessCaseStanding BusinessCase => BusinessCaseStandings.Of(this);
 }

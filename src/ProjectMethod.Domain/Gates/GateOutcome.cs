@@ -13,7 +13,7 @@ public sealed record GateEvaluation(
     DecisionPoint DecisionPoint,
     Phase From,
     int? FromStage,
-    IReadOnlyList<Phase> To,
+    Phase To,
     Decider Decider,
     IReadOnlyList<CriterionResult> Criteria,
     IReadOnlyList<Decision> AllowedDecisions);

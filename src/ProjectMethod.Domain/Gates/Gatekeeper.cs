@@ -59,7 +59,7 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
 
         allowed.Add(Decision.Stop);
         return new GateEvaluation(point, facts.Phase, facts.Stage,
-            transition.PossibleDestinations.Select(d => d.State).ToList(), DecisionPoints.DeciderOf(point), criteria, allowed);
+            transition.DestinationFor(facts), DecisionPoints.DeciderOf(point), criteria, allowed);
     }
 
     /// <summary>May this person ask for the decision now? The request itself needs no criteria met.</summary>

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using ProjectMethod.Api.Gates;
+using ProjectMethod.Api.Handbooks;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain.Checklists;
+using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Checklists;
+
+/// <summary>A checklist item of the project's handbook with its status on this project.</summary>
+public sealed record ChecklistItemView(
+    string Id, DecisionPoint DecisionPoint, string TextNb, string TextEn, bool Mandatory, ChecklistStatus Status, string? Comment,
+    string? UpdatedBy, Instant? UpdatedAt);
+
+public static class ChecklistStore
+{
+    private sealed record StatusRow
+    {
+        public required string ItemId { get; init; }
+
+        public required int Round { get; init; }
+
+        public required ChecklistStatus Status { get; init; }
+
+        public string? Comment { get; init; }
+
+        public required string UpdatedBy { get; init; }
+
+        public required Instant UpdatedAt { get; init; }
+    }
+
+    /// <summary>Stage-boundary items are answered anew for every stage; the others once.</summary>
+    public static int RoundOf(DecisionPoint point, ProjectRow project) => point == DecisionPoint.StageBoundary ? project.Stage ?? 0 : 0;
+
+    public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(
+        DbConnection connection, DbTransaction? transaction, ProjectRow project, CancellationToken cancellationToken)
+    {
+        var items = await HandbookStore.ChecklistAsync(connection, transaction, project.HandbookSector, project.HandbookVersion, cancellationToken);
+        var statuses = (await connection.QueryAsync<StatusRow>(new CommandDefinition(
+            """
+            SELECT item_id AS ItemId, round, status, comment, updated_by AS UpdatedBy, updated_at AS UpdatedAt
+            FROM checklist_statuses WHERE project_id = @id
+            """, new { id = project.Id }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(s => (s.ItemId, s.Round));
+        return items.Select(item =>
+        {
+            var status = statuses.GetValueOrDefault((item.Id, RoundOf(item.DecisionPoint, project)));
+            return new ChecklistItemView(item.Id, item.DecisionPoint, item.TextNb, item.TextEn, item.Mandatory,
+                status?.Status ?? ChecklistStatus.Open, status?.Comment, status?.UpdatedBy, status?.UpdatedAt);
+        }).ToList();
+    }
+
+    public static Task UpsertAsync(
+        DbConnection connection, DbTransaction transaction, Guid projectId, string itemId, int round, ChecklistStatus status, string? comment,
+        string updatedBy, Instant updatedAt, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO checklist_statuses (project_id, item_id, round, status, comment, updated_by, updated_at)
+            VALUES (@projectId, @itemId, @round, @status, @comment, @updatedBy, @updatedAt)
+            ON CONFLICT (project_id, item_id, round) DO UPDATE
+            SET status = excluded.status, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            """,
+            new { projectId, itemId, round, status = status.Wire(), comment, updatedBy, updatedAt }, transaction, cancellationToken: cancellationToken));
+}
+
+/// <summary>P7 facts: every checklist item with its status.</summary>
+public sealed class ChecklistFacts : IGateFactsSource
+{
+    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) => facts with
+    {
+        Checklist = (await ChecklistStore.ForProjectAsync(query.Connection, query.Transaction, query.Project, query.CancellationToken))
+            .Select(v => new ChecklistEntry(new ChecklistItem(v.Id, v.DecisionPoint, v.TextNb, v.TextEn, v.Mandatory), v.Status, v.Comment))
+            .ToList(),
+    };
+}

@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Gates;
+
+/// <summary>The Project Manager's request for a decision, with a recommendation. In execution it may name the stage boundary.</summary>
+public sealed record RequestDecision(string? Recommendation, DecisionPoint? DecisionPoint);
+
+/// <summary>The decider's decision. Approve and reject answer the open request; stop needs none.</summary>
+public sealed record MakeDecision(Decision? Decision, string? Rationale);
+
+/// <summary>The next decision point: who decides, every criterion met or not, and what may be decided now.</summary>
+public sealed record GateView(
+    DecisionPoint DecisionPoint,
+    Phase From,
+    int? Stage,
+    Phase To,
+    Decider Decider,
+    GateRequestView? OpenRequest,
+    IReadOnlyList<CriterionResult> Criteria,
+    IReadOnlyList<Decision> AllowedDecisions);
+
+public static class GatesApi
+{
+    public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Gates");
+        group.MapGet("/gate", Get).WithName("getGate")
+            .WithSummary("The next decision point: decider, criteria and allowed decisions")
+            .WithDescription("In execution the project heads for BP4 unless decisionPoint=stageBoundary is asked for or requested.")
+            .WithProblems(400, 404, 409);
+        group.MapPost("/gate/requests", Request).WithName("requestDecision")
+            .WithSummary("Ask for the decision at the next decision point")
+            .WithDescription("The Project Manager (BP1: the proposer or the Executive; BP6: the Benefit Owner or the Executive). One open request at a time.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/gate/decisions", Decide).WithName("decide")
+            .WithSummary("Decide at the decision point: approve, reject or stop")
+            .WithDescription("Only the decider of the decision point, never the person who asked. Approve needs every criterion met (409 lists the unmet ones).")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapGet("/decisions", Log).WithName("listDecisions").WithSummary("The decision log").WithProblems(400, 404);
+        return app;
+    }
+
+    private static async Task<Results<Ok<GateView>, ProblemHttpResult>> Get(
+        Guid id, Database database, GateFactsLoader loader, CancellationToken cancellationToken, string? decisionPoint = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!QueryValues.TryParseEnum<DecisionPoint>(decisionPoint, "decisionPoint", out var askedFor, errors))
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var project = await ProjectStore.GetAsync(connection, null, id, cancellationToken);
+        if (project is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        var request = await GateStore.OpenRequestAsync(connection, null, id, cancellationToken);
+        var point = Gatekeeper.PointAhead(project.Phase, request.ToDomain(), askedFor);
+        if (point.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var roles = await ProjectStore.RolesAsync(connection, null, id, cancellationToken);
+        var facts = await loader.LoadAsync(new FactsQuery(connection, null, project, cancellationToken), roles);
+        var evaluation = Gatekeeper.Default.Evaluate(facts, point.Value, request.ToDomain());
+        return TypedResults.Ok(new GateView(evaluation.DecisionPoint, evaluation.From, evaluation.FromStage, evaluation.To, evaluation.Decider,
+            request, evaluation.Criteria, evaluation.AllowedDecisions));
+    }
+
+    private static async Task<Results<Created<GateRequestView>, ProblemHttpResult>> Request(
+        Guid id, RequestDecision request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
+    {
+        var validation = new Validation().Text("recommendation", request.Recommendation, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<GateRequestView>(http, id, async write =>
+        {
+            var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
+            var point = Gatekeeper.PointAhead(write.Project.Phase, null, request.DecisionPoint);
+            if (point.Error is { } error)
+            {
+                return error;
+            }
+
+            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
+            if (Gatekeeper.CheckRequest(facts, write.Standing, point.Value, open.ToDomain(), request.Recommendation) is { } refused)
+            {
+                return refused;
+            }
+
+            var created = new GateRequestView(Ids.New(write.Now), point.Value, write.Project.Phase, write.Project.Stage,
+                request.Recommendation!.Trim(), write.Actor.UserId, write.Now);
+            await GateStore.InsertRequestAsync(write.Connection, write.Transaction, id, created, write.CancellationToken);
+            write.Record("decisionRequested", new { requestId = created.Id, created.DecisionPoint, created.Recommendation });
+            return created;
+        });
+
+        return result.Problem ?? (Results<Created<GateRequestView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/gate", result.Value);
+    }
+
+    private static async Task<Results<Created<DecisionView>, ProblemHttpResult>> Decide(
+        Guid id, MakeDecision request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
+    {
+        var validation = new Validation()
+            .Required("decision", request.Decision)
+            .Text("rationale", request.Rationale, Validation.LongText, required: false);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<DecisionView>(http, id, async write =>
+        {
+            var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
+            var point = Gatekeeper.PointAhead(write.Project.Phase, open.ToDomain(), null);
+            if (point.Error is { } error)
+            {
+                return error;
+            }
+
+            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
+            var outcome = Gatekeeper.Default.Decide(facts, write.Standing, point.Value, open.ToDomain(), request.Decision!.Value, request.Rationale);
+            if (outcome.Error is { } refused)
+            {
+                return refused;
+            }
+
+            var decided = outcome.Value!;
+            var decision = new DecisionView
+            {
+                Id = Ids.New(write.Now),
+                DecisionPoint = decided.DecisionPoint,
+                Decision = decided.Decision,
+                Rationale = request.Rationale?.Trim() ?? "",
+                RequestId = open?.Id,
+                FromPhase = decided.From,
+                FromStage = decided.FromStage,
+                ToPhase = decided.To,
+                ToStage = decided.ToStage,
+                ClosedEarly = decided.ClosedEarly,
+                DecidedBy = write.Actor.UserId,
+                DecidedAt = write.Now,
+            };
+            await GateStore.InsertDecisionAsync(write.Connection, write.Transaction, id, decision, write.CancellationToken);
+            await ProjectStore.UpdatePhaseAsync(write.Connection, write.Transaction, id, decided.To, decided.ToStage, decided.ClosedEarly, write.CancellationToken);
+            write.Record("decisionMade", decision);
+            return decision;
+        });
+
+        return result.Problem ?? (Results<Created<DecisionView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/decisions", result.Value);
+    }
+
+    private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Log(
+        Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+    {
+        if (!Paging.TryParse(limit, cursor, out var paging, out var errors))
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        return TypedResults.Ok(paging.ToPage(await GateStore.DecisionsAsync(connection, id, paging, cancellationToken), d => d.Id.ToString("D")));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ProjectMethod.Api.Infrastructure;
+
+/// <summary>
+/// Turns what escapes an endpoint into problem+json: unreadable requests (malformed JSON, unknown enum values,
+/// unknown fields) into 400 naming the fault; anything else into a 500 without internals.
+/// </summary>
+public static class ErrorHandling
+{
+    public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = WriteProblem,
+        });
+
+    private static async Task WriteProblem(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } bad => Problems.Problem(
+                bad.StatusCode, "malformed-request", "Malformed request", Describe(json)),
+            BadHttpRequestException bad => Problems.Problem(
+                bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload-too-large" : "bad-request",
+                "Bad request", bad.Message),
+            _ => Problems.Problem(StatusCodes.Status500InternalServerError, "internal", "Internal error",
+                $"The request could not be completed. Quote trace id {context.TraceIdentifier} when reporting it."),
+        };
+        await result.ExecuteAsync(context);
+    }
+
+    // Names the field and the fault without echoing internal type names.
+    private static string Describe(JsonException json)
+    {
+        var at = json.Path is { Length: > 1 } path ? path : "the top level";
+        if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return $"The value at {at} has the wrong type or is not one of the allowed values.";
+        }
+
+        if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            var property = json.Message.Split('\'') is { Length: > 2 } parts ? parts[1] : "a property";
+            return $"'{property}' is not a field of this request.";
+        }
+
+        return json is InvalidJsonValueException invalid
+            ? $"The value at {at} is not valid: {invalid.Reason}"
+            : $"The request body is not valid JSON (near {at}).";
+    }
+}

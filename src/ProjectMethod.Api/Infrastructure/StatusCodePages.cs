@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ProjectMethod.Api.Infrastructure;
+
+/// <summary>Gives bodiless error responses (unknown route, wrong method) a problem+json body.</summary>
+public static class StatusCodePages
+{
+    public static Task WriteProblem(StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        var (code, title) = status switch
+        {
+            StatusCodes.Status404NotFound => ("not-found", "Not found"),
+            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "Method not allowed"),
+            StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "Unsupported media type"),
+            _ => ("http-" + status, "Request failed"),
+        };
+        return Problems.Problem(status, code, title, $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} answered {status}.")
+            .ExecuteAsync(context.HttpContext);
+    }
+}

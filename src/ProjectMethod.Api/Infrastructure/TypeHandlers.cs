@@ -1,0 +1,76 @@
+using System.Data;
+using Dapper;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ProjectMethod.Api.Infrastructure;
+
+/// <summary>Dapper handlers, registered once, for the NodaTime types and for ids stored as text.</summary>
+public static class TypeHandlers
+{
+    private static int registered;
+
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref registered, 1) == 1)
+        {
+            return;
+        }
+
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.AddTypeHandler(new GuidHandler());
+        SqlMapper.AddTypeHandler(new InstantHandler());
+        SqlMapper.AddTypeHandler(new LocalDateHandler());
+    }
+
+    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    {
+        public override void SetValue(IDbDataParameter parameter, Guid value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("D");
+        }
+
+        public override Guid Parse(object value) => value switch
+        {
+            Guid guid => guid,
+            string text => Guid.Parse(text),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as an id."),
+        };
+    }
+
+    private sealed class InstantHandler : SqlMapper.TypeHandler<Instant>
+    {
+        public override void SetValue(IDbDataParameter parameter, Instant value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = InstantPattern.ExtendedIso.Format(value);
+        }
+
+        public override Instant Parse(object value) => value switch
+        {
+            string text => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow(),
+            DateTime dateTime => Instant.FromDateTimeUtc(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+            DateTimeOffset offset => Instant.FromDateTimeOffset(offset),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as an instant."),
+        };
+    }
+
+    private sealed class LocalDateHandler : SqlMapper.TypeHandler<LocalDate>
+    {
+        public override void SetValue(IDbDataParameter parameter, LocalDate value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = LocalDatePattern.Iso.Format(value);
+        }
+
+        public override LocalDate Parse(object value) => value switch
+        {
+            string text => LocalDatePattern.Iso.Parse(text).GetValueOrThrow(),
+            DateTime dateTime => LocalDate.FromDateTime(dateTime),
+            DateOnly date => LocalDate.FromDateOnly(date),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a date."),
+        };
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Lessons;
+
+public sealed record RecordLesson(string? Title, string? Description, string? Recommendation, IReadOnlyList<string>? Tags);
+
+/// <summary>Which earlier lessons were read before leaving concept, or why none were relevant.</summary>
+public sealed record ReviewLessons(IReadOnlyList<Guid>? LessonIds, string? NoneRelevantReason);
+
+public sealed record LessonsReviewView(Guid Id, IReadOnlyList<Guid> LessonIds, string? NoneRelevantReason, Phase Phase, string ReviewedBy, Instant ReviewedAt);
+
+/// <summary>The lessons report (erfaringsrapport) or the end project report (sluttrapport).</summary>
+public sealed record WriteReport(string? Summary, string? Details);
+
+public sealed record ReportView(Guid Id, string Kind, string Summary, string Details, string WrittenBy, Instant WrittenAt);
+
+public static class LessonsApi
+{
+    private const int MaxTags = 20;
+
+    public static IEndpointRouteBuilder MapLessons(this IEndpointRouteBuilder app)
+    {
+        var project = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Lessons");
+        project.MapGet("/lessons", List).WithName("listProjectLessons").WithSummary("The project's lessons log").WithProblems(400, 404);
+        project.MapPost("/lessons", Record).WithName("recordLesson")
+            .WithSummary("Record a lesson").WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
+        project.MapPost("/lessons/reviews", Review).WithName("reviewLessons")
+            .WithSummary("Record which earlier lessons were reviewed").WithDescription("Project Manager. Needed before BP2 (P2).")
+            .WithProblems(400, 403, 404, 409, 412);
+        project.MapPost("/lessons-report", (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
+                Report(id, request, http, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport))
+            .WithName("writeLessonsReport").WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2).")
+            .WithProblems(400, 403, 404, 409, 412);
+        project.MapPost("/end-report", (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
+                Report(id, request, http, writes, LessonStore.EndReport, ProjectAction.WriteEndReport))
+            .WithName("writeEndReport").WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
+            .WithProblems(400, 403, 404, 409, 412);
+
+        app.MapGet("/api/v1/lessons", Search).WithTags("Lessons").WithName("searchLessons")
+            .WithSummary("Search lessons across all projects").WithDescription("q matches title, description, recommendation and tags; sector filters by the project's sector.")
+            .WithProblems(400);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> List(
+        Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+    {
+        if (!Paging.TryParse(limit, cursor, out var paging, out var errors))
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        return TypedResults.Ok(paging.ToPage(await LessonStore.ForProjectAsync(connection, id, paging, cancellationToken), l => l.Id.ToString("D")));
+    }
+
+    private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> Search(
+        Database database, CancellationToken cancellationToken, string? q = null, string? sector = null, int? limit = null, string? cursor = null)
+    {
+        if (!Paging.TryParse(limit, cursor, out var paging, out var errors))
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (q is { Length: > Validation.ShortText })
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["q"] = [$"q must be at most {Validation.ShortText} characters."] });
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var lessons = await LessonStore.SearchAsync(connection, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sector, paging, cancellationToken);
+        return TypedResults.Ok(paging.ToPage(lessons, l => l.Id.ToString("D")));
+    }
+
+    private static async Task<Results<Created<LessonView>, ProblemHttpResult>> Record(Guid id, RecordLesson request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation()
+            .Text("title", request.Title, Validation.ShortText)
+            .Text("description", request.Description, Validation.LongText)
+            .Text("recommendation", request.Recommendation, Validation.LongText)
+            .That((request.Tags?.Count ?? 0) <= MaxTags, "tags", $"At most {MaxTags} tags.")
+            .That(request.Tags?.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 50) ?? true, "tags", "Each tag is 1–50 characters.");
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<LessonView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.RecordLesson) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var lesson = new LessonView(Ids.New(write.Now), id, request.Title!.Trim(), request.Description!.Trim(),
+                request.Recommendation!.Trim(), request.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? [], write.Project.Phase, write.Actor.UserId, write.Now);
+            await LessonStore.InsertAsync(write.Connection, write.Transaction, lesson, write.CancellationToken);
+            write.Record("lessonRecorded", new { lessonId = lesson.Id, lesson.Title });
+            return lesson;
+        });
+
+        return result.Problem ?? (Results<Created<LessonView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/lessons", result.Value);
+    }
+
+    private static async Task<Results<Created<LessonsReviewView>, ProblemHttpResult>> Review(
+        Guid id, ReviewLessons request, HttpContext http, ProjectWrites writes)
+    {
+        var lessonIds = request.LessonIds?.Distinct().ToList() ?? [];
+        var validation = new Validation()
+            .That(lessonIds.Count > 0 || !string.IsNullOrWhiteSpace(request.NoneRelevantReason), "lessonIds",
+                "Name the lessons that were read, or say in noneRelevantReason why none were relevant.")
+            .That(lessonIds.Count == 0 || request.NoneRelevantReason is null, "noneRelevantReason", "Give lessonIds or noneRelevantReason, not both.")
+            .That(lessonIds.Count <= Paging.MaxLimit, "lessonIds", $"At most {Paging.MaxLimit} lessons in one review.")
+            .Text("noneRelevantReason", request.NoneRelevantReason, Validation.LongText, required: false, min: 10);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<LessonsReviewView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewLessons) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var unknown = lessonIds.Except(await LessonStore.ExistingAsync(write.Connection, write.Transaction, lessonIds, write.CancellationToken)).ToList();
+            if (unknown.Count > 0)
+            {
+                return DomainError.Invalid("unknown-lessons", "Unknown lessons", $"No lesson has the id {string.Join(", ", unknown)}.");
+            }
+
+            var review = new LessonsReviewView(Ids.New(write.Now), lessonIds, request.NoneRelevantReason?.Trim(),
+                write.Project.Phase, write.Actor.UserId, write.Now);
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO lessons_reviews (id, project_id, lesson_ids, none_relevant_reason, phase, reviewed_by, reviewed_at)
+                VALUES (@Id, @projectId, @lessonIds, @NoneRelevantReason, @phase, @ReviewedBy, @ReviewedAt)
+                """,
+                new
+                {
+                    review.Id, projectId = id, lessonIds = JsonSerializer.Serialize(review.LessonIds), review.NoneRelevantReason,
+                    phase = review.Phase.Wire(), review.ReviewedBy, review.ReviewedAt,
+                }));
+            write.Record("lessonsReviewed", new { reviewId = review.Id, review.LessonIds, review.NoneRelevantReason });
+            return review;
+        });
+
+        return result.Problem ?? (Results<Created<LessonsReviewView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/lessons", result.Value);
+    }
+
+    private static async Task<Results<Created<ReportView>, ProblemHttpResult>> Report(
+        Guid id, WriteReport request, HttpContext http, ProjectWrites writes, string kind, ProjectAction action)
+    {
+        var validation = new Validation()
+            .Text("summary", request.Summary, Validation.LongText, min: 10)
+            .Text("details", request.Details, Validation.LongText * 4, required: false);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<ReportView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, action) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (write.Project.Phase != Phase.Closure)
+            {
+                return DomainError.Conflict("not-in-closure", "Not in closure", "The end project report and the lessons report are written in closure.");
+            }
+
+            var report = new ReportView(Ids.New(write.Now), kind, request.Summary!.Trim(), request.Details?.Trim() ?? "",
+                write.Actor.UserId, write.Now);
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO project_reports (id, project_id, kind, summary, body, written_by, written_at)
+                VALUES (@Id, @projectId, @Kind, @Summary, @Details, @WrittenBy, @WrittenAt)
+                """, new { report.Id, projectId = id, report.Kind, report.Summary, report.Details, report.WrittenBy, report.WrittenAt }));
+            write.Record(kind + "Written", new { reportId = report.Id, report.Summary });
+            return report;
+        });
+
+        return result.Problem ?? (Results<Created<ReportView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}", result.Value);
+    }
+}

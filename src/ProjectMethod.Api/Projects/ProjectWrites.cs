@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Api.Projects;
+
+/// <summary>
+/// One write to one project, inside one transaction: the loaded project, its roles, the actor's standing, and the
+/// audit events the write records.
+/// </summary>
+public sealed class ProjectWrite(DbConnection connection, DbTransaction transaction, ProjectRow project,
+    IReadOnlyList<RoleAssignment> roles, ProjectStanding standing, Instant now, CancellationToken cancellationToken)
+{
+    private readonly List<(string Type, object Payload)> events = [];
+
+    public DbConnection Connection => connection;
+
+    public DbTransaction Transaction => transaction;
+
+    public ProjectRow Project => project;
+
+    public IReadOnlyList<RoleAssignment> Roles => roles;
+
+    public ProjectStanding Standing => standing;
+
+    public Actor Actor => standing.Actor;
+
+    public Instant Now => now;
+
+    public CancellationToken CancellationToken => cancellationToken;
+
+    internal IReadOnlyList<(string Type, object Payload)> Events => events;
+
+    /// <summary>Records the domain event of this change; it is appended to the audit trail in the same transaction.</summary>
+    public void Record(string type, object payload) => events.Add((type, payload));
+
+    public CommandDefinition Command(string sql, object? parameters = null) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+}
+
+/// <summary>What a project write produced: the value and the project's new version, or the problem that refused it.</summary>
+public sealed record WriteResult<T>(T? Value, long Version, ProblemHttpResult? Problem);
+
+/// <summary>
+/// The write pipeline every project feature uses: load under the write lock, honour If-Match, let the rule decide,
+/// then write the change, the audit events and the new version together, or nothing at all.
+/// </summary>
+public sealed class ProjectWrites(Database database, IClock clock)
+{
+    public async Task<WriteResult<T>> RunAsync<T>(HttpContext http, Guid projectId, Func<ProjectWrite, Task<Outcome<T>>> work)
+    {
+        var cancellationToken = http.RequestAborted;
+        var actor = http.User.ToActor();
+        var result = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var project = await ProjectStore.GetAsync(connection, transaction, projectId, cancellationToken);
+            if (project is null)
+            {
+                return (false, new WriteResult<T>(default, 0, Problems.NotFound("The project")));
+            }
+
+            if (!ETags.Matches(http.Request.Headers.IfMatch, project.Version))
+            {
+                return (false, new WriteResult<T>(default, project.Version, Problems.PreconditionFailed(project.Version)));
+            }
+
+            var roles = await ProjectStore.RolesAsync(connection, transaction, projectId, cancellationToken);
+            var now = clock.GetCurrentInstant();
+            var write = new ProjectWrite(connection, transaction, project, roles, ProjectStanding.Of(actor, roles, project.ProposerId), now, cancellationToken);
+            var outcome = await work(write);
+            if (outcome.Error is { } error)
+            {
+                return (false, new WriteResult<T>(default, project.Version, Problems.From(error)));
+            }
+
+            if (!await ProjectStore.BumpVersionAsync(connection, transaction, projectId, project.Version, now, cancellationToken))
+            {
+                return (false, new WriteResult<T>(default, project.Version, Problems.Problem(StatusCodes.Status409Conflict,
+                    "concurrent-change", "Concurrent change", "Another change to the project was made at the same time; read it again and retry.")));
+            }
+
+            if (write.Events.Count == 0)
+            {
+                throw new InvalidOperationException("A project write that changes state records its event.");
+            }
+
+            foreach (var (type, payload) in write.Events)
+            {
+                await AuditTrail.AppendAsync(connection, transaction, projectId, type, actor.UserId, now, payload, cancellationToken);
+            }
+
+            return (true, new WriteResult<T>(outcome.Value, project.Version + 1, null));
+        }, cancellationToken);
+
+        if (result.Problem is null)
+        {
+            http.Response.Headers.ETag = ETags.Of(result.Version);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Strong entity tags carrying the project's version.</summary>
+public static class ETags
+{
+    public static string Of(long version) => $"\"{version}\"";
+
+    /// <summary>No If-Match means no precondition; otherwise one of the listed tags (or *) must name the current version.</summary>
+    public static bool Matches(Microsoft.Extensions.Primitives.StringValues ifMatch, long version)
+    {
+        if (ifMatch.Count == 0)
+        {
+            return true;
+        }
+
+        var current = Of(version);
+        return ifMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Any(tag => tag == "*" || tag == current);
+    }
+}

@@ -1,0 +1,119 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using ProjectMethod.Api.Handbooks;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Api.Roles;
+
+public sealed record AssignRole(ProjectRole? Role, string? UserId, string? DisplayName);
+
+/// <summary>One role assignment as the API shows it.</summary>
+public sealed record RoleView(Guid Id, ProjectRole Role, string UserId, string DisplayName, string AssignedBy, Instant AssignedAt);
+
+public sealed record RoleList(IReadOnlyList<RoleView> Items);
+
+public static class RolesApi
+{
+    public static IEndpointRouteBuilder MapRoles(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/projects/{id:guid}/roles").WithTags("Roles");
+        group.MapGet("/", List).WithName("listRoles").WithSummary("The project organisation: who holds which role").WithProblems(404);
+        group.MapPost("/", Assign).WithName("assignRole")
+            .WithSummary("Assign a role")
+            .WithDescription("The portfolio board appoints the Executive; the Executive (or the board) appoints the rest. Every combination rule is checked; a broken one is a 409 naming it.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapDelete("/{assignmentId:guid}", Remove).WithName("removeRole").WithSummary("Remove a role assignment").WithProblems(403, 404, 409, 412);
+        return app;
+    }
+
+    private static async Task<Results<Ok<RoleList>, ProblemHttpResult>> List(Guid id, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        var rows = await connection.QueryAsync<RoleView>(new CommandDefinition(
+            """
+            SELECT id, role, user_id AS UserId, display_name AS DisplayName, assigned_by AS AssignedBy, assigned_at AS AssignedAt
+            FROM role_assignments WHERE project_id = @id ORDER BY assigned_at, id
+            """, new { id }, cancellationToken: cancellationToken));
+        return TypedResults.Ok(new RoleList(rows.ToList()));
+    }
+
+    private static async Task<Results<Created<RoleView>, ProblemHttpResult>> Assign(
+        Guid id, AssignRole request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation()
+            .Required("role", request.Role)
+            .Text("userId", request.UserId, Validation.ShortText)
+            .Text("displayName", request.DisplayName, Validation.ShortText);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<RoleView>(http, id, async write =>
+        {
+            var role = request.Role!.Value;
+            if (ProjectAccess.Check(write.Standing, ProjectAccess.AppointmentOf(role)) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (Domain.Phases.DecisionPoints.IsTerminal(write.Project.Phase))
+            {
+                return DomainError.Conflict("project-finished", "Project finished", "A finished project's organisation is closed.");
+            }
+
+            var handbook = await HandbookStore.GetAsync(write.Connection, write.Transaction, write.Project.HandbookSector, write.Project.HandbookVersion, write.CancellationToken);
+            var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), request.DisplayName!.Trim());
+            if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.PmMayHoldBoardRole) is { } broken)
+            {
+                return DomainError.Conflict("role-rule-broken", "Role rule broken", broken.Description)
+                    with { Extensions = new Dictionary<string, object?> { ["rule"] = broken.Rule } };
+            }
+
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO role_assignments (id, project_id, role, user_id, display_name, assigned_by, assigned_at)
+                VALUES (@Id, @projectId, @role, @UserId, @DisplayName, @assignedBy, @at)
+                """,
+                new { candidate.Id, projectId = id, role = role.Wire(), candidate.UserId, candidate.DisplayName, assignedBy = write.Actor.UserId, at = write.Now }));
+            write.Record("roleAssigned", new { assignmentId = candidate.Id, role, candidate.UserId, candidate.DisplayName });
+            return new RoleView(candidate.Id, role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
+        });
+
+        return result.Problem ?? (Results<Created<RoleView>, ProblemHttpResult>)TypedResults.Created(
+            $"/api/v1/projects/{id}/roles/{result.Value!.Id}", result.Value);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(Guid id, Guid assignmentId, HttpContext http, ProjectWrites writes)
+    {
+        var result = await writes.RunAsync<bool>(http, id, async write =>
+        {
+            var assignment = write.Roles.FirstOrDefault(r => r.Id == assignmentId);
+            if (assignment is null)
+            {
+                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The role assignment was not found.");
+            }
+
+            if (ProjectAccess.Check(write.Standing, ProjectAccess.AppointmentOf(assignment.Role)) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            await write.Connection.ExecuteAsync(write.Command("DELETE FROM role_assignments WHERE id = @assignmentId", new { assignmentId }));
+            write.Record("roleRemoved", new { assignmentId, assignment.Role, assignment.UserId });
+            return true;
+        });
+
+        return result.Problem ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
+    }
+}

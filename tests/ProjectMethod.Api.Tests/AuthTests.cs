@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using NodaTime;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Tests.Infrastructure;
+
+namespace ProjectMethod.Api.Tests;
+
+public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly Instant Now = SystemClock.Instance.GetCurrentInstant();
+
+    public static TheoryData<string, string> BadTokens => new()
+    {
+        { "expired", Auth.CreateDevelopmentToken(ApiFactory.Auth, "ola", "Ola", [], Now - Duration.FromHours(3), Duration.FromHours(1)) },
+        { "wrongly signed", Auth.CreateDevelopmentToken(ApiFactory.Auth with { SigningKey = "another-key-that-is-also-long-enough-987654321" }, "ola", "Ola", [], Now, Duration.FromHours(1)) },
+        { "wrong issuer", Auth.CreateDevelopmentToken(ApiFactory.Auth with { Issuer = "someone-else" }, "ola", "Ola", [], Now, Duration.FromHours(1)) },
+        { "wrong audience", Auth.CreateDevelopmentToken(ApiFactory.Auth with { Audience = "another-api" }, "ola", "Ola", [], Now, Duration.FromHours(1)) },
+        { "alg none", Unsigned() },
+        { "garbage", "not.a.token" },
+    };
+
+    [Fact]
+    public async Task A_request_without_a_token_is_401_problem()
+    {
+        var problem = await api.CreateClient().GetAsync("/api/v1/projects").ExpectProblem(HttpStatusCode.Unauthorized, "unauthenticated");
+
+        problem.Str("detail").Should().Contain("bearer token");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task A_bad_token_is_401(string kind, string token)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await client.GetAsync("/api/v1/projects");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, kind);
+    }
+
+    [Fact]
+    public async Task A_valid_token_reads()
+    {
+        await api.As("ola").GetAsync("/api/v1/projects").Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_user_without_a_role_on_the_project_may_read_it_but_not_change_it()
+    {
+        var project = await new Scenario(api).InConceptAsync();
+
+        await project.Outsider.GetAsync(project.Url).Expect(HttpStatusCode.OK);
+        await project.Outsider.GetAsync($"{project.Url}/roles").Expect(HttpStatusCode.OK);
+        await project.Outsider.Post($"{project.Url}/roles", new { role = "seniorUser", userId = "nils", displayName = "Nils" })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await project.Outsider.Put($"{project.Url}/business-case", new
+        {
+            reasons = "r", options = "o", expectedBenefits = "b", expectedCosts = "c", timescale = "t", majorRisks = "m",
+        }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await project.Outsider.Post($"{project.Url}/lessons", new { title = "t", description = "d", recommendation = "r" })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await project.Outsider.Post($"{project.Url}/gate/requests", new { recommendation = "Videre" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await project.Outsider.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Jeg bestemmer" })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        (await project.Project()).Str("phase").Should().Be("concept");
+    }
+
+    [Fact]
+    public async Task Health_and_the_openapi_document_need_no_token()
+    {
+        var client = api.CreateClient();
+
+        await client.GetAsync("/health/live").Expect(HttpStatusCode.OK);
+        await client.GetAsync("/health/ready").Expect(HttpStatusCode.OK);
+        await client.GetAsync("/openapi/v1.json").Expect(HttpStatusCode.OK);
+    }
+
+    private static string Unsigned()
+    {
+        static string Part(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var expires = (Now + Duration.FromHours(1)).ToUnixTimeSeconds();
+        return Part("""{"alg":"none","typ":"JWT"}""") + "." +
+               Part($$"""{"sub":"ola","name":"Ola","roles":["portfolio-board"],"iss":"{{ApiFactory.Auth.Issuer}}","aud":"{{ApiFactory.Auth.Audience}}","exp":{{expires}}}""") + ".";
+    }
+
+    [Fact]
+    public void The_unsigned_token_is_well_formed_so_the_401_is_about_the_signature() =>
+        new JsonWebTokenHandler().CanReadToken(Unsigned()).Should().BeTrue();
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One project and its people, walked through the method the way a project office would:
+/// pia proposes, bjørn sits on the portfolio board, eva is Executive, per Project Manager, bo Benefit Owner,
+/// siri Senior User, sven Senior Supplier; nils has no role at all.
+/// </summary>
+public sealed class Scenario(ApiFactory api)
+{
+    public HttpClient Proposer { get; } = api.As("pia");
+    public HttpClient Board { get; } = api.As("bjorn", GlobalRoles.PortfolioBoard);
+    public HttpClient Executive { get; } = api.As("eva");
+    public HttpClient ProjectManager { get; } = api.As("per");
+    public HttpClient BenefitOwner { get; } = api.As("bo");
+    public HttpClient SeniorUser { get; } = api.As("siri");
+    public HttpClient SeniorSupplier { get; } = api.As("sven");
+    public HttpClient Outsider { get; } = api.As("nils");
+
+    public Guid Id { get; private set; }
+
+    public string Url => $"/api/v1/projects/{Id}";
+
+    public async Task<Scenario> ProposedAsync(string sector = "helse")
+    {
+        var project = await Proposer.Post("/api/v1/projects",
+            new { name = "Digital hjemmetjeneste", sector, description = "Velferdsteknologi i hjemmetjenesten" }).Expect(HttpStatusCode.Created);
+        Id = project.GetProperty("id").GetGuid();
+        return this;
+    }
+
+    /// <summary>Everything BP1 asks for, but not the request nor the decision.</summary>
+    public async Task<Scenario> ReadyForBp1Async()
+    {
+        await ProposedAsync();
+        await Proposer.Put($"{Url}/mandate", new { purpose = "Bedre oppfølging av brukere", background = "Mange manuelle rutiner" }).Expect(HttpStatusCode.OK);
+        await Assign(Board, "executive", "eva");
+        await CompleteChecklist(Proposer, "bp1");
+        return this;
+    }
+
+    public async Task<Scenario> InConceptAsync()
+    {
+        await ReadyForBp1Async();
+        await Decide(Proposer, Board, "Behovet er godt beskrevet");
+        return this;
+    }
+
+    public async Task<Scenario> ReadyForBp2Async()
+    {
+        await InConceptAsync();
+        await Assign(Executive, "projectManager", "per");
+        await Assign(Executive, "benefitOwner", "bo");
+        await WriteBusinessCase();
+        await ConfirmBusinessCase();
+        await ProjectManager.Post($"{Url}/lessons/reviews", new { noneRelevantReason = "Ingen tidligere prosjekter på velferdsteknologi" })
+            .Expect(HttpStatusCode.Created);
+        await CompleteChecklist(ProjectManager, "bp2");
+        return this;
+    }
+
+    public async Task<Scenario> InPlanningAsync()
+    {
+        await ReadyForBp2Async();
+        await Decide(ProjectManager, Board, "Konseptet er klart");
+        return this;
+    }
+
+    public async Task<Scenario> ReadyForBp3Async()
+    {
+        await InPlanningAsync();
+        await Assign(Executive, "seniorUser", "siri");
+        await Assign(Executive, "seniorSupplier", "sven");
+        await ConfirmBusinessCase();
+        await CompleteChecklist(ProjectManager, "bp3");
+        return this;
+    }
+
+    public async Task<Scenario> InExecutionAsync()
+    {
+        await ReadyForBp3Async();
+        await Decide(ProjectManager, Executive, "Planen er godkjent");
+        return this;
+    }
+
+    public Task<JsonElement> Assign(HttpClient who, string role, string userId) =>
+        who.Post($"{Url}/roles", new { role, userId, displayName = userId }).Expect(HttpStatusCode.Created);
+
+    public Task<JsonElement> WriteBusinessCase() =>
+        ProjectManager.Put($"{Url}/business-case", new
+        {
+            reasons = "Brukerne trenger tettere oppfølging",
+            options = "Gjøre ingenting; sensorer; digitalt tilsyn",
+            expectedBenefits = "Færre akuttinnleggelser, spart reisetid",
+            expectedCosts = "2 MNOK",
+            timescale = "18 måneder",
+            majorRisks = "Personvern, brukeraksept",
+        }).Expect(HttpStatusCode.OK);
+
+    public Task<JsonElement> ConfirmBusinessCase(bool justified = true) =>
+        Executive.Post($"{Url}/business-case/reviews", new { justified, comment = justified ? "Fortsatt forsvarlig" : "Ikke lenger forsvarlig" })
+            .Expect(HttpStatusCode.Created);
+
+    public async Task CompleteChecklist(HttpClient who, string decisionPoint)
+    {
+        var checklist = await who.GetAsync($"{Url}/checklist").Expect(HttpStatusCode.OK);
+        foreach (var item in checklist.GetProperty("items").EnumerateArray().Where(i => i.Str("decisionPoint") == decisionPoint))
+        {
+            await who.Put($"{Url}/checklist/{item.Str("id")}", new { status = "done" }).Expect(HttpStatusCode.OK);
+        }
+    }
+
+    public async Task<JsonElement> Decide(HttpClient requester, HttpClient decider, string recommendation)
+    {
+        await requester.Post($"{Url}/gate/requests", new { recommendation }).Expect(HttpStatusCode.Created);
+        return await decider.Post($"{Url}/gate/decisions", new { decision = "approve", rationale = "Kriteriene er oppfylt" }).Expect(HttpStatusCode.Created);
+    }
+
+    public Task<JsonElement> Project() => Outsider.GetAsync(Url).Expect(HttpStatusCode.OK);
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using ProjectMethod.Api.Tests.Infrastructure;
+
+namespace ProjectMethod.Api.Tests;
+
+public sealed class LessonsTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A_lessons_review_names_lessons_of_earlier_projects_and_they_can_be_found_by_search()
+    {
+        var earlier = await new Scenario(api).InConceptAsync();
+        var word = $"ord{Guid.NewGuid():N}"[..12];
+        var lesson = await earlier.Executive.Post($"{earlier.Url}/lessons", new
+        {
+            title = $"Involver brukerne tidlig {word}", description = "Brukerne ble involvert for sent", recommendation = "Brukerpanel fra konseptfasen",
+            tags = new[] { "brukermedvirkning" },
+        }).Expect(HttpStatusCode.Created);
+        lesson.Str("phase").Should().Be("concept");
+
+        var found = await api.As("nils").GetAsync($"/api/v1/lessons?q={word}&sector=helse").Expect(HttpStatusCode.OK);
+        found.GetProperty("items").EnumerateArray().Select(l => l.Str("id")).Should().Equal(lesson.Str("id"));
+        var otherSector = await api.As("nils").GetAsync($"/api/v1/lessons?q={word}&sector=kultur").Expect(HttpStatusCode.OK);
+        otherSector.GetProperty("items").GetArrayLength().Should().Be(0);
+
+        var project = await new Scenario(api).InConceptAsync();
+        await project.Assign(project.Executive, "projectManager", "per");
+        await project.ProjectManager.Post($"{project.Url}/lessons/reviews", new { lessonIds = new[] { lesson.Str("id") } }).Expect(HttpStatusCode.Created);
+        var gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
+        gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "lessons-reviewed").GetProperty("met").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_lessons_review_needs_known_lessons_or_a_reason_and_the_project_manager()
+    {
+        var project = await new Scenario(api).InConceptAsync();
+        await project.Assign(project.Executive, "projectManager", "per");
+
+        await project.ProjectManager.Post($"{project.Url}/lessons/reviews", new { }).ExpectProblem(HttpStatusCode.BadRequest, "validation");
+        await project.ProjectManager.Post($"{project.Url}/lessons/reviews", new { noneRelevantReason = "kort" }).ExpectProblem(HttpStatusCode.BadRequest, "validation");
+        await project.ProjectManager.Post($"{project.Url}/lessons/reviews", new { lessonIds = new[] { Guid.NewGuid() } })
+            .ExpectProblem(HttpStatusCode.BadRequest, "unknown-lessons");
+        await project.Executive.Post($"{project.Url}/lessons/reviews", new { noneRelevantReason = "Ingen relevante erfaringer" })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Reports_are_written_by_the_project_manager_in_closure_only()
+    {
+        var project = await new Scenario(api).InPlanningAsync();
+
+        await project.ProjectManager.Post($"{project.Url}/end-report", new { summary = "For tidlig til dette" }).ExpectProblem(HttpStatusCode.Conflict, "not-in-closure");
+        await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Stoppes" }).Expect(HttpStatusCode.Created);
+        await project.Executive.Post($"{project.Url}/end-report", new { summary = "Eieren skriver ikke" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await project.ProjectManager.Post($"{project.Url}/end-report", new { summary = "Stoppet i planleggingen" }).Expect(HttpStatusCode.Created);
+    }
+}
