@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Data.Sqlite;
 using NodaTime;
+using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Phases;
 using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Checklists;
 using ProjectMethod.Api.Gates;
@@ -15,6 +16,12 @@ var builder = WebApplication.CreateBuilder(args);
 if (args is ["token", ..])
 {
     return DevelopmentTokens.Print(AuthOptions.From(builder.Configuration), args[1..], Console.Out);
+}
+
+if (args is ["phase-machine"])
+{
+    Console.Out.Write(PhaseMachine.Create(CriteriaCatalogue.Default).ToMermaid());
+    return 0;
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -44,15 +51,15 @@ await app.Services.GetRequiredService<Migrations>().ApplyAsync(CancellationToken
 
 app.UseProblemResponses();
 app.UseStatusCodePages(StatusCodePages.WriteProblem);
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/openapi/v1.json", "ProjectMethod v1");
     options.RoutePrefix = "swagger";
 });
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealth();
 
 app.MapProjects();

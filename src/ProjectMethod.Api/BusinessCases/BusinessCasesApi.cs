@@ -38,7 +38,8 @@ public static class BusinessCasesApi
     {
         var group = app.MapGroup("/api/v1/projects/{id:guid}/business-case").WithTags("Business case");
         group.MapGet("/", Get).WithName("getBusinessCase")
-            .WithSummary("The newest business case version, its standing in this phase and every review").WithProblems(404);
+            .WithSummary("The newest business case version, its standing in this phase and every review")
+            .WithDescription("standing tells whether the Executive has confirmed the newest version in the current phase or stage.").WithProblems(404);
         group.MapPut("/", Write).WithName("writeBusinessCase")
             .WithSummary("Write a new version of the business case").WithDescription("Project Manager or Executive. Each write is a new version that needs a new confirmation.")
             .WithProblems(400, 403, 404, 409, 412);

@@ -18,7 +18,8 @@ public static class ChecklistsApi
     {
         var group = app.MapGroup("/api/v1/projects/{id:guid}/checklist").WithTags("Checklist");
         group.MapGet("/", Get).WithName("getChecklist")
-            .WithSummary("The handbook's checklist for every decision point, with this project's answers").WithProblems(404);
+            .WithSummary("The handbook's checklist for every decision point, with this project's answers")
+            .WithDescription("Stage-boundary items show the answers for the current stage.").WithProblems(404);
         group.MapPut("/{itemId}", Update).WithName("updateChecklistItem")
             .WithSummary("Answer a checklist item")
             .WithDescription("Whoever prepares that decision point (the Project Manager; at BP1 the proposer or Executive; at BP6 the Benefit Owner or Executive). notRelevant and stillOpen need a comment of at least 10 characters.")

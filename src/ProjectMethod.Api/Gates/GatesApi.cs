@@ -42,7 +42,8 @@ public static class GatesApi
             .WithSummary("Decide at the decision point: approve, reject or stop")
             .WithDescription("Only the decider of the decision point, never the person who asked. Approve needs every criterion met (409 lists the unmet ones).")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapGet("/decisions", Log).WithName("listDecisions").WithSummary("The decision log").WithProblems(400, 404);
+        group.MapGet("/decisions", Log).WithName("listDecisions").WithSummary("The decision log")
+            .WithDescription("Every approve, reject and stop with its rationale, decider and the phase it led to, oldest first.").WithProblems(400, 404);
         return app;
     }
 

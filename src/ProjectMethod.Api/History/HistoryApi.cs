@@ -29,7 +29,8 @@ public static class HistoryApi
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/projects/{id:guid}/history", Get).WithTags("History").WithName("getProjectHistory")
-            .WithSummary("Every audited change of the project, oldest first").WithProblems(400, 404);
+            .WithSummary("Every audited change of the project, oldest first")
+            .WithDescription("Each change appends one event in the same transaction as the change itself: type, actor, time and payload.").WithProblems(400, 404);
         return app;
     }
 

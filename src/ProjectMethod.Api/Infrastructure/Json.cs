@@ -16,6 +16,7 @@ public static class Json
         options.Converters.Add(new PatternConverter<LocalDate>(LocalDatePattern.Iso));
         options.Converters.Add(new PatternConverter<Period>(PeriodPattern.NormalizingIso));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     public static JsonSerializerOptions Options { get; } = Create();

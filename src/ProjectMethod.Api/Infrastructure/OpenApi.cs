@@ -9,6 +9,17 @@ public static class OpenApi
 {
     public const string DocumentName = "v1";
 
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["Projects"] = "Proposals, projects and their mandate (mandat).",
+        ["Roles"] = "The project organisation: Executive, Senior Users and Suppliers, Project Manager, Benefit Owner and the rest, with the combination rules.",
+        ["Business case"] = "The versioned business case (prosjektbegrunnelse) and the Executive's confirmations that it is still justified (P1).",
+        ["Checklist"] = "The handbook's checklist items per decision point and the project's answers (P7).",
+        ["Lessons"] = "The lessons log, reviews of earlier lessons, the lessons report and the end project report (P2).",
+        ["Gates"] = "Decision points (beslutningspunkter): criteria, requests for a decision, decisions and the decision log (P4).",
+        ["History"] = "The audit trail of every change to a project.",
+    };
+
     public static IServiceCollection AddProjectMethodOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
@@ -33,6 +44,11 @@ public static class OpenApi
                     BearerFormat = "JWT",
                     Description = "A JWT with sub, name and roles claims.",
                 };
+                foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                {
+                    tag.Description = TagDescriptions.GetValueOrDefault(tag.Name ?? "");
+                }
+
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
                 return Task.CompletedTask;
             });

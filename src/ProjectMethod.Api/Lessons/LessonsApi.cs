@@ -29,7 +29,8 @@ public static class LessonsApi
     public static IEndpointRouteBuilder MapLessons(this IEndpointRouteBuilder app)
     {
         var project = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Lessons");
-        project.MapGet("/lessons", List).WithName("listProjectLessons").WithSummary("The project's lessons log").WithProblems(400, 404);
+        project.MapGet("/lessons", List).WithName("listProjectLessons").WithSummary("The project's lessons log")
+            .WithDescription("Oldest first, paged with limit and cursor.").WithProblems(400, 404);
         project.MapPost("/lessons", Record).WithName("recordLesson")
             .WithSummary("Record a lesson").WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/lessons/reviews", Review).WithName("reviewLessons")

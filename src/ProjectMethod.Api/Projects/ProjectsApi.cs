@@ -19,7 +19,8 @@ public static class ProjectsApi
             .WithProblems(400);
         group.MapGet("/", List).WithName("listProjects").WithSummary("List projects, filtered by phase and sector")
             .WithDescription("phase is one of proposed, concept, planning, execution, closure, realisation, completed, rejected.").WithProblems(400);
-        group.MapGet("/{id:guid}", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag").WithProblems(404);
+        group.MapGet("/{id:guid}", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag")
+            .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
         group.MapPut("/{id:guid}/mandate", WriteMandate).WithName("writeMandate")
             .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed.")
             .WithProblems(400, 403, 404, 409, 412);

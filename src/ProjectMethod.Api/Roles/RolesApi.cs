@@ -22,12 +22,14 @@ public static class RolesApi
     public static IEndpointRouteBuilder MapRoles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/projects/{id:guid}/roles").WithTags("Roles");
-        group.MapGet("/", List).WithName("listRoles").WithSummary("The project organisation: who holds which role").WithProblems(404);
+        group.MapGet("/", List).WithName("listRoles").WithSummary("The project organisation: who holds which role")
+            .WithDescription("Any employee may read it.").WithProblems(404);
         group.MapPost("/", Assign).WithName("assignRole")
             .WithSummary("Assign a role")
             .WithDescription("The portfolio board appoints the Executive; the Executive (or the board) appoints the rest. Every combination rule is checked; a broken one is a 409 naming it.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapDelete("/{assignmentId:guid}", Remove).WithName("removeRole").WithSummary("Remove a role assignment").WithProblems(403, 404, 409, 412);
+        group.MapDelete("/{assignmentId:guid}", Remove).WithName("removeRole").WithSummary("Remove a role assignment")
+            .WithDescription("The portfolio board removes the Executive; the Executive (or the board) the others.").WithProblems(403, 404, 409, 412);
         return app;
     }
 

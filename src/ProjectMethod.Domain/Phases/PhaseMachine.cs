@@ -33,7 +33,7 @@ public static class PhaseMachine
                 PhaseTrigger.ApproveBp5,
                 f => f.ClosedEarly && !f.AnyBenefitExpected ? Phase.Completed : Phase.Realisation,
                 [
-                    new(Phase.Realisation, "a benefit is still expected"),
+                    new(Phase.Realisation, "not closed early, or a benefit is still expected"),
                     new(Phase.Completed, "closed early and no benefit expected"),
                 ],
                 Criteria(DecisionPoint.Bp5))

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ProjectMethod.Api.Tests.Infrastructure;
+using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Tests;
+
+/// <summary>The committed OpenAPI document and the README's phase diagram are what the code generates.</summary>
+public sealed partial class DocumentationTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private const string OpenApiFile = "openapi/ProjectMethod.v1.json";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public async Task The_committed_openapi_document_is_the_generated_one()
+    {
+        var generated = Normalise(await api.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var path = Repository.PathOf(OpenApiFile);
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, generated);
+        }
+
+        var committed = Normalise(await File.ReadAllTextAsync(path));
+        committed.Should().Be(generated, $"{OpenApiFile} must match the service; regenerate it with UPDATE_OPENAPI=1 dotnet test --filter DocumentationTests");
+    }
+
+    [Fact]
+    public async Task Every_operation_has_an_id_a_summary_a_tag_and_its_error_responses()
+    {
+        var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key.ToUpperInvariant()} {path.Key}", Operation: op.Value!)))
+            .ToList();
+
+        operations.Should().HaveCountGreaterThan(15);
+        foreach (var (name, operation) in operations)
+        {
+            operation["operationId"]?.GetValue<string>().Should().NotBeNullOrEmpty(name);
+            operation["summary"]?.GetValue<string>().Should().NotBeNullOrEmpty(name);
+            operation["tags"]!.AsArray().Should().NotBeEmpty(name);
+            var responses = operation["responses"]!.AsObject().Select(r => r.Key).ToList();
+            responses.Should().Contain("401", name);
+            responses.Should().Contain(code => code.StartsWith('2'), name);
+        }
+
+        document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
+    }
+
+    [Fact]
+    public async Task Swagger_ui_is_served()
+    {
+        using var response = await api.CreateClient().GetAsync("/swagger/index.html");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_readme_shows_the_phase_machine_as_the_machine_exports_it()
+    {
+        var readme = await File.ReadAllTextAsync(Repository.PathOf("README.md"));
+        var match = MermaidBlock().Match(readme);
+
+        match.Success.Should().BeTrue("README.md has a ```mermaid block between the phase-machine markers");
+        match.Groups[1].Value.ReplaceLineEndings("\n").Should().Be(PhaseMachine.Create(CriteriaCatalogue.Default).ToMermaid());
+    }
+
+    private static string Normalise(string json) => JsonSerializer.Serialize(JsonNode.Parse(json), Indented).ReplaceLineEndings("\n") + "\n";
+
+    [GeneratedRegex("<!-- phase-machine:start -->\\s*```mermaid\\n(.*?)```\\s*<!-- phase-machine:end -->", RegexOptions.Singleline)]
+    private static partial Regex MermaidBlock();
+}
