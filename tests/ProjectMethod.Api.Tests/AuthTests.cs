@@ -21,6 +21,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "wrong audience", Auth.CreateDevelopmentToken(ApiFactory.Auth with { Audience = "another-api" }, "ola", "Ola", [], Now, Duration.FromHours(1)) },
         { "alg none", Unsigned() },
         { "garbage", "not.a.token" },
+        { "no subject", Auth.CreateDevelopmentToken(ApiFactory.Auth, "", "Ola", [], Now, Duration.FromHours(1)) },
     };
 
     [Fact]

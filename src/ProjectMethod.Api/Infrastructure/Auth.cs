@@ -74,6 +74,16 @@ public static class Auth
 
             bearer.Events = new JwtBearerEvents
             {
+                // Every action is attributed to a user id: a token without one is not accepted.
+                OnTokenValidated = context =>
+                {
+                    if (string.IsNullOrWhiteSpace(context.Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub)))
+                    {
+                        context.Fail("The token has no 'sub' claim.");
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();

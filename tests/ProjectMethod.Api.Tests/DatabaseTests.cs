@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Tests.Infrastructure;
+
+namespace ProjectMethod.Api.Tests;
+
+public sealed class DatabaseTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A_write_holds_the_write_lock_from_its_first_statement()
+    {
+        api.CreateClient().Dispose();
+        var database = api.Services.GetRequiredService<Database>();
+
+        var otherWriterGotIn = await database.WriteAsync(async (_, _) =>
+        {
+            // Inside a write that has not written anything yet, a second writer must still be kept out.
+            await using var other = new SqliteConnection(api.ConnectionString);
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE;";
+            command.CommandTimeout = 1;
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return (false, true);
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode == 5)
+            {
+                return (false, false);
+            }
+        }, CancellationToken.None);
+
+        otherWriterGotIn.Should().BeFalse("a write transaction begins IMMEDIATE, so what it reads is what it writes against");
+    }
+
+    [Fact]
+    public async Task A_rolled_back_write_leaves_nothing()
+    {
+        api.CreateClient().Dispose();
+        var database = api.Services.GetRequiredService<Database>();
+
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO handbooks (sector, version, name, created_at) VALUES ('rollback', 1, 'x', '2026-01-01T00:00:00Z')";
+            await command.ExecuteNonQueryAsync();
+            return (false, 0);
+        }, CancellationToken.None);
+
+        await using var check = api.OpenDatabase();
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM handbooks WHERE sector = 'rollback'";
+        ((long)(await count.ExecuteScalarAsync())!).Should().Be(0);
+    }
+}
