@@ -66,6 +66,12 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await project.Decide(project.BenefitOwner, project.Board, "Gevinstene er evaluert")).Str("toPhase").Should().Be("completed");
 
         await project.Outsider.GetAsync($"{project.Url}/gate").ExpectProblem(HttpStatusCode.Conflict, "project-finished");
+        await project.ProjectManager.Post($"{project.Url}/lessons", new { title = "Sent", description = "Etter slutt", recommendation = "Ingen" })
+            .ExpectProblem(HttpStatusCode.Conflict, "project-finished");
+        await project.Executive.Put($"{project.Url}/business-case", new
+        {
+            reasons = "r", options = "o", expectedBenefits = "b", expectedCosts = "c", timescale = "t", majorRisks = "m",
+        }).ExpectProblem(HttpStatusCode.Conflict, "project-finished");
     }
 
     [Fact]

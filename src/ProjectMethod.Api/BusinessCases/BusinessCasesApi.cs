@@ -88,11 +88,6 @@ public static class BusinessCasesApi
                 return forbidden;
             }
 
-            if (DecisionPoints.IsTerminal(write.Project.Phase))
-            {
-                return DomainError.Conflict("project-finished", "Project finished", "A finished project's business case is closed.");
-            }
-
             var previous = await BusinessCaseStore.LatestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
             var row = new BusinessCaseRow
             {
@@ -131,11 +126,6 @@ public static class BusinessCasesApi
             if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewBusinessCase) is { } forbidden)
             {
                 return forbidden;
-            }
-
-            if (DecisionPoints.IsTerminal(write.Project.Phase))
-            {
-                return DomainError.Conflict("project-finished", "Project finished", "A finished project's business case is closed.");
             }
 
             var latest = await BusinessCaseStore.LatestAsync(write.Connection, write.Transaction, id, write.CancellationToken);

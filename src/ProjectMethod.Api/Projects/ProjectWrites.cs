@@ -69,6 +69,13 @@ public sealed class ProjectWrites(Database database, IClock clock)
                 return (false, new WriteResult<T>(default, project.Version, Problems.PreconditionFailed(project.Version)));
             }
 
+            // A completed or rejected project is a closed record: it can be read, never changed.
+            if (Domain.Phases.DecisionPoints.IsTerminal(project.Phase))
+            {
+                return (false, new WriteResult<T>(default, project.Version, Problems.Problem(StatusCodes.Status409Conflict,
+                    "project-finished", "Project finished", $"The project is {project.Phase.Wire()}; its record is closed to changes.")));
+            }
+
             var roles = await ProjectStore.RolesAsync(connection, transaction, projectId, cancellationToken);
             var now = clock.GetCurrentInstant();
             var write = new ProjectWrite(connection, transaction, project, roles, ProjectStanding.Of(actor, roles, project.ProposerId), now, cancellationToken);

@@ -69,11 +69,6 @@ public static class RolesApi
                 return forbidden;
             }
 
-            if (Domain.Phases.DecisionPoints.IsTerminal(write.Project.Phase))
-            {
-                return DomainError.Conflict("project-finished", "Project finished", "A finished project's organisation is closed.");
-            }
-
             var handbook = await HandbookStore.GetAsync(write.Connection, write.Transaction, write.Project.HandbookSector, write.Project.HandbookVersion, write.CancellationToken);
             var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), request.DisplayName!.Trim());
             if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.PmMayHoldBoardRole) is { } broken)
