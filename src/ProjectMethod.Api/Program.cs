@@ -29,9 +29,10 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // Infrastructure
 var storage = Storage.From(builder.Configuration);
 builder.Services.AddSingleton(storage);
+builder.Services.AddSingleton(SqlDialect.For(storage));
 builder.Services.AddSingleton<Database>();
 builder.Services.AddSingleton<Migrations>();
-builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton<IClock>(new MicrosecondClock(SystemClock.Instance));
 builder.Services.AddSingleton<ProjectWrites>();
 builder.Services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -109,6 +109,6 @@ public static class GateStore
             """
             SELECT id, decision_point AS DecisionPoint, decision, rationale, request_id AS RequestId, from_phase AS FromPhase, from_stage AS FromStage,
                    to_phase AS ToPhase, to_stage AS ToStage, closed_early AS ClosedEarly, decided_by AS DecidedBy, decided_at AS DecidedAt
-            FROM decisions WHERE project_id = @projectId AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @limit
-            """, new { projectId, after = paging.After, limit = paging.FetchSize }, cancellationToken: cancellationToken))).ToList();
+            FROM decisions WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
+            """, new { projectId, after = paging.AfterId, limit = paging.FetchSize }, cancellationToken: cancellationToken))).ToList();
 }

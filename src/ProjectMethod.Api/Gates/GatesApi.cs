@@ -166,7 +166,7 @@ public static class GatesApi
     private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Log(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var errors))
+        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors))
         {
             return Problems.Validation(errors);
         }
@@ -177,6 +177,6 @@ public static class GatesApi
             return Problems.NotFound("The project");
         }
 
-        return TypedResults.Ok(paging.ToPage(await GateStore.DecisionsAsync(connection, id, paging, cancellationToken), d => d.Id.ToString("D")));
+        return TypedResults.Ok(paging.ToPage(await GateStore.DecisionsAsync(connection, id, paging, cancellationToken), d => d.Id));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,9 +36,9 @@ public static class HistoryApi
     private static async Task<Results<Ok<Page<HistoryEntry>>, ProblemHttpResult>> Get(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var errors) || !TryParseSequence(paging.After, out var after))
+        if (!Paging.TryParse(limit, cursor, CursorKind.Sequence, out var paging, out var errors))
         {
-            return Problems.Validation(errors.Count > 0 ? errors : new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this service issued."] });
+            return Problems.Validation(errors);
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -52,15 +51,9 @@ public static class HistoryApi
             """
             SELECT sequence, type, actor, occurred_at AS OccurredAt, payload
             FROM audit_events WHERE project_id = @id AND sequence > @after ORDER BY sequence LIMIT @limit
-            """, new { id, after, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
+            """, new { id, after = paging.AfterSequence, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
             .Select(r => new HistoryEntry(r.Sequence, r.Type, r.Actor, r.OccurredAt, JsonDocument.Parse(r.Payload).RootElement.Clone()))
             .ToList();
-        return TypedResults.Ok(paging.ToPage(rows, e => e.Sequence.ToString(CultureInfo.InvariantCulture)));
-    }
-
-    private static bool TryParseSequence(string? text, out long sequence)
-    {
-        sequence = 0;
-        return text is null || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out sequence) && sequence >= 0);
+        return TypedResults.Ok(paging.ToPage(rows, e => e.Sequence));
     }
 }

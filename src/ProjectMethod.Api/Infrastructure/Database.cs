@@ -1,39 +1,44 @@
-using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace ProjectMethod.Api.Infrastructure;
 
-/// <summary>Storage settings: the provider and its connection string.</summary>
+/// <summary>Storage settings: the provider (<c>sqlite</c> or <c>postgres</c>) and its connection string.</summary>
 public sealed record StorageOptions(string Provider, string ConnectionString);
 
-/// <summary>Opens connections and runs write transactions; the one place that knows the database dialect.</summary>
-public sealed class Database(StorageOptions options)
+/// <summary>
+/// Opens connections and runs write transactions. Every write takes the database's write lock first
+/// (see <see cref="SqlDialect"/>), so what a write reads is what it writes against, audit sequence numbers are
+/// handed out in commit order, and two instances on one PostgreSQL database never interleave.
+/// </summary>
+public sealed class Database(SqlDialect dialect) : IAsyncDisposable
 {
-    public string Provider => options.Provider;
+    private static readonly AsyncLocal<AmbientWrite?> Ambient = new();
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(options.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        // Per connection: integrity and durability settings, and waiting (not failing) while another writer holds the lock.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    public string Provider => dialect.Provider;
+
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => dialect.OpenAsync(cancellationToken);
 
     /// <summary>
-    /// Runs one write as one transaction. SQLite takes the write lock at the start (BEGIN IMMEDIATE), so what the
-    /// work reads is what it writes against: two writers to one project are serialised, never interleaved.
-    /// The work commits by returning <c>true</c> with its result; anything else rolls back.
+    /// Runs one write as one transaction; it commits when the work returns <c>true</c> with its result, else rolls back.
+    /// Inside an <see cref="AmbientWrite"/> (one request that must commit as a whole) it joins that transaction instead.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(bool Commit, T Result)>> work, CancellationToken cancellationToken)
     {
+        if (Ambient.Value is { } ambient)
+        {
+            var (commit, joined) = await work(ambient.Connection, ambient.Transaction);
+            if (!commit)
+            {
+                ambient.MarkRollbackOnly();
+            }
+
+            return joined;
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        var (commit, result) = await work(connection, transaction);
-        if (commit)
+        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        var (shouldCommit, result) = await work(connection, transaction);
+        if (shouldCommit)
         {
             await transaction.CommitAsync(cancellationToken);
         }
@@ -43,5 +48,47 @@ public sealed class Database(StorageOptions options)
         }
 
         return result;
+    }
+
+    /// <summary>Begins a write that every <see cref="WriteAsync{T}"/> in this async flow joins, until it is disposed.</summary>
+    public async Task<AmbientWrite> BeginAmbientAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        var ambient = new AmbientWrite(connection, transaction, () => Ambient.Value = null);
+        Ambient.Value = ambient;
+        return ambient;
+    }
+
+    public ValueTask DisposeAsync() => dialect.DisposeAsync();
+}
+
+/// <summary>One write transaction shared by everything one request does; committed once, at the end, or not at all.</summary>
+public sealed class AmbientWrite(DbConnection connection, DbTransaction transaction, Action detach) : IAsyncDisposable
+{
+    public DbConnection Connection => connection;
+
+    public DbTransaction Transaction => transaction;
+
+    /// <summary>Some part of the request refused its change, so nothing of it may be committed.</summary>
+    public bool RollbackOnly { get; private set; }
+
+    internal void MarkRollbackOnly() => RollbackOnly = true;
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (RollbackOnly)
+        {
+            throw new InvalidOperationException("A refused write cannot be committed.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        detach();
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
     }
 }

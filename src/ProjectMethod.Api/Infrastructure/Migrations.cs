@@ -12,7 +12,7 @@ namespace ProjectMethod.Api.Infrastructure;
 /// Applies the forward-only scripts of <c>db/&lt;provider&gt;/</c>, embedded in the assembly, each once and in number order.
 /// Each applied script is recorded with its SHA-256; a script changed after it was applied stops the start-up.
 /// </summary>
-public sealed partial class Migrations(Database database, IClock clock, ILogger<Migrations> logger)
+public sealed partial class Migrations(Database database, SqlDialect dialect, IClock clock, ILogger<Migrations> logger)
 {
     public sealed record Script(string Id, string Name, string Sql, string Checksum);
 
@@ -35,11 +35,7 @@ public sealed partial class Migrations(Database database, IClock clock, ILogger<
             throw new InvalidOperationException($"No migration scripts are embedded for provider '{database.Provider}'.");
         }
 
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            // WAL is a property of the database file, set once.
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-        }
+        await dialect.PrepareAsync(cancellationToken);
 
         await database.WriteAsync<int>(async (connection, transaction) =>
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 
 namespace ProjectMethod.Api.Infrastructure;
@@ -6,43 +7,69 @@ namespace ProjectMethod.Api.Infrastructure;
 /// <summary>A page of a collection and the cursor of the next page (null at the end).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-/// <summary>Cursor pagination: <c>?limit=</c> (1–200, default 50) and an opaque <c>?cursor=</c> naming the last item seen.</summary>
-public readonly record struct Paging(int Limit, string? After)
+/// <summary>What a collection is ordered by, and so what its cursor names: an id or a sequence number.</summary>
+public enum CursorKind
+{
+    Id,
+    Sequence,
+}
+
+/// <summary>
+/// Cursor pagination: <c>?limit=</c> (1–200, default 50) and an opaque <c>?cursor=</c> naming the last item seen.
+/// The first page starts after <see cref="Guid.Empty"/> or sequence 0, so the SQL needs no null parameter.
+/// </summary>
+public readonly record struct Paging(int Limit, Guid AfterId, long AfterSequence)
 {
     public const int MaxLimit = 200;
     public const int DefaultLimit = 50;
 
-    public static bool TryParse(int? limit, string? cursor, out Paging paging, out Dictionary<string, string[]> errors)
+    public static bool TryParse(int? limit, string? cursor, CursorKind kind, out Paging paging, out Dictionary<string, string[]> errors)
     {
         errors = [];
-        paging = default;
         if (limit is < 1 or > MaxLimit)
         {
             errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
         }
 
-        string? after = null;
-        if (cursor is not null)
+        var (afterId, afterSequence) = (Guid.Empty, 0L);
+        if (cursor is not null && !TryDecode(cursor, kind, out afterId, out afterSequence))
         {
-            try
-            {
-                after = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            }
-            catch (FormatException)
-            {
-                errors["cursor"] = ["cursor is not one this service issued."];
-            }
+            errors["cursor"] = ["cursor is not one this service issued for this collection."];
         }
 
-        paging = new Paging(limit ?? DefaultLimit, after);
+        paging = new Paging(limit ?? DefaultLimit, afterId, afterSequence);
         return errors.Count == 0;
     }
 
     /// <summary>Reads one more row than asked to know whether a next page exists.</summary>
     public int FetchSize => Limit + 1;
 
-    public Page<T> ToPage<T>(IReadOnlyList<T> rows, Func<T, string> key) =>
+    public Page<T> ToPage<T>(IReadOnlyList<T> rows, Func<T, Guid> key) =>
+        ToPage(rows, row => key(row).ToString("D"));
+
+    public Page<T> ToPage<T>(IReadOnlyList<T> rows, Func<T, long> key) =>
+        ToPage(rows, row => key(row).ToString(CultureInfo.InvariantCulture));
+
+    private Page<T> ToPage<T>(IReadOnlyList<T> rows, Func<T, string> key) =>
         rows.Count > Limit
             ? new Page<T>(rows.Take(Limit).ToList(), Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key(rows[Limit - 1]))))
             : new Page<T>(rows, null);
+
+    private static bool TryDecode(string cursor, CursorKind kind, out Guid afterId, out long afterSequence)
+    {
+        (afterId, afterSequence) = (Guid.Empty, 0L);
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return kind == CursorKind.Id
+            ? Guid.TryParseExact(text, "D", out afterId)
+            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out afterSequence);
+    }
 }

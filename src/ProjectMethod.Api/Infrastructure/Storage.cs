@@ -6,16 +6,16 @@ public static class Storage
 {
     public const string DefaultConnectionString = "Data Source=data/projectmethod.db";
 
-    /// <summary>Reads <c>Storage:Provider</c> and <c>ConnectionStrings:ProjectMethod</c>; creates the SQLite file's folder.</summary>
+    /// <summary>Reads <c>Storage:Provider</c> and <c>ConnectionStrings:ProjectMethod</c>; for SQLite, creates the file's folder.</summary>
     public static StorageOptions From(IConfiguration configuration)
     {
         var provider = configuration["Storage:Provider"] ?? "sqlite";
+        var connectionString = configuration.GetConnectionString("ProjectMethod") ?? DefaultConnectionString;
         if (provider != "sqlite")
         {
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use 'sqlite'.");
+            return new StorageOptions(provider, connectionString);
         }
 
-        var connectionString = configuration.GetConnectionString("ProjectMethod") ?? DefaultConnectionString;
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
         if (!string.IsNullOrEmpty(folder))

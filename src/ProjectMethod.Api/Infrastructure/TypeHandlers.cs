@@ -2,10 +2,14 @@ using System.Data;
 using Dapper;
 using NodaTime;
 using NodaTime.Text;
+using Npgsql;
 
 namespace ProjectMethod.Api.Infrastructure;
 
-/// <summary>Dapper handlers, registered once, for the NodaTime types and for ids stored as text.</summary>
+/// <summary>
+/// Dapper handlers, registered once, for ids and the NodaTime types: SQLite stores them as text, PostgreSQL as
+/// uuid, timestamptz and date. Reading accepts either.
+/// </summary>
 public static class TypeHandlers
 {
     private static int registered;
@@ -28,6 +32,13 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)
         {
+            if (parameter is NpgsqlParameter)
+            {
+                parameter.DbType = DbType.Guid;
+                parameter.Value = value;
+                return;
+            }
+
             parameter.DbType = DbType.String;
             parameter.Value = value.ToString("D");
         }
@@ -44,6 +55,13 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, Instant value)
         {
+            if (parameter is NpgsqlParameter)
+            {
+                parameter.DbType = DbType.DateTimeOffset;
+                parameter.Value = value.ToDateTimeUtc();
+                return;
+            }
+
             parameter.DbType = DbType.String;
             parameter.Value = InstantPattern.ExtendedIso.Format(value);
         }
@@ -61,6 +79,13 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, LocalDate value)
         {
+            if (parameter is NpgsqlParameter)
+            {
+                parameter.DbType = DbType.Date;
+                parameter.Value = value.ToDateOnly();
+                return;
+            }
+
             parameter.DbType = DbType.String;
             parameter.Value = LocalDatePattern.Iso.Format(value);
         }

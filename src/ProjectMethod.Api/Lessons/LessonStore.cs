@@ -60,34 +60,46 @@ public static class LessonStore
 
     public static async Task<IReadOnlyList<LessonView>> ForProjectAsync(DbConnection connection, Guid projectId, Paging paging, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM lessons l WHERE l.project_id = @projectId AND (@after IS NULL OR l.id > @after) ORDER BY l.id LIMIT @limit",
-            new { projectId, after = paging.After, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
+            $"SELECT {Columns} FROM lessons l WHERE l.project_id = @projectId AND l.id > @after ORDER BY l.id LIMIT @limit",
+            new { projectId, after = paging.AfterId, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
         .Select(r => r.ToView()).ToList();
 
     /// <summary>Lessons across all projects, by words in their text or tags and by the project's sector.</summary>
     public static async Task<IReadOnlyList<LessonView>> SearchAsync(
         DbConnection connection, string? query, string? sector, Paging paging, CancellationToken cancellationToken)
     {
-        var pattern = query is null ? null : "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal)
+        // Case-insensitive on both providers: both sides lower-cased, LIKE's wildcards in the query escaped.
+        var pattern = query is null ? null : "%" + query.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         return (await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM lessons l JOIN projects p ON p.id = l.project_id
-            WHERE (@pattern IS NULL OR l.title LIKE @pattern ESCAPE '\' OR l.description LIKE @pattern ESCAPE '\'
-                   OR l.recommendation LIKE @pattern ESCAPE '\' OR l.tags LIKE @pattern ESCAPE '\')
+            WHERE (@pattern IS NULL OR LOWER(l.title) LIKE @pattern ESCAPE '\' OR LOWER(l.description) LIKE @pattern ESCAPE '\'
+                   OR LOWER(l.recommendation) LIKE @pattern ESCAPE '\' OR LOWER(l.tags) LIKE @pattern ESCAPE '\')
               AND (@sector IS NULL OR p.sector = @sector)
-              AND (@after IS NULL OR l.id > @after)
+              AND l.id > @after
             ORDER BY l.id LIMIT @limit
             """,
-            new { pattern, sector, after = paging.After, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
+            new { pattern, sector, after = paging.AfterId, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
             .Select(r => r.ToView()).ToList();
     }
 
+    /// <summary>The ids among these that name a lesson (one lookup each: a review names a handful).</summary>
     public static async Task<IReadOnlyList<Guid>> ExistingAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM lessons WHERE id IN @ids", new { ids = ids.Select(i => i.ToString("D")).ToList() }, transaction, cancellationToken: cancellationToken)))
-        .ToList();
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var existing = new List<Guid>();
+        foreach (var id in ids)
+        {
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM lessons WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)) > 0)
+            {
+                existing.Add(id);
+            }
+        }
+
+        return existing;
+    }
 
     public static async Task<bool> HasReportAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, string kind, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(

@@ -54,7 +54,7 @@ public static class LessonsApi
     private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> List(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var errors))
+        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors))
         {
             return Problems.Validation(errors);
         }
@@ -65,13 +65,13 @@ public static class LessonsApi
             return Problems.NotFound("The project");
         }
 
-        return TypedResults.Ok(paging.ToPage(await LessonStore.ForProjectAsync(connection, id, paging, cancellationToken), l => l.Id.ToString("D")));
+        return TypedResults.Ok(paging.ToPage(await LessonStore.ForProjectAsync(connection, id, paging, cancellationToken), l => l.Id));
     }
 
     private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> Search(
         Database database, CancellationToken cancellationToken, string? q = null, string? sector = null, int? limit = null, string? cursor = null)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var errors))
+        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors))
         {
             return Problems.Validation(errors);
         }
@@ -83,7 +83,7 @@ public static class LessonsApi
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var lessons = await LessonStore.SearchAsync(connection, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sector, paging, cancellationToken);
-        return TypedResults.Ok(paging.ToPage(lessons, l => l.Id.ToString("D")));
+        return TypedResults.Ok(paging.ToPage(lessons, l => l.Id));
     }
 
     private static async Task<Results<Created<LessonView>, ProblemHttpResult>> Record(Guid id, RecordLesson request, HttpContext http, ProjectWrites writes)

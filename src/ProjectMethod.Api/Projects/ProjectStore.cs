@@ -59,11 +59,11 @@ public static class ProjectStore
         (await connection.QueryAsync<ProjectRow>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM projects
-            WHERE (@phase IS NULL OR phase = @phase) AND (@sector IS NULL OR sector = @sector) AND (@after IS NULL OR id > @after)
+            WHERE (@phase IS NULL OR phase = @phase) AND (@sector IS NULL OR sector = @sector) AND id > @after
             ORDER BY id
             LIMIT @limit
             """,
-            new { phase = phase?.Wire(), sector, after = paging.After, limit = paging.FetchSize }, cancellationToken: cancellationToken))).ToList();
+            new { phase = phase?.Wire(), sector, after = paging.AfterId, limit = paging.FetchSize }, cancellationToken: cancellationToken))).ToList();
 
     public static Task InsertAsync(DbConnection connection, DbTransaction transaction, ProjectRow project, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -71,14 +71,14 @@ public static class ProjectsApi
     private static async Task<Results<Ok<Page<ProjectView>>, ProblemHttpResult>> List(
         Database database, CancellationToken cancellationToken, string? phase = null, string? sector = null, int? limit = null, string? cursor = null)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var errors) | !QueryValues.TryParseEnum<Phase>(phase, "phase", out var phaseFilter, errors))
+        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors) | !QueryValues.TryParseEnum<Phase>(phase, "phase", out var phaseFilter, errors))
         {
             return Problems.Validation(errors);
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await ProjectStore.ListAsync(connection, phaseFilter, sector, paging, cancellationToken);
-        var page = paging.ToPage(rows, r => r.Id.ToString("D"));
+        var page = paging.ToPage(rows, r => r.Id);
         return TypedResults.Ok(new Page<ProjectView>(page.Items.Select(ProjectView.From).ToList(), page.NextCursor));
     }
 
