@@ -9,7 +9,7 @@ using ProjectMethod.Api.Tests.Infrastructure;
 
 namespace ProjectMethod.Api.Tests;
 
-public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class AuthTests(ApiFactory api)
 {
     private static readonly Instant Now = SystemClock.Instance.GetCurrentInstant();
 
@@ -24,7 +24,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "no subject", Auth.CreateDevelopmentToken(ApiFactory.Auth, "", "Ola", [], Now, Duration.FromHours(1)) },
     };
 
-    [Fact]
+    [ProviderFact]
     public async Task A_request_without_a_token_is_401_problem()
     {
         var problem = await api.CreateClient().GetAsync("/api/v1/projects").ExpectProblem(HttpStatusCode.Unauthorized, "unauthenticated");
@@ -32,7 +32,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
         problem.Str("detail").Should().Contain("bearer token");
     }
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(BadTokens))]
     public async Task A_bad_token_is_401(string kind, string token)
     {
@@ -44,13 +44,13 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, kind);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_valid_token_reads()
     {
         await api.As("ola").GetAsync("/api/v1/projects").Expect(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_user_without_a_role_on_the_project_may_read_it_but_not_change_it()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -71,7 +71,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await project.Project()).Str("phase").Should().Be("concept");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Health_and_the_openapi_document_need_no_token()
     {
         var client = api.CreateClient();
@@ -89,7 +89,11 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
                Part($$"""{"sub":"ola","name":"Ola","roles":["portfolio-board"],"iss":"{{ApiFactory.Auth.Issuer}}","aud":"{{ApiFactory.Auth.Audience}}","exp":{{expires}}}""") + ".";
     }
 
-    [Fact]
+    [ProviderFact]
     public void The_unsigned_token_is_well_formed_so_the_401_is_about_the_signature() =>
         new JsonWebTokenHandler().CanReadToken(Unsigned()).Should().BeTrue();
 }
+
+public sealed class AuthTestsOnSqlite(SqliteApi api) : AuthTests(api), IClassFixture<SqliteApi>;
+
+public sealed class AuthTestsOnPostgres(PostgresApi api) : AuthTests(api), IClassFixture<PostgresApi>;

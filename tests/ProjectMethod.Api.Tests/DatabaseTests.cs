@@ -5,7 +5,7 @@ using ProjectMethod.Api.Tests.Infrastructure;
 
 namespace ProjectMethod.Api.Tests;
 
-public sealed class DatabaseTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class DatabaseTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
     [Fact]
     public async Task A_write_holds_the_write_lock_from_its_first_statement()

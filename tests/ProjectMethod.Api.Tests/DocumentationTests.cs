@@ -9,7 +9,7 @@ using ProjectMethod.Domain.Phases;
 namespace ProjectMethod.Api.Tests;
 
 /// <summary>The committed OpenAPI document and the README's phase diagram are what the code generates.</summary>
-public sealed partial class DocumentationTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed partial class DocumentationTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
     private const string OpenApiFile = "openapi/ProjectMethod.v1.json";
 

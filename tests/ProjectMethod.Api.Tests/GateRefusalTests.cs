@@ -4,9 +4,9 @@ using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Tests;
 
-public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class GateRefusalTests(ApiFactory api)
 {
-    [Fact]
+    [ProviderFact]
     public async Task Approve_at_bp3_without_senior_supplier_is_refused_with_the_unmet_criterion()
     {
         var project = await new Scenario(api).InPlanningAsync();
@@ -26,7 +26,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await project.Project()).Str("phase").Should().Be("planning");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_gate_view_names_every_criterion_with_its_principle_and_what_may_be_decided()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -41,7 +41,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         gate.GetProperty("allowedDecisions").EnumerateArray().Select(d => d.GetString()).Should().Equal("stop");
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("per")]
     [InlineData("bjorn")]
     [InlineData("siri")]
@@ -56,7 +56,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await project.Project()).Str("phase").Should().Be("planning");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Only_the_portfolio_board_decides_at_bp1()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -65,7 +65,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_board_member_who_asked_for_the_decision_cannot_decide_it_but_another_can()
     {
         var project = new Scenario(api);
@@ -86,7 +86,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await project.Board.Post($"{url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("concept");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Approve_without_a_request_is_refused()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -94,7 +94,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).ExpectProblem(HttpStatusCode.Conflict, "no-open-request");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Reject_needs_a_rationale_keeps_the_phase_and_answers_the_request()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -110,7 +110,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Proposer.Post($"{project.Url}/gate/requests", new { recommendation = "Nytt forsøk" }).Expect(HttpStatusCode.Created);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_second_request_while_one_is_open_is_refused()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -119,7 +119,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Executive.Post($"{project.Url}/gate/requests", new { recommendation = "Start nå" }).ExpectProblem(HttpStatusCode.Conflict, "request-open");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Only_the_project_manager_asks_for_the_bp2_decision()
     {
         var project = await new Scenario(api).ReadyForBp2Async();
@@ -128,7 +128,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Videre" }).Expect(HttpStatusCode.Created);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unjustified_business_case_leaves_only_stop()
     {
         var project = await new Scenario(api).ReadyForBp2Async();
@@ -148,7 +148,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         stop.GetProperty("closedEarly").GetBoolean().Should().BeTrue();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_business_case_rewritten_after_confirmation_must_be_confirmed_again()
     {
         var project = await new Scenario(api).ReadyForBp2Async();
@@ -164,7 +164,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         businessCase.Str("standing").Should().Be("notConfirmedInThisPhase");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_stage_boundary_cannot_be_asked_for_outside_execution()
     {
         var project = await new Scenario(api).ReadyForBp2Async();
@@ -173,7 +173,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ExpectProblem(HttpStatusCode.Conflict, "decision-point-not-ahead");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Two_concurrent_approvals_of_one_gate_let_exactly_one_through()
     {
         var project = await new Scenario(api).ReadyForBp3Async();
@@ -194,7 +194,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         log.GetProperty("items").EnumerateArray().Count(d => d.Str("decisionPoint") == "bp3").Should().Be(1);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Two_concurrent_approvals_with_the_same_if_match_get_one_success_and_one_412()
     {
         var project = await new Scenario(api).ReadyForBp3Async();
@@ -212,3 +212,7 @@ public sealed class GateRefusalTests(ApiFactory api) : IClassFixture<ApiFactory>
         statuses.Should().BeEquivalentTo([HttpStatusCode.Created, HttpStatusCode.PreconditionFailed]);
     }
 }
+
+public sealed class GateRefusalTestsOnSqlite(SqliteApi api) : GateRefusalTests(api), IClassFixture<SqliteApi>;
+
+public sealed class GateRefusalTestsOnPostgres(PostgresApi api) : GateRefusalTests(api), IClassFixture<PostgresApi>;

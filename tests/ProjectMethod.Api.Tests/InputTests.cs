@@ -3,9 +3,9 @@ using ProjectMethod.Api.Tests.Infrastructure;
 
 namespace ProjectMethod.Api.Tests;
 
-public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class InputTests(ApiFactory api)
 {
-    [Fact]
+    [ProviderFact]
     public async Task Malformed_json_is_400_problem()
     {
         var problem = await api.As("pia").PostRaw("/api/v1/projects", """{"name": "x", """).ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
@@ -13,7 +13,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         problem.Str("detail").Should().Contain("not valid JSON");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_enum_value_is_400_naming_the_field()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -24,7 +24,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         problem.Str("detail").Should().Contain("$.role").And.NotContain("ProjectMethod.");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_field_is_400_naming_it()
     {
         var problem = await api.As("pia").PostRaw("/api/v1/projects", """{"name": "x", "sector": "helse", "description": "d", "budget": 5}""")
@@ -33,7 +33,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         problem.Str("detail").Should().Contain("'budget'");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Missing_and_over_long_fields_are_400_with_field_errors()
     {
         var problem = await api.As("pia").Post("/api/v1/projects", new { name = new string('x', 201), sector = "Helse og omsorg" })
@@ -45,7 +45,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         errors.TryGetProperty("description", out _).Should().BeTrue();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_refused_write_changes_nothing()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -60,7 +60,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         after.GetProperty("items").GetArrayLength().Should().Be(history.GetProperty("items").GetArrayLength());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/api/v1/projects/not-a-guid")]
     [InlineData("/api/v1/projects/00000000-0000-0000-0000-000000000001")]
     [InlineData("/api/v1/projects/00000000-0000-0000-0000-000000000001/gate")]
@@ -68,12 +68,12 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Unknown_ids_are_404_problem(string url) =>
         await api.As("ola").GetAsync(url).ExpectProblem(HttpStatusCode.NotFound, "not-found");
 
-    [Fact]
+    [ProviderFact]
     public async Task A_write_to_an_unknown_project_is_404() =>
         await api.As("ola").Put("/api/v1/projects/00000000-0000-0000-0000-000000000001/mandate", new { purpose = "p", background = "b" })
             .ExpectProblem(HttpStatusCode.NotFound, "not-found");
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("?limit=0")]
     [InlineData("?limit=201")]
     [InlineData("?cursor=%%%")]
@@ -86,7 +86,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_checklist_item_marked_not_relevant_needs_a_justification()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -99,7 +99,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
             .Expect(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Checklist_items_are_answered_by_whoever_prepares_their_decision_point_and_only_while_it_is_ahead()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -112,7 +112,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.ProjectManager.Put($"{project.Url}/checklist/bp2-stakeholders", new { status = "done" }).Expect(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task If_match_with_a_stale_version_is_412_and_with_the_current_one_succeeds()
     {
         var project = await new Scenario(api).ProposedAsync();
@@ -131,7 +131,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
         response.Headers.ETag!.Tag.Should().Be("\"2\"");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Projects_page_through_with_a_cursor_in_a_stable_order_and_filter_by_sector_and_phase()
     {
         var client = api.As("pia");
@@ -162,3 +162,7 @@ public sealed class InputTests(ApiFactory api) : IClassFixture<ApiFactory>
     private static StringContent JsonContent(object body) =>
         new(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
 }
+
+public sealed class InputTestsOnSqlite(SqliteApi api) : InputTests(api), IClassFixture<SqliteApi>;
+
+public sealed class InputTestsOnPostgres(PostgresApi api) : InputTests(api), IClassFixture<PostgresApi>;

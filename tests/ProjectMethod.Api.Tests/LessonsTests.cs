@@ -3,9 +3,9 @@ using ProjectMethod.Api.Tests.Infrastructure;
 
 namespace ProjectMethod.Api.Tests;
 
-public sealed class LessonsTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class LessonsTests(ApiFactory api)
 {
-    [Fact]
+    [ProviderFact]
     public async Task A_lessons_review_names_lessons_of_earlier_projects_and_they_can_be_found_by_search()
     {
         var earlier = await new Scenario(api).InConceptAsync();
@@ -29,7 +29,7 @@ public sealed class LessonsTests(ApiFactory api) : IClassFixture<ApiFactory>
         gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "lessons-reviewed").GetProperty("met").GetBoolean().Should().BeTrue();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_lessons_review_needs_known_lessons_or_a_reason_and_the_project_manager()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -43,7 +43,7 @@ public sealed class LessonsTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Reports_are_written_by_the_project_manager_in_closure_only()
     {
         var project = await new Scenario(api).InPlanningAsync();
@@ -54,3 +54,7 @@ public sealed class LessonsTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.ProjectManager.Post($"{project.Url}/end-report", new { summary = "Stoppet i planleggingen" }).Expect(HttpStatusCode.Created);
     }
 }
+
+public sealed class LessonsTestsOnSqlite(SqliteApi api) : LessonsTests(api), IClassFixture<SqliteApi>;
+
+public sealed class LessonsTestsOnPostgres(PostgresApi api) : LessonsTests(api), IClassFixture<PostgresApi>;

@@ -3,9 +3,9 @@ using ProjectMethod.Api.Tests.Infrastructure;
 
 namespace ProjectMethod.Api.Tests;
 
-public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class LifecycleTests(ApiFactory api)
 {
-    [Fact]
+    [ProviderFact]
     public async Task A_project_walks_from_proposal_to_execution_stage_1_and_on_to_closure_by_stop()
     {
         var project = await new Scenario(api).InExecutionAsync();
@@ -29,7 +29,7 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
             .Should().Equal(("bp1", "approve"), ("bp2", "approve"), ("bp3", "approve"), ("bp4", "stop"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_project_runs_through_a_stage_boundary_closure_and_realisation_to_completed()
     {
         var project = await new Scenario(api).InExecutionAsync();
@@ -74,7 +74,7 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         }).ExpectProblem(HttpStatusCode.Conflict, "project-finished");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Stop_at_bp1_rejects_the_idea_and_closes_the_project_to_changes()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -88,7 +88,7 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ExpectProblem(HttpStatusCode.Conflict, "project-finished");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task After_an_early_close_with_no_benefit_expected_bp5_completes_the_project()
     {
         var project = await new Scenario(api).InPlanningAsync();
@@ -104,7 +104,7 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await project.Decide(project.ProjectManager, project.Executive, "Avslutt")).Str("toPhase").Should().Be("completed");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_change_is_in_the_history_in_order_with_its_actor()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -119,3 +119,7 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         events[^1].GetProperty("payload").Str("toPhase").Should().Be("concept");
     }
 }
+
+public sealed class LifecycleTestsOnSqlite(SqliteApi api) : LifecycleTests(api), IClassFixture<SqliteApi>;
+
+public sealed class LifecycleTestsOnPostgres(PostgresApi api) : LifecycleTests(api), IClassFixture<PostgresApi>;

@@ -21,7 +21,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrations_are_applied_once_and_a_changed_applied_script_stops_the_start()
     {
-        using var api = new ApiFactory();
+        using var api = new SqliteApi();
         api.CreateClient().Dispose();
         using (var connection = api.OpenDatabase())
         {
@@ -40,7 +40,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task A_restart_on_the_same_database_applies_nothing_twice()
     {
-        using var api = new ApiFactory();
+        using var api = new SqliteApi();
         api.CreateClient().Dispose();
         using var restarted = new SameDatabase(api.ConnectionString);
         await restarted.CreateClient().GetAsync("/health/ready").Expect(System.Net.HttpStatusCode.OK);

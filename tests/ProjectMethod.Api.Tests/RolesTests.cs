@@ -3,9 +3,9 @@ using ProjectMethod.Api.Tests.Infrastructure;
 
 namespace ProjectMethod.Api.Tests;
 
-public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class RolesTests(ApiFactory api)
 {
-    [Fact]
+    [ProviderFact]
     public async Task Only_the_portfolio_board_appoints_the_executive()
     {
         var project = await new Scenario(api).ProposedAsync();
@@ -15,7 +15,7 @@ public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Assign(project.Board, "executive", "eva");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_executive_appoints_the_other_roles_and_the_project_manager_does_not()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -28,7 +28,7 @@ public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Assign(project.Executive, "teamManager", "tom");
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("seniorUser", "per", "project-manager-not-on-board")]
     [InlineData("projectAssurance", "per", "assurance-independent")]
     [InlineData("seniorSupplier", "eva", "business-and-supplier-apart")]
@@ -44,7 +44,7 @@ public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
         problem.Str("rule").Should().Be(rule);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_executive_cannot_be_made_project_manager()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -56,7 +56,7 @@ public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
         problem.Str("detail").Should().Contain("Executive cannot also be the Project Manager");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_executive_may_also_be_senior_user_and_benefit_owner()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -65,7 +65,7 @@ public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Assign(project.Executive, "benefitOwner", "eva");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_removed_role_is_gone_and_can_be_given_to_someone_else()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -80,7 +80,7 @@ public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Executive.DeleteAsync($"{project.Url}/roles/{first.Str("id")}").ExpectProblem(HttpStatusCode.NotFound, "not-found");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Only_the_board_removes_the_executive()
     {
         var project = await new Scenario(api).InConceptAsync();
@@ -91,3 +91,7 @@ public sealed class RolesTests(ApiFactory api) : IClassFixture<ApiFactory>
         await project.Board.DeleteAsync($"{project.Url}/roles/{executive.Str("id")}").Expect(HttpStatusCode.NoContent);
     }
 }
+
+public sealed class RolesTestsOnSqlite(SqliteApi api) : RolesTests(api), IClassFixture<SqliteApi>;
+
+public sealed class RolesTestsOnPostgres(PostgresApi api) : RolesTests(api), IClassFixture<PostgresApi>;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -5,29 +6,49 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Npgsql;
 using ProjectMethod.Api.Infrastructure;
 
 namespace ProjectMethod.Api.Tests.Infrastructure;
 
-/// <summary>The service over a real SQLite file of its own, a fake clock and a test signing key.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The service over a database of its own (a SQLite file, or a fresh PostgreSQL database), a fake clock and a test
+/// signing key. One fixture, parameterised by provider: each functional test class runs once per provider.
+/// </summary>
+public abstract class ApiFactory(string provider) : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
     public static readonly AuthOptions Auth = new(null, SigningKey, "projectmethod-test", "projectmethod");
 
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "projectmethod-tests", $"{Guid.NewGuid():N}.db");
+    private readonly Lazy<string> connectionString = new(() => TestDatabases.Create(provider));
+    private readonly Dictionary<string, string?> settings = [];
+
+    public string Provider => provider;
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 2, 8, 0));
 
-    public string ConnectionString => $"Data Source={databasePath}";
+    public string ConnectionString => connectionString.Value;
+
+    /// <summary>Extra configuration for this host, set before it starts.</summary>
+    public ApiFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Provider", provider);
         builder.UseSetting("ConnectionStrings:ProjectMethod", ConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Auth:Issuer", Auth.Issuer);
         builder.UseSetting("Auth:Audience", Auth.Audience);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 
@@ -43,9 +64,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ProjectMethod.Api.Infrastructure.Auth.CreateDevelopmentToken(Auth, userId, userId, globalRoles,
             SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(1));
 
-    public SqliteConnection OpenDatabase()
+    /// <summary>A connection straight to the database, for tests that look at or tamper with rows.</summary>
+    public DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection(ConnectionString);
+        DbConnection connection = provider == "postgres" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         connection.Open();
         return connection;
     }
@@ -53,10 +75,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (connectionString.IsValueCreated)
         {
-            File.Delete(databasePath + suffix);
+            TestDatabases.Drop(provider, connectionString.Value);
         }
     }
 }
+
+public sealed class SqliteApi() : ApiFactory("sqlite");
+
+public sealed class PostgresApi() : ApiFactory("postgres");
