@@ -4,12 +4,14 @@ using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Checklists;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.History;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Lessons;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
+using ProjectMethod.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,7 +26,12 @@ if (args is ["phase-machine"])
     return 0;
 }
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+var limits = builder.Configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+});
 
 // Infrastructure
 var storage = Storage.From(builder.Configuration);
@@ -37,8 +44,17 @@ builder.Services.AddSingleton<ProjectWrites>();
 builder.Services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddBearerAuth(AuthOptions.From(builder.Configuration));
+builder.Services.AddEventPolicies();
+builder.Services.AddWebhookPolicy();
+builder.Services.AddHardening(limits);
 builder.Services.AddProjectMethodOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+// Webhooks: the outbox's sender, and the only HTTP client that leaves the service (no redirects followed)
+builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+builder.Services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+builder.Services.AddSingleton<WebhookSender>();
+builder.Services.AddHostedService(services => services.GetRequiredService<WebhookSender>());
 
 // The facts each feature contributes to the decision points
 builder.Services.AddSingleton<GateFactsLoader>();
@@ -51,14 +67,18 @@ var app = builder.Build();
 await app.Services.GetRequiredService<Migrations>().ApplyAsync(CancellationToken.None);
 
 app.UseProblemResponses();
+app.UseSecurityHeaders();
 app.UseStatusCodePages(StatusCodePages.WriteProblem);
+app.UseBodyLimit(limits);
 app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/openapi/v1.json", "ProjectMethod v1");
     options.RoutePrefix = "swagger";
 });
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<Idempotency>();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealth();
@@ -70,6 +90,8 @@ app.MapChecklists();
 app.MapLessons();
 app.MapGates();
 app.MapHistory();
+app.MapEvents();
+app.MapWebhooks();
 
 await app.RunAsync();
 return 0;

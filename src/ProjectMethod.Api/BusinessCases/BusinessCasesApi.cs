@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Gates;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -102,7 +103,7 @@ public static class BusinessCasesApi
                 WrittenAt = write.Now,
             };
             await BusinessCaseStore.InsertVersionAsync(write.Connection, write.Transaction, id, row, write.CancellationToken);
-            write.Record("businessCaseWritten", new { row.Version });
+            write.Record(EventTypes.BusinessCaseWritten, new { row.Version });
             var reviews = await BusinessCaseStore.ReviewsAsync(write.Connection, write.Transaction, id, write.CancellationToken);
             return View(row, BusinessCaseStanding.NotConfirmedInThisPhase, reviews);
         });
@@ -146,7 +147,7 @@ public static class BusinessCasesApi
                 ReviewedAt = write.Now,
             };
             await BusinessCaseStore.InsertReviewAsync(write.Connection, write.Transaction, id, row, write.CancellationToken);
-            write.Record("businessCaseReviewed", new { row.CaseVersion, row.Phase, row.Stage, row.Justified, row.Comment });
+            write.Record(EventTypes.BusinessCaseReviewed, new { row.CaseVersion, row.Phase, row.Stage, row.Justified, row.Comment });
             return ToView(row);
         });
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -73,7 +74,7 @@ public static class ChecklistsApi
             var (status, comment) = (request.Status.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());
             await ChecklistStore.UpsertAsync(write.Connection, write.Transaction, id, itemId, ChecklistStore.RoundOf(item.DecisionPoint, write.Project),
                 status, comment, write.Actor.UserId, write.Now, write.CancellationToken);
-            write.Record("checklistItemUpdated", new { itemId, item.DecisionPoint, status, comment });
+            write.Record(EventTypes.ChecklistItemUpdated, new { itemId, item.DecisionPoint, status, comment });
             return item with { Status = status, Comment = comment, UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now };
         });
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -104,7 +105,7 @@ public static class GatesApi
             var created = new GateRequestView(Ids.New(write.Now), point.Value, write.Project.Phase, write.Project.Stage,
                 request.Recommendation!.Trim(), write.Actor.UserId, write.Now);
             await GateStore.InsertRequestAsync(write.Connection, write.Transaction, id, created, write.CancellationToken);
-            write.Record("decisionRequested", new { requestId = created.Id, created.DecisionPoint, created.Recommendation });
+            write.Record(EventTypes.DecisionRequested, new { requestId = created.Id, created.DecisionPoint, created.Recommendation });
             return created;
         });
 
@@ -156,7 +157,7 @@ public static class GatesApi
             };
             await GateStore.InsertDecisionAsync(write.Connection, write.Transaction, id, decision, write.CancellationToken);
             await ProjectStore.UpdatePhaseAsync(write.Connection, write.Transaction, id, decided.To, decided.ToStage, decided.ClosedEarly, write.CancellationToken);
-            write.Record("decisionMade", decision);
+            write.Record(EventTypes.DecisionMade, decision);
             return decision;
         });
 

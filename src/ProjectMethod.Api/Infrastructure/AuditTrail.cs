@@ -13,7 +13,8 @@ public sealed record AuditEvent(long Sequence, Guid? ProjectId, string Type, str
 
 /// <summary>
 /// Appends audit events inside the caller's write transaction, hash-chained:
-/// hash = SHA-256(previous hash ‖ canonical event). The write lock makes the sequence gap-free.
+/// hash = SHA-256(previous hash ‖ canonical event). The write lock makes the sequence gap-free; the head row
+/// records the newest event so a lost tail is noticed; webhook deliveries go to the outbox in the same transaction.
 /// </summary>
 public static class AuditTrail
 {
@@ -24,7 +25,7 @@ public static class AuditTrail
         CancellationToken cancellationToken)
     {
         var head = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
-            "SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken));
+            "SELECT sequence, hash FROM audit_head WHERE id = 1", transaction: transaction, cancellationToken: cancellationToken));
         var sequence = (head?.Sequence ?? 0) + 1;
         var previousHash = head?.Hash ?? GenesisHash;
         var payloadJson = JsonSerializer.Serialize(payload, Json.Options);
@@ -36,6 +37,12 @@ public static class AuditTrail
             VALUES (@sequence, @projectId, @type, @actor, @at, @payloadJson, @previousHash, @hash)
             """,
             new { sequence, projectId, type, actor, at, payloadJson, previousHash, hash }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_head (id, sequence, hash) VALUES (1, @sequence, @hash)
+            ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
+            """, new { sequence, hash }, transaction, cancellationToken: cancellationToken));
+        await Webhooks.WebhookOutbox.EnqueueAsync(connection, transaction, sequence, type, at, cancellationToken);
     }
 
     /// <summary>The chain hash of one event; verification recomputes it the same way.</summary>

@@ -18,6 +18,8 @@ public static class OpenApi
         ["Lessons"] = "The lessons log, reviews of earlier lessons, the lessons report and the end project report (P2).",
         ["Gates"] = "Decision points (beslutningspunkter): criteria, requests for a decision, decisions and the decision log (P4).",
         ["History"] = "The audit trail of every change to a project.",
+        ["Events"] = "The change feed for integrators (CloudEvents, in commit order) and the verification of the hash-chained audit trail.",
+        ["Webhooks"] = "Subscriptions that push events to the municipality's other systems, signed and retried from an outbox.",
     };
 
     public static IServiceCollection AddProjectMethodOpenApi(this IServiceCollection services) =>
@@ -52,6 +54,11 @@ public static class OpenApi
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                DescribeRetriesAndPreconditions(operation, context.Description.HttpMethod ?? "", context.Description.RelativePath ?? "");
+                return Task.CompletedTask;
+            });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
@@ -67,4 +74,56 @@ public static class OpenApi
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// The headers every write understands and the answers they bring: Idempotency-Key on POST (422, 409),
+    /// If-Match on writes to a project (412), the body limit (413) and the rate limit (429).
+    /// </summary>
+    private static void DescribeRetriesAndPreconditions(OpenApiOperation operation, string method, string path)
+    {
+        var problem = operation.Responses?.GetValueOrDefault("401")?.Content;
+        if (problem is null)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        void Respond(string status, string description)
+        {
+            operation.Responses!.TryAdd(status, new OpenApiResponse { Description = description, Content = problem });
+        }
+
+        var isWrite = method is "POST" or "PUT" or "DELETE";
+        if (method == "POST")
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.Header,
+                In = ParameterLocation.Header,
+                Description = "Makes a retry safe: the same key and body replay the first response (Idempotent-Replayed: true). Keys last 24 hours.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Idempotency.MaxKeyLength },
+            });
+            Respond("409", "Conflict, or the first request with this Idempotency-Key is still running.");
+            Respond("422", "The Idempotency-Key was used for a different request.");
+        }
+
+        if (isWrite && path.StartsWith("api/v1/projects/{id", StringComparison.Ordinal))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Description = "The project's ETag as read; the write is refused with 412 if the project changed since.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            Respond("412", "The project changed since the ETag in If-Match was read.");
+        }
+
+        if (method is "POST" or "PUT")
+        {
+            Respond("413", "The request body is larger than the limit.");
+        }
+
+        Respond("429", "Too many requests from this user; see Retry-After.");
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -109,7 +110,7 @@ public static class LessonsApi
             var lesson = new LessonView(Ids.New(write.Now), id, request.Title!.Trim(), request.Description!.Trim(),
                 request.Recommendation!.Trim(), request.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? [], write.Project.Phase, write.Actor.UserId, write.Now);
             await LessonStore.InsertAsync(write.Connection, write.Transaction, lesson, write.CancellationToken);
-            write.Record("lessonRecorded", new { lessonId = lesson.Id, lesson.Title });
+            write.Record(EventTypes.LessonRecorded, new { lessonId = lesson.Id, lesson.Title });
             return lesson;
         });
 
@@ -156,7 +157,7 @@ public static class LessonsApi
                     review.Id, projectId = id, lessonIds = JsonSerializer.Serialize(review.LessonIds), review.NoneRelevantReason,
                     phase = review.Phase.Wire(), review.ReviewedBy, review.ReviewedAt,
                 }));
-            write.Record("lessonsReviewed", new { reviewId = review.Id, review.LessonIds, review.NoneRelevantReason });
+            write.Record(EventTypes.LessonsReviewed, new { reviewId = review.Id, review.LessonIds, review.NoneRelevantReason });
             return review;
         });
 
@@ -193,7 +194,7 @@ public static class LessonsApi
                 INSERT INTO project_reports (id, project_id, kind, summary, body, written_by, written_at)
                 VALUES (@Id, @projectId, @Kind, @Summary, @Details, @WrittenBy, @WrittenAt)
                 """, new { report.Id, projectId = id, report.Kind, report.Summary, report.Details, report.WrittenBy, report.WrittenAt }));
-            write.Record(kind + "Written", new { reportId = report.Id, report.Summary });
+            write.Record(kind == LessonStore.EndReport ? EventTypes.EndReportWritten : EventTypes.LessonsReportWritten, new { reportId = report.Id, report.Summary });
             return report;
         });
 

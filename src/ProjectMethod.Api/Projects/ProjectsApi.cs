@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Handbooks;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
@@ -59,7 +60,7 @@ public static class ProjectsApi
                 UpdatedAt = now,
             };
             await ProjectStore.InsertAsync(connection, transaction, row, http.RequestAborted);
-            await AuditTrail.AppendAsync(connection, transaction, row.Id, "projectProposed", actor.UserId, now,
+            await AuditTrail.AppendAsync(connection, transaction, row.Id, EventTypes.ProjectProposed, actor.UserId, now,
                 new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } }, http.RequestAborted);
             return (true, row);
         }, http.RequestAborted);
@@ -122,7 +123,7 @@ public static class ProjectsApi
 
             var (purpose, background) = (request.Purpose!.Trim(), request.Background!.Trim());
             await ProjectStore.UpdateMandateAsync(write.Connection, write.Transaction, id, purpose, background, write.CancellationToken);
-            write.Record("mandateWritten", new { purpose, background });
+            write.Record(EventTypes.MandateWritten, new { purpose, background });
             return write.Project with { MandatePurpose = purpose, MandateBackground = background, UpdatedAt = write.Now };
         });
 

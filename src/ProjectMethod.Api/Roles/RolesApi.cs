@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Handbooks;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -83,7 +84,7 @@ public static class RolesApi
                 VALUES (@Id, @projectId, @role, @UserId, @DisplayName, @assignedBy, @at)
                 """,
                 new { candidate.Id, projectId = id, role = role.Wire(), candidate.UserId, candidate.DisplayName, assignedBy = write.Actor.UserId, at = write.Now }));
-            write.Record("roleAssigned", new { assignmentId = candidate.Id, role, candidate.UserId, candidate.DisplayName });
+            write.Record(EventTypes.RoleAssigned, new { assignmentId = candidate.Id, role, candidate.UserId, candidate.DisplayName });
             return new RoleView(candidate.Id, role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
         });
 
@@ -107,7 +108,7 @@ public static class RolesApi
             }
 
             await write.Connection.ExecuteAsync(write.Command("DELETE FROM role_assignments WHERE id = @assignmentId", new { assignmentId }));
-            write.Record("roleRemoved", new { assignmentId, assignment.Role, assignment.UserId });
+            write.Record(EventTypes.RoleRemoved, new { assignmentId, assignment.Role, assignment.UserId });
             return true;
         });
 

@@ -1,0 +1,29 @@
+namespace ProjectMethod.Api.Events;
+
+/// <summary>The names of the audit events; the change feed and webhooks publish them as <c>no.projectmethod.&lt;name&gt;</c>.</summary>
+public static class EventTypes
+{
+    public const string ProjectProposed = "projectProposed";
+    public const string MandateWritten = "mandateWritten";
+    public const string RoleAssigned = "roleAssigned";
+    public const string RoleRemoved = "roleRemoved";
+    public const string BusinessCaseWritten = "businessCaseWritten";
+    public const string BusinessCaseReviewed = "businessCaseReviewed";
+    public const string LessonRecorded = "lessonRecorded";
+    public const string LessonsReviewed = "lessonsReviewed";
+    public const string LessonsReportWritten = "lessonsReportWritten";
+    public const string EndReportWritten = "endReportWritten";
+    public const string ChecklistItemUpdated = "checklistItemUpdated";
+    public const string DecisionRequested = "decisionRequested";
+    public const string DecisionMade = "decisionMade";
+    public const string WebhookSubscribed = "webhookSubscribed";
+    public const string WebhookRemoved = "webhookRemoved";
+
+    /// <summary>Subscribes to every event type.</summary>
+    public const string All = "*";
+
+    public static IReadOnlySet<string> Known { get; } = typeof(EventTypes).GetFields()
+        .Where(f => f.IsLiteral && f.Name != nameof(All))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,21 @@
+namespace ProjectMethod.Api.Webhooks;
+
+/// <summary>
+/// Webhook settings (section <c>Webhooks</c>): the only hosts deliveries may go to, how often the outbox is read,
+/// and how often a failing delivery is tried before it is given up.
+/// </summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    public IList<string> AllowedHosts { get; init; } = [];
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int MaxAttempts { get; init; } = 10;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public bool Allows(Uri url) =>
+        url.Scheme is "http" or "https" && AllowedHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase);
+}
