@@ -50,21 +50,34 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Begins a write that every <see cref="WriteAsync{T}"/> in this async flow joins, until it is disposed.</summary>
+    /// <summary>Begins a write that one request shares; <see cref="Join"/> makes every write of the request part of it.</summary>
     public async Task<AmbientWrite> BeginAmbientAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-        var ambient = new AmbientWrite(connection, transaction, () => Ambient.Value = null);
-        Ambient.Value = ambient;
-        return ambient;
+        return new AmbientWrite(connection, transaction);
+    }
+
+    /// <summary>
+    /// Makes <see cref="WriteAsync{T}"/> join this write for the rest of the caller's async flow, until the returned
+    /// scope is disposed. Synchronous on purpose: an async local set here flows into what the caller awaits next.
+    /// </summary>
+    public static IDisposable Join(AmbientWrite write)
+    {
+        Ambient.Value = write;
+        return new Leave();
+    }
+
+    private sealed class Leave : IDisposable
+    {
+        public void Dispose() => Ambient.Value = null;
     }
 
     public ValueTask DisposeAsync() => dialect.DisposeAsync();
 }
 
 /// <summary>One write transaction shared by everything one request does; committed once, at the end, or not at all.</summary>
-public sealed class AmbientWrite(DbConnection connection, DbTransaction transaction, Action detach) : IAsyncDisposable
+public sealed class AmbientWrite(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     public DbConnection Connection => connection;
 
@@ -87,7 +100,6 @@ public sealed class AmbientWrite(DbConnection connection, DbTransaction transact
 
     public async ValueTask DisposeAsync()
     {
-        detach();
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }

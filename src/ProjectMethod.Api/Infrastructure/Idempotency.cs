@@ -100,17 +100,17 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
 
     private static async Task AnswerRepeatAsync(HttpContext http, Stored earlier, string method, string path, string requestHash)
     {
-        if (earlier.Method != method || earlier.Path != path || earlier.RequestHash != requestHash)
-        {
-            await Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused",
-                $"This {Header} was used for a different request; use a new key for a new request.").ExecuteAsync(http);
-            return;
-        }
-
         if (earlier.Status is not { } status)
         {
             await Problems.Problem(StatusCodes.Status409Conflict, "idempotency-key-in-flight", "Request in progress",
                 $"The first request with this {Header} is still being processed; retry later.").ExecuteAsync(http);
+            return;
+        }
+
+        if (earlier.Method != method || earlier.Path != path || earlier.RequestHash != requestHash)
+        {
+            await Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused",
+                $"This {Header} was used for a different request; use a new key for a new request.").ExecuteAsync(http);
             return;
         }
 
@@ -142,6 +142,7 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
         try
         {
             await using (var write = await database.BeginAmbientAsync(http.RequestAborted))
+            using (Database.Join(write))
             {
                 await next(http);
                 var succeeded = http.Response.StatusCode < 400 && !write.RollbackOnly;

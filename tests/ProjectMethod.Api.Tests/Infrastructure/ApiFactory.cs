@@ -15,12 +15,12 @@ namespace ProjectMethod.Api.Tests.Infrastructure;
 /// The service over a database of its own (a SQLite file, or a fresh PostgreSQL database), a fake clock and a test
 /// signing key. One fixture, parameterised by provider: each functional test class runs once per provider.
 /// </summary>
-public abstract class ApiFactory(string provider) : WebApplicationFactory<Program>
+public abstract class ApiFactory(string provider, string? sharedDatabase = null) : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
     public static readonly AuthOptions Auth = new(null, SigningKey, "projectmethod-test", "projectmethod");
 
-    private readonly Lazy<string> connectionString = new(() => TestDatabases.Create(provider));
+    private readonly Lazy<string> connectionString = new(() => sharedDatabase ?? TestDatabases.Create(provider));
     private readonly Dictionary<string, string?> settings = [];
 
     public string Provider => provider;
@@ -44,6 +44,8 @@ public abstract class ApiFactory(string provider) : WebApplicationFactory<Progra
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Auth:Issuer", Auth.Issuer);
         builder.UseSetting("Auth:Audience", Auth.Audience);
+        builder.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -51,6 +53,12 @@ public abstract class ApiFactory(string provider) : WebApplicationFactory<Progra
 
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
+
+    /// <summary>A second, independent service instance over a new database of the same provider.</summary>
+    public ApiFactory Another() => provider == "postgres" ? new PostgresApi() : new SqliteApi();
+
+    /// <summary>A second service instance over this one's database, as when two instances share a server database or a host restarts.</summary>
+    public ApiFactory SameDatabase() => provider == "postgres" ? new PostgresApi(ConnectionString) : new SqliteApi(ConnectionString);
 
     /// <summary>A client acting as this user, with these global roles.</summary>
     public HttpClient As(string userId, params string[] globalRoles)
@@ -75,13 +83,35 @@ public abstract class ApiFactory(string provider) : WebApplicationFactory<Progra
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (connectionString.IsValueCreated)
+        if (connectionString.IsValueCreated && sharedDatabase is null)
         {
             TestDatabases.Drop(provider, connectionString.Value);
         }
     }
 }
 
-public sealed class SqliteApi() : ApiFactory("sqlite");
+public sealed class SqliteApi : ApiFactory
+{
+    public SqliteApi()
+        : base("sqlite")
+    {
+    }
 
-public sealed class PostgresApi() : ApiFactory("postgres");
+    internal SqliteApi(string sharedDatabase)
+        : base("sqlite", sharedDatabase)
+    {
+    }
+}
+
+public sealed class PostgresApi : ApiFactory
+{
+    public PostgresApi()
+        : base("postgres")
+    {
+    }
+
+    internal PostgresApi(string sharedDatabase)
+        : base("postgres", sharedDatabase)
+    {
+    }
+}
