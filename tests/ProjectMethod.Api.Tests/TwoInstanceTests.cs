@@ -1,0 +1,57 @@
+using System.Net;
+using ProjectMethod.Api.Tests.Infrastructure;
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Api.Tests;
+
+/// <summary>Two service instances on one database, as several API hosts run against one PostgreSQL server.</summary>
+public abstract class TwoInstanceTests(ApiFactory api)
+{
+    [ProviderFact]
+    public async Task Concurrent_approvals_of_one_gate_from_two_instances_let_exactly_one_through()
+    {
+        using var second = api.SameDatabase();
+        var project = await new Scenario(api).ReadyForBp3Async();
+        await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Start" }).Expect(HttpStatusCode.Created);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? api : second).As("eva").Post($"{project.Url}/gate/decisions", new { decision = "approve" })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
+        var log = await project.Outsider.GetAsync($"{project.Url}/decisions").Expect(HttpStatusCode.OK);
+        log.GetProperty("items").EnumerateArray().Count(d => d.Str("decisionPoint") == "bp3").Should().Be(1);
+    }
+
+    [ProviderFact]
+    public async Task Concurrent_role_changes_from_two_instances_keep_one_project_manager_and_lose_no_update()
+    {
+        using var second = api.SameDatabase();
+        var project = await new Scenario(api).InConceptAsync();
+        var before = (await project.Project()).GetProperty("version").GetInt64();
+        var history = (await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength();
+
+        // Six candidates for the one Project Manager role, and six team managers who may all be appointed.
+        var managers = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? api : second).As("eva")
+            .Post($"{project.Url}/roles", new { role = "projectManager", userId = $"pm{i}", displayName = $"PM {i}" }));
+        var teams = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? second : api).As("eva")
+            .Post($"{project.Url}/roles", new { role = "teamManager", userId = $"tm{i}", displayName = $"TM {i}" }));
+        var responses = await Task.WhenAll(managers.Concat(teams));
+
+        responses.Take(6).Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
+        responses.Take(6).Where(r => r.StatusCode != HttpStatusCode.Created).Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Conflict);
+        responses.Skip(6).Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created);
+        var roles = await project.Outsider.GetAsync($"{project.Url}/roles").Expect(HttpStatusCode.OK);
+        roles.GetProperty("items").EnumerateArray().Count(r => r.Str("role") == "projectManager").Should().Be(1);
+        roles.GetProperty("items").EnumerateArray().Count(r => r.Str("role") == "teamManager").Should().Be(6);
+        (await project.Project()).GetProperty("version").GetInt64().Should().Be(before + 7);
+        var after = (await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength();
+        after.Should().Be(history + 7);
+
+        var audit = await second.As("bjorn", GlobalRoles.PortfolioBoard).GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK);
+        audit.GetProperty("ok").GetBoolean().Should().BeTrue();
+    }
+}
+
+public sealed class TwoInstanceTestsOnSqlite(SqliteApi api) : TwoInstanceTests(api), IClassFixture<SqliteApi>;
+
+public sealed class TwoInstanceTestsOnPostgres(PostgresApi api) : TwoInstanceTests(api), IClassFixture<PostgresApi>;
