@@ -19,6 +19,15 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void Postgres_has_a_script_for_every_sqlite_number_and_no_other()
+    {
+        var sqlite = Migrations.ScriptsFor("sqlite").Select(s => s.Name).ToList();
+        var postgres = Migrations.ScriptsFor("postgres").Select(s => s.Name).ToList();
+
+        postgres.Should().Equal(sqlite);
+    }
+
+    [Fact]
     public async Task Migrations_are_applied_once_and_a_changed_applied_script_stops_the_start()
     {
         using var api = new SqliteApi();
