@@ -34,7 +34,8 @@ public abstract class LifecycleTests(ApiFactory api)
     {
         var project = await new Scenario(api).InExecutionAsync();
 
-        // Stage 1 → 2: the business case is confirmed again in this stage.
+        // Stage 1 → 2: stage 2 is planned, and the business case is confirmed again in this stage.
+        await project.PlanStage(2);
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Fase 1 er levert", decisionPoint = "stageBoundary" })
             .Expect(HttpStatusCode.Created);
         var unmet = await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" })

@@ -3,6 +3,7 @@ using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
+using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Domain.Tests;
 
@@ -30,7 +31,14 @@ internal static class Facts
         LessonsReportWritten = true,
         EndReportWritten = true,
         Checklist = [new ChecklistEntry(new ChecklistItem("bp1-need", DecisionPoint.Bp1, "Behov", "Need", true), ChecklistStatus.Done, null)],
+        ProjectTolerance = Tolerances(ToleranceLevel.Project, 100),
+        PlannedStages = new HashSet<int> { 1, 2, 3, 4 },
+        StageTolerances = Enumerable.Range(1, 4).ToDictionary(n => n, _ => Tolerances(ToleranceLevel.Stage, 50)),
     };
+
+    /// <summary>A tolerance on every default dimension, plan 1000, this much allowed either way.</summary>
+    public static ToleranceSet Tolerances(ToleranceLevel level, decimal allowed) => new(level,
+        Dimensions.Default.ToDictionary(d => d, d => new Tolerance(d, 1000, allowed, allowed)));
 
     public static ProjectStanding Standing(string userId, params string[] globalRoles) =>
         Standing(userId, Ready(Phase.Proposed).Roles, globalRoles);

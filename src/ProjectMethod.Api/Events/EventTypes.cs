@@ -16,6 +16,17 @@ public static class EventTypes
     public const string ChecklistItemUpdated = "checklistItemUpdated";
     public const string DecisionRequested = "decisionRequested";
     public const string DecisionMade = "decisionMade";
+    public const string TolerancesSet = "tolerancesSet";
+    public const string StagePlanned = "stagePlanned";
+    public const string WorkPackageCreated = "workPackageCreated";
+    public const string RiskRecorded = "riskRecorded";
+    public const string RiskUpdated = "riskUpdated";
+    public const string ForecastSubmitted = "forecastSubmitted";
+    public const string ExceptionRaised = "exceptionRaised";
+    public const string ExceptionReported = "exceptionReported";
+    public const string ExceptionDecided = "exceptionDecided";
+    public const string IssueRaised = "issueRaised";
+    public const string IssueResolved = "issueResolved";
     public const string WebhookSubscribed = "webhookSubscribed";
     public const string WebhookRemoved = "webhookRemoved";
 

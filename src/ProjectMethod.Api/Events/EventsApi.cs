@@ -10,6 +10,7 @@ public static class EventsApi
 {
     public const string FeedReaders = "feed-readers";
     public const string AuditVerifiers = "audit-verifiers";
+    public const string BoardOnly = "portfolio-board";
 
     private sealed record Row
     {
@@ -30,7 +31,8 @@ public static class EventsApi
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(FeedReaders, policy => policy.RequireRole(GlobalRoles.Integrator, GlobalRoles.PortfolioBoard))
-            .AddPolicy(AuditVerifiers, policy => policy.RequireRole(GlobalRoles.PortfolioBoard, GlobalRoles.Admin));
+            .AddPolicy(AuditVerifiers, policy => policy.RequireRole(GlobalRoles.PortfolioBoard, GlobalRoles.Admin))
+            .AddPolicy(BoardOnly, policy => policy.RequireRole(GlobalRoles.PortfolioBoard));
         return services;
     }
 

@@ -33,7 +33,7 @@ public static class GatesApi
         var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Gates");
         group.MapGet("/gate", Get).WithName("getGate")
             .WithSummary("The next decision point: decider, criteria and allowed decisions")
-            .WithDescription("In execution the project heads for BP4 unless decisionPoint=stageBoundary is asked for or requested.")
+            .WithDescription("In execution the project heads for the stage boundary when the next stage is planned, else for BP4; decisionPoint=stageBoundary or bp4 asks for one.")
             .WithProblems(400, 404, 409);
         group.MapPost("/gate/requests", Request).WithName("requestDecision")
             .WithSummary("Ask for the decision at the next decision point")
@@ -65,14 +65,14 @@ public static class GatesApi
         }
 
         var request = await GateStore.OpenRequestAsync(connection, null, id, cancellationToken);
-        var point = Gatekeeper.PointAhead(project.Phase, request.ToDomain(), askedFor);
+        var roles = await ProjectStore.RolesAsync(connection, null, id, cancellationToken);
+        var facts = await loader.LoadAsync(new FactsQuery(connection, null, project, cancellationToken), roles);
+        var point = Gatekeeper.PointAhead(project.Phase, request.ToDomain(), askedFor, facts.PlannedStages.Contains(facts.NextStage));
         if (point.Error is { } error)
         {
             return Problems.From(error);
         }
 
-        var roles = await ProjectStore.RolesAsync(connection, null, id, cancellationToken);
-        var facts = await loader.LoadAsync(new FactsQuery(connection, null, project, cancellationToken), roles);
         var evaluation = Gatekeeper.Default.Evaluate(facts, point.Value, request.ToDomain());
         return TypedResults.Ok(new GateView(evaluation.DecisionPoint, evaluation.From, evaluation.FromStage, evaluation.To, evaluation.Decider,
             request, evaluation.Criteria, evaluation.AllowedDecisions));
@@ -90,13 +90,13 @@ public static class GatesApi
         var result = await writes.RunAsync<GateRequestView>(http, id, async write =>
         {
             var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
-            var point = Gatekeeper.PointAhead(write.Project.Phase, null, request.DecisionPoint);
+            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
+            var point = Gatekeeper.PointAhead(write.Project.Phase, null, request.DecisionPoint, facts.PlannedStages.Contains(facts.NextStage));
             if (point.Error is { } error)
             {
                 return error;
             }
 
-            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
             if (Gatekeeper.CheckRequest(facts, write.Standing, point.Value, open.ToDomain(), request.Recommendation) is { } refused)
             {
                 return refused;
@@ -126,13 +126,13 @@ public static class GatesApi
         var result = await writes.RunAsync<DecisionView>(http, id, async write =>
         {
             var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
-            var point = Gatekeeper.PointAhead(write.Project.Phase, open.ToDomain(), null);
+            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
+            var point = Gatekeeper.PointAhead(write.Project.Phase, open.ToDomain(), null, facts.PlannedStages.Contains(facts.NextStage));
             if (point.Error is { } error)
             {
                 return error;
             }
 
-            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
             var outcome = Gatekeeper.Default.Decide(facts, write.Standing, point.Value, open.ToDomain(), request.Decision!.Value, request.Rationale);
             if (outcome.Error is { } refused)
             {

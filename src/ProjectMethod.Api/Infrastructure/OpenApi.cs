@@ -19,6 +19,10 @@ public static class OpenApi
         ["Gates"] = "Decision points (beslutningspunkter): criteria, requests for a decision, decisions and the decision log (P4).",
         ["History"] = "The audit trail of every change to a project.",
         ["Events"] = "The change feed for integrators (CloudEvents, in commit order) and the verification of the hash-chained audit trail.",
+        ["Tolerances"] = "Tolerances on each level and dimension, and the stage plans (faseplaner) they belong to (P4, P5).",
+        ["Work packages"] = "Work packages with their tolerances, team managers' forecasts and the issues they raise for the Project Manager.",
+        ["Risks"] = "The uncertainty register: risks and opportunities; its exposure is the risk dimension's forecast.",
+        ["Exceptions"] = "Manage by exception (avviksledelse): forecasts, exceptions raised by them, exception reports, decisions and escalations.",
         ["Webhooks"] = "Subscriptions that push events to the municipality's other systems, signed and retried from an outbox.",
     };
 

@@ -4,6 +4,9 @@ using System.Text;
 
 namespace ProjectMethod.Api.Infrastructure;
 
+/// <summary>A short collection that comes whole, in the same <c>{items}</c> shape as the paged ones.</summary>
+public sealed record ItemList<T>(IReadOnlyList<T> Items);
+
 /// <summary>A page of a collection and the cursor of the next page (null at the end).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 

@@ -14,7 +14,7 @@ public sealed record MandateView(string Purpose, string Background);
 /// <summary>The handbook version the project is bound to.</summary>
 public sealed record HandbookReference(string Sector, int Version);
 
-/// <summary>A project as the API shows it.</summary>
+/// <summary>A project as the API shows it; one project read alone also shows its newest forecast judged per level and dimension.</summary>
 public sealed record ProjectView(
     Guid Id,
     string Name,
@@ -28,7 +28,8 @@ public sealed record ProjectView(
     MandateView? Mandate,
     long Version,
     Instant CreatedAt,
-    Instant UpdatedAt)
+    Instant UpdatedAt,
+    Tolerances.EvaluationView? ToleranceStatus = null)
 {
     public static ProjectView From(ProjectRow row) => new(
         row.Id, row.Name, row.Sector, row.Description, row.Phase, row.Stage, row.ClosedEarly, row.ProposerId,

@@ -94,7 +94,7 @@ public static class ProjectsApi
         }
 
         http.Response.Headers.ETag = ETags.Of(project.Version);
-        return TypedResults.Ok(ProjectView.From(project));
+        return TypedResults.Ok(ProjectView.From(project) with { ToleranceStatus = await Exceptions.Forecasting.LatestAsync(connection, id, cancellationToken) });
     }
 
     private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> WriteMandate(

@@ -22,6 +22,15 @@ public static class ProjectAccess
         [ProjectAction.ReviewLessons] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.WriteLessonsReport] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.WriteEndReport] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.SetProjectTolerances] = new(s => s.Actor.IsPortfolioBoard, "the portfolio board"),
+        [ProjectAction.SetStageTolerances] = new(s => s.Holds(ProjectRole.Executive), "the Executive"),
+        [ProjectAction.PlanStage] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.ManageWorkPackages] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.SubmitForecast] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.RecordRisk] = new(s => s.HasAnyRole, "anyone with a role on the project"),
+        [ProjectAction.UpdateRisk] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.ReportException] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.ResolveIssue] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
     };
 
     /// <summary>Null when the actor may; otherwise the refusal, naming who may.</summary>
@@ -72,6 +81,15 @@ public static class ProjectAccess
         ProjectAction.ReviewLessons => "record a lessons review",
         ProjectAction.WriteLessonsReport => "write the lessons report",
         ProjectAction.WriteEndReport => "write the end project report",
+        ProjectAction.SetProjectTolerances => "set project tolerances",
+        ProjectAction.SetStageTolerances => "set stage tolerances",
+        ProjectAction.PlanStage => "plan a stage",
+        ProjectAction.ManageWorkPackages => "manage work packages",
+        ProjectAction.SubmitForecast => "submit the stage forecast",
+        ProjectAction.RecordRisk => "record risks",
+        ProjectAction.UpdateRisk => "update risks",
+        ProjectAction.ReportException => "report an exception",
+        ProjectAction.ResolveIssue => "resolve issues",
         _ => action.ToString(),
     };
 }

@@ -12,4 +12,13 @@ public enum ProjectAction
     ReviewLessons,
     WriteLessonsReport,
     WriteEndReport,
+    SetProjectTolerances,
+    SetStageTolerances,
+    PlanStage,
+    ManageWorkPackages,
+    SubmitForecast,
+    RecordRisk,
+    UpdateRisk,
+    ReportException,
+    ResolveIssue,
 }

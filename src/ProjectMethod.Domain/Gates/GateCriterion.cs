@@ -42,6 +42,7 @@ public sealed class CriteriaCatalogue
         new LessonsCriteria(),
         new RoleCriteria(),
         new ChecklistCriteria(),
+        new ToleranceCriteria(),
     ]);
 
     public IReadOnlyList<GateCriterion> For(DecisionPoint decisionPoint) =>

@@ -1,6 +1,7 @@
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
+using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Domain.Gates;
 
@@ -44,6 +45,22 @@ public sealed record GateFacts
     /// before benefits are registered, so until then an early-closed project ends at BP5.
     /// </summary>
     public bool AnyBenefitExpected { get; init; }
+
+    /// <summary>The tolerance dimensions in force for the project (the handbook or the configuration may change them).</summary>
+    public IReadOnlyList<Dimension> ActiveDimensions { get; init; } = Dimensions.Default;
+
+    public ToleranceSet? ProjectTolerance { get; init; }
+
+    /// <summary>The execution stages that have a stage plan (faseplan).</summary>
+    public IReadOnlySet<int> PlannedStages { get; init; } = new HashSet<int>();
+
+    public IReadOnlyDictionary<int, ToleranceSet> StageTolerances { get; init; } = new Dictionary<int, ToleranceSet>();
+
+    /// <summary>Exceptions raised and not yet decided: while any is open, the project is in exception.</summary>
+    public int OpenExceptions { get; init; }
+
+    /// <summary>The stage the next decision point authorises: stage 1 at BP3, n + 1 at a stage boundary.</summary>
+    public int NextStage => (Stage ?? 0) + 1;
 
     public BusinessCaseStanding BusinessCase => BusinessCaseStandings.Of(this);
 }

@@ -12,7 +12,7 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
     public static Gatekeeper Default { get; } = new(PhaseMachine.Create(CriteriaCatalogue.Default));
 
     /// <summary>The decision point a project is heading for: the open request's, the one asked for, or the default.</summary>
-    public static Outcome<DecisionPoint> PointAhead(Phase phase, OpenGateRequest? openRequest, DecisionPoint? askedFor)
+    public static Outcome<DecisionPoint> PointAhead(Phase phase, OpenGateRequest? openRequest, DecisionPoint? askedFor, bool nextStagePlanned = false)
     {
         var ahead = DecisionPoints.Ahead(phase);
         if (ahead.Count == 0)
@@ -34,8 +34,8 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
                 $"A project in {phase} can be brought to {string.Join(" or ", ahead.Select(ProjectAccess.Describe))}, not {ProjectAccess.Describe(point)}.");
         }
 
-        // In execution the last stage leads to BP4 unless the next stage boundary is asked for.
-        return askedFor ?? ahead[^1];
+        // In execution a planned next stage makes the stage boundary the default; otherwise the stage is the last and BP4 is next.
+        return askedFor ?? (phase == Phase.Execution && nextStagePlanned ? DecisionPoint.StageBoundary : ahead[^1]);
     }
 
     public GateEvaluation Evaluate(GateFacts facts, DecisionPoint point, OpenGateRequest? openRequest)
@@ -141,7 +141,8 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
         return new GateDecisionOutcome(point, Decision.Approve, facts.Phase, facts.Stage, to, toStage, facts.ClosedEarly);
     }
 
-    private GateDecisionOutcome Stop(GateFacts facts, DecisionPoint point)
+    /// <summary>Premature closure: stop at the decision point ahead, whoever's authority decided it (a gate or an exception).</summary>
+    public GateDecisionOutcome Stop(GateFacts facts, DecisionPoint point)
     {
         var to = machine.Fire(facts.Phase, PhaseTrigger.Stop, facts);
         // Stopping before closure is premature closure (DESIGN §2).

@@ -76,8 +76,51 @@ public sealed class Scenario(ApiFactory api)
         await Assign(Executive, "seniorSupplier", "sven");
         await ConfirmBusinessCase();
         await CompleteChecklist(ProjectManager, "bp3");
+        await Board.Put($"{Url}/tolerances/project", ProjectTolerances).Expect(HttpStatusCode.OK);
+        await PlanStage(1);
         return this;
     }
+
+    /// <summary>Project tolerances: end 2027-06-30 (30 days early, 14 late), 2 MNOK (−200 000/+100 000), 3 defects, 2 scope changes, exposure 40, benefit 500 000 − 50 000.</summary>
+    public static readonly object ProjectTolerances = new
+    {
+        time = new { plan = "2027-06-30", lower = 30, upper = 14 },
+        cost = new { plan = 2000000, lower = 200000, upper = 100000 },
+        quality = new { plan = 0, upper = 3 },
+        scope = new { plan = 0, upper = 2 },
+        risk = new { plan = 0, upper = 40 },
+        benefit = new { plan = 500000, lower = 50000 },
+    };
+
+    /// <summary>Stage tolerances inside the project's: end 2027-03-31 ± 7 days, 800 000 ± 50 000, 2 defects, 1 scope change, exposure 30, benefit 500 000 − 20 000.</summary>
+    public static readonly object StageTolerances = new
+    {
+        time = new { plan = "2027-03-31", lower = 7, upper = 7 },
+        cost = new { plan = 800000, lower = 50000, upper = 50000 },
+        quality = new { plan = 0, upper = 2 },
+        scope = new { plan = 0, upper = 1 },
+        risk = new { plan = 0, upper = 30 },
+        benefit = new { plan = 500000, lower = 20000 },
+    };
+
+    /// <summary>The Project Manager plans the stage and the Executive sets its tolerances.</summary>
+    public async Task PlanStage(int stage)
+    {
+        await ProjectManager.Put($"{Url}/stages/{stage}/plan", new { plannedEnd = "2027-03-31", budget = 800000, productsInScope = 4, description = $"Fase {stage}" })
+            .Expect(HttpStatusCode.OK);
+        await Executive.Put($"{Url}/stages/{stage}/tolerances", StageTolerances).Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>A forecast for the current stage with these values (defaults on plan); the answer is the judged forecast.</summary>
+    public Task<JsonElement> Forecast(int stage, string time = "2027-03-31", decimal cost = 800000, decimal quality = 0, decimal scope = 0,
+        decimal benefit = 500000, object? projectValues = null) =>
+        ProjectManager.Post($"{Url}/forecasts", new
+        {
+            stage,
+            values = new { time, cost, quality, scope, benefit },
+            projectValues,
+            comment = "Statusrapport",
+        }).Expect(HttpStatusCode.Created);
 
     public async Task<Scenario> InExecutionAsync()
     {

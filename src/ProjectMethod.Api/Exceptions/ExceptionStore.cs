@@ -1,0 +1,155 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using NodaTime;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Exceptions;
+
+/// <summary>An option of the exception report with its effect on business case, risks and tolerances.</summary>
+public sealed record ExceptionOption(string? Title, string? Effect);
+
+/// <summary>The Project Manager's exception report (avviksrapport).</summary>
+public sealed record ExceptionReport(string? Cause, string? Consequences, IReadOnlyList<ExceptionOption>? Options, string? Recommendation);
+
+/// <summary>An exception as the API shows it; owner is who decides it.</summary>
+public sealed record ExceptionView
+{
+    public required Guid Id { get; init; }
+
+    public required Guid ProjectId { get; init; }
+
+    public required ToleranceLevel Level { get; init; }
+
+    public int? Stage { get; init; }
+
+    public required Dimension Dimension { get; init; }
+
+    public required ExceptionState State { get; init; }
+
+    public bool Escalated { get; init; }
+
+    public required Guid ForecastId { get; init; }
+
+    public required decimal ForecastValue { get; init; }
+
+    public required decimal Plan { get; init; }
+
+    public required decimal Deviation { get; init; }
+
+    public required decimal Allowed { get; init; }
+
+    public required Instant RaisedAt { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Report { get; init; }
+
+    public string? ReportedBy { get; init; }
+
+    public Instant? ReportedAt { get; init; }
+
+    public ExceptionDecision? Decision { get; init; }
+
+    public string? Rationale { get; init; }
+
+    public string? DecidedBy { get; init; }
+
+    public Instant? DecidedAt { get; init; }
+
+    public Decider Owner => ExceptionRules.OwnerOf(ToCase());
+
+    public ExceptionReport? ExceptionReport => Report is null ? null : JsonSerializer.Deserialize<ExceptionReport>(Report, Json.Options);
+
+    public ExceptionCase ToCase() => new(Id, Level, State, Escalated, ReportedBy);
+}
+
+public static class ExceptionStore
+{
+    private const string Columns =
+        """
+        id, project_id AS ProjectId, level, stage, dimension, state, escalated, forecast_id AS ForecastId, forecast_value AS ForecastValue, plan,
+        deviation, allowed, raised_at AS RaisedAt, report, reported_by AS ReportedBy, reported_at AS ReportedAt, decision, rationale,
+        decided_by AS DecidedBy, decided_at AS DecidedAt
+        """;
+
+    public static async Task<IReadOnlyList<ExceptionView>> ForProjectAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ExceptionView>(new CommandDefinition(
+            $"SELECT {Columns} FROM exceptions WHERE project_id = @projectId ORDER BY id", new { projectId }, transaction, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>The portfolio board's inbox: undecided project exceptions and escalated stage exceptions, oldest first.</summary>
+    public static async Task<IReadOnlyList<ExceptionView>> EscalationsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ExceptionView>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM exceptions
+            WHERE state <> @decided AND (level = @project OR escalated = @escalated)
+            ORDER BY id
+            """, new { decided = ExceptionState.Decided.Wire(), project = ToleranceLevel.Project.Wire(), escalated = true },
+            cancellationToken: cancellationToken))).ToList();
+
+    public static async Task<IReadOnlyList<OpenBreach>> OpenBreachesAsync(DbConnection connection, DbTransaction transaction, Guid projectId, CancellationToken cancellationToken) =>
+        (await ForProjectAsync(connection, transaction, projectId, cancellationToken))
+            .Where(e => ExceptionRules.IsOpen(e.State))
+            .Select(e => new OpenBreach(e.Level, e.Stage, null, e.Dimension))
+            .ToList();
+
+    /// <summary>Raises one exception per new breach and records each as an audit event.</summary>
+    public static async Task<IReadOnlyList<ExceptionView>> RaiseAsync(ProjectWrite write, IReadOnlyList<Breach> breaches, Guid forecastId)
+    {
+        var raised = new List<ExceptionView>();
+        foreach (var breach in breaches)
+        {
+            var exception = new ExceptionView
+            {
+                Id = Ids.New(write.Now),
+                ProjectId = write.Project.Id,
+                Level = breach.Level,
+                Stage = breach.Stage,
+                Dimension = breach.Dimension,
+                State = ExceptionState.Raised,
+                ForecastId = forecastId,
+                ForecastValue = breach.Evaluation.Forecast,
+                Plan = breach.Evaluation.Plan,
+                Deviation = breach.Evaluation.Deviation,
+                Allowed = breach.Evaluation.AllowedDeviation,
+                RaisedAt = write.Now,
+            };
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO exceptions (id, project_id, level, stage, dimension, state, escalated, forecast_id, forecast_value, plan, deviation, allowed, raised_at)
+                VALUES (@Id, @ProjectId, @level, @Stage, @dimension, @state, @escalated, @ForecastId, @ForecastValue, @Plan, @Deviation, @Allowed, @RaisedAt)
+                """,
+                new
+                {
+                    exception.Id, exception.ProjectId, level = exception.Level.Wire(), exception.Stage, dimension = exception.Dimension.Wire(),
+                    state = exception.State.Wire(), escalated = false, exception.ForecastId, exception.ForecastValue, exception.Plan, exception.Deviation,
+                    exception.Allowed, exception.RaisedAt,
+                }));
+            write.Record(EventTypes.ExceptionRaised, new
+            {
+                exceptionId = exception.Id, exception.Level, exception.Stage, exception.Dimension, exception.ForecastValue, exception.Plan,
+                exception.Deviation, exception.Allowed, owner = exception.Owner,
+            });
+            raised.Add(exception);
+        }
+
+        return raised;
+    }
+
+    public static Task UpdateAsync(ProjectWrite write, ExceptionView exception) =>
+        write.Connection.ExecuteAsync(write.Command(
+            """
+            UPDATE exceptions SET state = @state, escalated = @Escalated, report = @Report, reported_by = @ReportedBy, reported_at = @ReportedAt,
+                                  decision = @decision, rationale = @Rationale, decided_by = @DecidedBy, decided_at = @DecidedAt
+            WHERE id = @Id
+            """,
+            new
+            {
+                state = exception.State.Wire(), exception.Escalated, exception.Report, exception.ReportedBy, exception.ReportedAt,
+                decision = exception.Decision?.Wire(), exception.Rationale, exception.DecidedBy, exception.DecidedAt, exception.Id,
+            }));
+}

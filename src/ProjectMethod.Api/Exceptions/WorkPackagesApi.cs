@@ -1,0 +1,300 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Roles;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Exceptions;
+
+public sealed record CreateWorkPackage(string? Title, int? Stage, string? TeamManagerUserId, ToleranceSetRequest? Tolerances);
+
+public sealed record WorkPackageView(Guid Id, int Stage, string Title, string TeamManagerUserId, ToleranceSetView? Tolerances);
+
+public sealed record WorkPackageForecast(ForecastValues? Values, string? Comment);
+
+/// <summary>An issue for the Project Manager: a work package forecast past its tolerance (no board involvement).</summary>
+public sealed record IssueView
+{
+    public required Guid Id { get; init; }
+
+    public required Guid WorkPackageId { get; init; }
+
+    public required int Stage { get; init; }
+
+    public required Dimension Dimension { get; init; }
+
+    public required string Status { get; init; }
+
+    public required Guid ForecastId { get; init; }
+
+    public required string Description { get; init; }
+
+    public required Instant RaisedAt { get; init; }
+
+    public string? Resolution { get; init; }
+
+    public string? ResolvedBy { get; init; }
+
+    public Instant? ResolvedAt { get; init; }
+}
+
+public sealed record ResolveIssue(string? Resolution);
+
+public static class WorkPackagesApi
+{
+    public static IEndpointRouteBuilder MapWorkPackages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Work packages");
+        group.MapGet("/work-packages", ListPackages).WithName("listWorkPackages").WithSummary("The work packages and their tolerances")
+            .WithDescription("Any employee may read them.").WithProblems(404);
+        group.MapPost("/work-packages", Create).WithName("createWorkPackage").WithSummary("Authorise a work package with its tolerances")
+            .WithDescription("The Project Manager, inside the stage's tolerance; the team manager must hold the teamManager role.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPut("/work-packages/{workPackageId:guid}/tolerances", SetTolerances).WithName("setWorkPackageTolerances")
+            .WithSummary("Change a work package's tolerances").WithDescription("The Project Manager, inside the stage's tolerance.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/work-packages/{workPackageId:guid}/forecasts", Forecast).WithName("forecastWorkPackage")
+            .WithSummary("A team manager's forecast for the work package")
+            .WithDescription("That work package's team manager. A forecast past the work package tolerance raises an issue for the Project Manager.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapGet("/issues", ListIssues).WithName("listIssues").WithSummary("Issues raised for the Project Manager by work package forecasts")
+            .WithDescription("Open and resolved, oldest first.").WithProblems(404);
+        group.MapPost("/issues/{issueId:guid}/resolution", Resolve).WithName("resolveIssue").WithSummary("Resolve an issue")
+            .WithDescription("The Project Manager.").WithProblems(400, 403, 404, 409, 412);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ItemList<WorkPackageView>>, ProblemHttpResult>> ListPackages(Guid id, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        var sets = await ToleranceStore.AllAsync(connection, null, id, cancellationToken);
+        var packages = await ToleranceStore.WorkPackagesAsync(connection, null, id, cancellationToken);
+        return TypedResults.Ok(new ItemList<WorkPackageView>(packages.Select(p => View(p, sets.GetValueOrDefault(ToleranceStore.WorkPackageScope(p.Id)))).ToList()));
+    }
+
+    private static async Task<Results<Created<WorkPackageView>, ProblemHttpResult>> Create(
+        Guid id, CreateWorkPackage request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+    {
+        var validation = new Validation()
+            .Text("title", request.Title, Validation.ShortText)
+            .Required("stage", request.Stage)
+            .Text("teamManagerUserId", request.TeamManagerUserId, Validation.ShortText);
+        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request.Tolerances, settings.Value.Dimensions, validation, "tolerances.");
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<WorkPackageView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.ManageWorkPackages) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (!write.Roles.Any(r => r.Role == ProjectRole.TeamManager && r.UserId == request.TeamManagerUserId))
+            {
+                return DomainError.Conflict("not-a-team-manager", "Not a team manager", $"{request.TeamManagerUserId} holds no teamManager role on the project.");
+            }
+
+            if (await InsideStage(write, request.Stage!.Value, set!) is { } outside)
+            {
+                return outside;
+            }
+
+            var package = new ToleranceStore.WorkPackageRow { Id = Ids.New(write.Now), Stage = request.Stage.Value, Title = request.Title!.Trim(), TeamManagerUserId = request.TeamManagerUserId! };
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO work_packages (id, project_id, stage, title, team_manager_user_id, created_by, created_at)
+                VALUES (@Id, @projectId, @Stage, @Title, @TeamManagerUserId, @by, @at)
+                """, new { package.Id, projectId = id, package.Stage, package.Title, package.TeamManagerUserId, by = write.Actor.UserId, at = write.Now }));
+            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.WorkPackageScope(package.Id), set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            var view = View(package, set);
+            write.Record(EventTypes.WorkPackageCreated, view);
+            return view;
+        });
+        return result.Problem ?? (Results<Created<WorkPackageView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/work-packages", result.Value);
+    }
+
+    private static async Task<Results<Ok<WorkPackageView>, ProblemHttpResult>> SetTolerances(
+        Guid id, Guid workPackageId, ToleranceSetRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+    {
+        var validation = new Validation();
+        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request, settings.Value.Dimensions, validation);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<WorkPackageView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.ManageWorkPackages) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (await Find(write, workPackageId) is not { } package)
+            {
+                return MissingPackage;
+            }
+
+            if (await InsideStage(write, package.Stage, set!) is { } outside)
+            {
+                return outside;
+            }
+
+            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.WorkPackageScope(package.Id), set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            var view = View(package, set);
+            write.Record(EventTypes.TolerancesSet, view);
+            return view;
+        });
+        return result.Problem ?? (Results<Ok<WorkPackageView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Created<ForecastView>, ProblemHttpResult>> Forecast(
+        Guid id, Guid workPackageId, WorkPackageForecast request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+    {
+        var validation = new Validation().Text("comment", request.Comment, Validation.LongText, required: false);
+        var values = ToleranceInput.Read(request.Values, settings.Value.Dimensions, validation, "values");
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<ForecastView>(http, id, async write =>
+        {
+            if (await Find(write, workPackageId) is not { } package)
+            {
+                return MissingPackage;
+            }
+
+            if (package.TeamManagerUserId != write.Actor.UserId || !write.Standing.Holds(ProjectRole.TeamManager))
+            {
+                return DomainError.Forbidden("Only the work package's team manager forecasts it.");
+            }
+
+            var tolerance = (await ToleranceStore.GetAsync(write.Connection, write.Transaction, id, ToleranceStore.WorkPackageScope(package.Id), write.CancellationToken))!;
+            await Forecasting.AddRiskExposure(write, settings.Value, values, null);
+            var evaluation = ToleranceRules.Evaluate(tolerance, values, settings.Value.AtRiskThreshold);
+            var view = new EvaluationView([], null, evaluation.Select(DimensionView.From).ToList());
+            var forecastId = Ids.New(write.Now);
+            var comment = request.Comment?.Trim() ?? "";
+            await Forecasting.InsertAsync(write, forecastId, "workPackage", package.Stage, package.Id, values, null, comment, view);
+            var raised = await RaiseIssues(write, package, evaluation, forecastId);
+            write.Record(EventTypes.ForecastSubmitted, new { forecastId, workPackageId = package.Id, evaluation = view, issues = raised.Select(i => i.Id) });
+            return new ForecastView(forecastId, package.Stage, package.Id, comment, view, [], raised, write.Actor.UserId, write.Now);
+        });
+        return result.Problem ?? (Results<Created<ForecastView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/issues", result.Value);
+    }
+
+    private static async Task<IReadOnlyList<IssueView>> RaiseIssues(ProjectWrite write, ToleranceStore.WorkPackageRow package, IReadOnlyList<DimensionEvaluation> evaluation, Guid forecastId)
+    {
+        var open = (await Issues(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken))
+            .Where(i => i.Status == "open")
+            .Select(i => new OpenBreach(ToleranceLevel.WorkPackage, i.Stage, i.WorkPackageId, i.Dimension))
+            .ToList();
+        var raised = new List<IssueView>();
+        foreach (var breach in Breaches.ToRaise(ToleranceLevel.WorkPackage, package.Stage, package.Id, evaluation, open))
+        {
+            var issue = new IssueView
+            {
+                Id = Ids.New(write.Now), WorkPackageId = package.Id, Stage = package.Stage, Dimension = breach.Dimension, Status = "open", ForecastId = forecastId,
+                Description = $"{package.Title}: {ToleranceRules.Name(breach.Dimension)} forecast deviates {breach.Evaluation.Deviation} from plan; {breach.Evaluation.AllowedDeviation} allowed.",
+                RaisedAt = write.Now,
+            };
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO issues (id, project_id, work_package_id, stage, dimension, status, forecast_id, description, raised_at)
+                VALUES (@Id, @projectId, @WorkPackageId, @Stage, @dimension, @Status, @ForecastId, @Description, @RaisedAt)
+                """, new { issue.Id, projectId = write.Project.Id, issue.WorkPackageId, issue.Stage, dimension = issue.Dimension.Wire(), issue.Status, issue.ForecastId, issue.Description, issue.RaisedAt }));
+            write.Record(EventTypes.IssueRaised, issue);
+            raised.Add(issue);
+        }
+
+        return raised;
+    }
+
+    private static async Task<Results<Ok<ItemList<IssueView>>, ProblemHttpResult>> ListIssues(Guid id, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null
+            ? Problems.NotFound("The project")
+            : TypedResults.Ok(new ItemList<IssueView>(await Issues(connection, null, id, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<IssueView>, ProblemHttpResult>> Resolve(Guid id, Guid issueId, ResolveIssue request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().Text("resolution", request.Resolution, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<IssueView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.ResolveIssue) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var issue = (await Issues(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(i => i.Id == issueId);
+            if (issue is null)
+            {
+                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The issue was not found.");
+            }
+
+            if (issue.Status != "open")
+            {
+                return DomainError.Conflict("issue-resolved", "Issue resolved", "The issue is already resolved.");
+            }
+
+            var resolved = issue with { Status = "resolved", Resolution = request.Resolution!.Trim(), ResolvedBy = write.Actor.UserId, ResolvedAt = write.Now };
+            await write.Connection.ExecuteAsync(write.Command(
+                "UPDATE issues SET status = @Status, resolution = @Resolution, resolved_by = @ResolvedBy, resolved_at = @ResolvedAt WHERE id = @Id",
+                new { resolved.Status, resolved.Resolution, resolved.ResolvedBy, resolved.ResolvedAt, resolved.Id }));
+            write.Record(EventTypes.IssueResolved, resolved);
+            return resolved;
+        });
+        return result.Problem ?? (Results<Ok<IssueView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<IReadOnlyList<IssueView>> Issues(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<IssueView>(new CommandDefinition(
+            """
+            SELECT id, work_package_id AS WorkPackageId, stage, dimension, status, forecast_id AS ForecastId, description, raised_at AS RaisedAt,
+                   resolution, resolved_by AS ResolvedBy, resolved_at AS ResolvedAt
+            FROM issues WHERE project_id = @projectId ORDER BY id
+            """, new { projectId }, transaction, cancellationToken: cancellationToken))).ToList();
+
+    private static async Task<DomainError?> InsideStage(ProjectWrite write, int stage, ToleranceSet set)
+    {
+        var stageTolerance = await ToleranceStore.GetAsync(write.Connection, write.Transaction, write.Project.Id, ToleranceStore.StageScope(stage), write.CancellationToken);
+        if (stageTolerance is null)
+        {
+            return DomainError.Conflict("no-stage-tolerance", "No stage tolerance", $"Stage {stage} has no tolerances for a work package to lie inside.");
+        }
+
+        return ToleranceRules.FirstLimitPassed(set, stageTolerance) is { } limit ? TolerancesApi.OutsideLimit(limit) : null;
+    }
+
+    private static async Task<ToleranceStore.WorkPackageRow?> Find(ProjectWrite write, Guid workPackageId) =>
+        (await ToleranceStore.WorkPackagesAsync(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken)).FirstOrDefault(p => p.Id == workPackageId);
+
+    private static readonly DomainError MissingPackage = new(ErrorKind.NotFound, "not-found", "Not found", "The work package was not found.");
+
+    private static WorkPackageView View(ToleranceStore.WorkPackageRow package, ToleranceSet? set) =>
+        new(package.Id, package.Stage, package.Title, package.TeamManagerUserId, set is null ? null : ToleranceSetView.From(set, package.Stage, package.Id));
+}

@@ -1,0 +1,47 @@
+using NodaTime;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Tolerances;
+
+/// <summary>A time tolerance: the planned date and the days allowed before (lower) and after (upper) it.</summary>
+public sealed record DateBand(LocalDate? Plan, decimal? Lower, decimal? Upper);
+
+/// <summary>A tolerance in NOK, counts or exposure: the plan value and the deviation allowed below and above it.</summary>
+public sealed record AmountBand(decimal? Plan, decimal? Lower, decimal? Upper);
+
+/// <summary>Tolerances on the active dimensions; a missing side of a band allows no deviation that way.</summary>
+public sealed record ToleranceSetRequest(
+    DateBand? Time, AmountBand? Cost, AmountBand? Quality, AmountBand? Scope, AmountBand? Risk, AmountBand? Benefit, AmountBand? Sustainability);
+
+/// <summary>Forecast values at the end of the stage or project. Risk is not given: it is the register's exposure.</summary>
+public sealed record ForecastValues(LocalDate? Time, decimal? Cost, decimal? Quality, decimal? Scope, decimal? Benefit, decimal? Sustainability);
+
+/// <summary>A stage plan (faseplan): planned end, budget and the products in scope.</summary>
+public sealed record StagePlanRequest(LocalDate? PlannedEnd, decimal? Budget, int? ProductsInScope, string? Description);
+
+public sealed record StagePlanView(int Stage, LocalDate PlannedEnd, decimal Budget, int ProductsInScope, string Description, string SetBy, Instant SetAt);
+
+/// <summary>One tolerance as the API shows it; for time the plan is also given as a date.</summary>
+public sealed record ToleranceView(Dimension Dimension, decimal Plan, LocalDate? PlanDate, decimal Lower, decimal Upper);
+
+public sealed record ToleranceSetView(ToleranceLevel Level, int? Stage, Guid? WorkPackageId, IReadOnlyList<ToleranceView> Tolerances)
+{
+    public static ToleranceSetView From(ToleranceSet set, int? stage, Guid? workPackageId) => new(set.Level, stage, workPackageId,
+        set.ByDimension.Values.OrderBy(t => t.Dimension).Select(t => new ToleranceView(
+            t.Dimension, t.Plan, t.Dimension == Dimension.Time ? Dimensions.FromDayNumber(t.Plan) : null, t.Below, t.Above)).ToList());
+}
+
+/// <summary>One dimension of a forecast judged against its tolerance.</summary>
+public sealed record DimensionView(
+    Dimension Dimension, decimal Forecast, decimal Plan, LocalDate? ForecastDate, LocalDate? PlanDate, decimal Deviation, decimal? AllowedDeviation,
+    ToleranceStatus Status, Rag Rag)
+{
+    public static DimensionView From(DimensionEvaluation e) => new(
+        e.Dimension, e.Forecast, e.Plan,
+        e.Dimension == Dimension.Time ? Dimensions.FromDayNumber(e.Forecast) : null,
+        e.Dimension == Dimension.Time ? Dimensions.FromDayNumber(e.Plan) : null,
+        e.Deviation, e.AllowedDeviation == decimal.MaxValue ? null : e.AllowedDeviation, e.Status, e.Rag);
+}
+
+/// <summary>A forecast judged per level: the stage (or work package) and, when given, the project.</summary>
+public sealed record EvaluationView(IReadOnlyList<DimensionView> Stage, IReadOnlyList<DimensionView>? Project, IReadOnlyList<DimensionView>? WorkPackage);

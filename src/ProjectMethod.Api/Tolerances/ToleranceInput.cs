@@ -1,0 +1,104 @@
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Tolerances;
+
+/// <summary>Turns the API's tolerance and forecast shapes into the domain's numbers, with a field error for each fault.</summary>
+public static class ToleranceInput
+{
+    private const decimal MaxAmount = 1_000_000_000_000m;
+
+    public static ToleranceSet? Read(ToleranceLevel level, ToleranceSetRequest? request, IEnumerable<Dimension> active, Validation validation, string prefix = "")
+    {
+        if (request is null)
+        {
+            validation.Add(prefix.TrimEnd('.') is { Length: > 0 } field ? field : "tolerances", "Tolerances are required.");
+            return null;
+        }
+
+        var activeSet = active.ToHashSet();
+        var bands = new Dictionary<Dimension, Tolerance>();
+        void Add(Dimension dimension, decimal? plan, decimal? lower, decimal? upper, bool given)
+        {
+            var field = prefix + ToleranceRules.Name(dimension);
+            if (!given)
+            {
+                return;
+            }
+
+            if (!activeSet.Contains(dimension))
+            {
+                validation.Add(field, $"{dimension} is not an active tolerance dimension.");
+                return;
+            }
+
+            if (plan is null)
+            {
+                validation.Add(field + ".plan", "plan is required.");
+            }
+
+            if (lower is < 0 or > MaxAmount || upper is < 0 or > MaxAmount || plan is < -MaxAmount or > MaxAmount)
+            {
+                validation.Add(field, "lower and upper are allowed deviations: 0 or more, within bounds.");
+            }
+
+            if (plan is not null)
+            {
+                bands[dimension] = new Tolerance(dimension, plan.Value, lower ?? 0, upper ?? 0);
+            }
+        }
+
+        Add(Dimension.Time, request.Time?.Plan is { } date ? Dimensions.DayNumber(date) : null, request.Time?.Lower, request.Time?.Upper, request.Time is not null);
+        foreach (var (dimension, band) in Amounts(request))
+        {
+            Add(dimension, band?.Plan, band?.Lower, band?.Upper, band is not null);
+        }
+
+        return new ToleranceSet(level, bands);
+    }
+
+    /// <summary>The forecast values by dimension; every active dimension but risk must be given.</summary>
+    public static Dictionary<Dimension, decimal> Read(ForecastValues? values, IEnumerable<Dimension> active, Validation validation, string field)
+    {
+        var result = new Dictionary<Dimension, decimal>();
+        if (values is null)
+        {
+            validation.Add(field, $"{field} is required.");
+            return result;
+        }
+
+        var given = new Dictionary<Dimension, decimal?>
+        {
+            [Dimension.Time] = values.Time is { } time ? Dimensions.DayNumber(time) : null,
+            [Dimension.Cost] = values.Cost,
+            [Dimension.Quality] = values.Quality,
+            [Dimension.Scope] = values.Scope,
+            [Dimension.Benefit] = values.Benefit,
+            [Dimension.Sustainability] = values.Sustainability,
+        };
+        foreach (var dimension in active.Where(d => !Dimensions.IsComputed(d)))
+        {
+            if (given.GetValueOrDefault(dimension) is { } value)
+            {
+                result[dimension] = value;
+            }
+            else
+            {
+                validation.Add($"{field}.{ToleranceRules.Name(dimension)}", $"A forecast for {ToleranceRules.Name(dimension)} is required.");
+            }
+        }
+
+        foreach (var (dimension, value) in given.Where(g => g.Value is not null && !active.Contains(g.Key)))
+        {
+            validation.Add($"{field}.{ToleranceRules.Name(dimension)}", $"{dimension} is not an active tolerance dimension.");
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(Dimension, AmountBand?)> Amounts(ToleranceSetRequest request) =>
+    [
+        (Dimension.Cost, request.Cost), (Dimension.Quality, request.Quality), (Dimension.Scope, request.Scope),
+        (Dimension.Risk, request.Risk), (Dimension.Benefit, request.Benefit), (Dimension.Sustainability, request.Sustainability),
+    ];
+}

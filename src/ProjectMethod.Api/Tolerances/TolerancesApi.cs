@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Tolerances;
+
+/// <summary>The stage plans and tolerances of a project, and its work packages.</summary>
+public sealed record StageView(int Stage, StagePlanView? Plan, ToleranceSetView? Tolerances);
+
+public sealed record TolerancesView(IReadOnlyList<ToleranceView>? Project, IReadOnlyList<StageView> Stages, IReadOnlyList<Dimension> ActiveDimensions);
+
+public static class TolerancesApi
+{
+    public static IEndpointRouteBuilder MapTolerances(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Tolerances");
+        group.MapGet("/tolerances", Get).WithName("getTolerances")
+            .WithSummary("The project tolerance, and each stage's plan and tolerances")
+            .WithDescription("Any employee may read them.").WithProblems(404);
+        group.MapPut("/tolerances/project", SetProject).WithName("setProjectTolerances")
+            .WithSummary("Set the project tolerances").WithDescription("The portfolio board, which owns them. A dimension the configuration switches off is refused.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPut("/stages/{stage:int}/tolerances", SetStage).WithName("setStageTolerances")
+            .WithSummary("Set a stage's tolerances").WithDescription("The Executive, inside the project tolerance: a tolerance past it is refused naming the limit.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPut("/stages/{stage:int}/plan", SetPlan).WithName("planStage")
+            .WithSummary("Plan a stage").WithDescription("The Project Manager: planned end, budget and the products in scope of the stage.")
+            .WithProblems(400, 403, 404, 409, 412);
+        return app;
+    }
+
+    private static async Task<Results<Ok<TolerancesView>, ProblemHttpResult>> Get(
+        Guid id, Database database, IOptions<ToleranceSettings> settings, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        var sets = await ToleranceStore.AllAsync(connection, null, id, cancellationToken);
+        var plans = await ToleranceStore.PlansAsync(connection, null, id, cancellationToken);
+        var stages = plans.Select(p => p.Stage)
+            .Concat(sets.Values.Where(s => s.Level == ToleranceLevel.Stage).Select(s => StageOf(sets, s)))
+            .Distinct().Order()
+            .Select(n => new StageView(n, plans.FirstOrDefault(p => p.Stage == n),
+                sets.GetValueOrDefault(ToleranceStore.StageScope(n)) is { } set ? ToleranceSetView.From(set, n, null) : null))
+            .ToList();
+        var project = sets.GetValueOrDefault(ToleranceStore.ProjectScope);
+        return TypedResults.Ok(new TolerancesView(project is null ? null : ToleranceSetView.From(project, null, null).Tolerances, stages, settings.Value.Dimensions.ToList()));
+    }
+
+    private static async Task<Results<Ok<ToleranceSetView>, ProblemHttpResult>> SetProject(
+        Guid id, ToleranceSetRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+    {
+        var validation = new Validation();
+        var set = ToleranceInput.Read(ToleranceLevel.Project, request, settings.Value.Dimensions, validation);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<ToleranceSetView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.SetProjectTolerances) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.ProjectScope, set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            var view = ToleranceSetView.From(set!, null, null);
+            write.Record(EventTypes.TolerancesSet, view);
+            return view;
+        });
+        return result.Problem ?? (Results<Ok<ToleranceSetView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Ok<ToleranceSetView>, ProblemHttpResult>> SetStage(
+        Guid id, int stage, ToleranceSetRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+    {
+        var validation = new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100.");
+        var set = ToleranceInput.Read(ToleranceLevel.Stage, request, settings.Value.Dimensions, validation);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<ToleranceSetView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.SetStageTolerances) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (CheckStageOpen(write.Project, stage) is { } closed)
+            {
+                return closed;
+            }
+
+            var project = await ToleranceStore.GetAsync(write.Connection, write.Transaction, id, ToleranceStore.ProjectScope, write.CancellationToken);
+            if (Domain.Exceptions.ExceptionRules.CheckAuthority(ToleranceLevel.Stage, set!, project) is { } limit)
+            {
+                return OutsideLimit(limit);
+            }
+
+            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.StageScope(stage), set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            var view = ToleranceSetView.From(set!, stage, null);
+            write.Record(EventTypes.TolerancesSet, view);
+            return view;
+        });
+        return result.Problem ?? (Results<Ok<ToleranceSetView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Ok<StagePlanView>, ProblemHttpResult>> SetPlan(
+        Guid id, int stage, StagePlanRequest request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = ValidatePlan(request, new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100."), "");
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<StagePlanView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.PlanStage) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (CheckStageOpen(write.Project, stage) is { } closed)
+            {
+                return closed;
+            }
+
+            var plan = ToView(stage, request, write.Actor.UserId, write.Now);
+            await ToleranceStore.UpsertPlanAsync(write.Connection, write.Transaction, id, plan, write.CancellationToken);
+            write.Record(EventTypes.StagePlanned, plan);
+            return plan;
+        });
+        return result.Problem ?? (Results<Ok<StagePlanView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
+
+    public static Validation ValidatePlan(StagePlanRequest? request, Validation validation, string prefix)
+    {
+        if (request is null)
+        {
+            validation.Add(prefix.TrimEnd('.') is { Length: > 0 } field ? field : "plan", "A stage plan is required.");
+            return validation;
+        }
+
+        return validation
+            .Required(prefix + "plannedEnd", request.PlannedEnd)
+            .Required(prefix + "budget", request.Budget)
+            .That(request.Budget is null or (>= 0 and <= 1_000_000_000_000m), prefix + "budget", "budget is 0 or more, in NOK.")
+            .That(request.ProductsInScope is null or (>= 0 and <= 10_000), prefix + "productsInScope", "productsInScope is 0 or more.")
+            .Text(prefix + "description", request.Description, Validation.LongText, required: false);
+    }
+
+    public static StagePlanView ToView(int stage, StagePlanRequest request, string setBy, NodaTime.Instant at) =>
+        new(stage, request.PlannedEnd!.Value, request.Budget!.Value, request.ProductsInScope ?? 0, request.Description?.Trim() ?? "", setBy, at);
+
+    public static DomainError OutsideLimit(string limit) =>
+        DomainError.Conflict("outside-tolerance-limit", "Outside the limit above", limit)
+            with { Extensions = new Dictionary<string, object?> { ["limit"] = limit } };
+
+    /// <summary>Stages are planned in planning and execution, and never a stage that is already over.</summary>
+    private static DomainError? CheckStageOpen(ProjectRow project, int stage) =>
+        project.Phase is not (Phase.Concept or Phase.Planning or Phase.Execution)
+            ? DomainError.Conflict("stage-planning-closed", "Stage planning closed", $"Stages are planned before and during execution; the project is {project.Phase.Wire()}.")
+            : project.Stage is { } current && stage < current
+                ? DomainError.Conflict("stage-over", "Stage over", $"Stage {stage} is over; the project is in stage {current}.")
+                : null;
+
+    private static int StageOf(IReadOnlyDictionary<string, ToleranceSet> sets, ToleranceSet set) =>
+        int.Parse(sets.First(s => ReferenceEquals(s.Value, set)).Key["stage:".Length..], System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,86 @@
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Roles;
+using ProjectMethod.Domain.StateMachines;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Domain.Exceptions;
+
+/// <summary>An exception as the rules see it: its level, state, and who reported it.</summary>
+public sealed record ExceptionCase(Guid Id, ToleranceLevel Level, ExceptionState State, bool Escalated, string? ReportedBy);
+
+/// <summary>Who reports and who decides an exception, and what each decision may do (DESIGN §3–4).</summary>
+public static class ExceptionRules
+{
+    private static readonly StateMachine<ExceptionState, ExceptionMachine.Trigger, ExceptionFacts> Machine = ExceptionMachine.Create();
+
+    public static bool IsOpen(ExceptionState state) => state != ExceptionState.Decided;
+
+    /// <summary>The portfolio board owns project exceptions and escalated ones; the Executive the other stage exceptions.</summary>
+    public static Decider OwnerOf(ExceptionCase exception) =>
+        exception.Level == ToleranceLevel.Project || exception.Escalated ? Decider.PortfolioBoard : Decider.Executive;
+
+    public static DomainError? CheckReport(ExceptionCase exception, ProjectStanding standing)
+    {
+        if (ProjectAccess.Check(standing, ProjectAction.ReportException) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        return Machine.CanFire(exception.State, ExceptionMachine.Trigger.Report, Facts(exception), out _)
+            ? null
+            : DomainError.Conflict("exception-not-reportable", "Exception not open for a report",
+                $"The exception is {exception.State.ToString().ToLowerInvariant()}; its report can no longer change.");
+    }
+
+    /// <summary>The decider of the exception, never its reporter, and a decision its state permits.</summary>
+    public static Outcome<ExceptionState> CheckDecision(ExceptionCase exception, ProjectStanding standing, ExceptionDecision decision)
+    {
+        var owner = OwnerOf(exception);
+        var isOwner = owner == Decider.PortfolioBoard ? standing.Actor.IsPortfolioBoard : standing.Holds(ProjectRole.Executive);
+        if (!isOwner)
+        {
+            return DomainError.Forbidden(owner == Decider.PortfolioBoard
+                ? "Only the portfolio board decides a project or escalated exception."
+                : "Only the Executive decides a stage exception.");
+        }
+
+        if (exception.ReportedBy == standing.Actor.UserId)
+        {
+            return new DomainError(ErrorKind.Forbidden, "four-eyes", "Four eyes", "The person who reported an exception never decides it.");
+        }
+
+        var trigger = ExceptionMachine.TriggerOf(decision);
+        if (Machine.TransitionFor(exception.State, trigger) is null)
+        {
+            return DomainError.Conflict("exception-not-decidable", "Exception not open for this decision",
+                $"An exception that is {exception.State.ToString().ToLowerInvariant()} cannot be decided with {decision}.");
+        }
+
+        if (!Machine.CanFire(exception.State, trigger, Facts(exception), out var unmet))
+        {
+            return DomainError.Conflict("exception-not-decidable", "Exception not open for this decision",
+                string.Join(" ", unmet.Select(u => u.Detail ?? u.Guard.Description)));
+        }
+
+        return Machine.Fire(exception.State, trigger, Facts(exception));
+    }
+
+    /// <summary>
+    /// The decider's own authority: the Executive sets stage tolerances inside the project tolerance; the portfolio
+    /// board sets the project tolerance. Returns the limit passed, or null.
+    /// </summary>
+    public static string? CheckAuthority(ToleranceLevel levelSet, ToleranceSet proposed, ToleranceSet? projectTolerance)
+    {
+        if (levelSet == ToleranceLevel.Project)
+        {
+            return null;
+        }
+
+        return projectTolerance is null
+            ? "There is no project tolerance to set a stage tolerance inside."
+            : ToleranceRules.FirstLimitPassed(proposed, projectTolerance);
+    }
+
+    private static ExceptionFacts Facts(ExceptionCase exception) => new(exception.Level, exception.State, exception.ReportedBy is not null);
+}

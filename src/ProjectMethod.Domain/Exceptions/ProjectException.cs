@@ -1,0 +1,82 @@
+using ProjectMethod.Domain.StateMachines;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Domain.Exceptions;
+
+/// <summary>Where an exception (avvik) stands in its lifecycle.</summary>
+public enum ExceptionState
+{
+    /// <summary>Raised automatically by a forecast outside tolerance.</summary>
+    Raised,
+
+    /// <summary>The Project Manager has submitted the exception report.</summary>
+    Reported,
+
+    /// <summary>The steering group handed a stage exception up to the portfolio board.</summary>
+    Escalated,
+
+    Decided,
+}
+
+/// <summary>What the owner of the tolerance decides on an exception.</summary>
+public enum ExceptionDecision
+{
+    /// <summary>The exception plan's plan values and tolerances become the new baseline.</summary>
+    ApproveExceptionPlan,
+
+    /// <summary>New tolerances, inside the decider's own authority.</summary>
+    AdjustTolerances,
+
+    /// <summary>The project goes to closure, closed early.</summary>
+    PrematureClosure,
+
+    /// <summary>The steering group hands a stage exception to the portfolio board.</summary>
+    Escalate,
+}
+
+/// <summary>The facts the exception lifecycle's guards look at.</summary>
+public sealed record ExceptionFacts(ToleranceLevel Level, ExceptionState State, bool HasReport);
+
+/// <summary>The exception lifecycle, on the same engine as the phases.</summary>
+public static class ExceptionMachine
+{
+    public enum Trigger
+    {
+        Report,
+        ApproveExceptionPlan,
+        AdjustTolerances,
+        PrematureClosure,
+        Escalate,
+    }
+
+    public static StateMachine<ExceptionState, Trigger, ExceptionFacts> Create()
+    {
+        var machine = new StateMachine<ExceptionState, Trigger, ExceptionFacts>();
+        var reported = new Guard<ExceptionFacts>("exception-reported", "The exception report has been submitted.",
+            f => f.HasReport ? GuardCheck.Pass() : GuardCheck.Fail("No exception report has been submitted."));
+        var stageLevel = new Guard<ExceptionFacts>("stage-exception", "Only a stage exception can be escalated.",
+            f => f.Level == ToleranceLevel.Stage ? GuardCheck.Pass() : GuardCheck.Fail("A project exception is already the portfolio board's."));
+
+        machine.Configure(ExceptionState.Raised)
+            .Permit(Trigger.Report, ExceptionState.Reported);
+        machine.Configure(ExceptionState.Reported)
+            .PermitReentry(Trigger.Report)
+            .PermitIf(Trigger.ApproveExceptionPlan, ExceptionState.Decided, [reported])
+            .PermitIf(Trigger.AdjustTolerances, ExceptionState.Decided, [reported])
+            .PermitIf(Trigger.PrematureClosure, ExceptionState.Decided, [reported])
+            .PermitIf(Trigger.Escalate, ExceptionState.Escalated, [reported, stageLevel]);
+        machine.Configure(ExceptionState.Escalated)
+            .Permit(Trigger.ApproveExceptionPlan, ExceptionState.Decided)
+            .Permit(Trigger.AdjustTolerances, ExceptionState.Decided)
+            .Permit(Trigger.PrematureClosure, ExceptionState.Decided);
+        return machine;
+    }
+
+    public static Trigger TriggerOf(ExceptionDecision decision) => decision switch
+    {
+        ExceptionDecision.ApproveExceptionPlan => Trigger.ApproveExceptionPlan,
+        ExceptionDecision.AdjustTolerances => Trigger.AdjustTolerances,
+        ExceptionDecision.PrematureClosure => Trigger.PrematureClosure,
+        _ => Trigger.Escalate,
+    };
+}

@@ -1,0 +1,88 @@
+namespace ProjectMethod.Domain.Tolerances;
+
+/// <summary>The rules of manage by exception (avviksledelse, P5): judging forecasts, and keeping each level inside the one above.</summary>
+public static class ToleranceRules
+{
+    /// <summary>The share of the band from which a forecast is at risk, unless the handbook sets another.</summary>
+    public const decimal DefaultAtRiskThreshold = 0.8m;
+
+    /// <summary>
+    /// Deviation = forecast − plan. On the bound is still within tolerance (at risk); past it is exceeded; from the
+    /// threshold share of the bound on it is at risk. A side with no allowance is exceeded by any deviation that way.
+    /// </summary>
+    public static DimensionEvaluation Evaluate(Tolerance tolerance, decimal forecast, decimal atRiskThreshold = DefaultAtRiskThreshold)
+    {
+        var deviation = forecast - tolerance.Plan;
+        if (deviation > 0 && !Dimensions.HasUpperLimit(tolerance.Dimension))
+        {
+            return new DimensionEvaluation(tolerance.Dimension, forecast, tolerance.Plan, deviation, decimal.MaxValue, ToleranceStatus.WithinTolerance);
+        }
+
+        var allowed = deviation >= 0 ? tolerance.Above : tolerance.Below;
+        var size = Math.Abs(deviation);
+        var status = size > allowed ? ToleranceStatus.Exceeded
+            : size > 0 && size >= allowed * atRiskThreshold ? ToleranceStatus.AtRisk
+            : ToleranceStatus.WithinTolerance;
+        return new DimensionEvaluation(tolerance.Dimension, forecast, tolerance.Plan, deviation, allowed, status);
+    }
+
+    /// <summary>Every dimension of the set that has a forecast, judged.</summary>
+    public static IReadOnlyList<DimensionEvaluation> Evaluate(
+        ToleranceSet tolerances, IReadOnlyDictionary<Dimension, decimal> forecast, decimal atRiskThreshold = DefaultAtRiskThreshold) =>
+        tolerances.ByDimension.Values
+            .Where(t => forecast.ContainsKey(t.Dimension))
+            .OrderBy(t => t.Dimension)
+            .Select(t => Evaluate(t, forecast[t.Dimension], atRiskThreshold))
+            .ToList();
+
+    /// <summary>
+    /// A lower level's tolerance lies inside the level above when it allows no more deviation either way and its
+    /// outer limits are inside the outer limits above. The first limit it passes is named, or null when inside.
+    /// </summary>
+    public static string? FirstLimitPassed(ToleranceSet inner, ToleranceSet outer)
+    {
+        foreach (var (dimension, tolerance) in inner.ByDimension.OrderBy(d => d.Key))
+        {
+            if (!outer.ByDimension.TryGetValue(dimension, out var limit))
+            {
+                return $"{Name(outer.Level)} has no {Name(dimension)} tolerance for the {Name(inner.Level)} tolerance to lie inside.";
+            }
+
+            if (tolerance.Above > limit.Above && Dimensions.HasUpperLimit(dimension))
+            {
+                return $"The {Name(inner.Level)} {Name(dimension)} tolerance allows {tolerance.Above} above plan; the {Name(outer.Level)} allows {limit.Above}.";
+            }
+
+            if (tolerance.Below > limit.Below)
+            {
+                return $"The {Name(inner.Level)} {Name(dimension)} tolerance allows {tolerance.Below} below plan; the {Name(outer.Level)} allows {limit.Below}.";
+            }
+
+            if (tolerance.HighestAllowed > limit.HighestAllowed)
+            {
+                return $"The {Name(inner.Level)} {Name(dimension)} limit {Show(dimension, tolerance.HighestAllowed)} is above the {Name(outer.Level)} limit {Show(dimension, limit.HighestAllowed)}.";
+            }
+
+            if (dimension == Dimension.Benefit && tolerance.LowestAllowed < limit.LowestAllowed)
+            {
+                return $"The {Name(inner.Level)} benefit limit {tolerance.LowestAllowed} is below the {Name(outer.Level)} limit {limit.LowestAllowed}.";
+            }
+        }
+
+        return null;
+    }
+
+    public static string Name(Dimension dimension) => dimension.ToString().ToLowerInvariant();
+
+    public static string Name(ToleranceLevel level) => level switch
+    {
+        ToleranceLevel.Project => "project",
+        ToleranceLevel.Stage => "stage",
+        _ => "work package",
+    };
+
+    private static string Show(Dimension dimension, decimal value) =>
+        dimension == Dimension.Time
+            ? Dimensions.FromDayNumber(value).ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

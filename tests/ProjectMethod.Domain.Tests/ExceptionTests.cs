@@ -1,0 +1,154 @@
+using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Roles;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Domain.Tests;
+
+public sealed class ExceptionTests
+{
+    private static ExceptionCase Stage(ExceptionState state, string? reportedBy = "per", bool escalated = false) =>
+        new(Guid.NewGuid(), ToleranceLevel.Stage, state, escalated, reportedBy);
+
+    private static ExceptionCase Project(ExceptionState state) => new(Guid.NewGuid(), ToleranceLevel.Project, state, false, "per");
+
+    [Fact]
+    public void The_lifecycle_goes_raised_reported_decided()
+    {
+        var machine = ExceptionMachine.Create();
+        var facts = new ExceptionFacts(ToleranceLevel.Stage, ExceptionState.Raised, false);
+
+        machine.Fire(ExceptionState.Raised, ExceptionMachine.Trigger.Report, facts).Should().Be(ExceptionState.Reported);
+        machine.Fire(ExceptionState.Reported, ExceptionMachine.Trigger.Report, facts with { HasReport = true }).Should().Be(ExceptionState.Reported);
+        foreach (var decision in new[] { ExceptionMachine.Trigger.ApproveExceptionPlan, ExceptionMachine.Trigger.AdjustTolerances, ExceptionMachine.Trigger.PrematureClosure })
+        {
+            machine.Fire(ExceptionState.Reported, decision, facts with { HasReport = true }).Should().Be(ExceptionState.Decided);
+            machine.Fire(ExceptionState.Escalated, decision, facts with { HasReport = true }).Should().Be(ExceptionState.Decided);
+        }
+
+        machine.Fire(ExceptionState.Reported, ExceptionMachine.Trigger.Escalate, facts with { HasReport = true }).Should().Be(ExceptionState.Escalated);
+        machine.ConfiguredTriggers(ExceptionState.Decided).Should().BeEmpty();
+        machine.ConfiguredTriggers(ExceptionState.Raised).Should().Equal(ExceptionMachine.Trigger.Report);
+    }
+
+    [Fact]
+    public void The_lifecycle_exports_to_mermaid() =>
+        ExceptionMachine.Create().ToMermaid().Should().Contain("Raised --> Reported : Report").And.Contain("Reported --> Escalated : Escalate [2 criteria]");
+
+    [Fact]
+    public void A_raised_exception_is_decided_only_after_its_report() =>
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Raised, reportedBy: null), Facts.Exec, ExceptionDecision.AdjustTolerances)
+            .Error!.Code.Should().Be("exception-not-decidable");
+
+    [Fact]
+    public void The_executive_decides_a_stage_exception_and_the_board_does_not() =>
+        (ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Exec, ExceptionDecision.ApproveExceptionPlan).Value,
+         ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Board, ExceptionDecision.ApproveExceptionPlan).Error!.Kind)
+        .Should().Be((ExceptionState.Decided, ErrorKind.Forbidden));
+
+    [Fact]
+    public void The_board_decides_project_and_escalated_exceptions_and_the_executive_does_not()
+    {
+        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Board, ExceptionDecision.PrematureClosure).Value.Should().Be(ExceptionState.Decided);
+        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Exec, ExceptionDecision.PrematureClosure).Error!.Kind.Should().Be(ErrorKind.Forbidden);
+        var escalated = Stage(ExceptionState.Escalated, escalated: true);
+        ExceptionRules.CheckDecision(escalated, Facts.Board, ExceptionDecision.AdjustTolerances).Value.Should().Be(ExceptionState.Decided);
+        ExceptionRules.CheckDecision(escalated, Facts.Exec, ExceptionDecision.AdjustTolerances).Error!.Kind.Should().Be(ErrorKind.Forbidden);
+    }
+
+    [Fact]
+    public void Only_a_stage_exception_is_escalated_and_only_once()
+    {
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Exec, ExceptionDecision.Escalate).Value.Should().Be(ExceptionState.Escalated);
+        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Board, ExceptionDecision.Escalate).Error!.Code.Should().Be("exception-not-decidable");
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Escalated, escalated: true), Facts.Board, ExceptionDecision.Escalate)
+            .Error!.Code.Should().Be("exception-not-decidable");
+    }
+
+    [Fact]
+    public void The_reporter_never_decides()
+    {
+        var roles = Facts.Ready(Phase.Execution).Roles.Append(Facts.Role(ProjectRole.Executive, "per")).ToList();
+        var reporterAsExecutive = Facts.Standing("per", roles);
+
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Reported, reportedBy: "per"), reporterAsExecutive, ExceptionDecision.AdjustTolerances)
+            .Error!.Code.Should().Be("four-eyes");
+    }
+
+    [Fact]
+    public void Only_the_project_manager_reports_and_not_after_the_decision()
+    {
+        ExceptionRules.CheckReport(Stage(ExceptionState.Raised, null), Facts.Pm).Should().BeNull();
+        ExceptionRules.CheckReport(Stage(ExceptionState.Raised, null), Facts.Exec)!.Kind.Should().Be(ErrorKind.Forbidden);
+        ExceptionRules.CheckReport(Stage(ExceptionState.Decided), Facts.Pm)!.Code.Should().Be("exception-not-reportable");
+    }
+
+    [Fact]
+    public void Adjusting_stage_tolerances_stays_inside_the_project_tolerance_and_the_board_sets_the_project_one()
+    {
+        var project = Facts.Tolerances(ToleranceLevel.Project, 100);
+
+        ExceptionRules.CheckAuthority(ToleranceLevel.Stage, Facts.Tolerances(ToleranceLevel.Stage, 100), project).Should().BeNull();
+        ExceptionRules.CheckAuthority(ToleranceLevel.Stage, Facts.Tolerances(ToleranceLevel.Stage, 150), project).Should().Contain("allows 150 above plan");
+        ExceptionRules.CheckAuthority(ToleranceLevel.Project, Facts.Tolerances(ToleranceLevel.Project, 1000), project).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_breach_is_raised_once_while_its_exception_is_open()
+    {
+        var exceeded = ToleranceRules.Evaluate(new Tolerance(Dimension.Cost, 100, 0, 10), 120);
+        var within = ToleranceRules.Evaluate(new Tolerance(Dimension.Time, 100, 0, 10), 105);
+
+        Breaches.ToRaise(ToleranceLevel.Stage, 1, null, [exceeded, within], []).Should().ContainSingle().Which.Dimension.Should().Be(Dimension.Cost);
+        Breaches.ToRaise(ToleranceLevel.Stage, 1, null, [exceeded], [new OpenBreach(ToleranceLevel.Stage, 1, null, Dimension.Cost)]).Should().BeEmpty();
+        Breaches.ToRaise(ToleranceLevel.Stage, 2, null, [exceeded], [new OpenBreach(ToleranceLevel.Stage, 1, null, Dimension.Cost)]).Should().ContainSingle();
+        Breaches.ToRaise(ToleranceLevel.Project, 1, null, [exceeded], [new OpenBreach(ToleranceLevel.Stage, 1, null, Dimension.Cost)]).Should().ContainSingle();
+    }
+
+    [Fact]
+    public void An_open_exception_blocks_approval_at_every_decision_point_but_not_stop()
+    {
+        foreach (var (phase, point) in new[] { (Phase.Proposed, DecisionPoint.Bp1), (Phase.Planning, DecisionPoint.Bp3), (Phase.Execution, DecisionPoint.StageBoundary), (Phase.Execution, DecisionPoint.Bp4), (Phase.Closure, DecisionPoint.Bp5) })
+        {
+            var facts = Facts.Ready(phase) with { OpenExceptions = 1 };
+            var decider = DecisionPoints.DeciderOf(point) == Decider.PortfolioBoard ? Facts.Board : Facts.Exec;
+            var request = new OpenGateRequest(Guid.NewGuid(), point, "per");
+
+            var refused = Gatekeeper.Default.Decide(facts, decider, point, request, Decision.Approve, null);
+            refused.Error!.Code.Should().Be("criteria-unmet");
+            ((IEnumerable<CriterionResult>)refused.Error.Extensions["unmetCriteria"]!).Select(c => c.Id).Should().Equal("no-open-exception");
+            Gatekeeper.Default.Decide(facts, decider, point, request, Decision.Stop, "Avvik uten løsning").Error.Should().BeNull();
+        }
+    }
+
+    [Theory]
+    [InlineData("next-stage-planned")]
+    [InlineData("next-stage-tolerances")]
+    [InlineData("project-tolerances-set")]
+    public void Bp3_and_the_stage_boundary_need_the_next_stage_planned_inside_project_tolerances(string criterion)
+    {
+        foreach (var (phase, point) in new[] { (Phase.Planning, DecisionPoint.Bp3), (Phase.Execution, DecisionPoint.StageBoundary) })
+        {
+            var ready = Facts.Ready(phase);
+            var facts = criterion switch
+            {
+                "next-stage-planned" => ready with { PlannedStages = new HashSet<int>() },
+                "next-stage-tolerances" => ready with
+                {
+                    StageTolerances = ready.StageTolerances.ToDictionary(p => p.Key,
+                        p => p.Value with { ByDimension = p.Value.ByDimension.Where(d => d.Key != Dimension.Risk).ToDictionary() }),
+                },
+                _ => ready with { ProjectTolerance = null },
+            };
+
+            var evaluation = Gatekeeper.Default.Evaluate(facts, point, null);
+
+            evaluation.Criteria.Where(c => !c.Met).Select(c => c.Id).Should().Equal(criterion);
+        }
+    }
+
+    [Fact]
+    public void A_planned_next_stage_makes_the_stage_boundary_the_default_in_execution() =>
+        Gatekeeper.PointAhead(Phase.Execution, null, null, nextStagePlanned: true).Value.Should().Be(DecisionPoint.StageBoundary);
+}
