@@ -302,6 +302,36 @@ public abstract class ExceptionTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task Sustainability_is_a_tolerance_dimension_where_the_configuration_turns_it_on()
+    {
+        using var green = api.Another();
+        foreach (var (dimension, index) in new[] { "time", "cost", "quality", "scope", "risk", "benefit", "sustainability" }.Select((d, i) => (d, i)))
+        {
+            green.With($"Tolerances:Dimensions:{index}", dimension);
+        }
+
+        var project = await new Scenario(green).InPlanningAsync();
+        var tolerances = await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK);
+        tolerances.GetProperty("activeDimensions").EnumerateArray().Select(d => d.GetString()).Should().Contain("sustainability");
+        await project.Board.Put($"{project.Url}/tolerances/project", Scenario.ProjectTolerances).Expect(HttpStatusCode.OK);
+
+        var gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
+        gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "project-tolerances-set").Str("detail").Should().Contain("sustainability");
+        await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Videre" }).Expect(HttpStatusCode.Created);
+    }
+
+    [ProviderFact]
+    public async Task A_switched_off_dimension_is_refused()
+    {
+        var project = await new Scenario(api).InPlanningAsync();
+
+        var problem = await project.Board.Put($"{project.Url}/tolerances/project", new { sustainability = new { plan = 10, upper = 2 } })
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation");
+
+        problem.GetProperty("errors").GetProperty("sustainability")[0].GetString().Should().Contain("not an active tolerance dimension");
+    }
+
+    [ProviderFact]
     public async Task Planning_a_next_stage_makes_the_stage_boundary_the_next_gate()
     {
         var project = await Executing();

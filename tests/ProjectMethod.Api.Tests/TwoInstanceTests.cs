@@ -23,6 +23,23 @@ public abstract class TwoInstanceTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task Concurrent_forecasts_from_two_instances_raise_one_exception_per_breach()
+    {
+        using var second = api.SameDatabase();
+        var project = await new Scenario(api).InExecutionAsync();
+        var values = new { time = "2027-03-31", cost = 900000, quality = 0, scope = 0, benefit = 500000 };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            (i % 2 == 0 ? api : second).As("per").Post($"{project.Url}/forecasts", new { stage = 1, values })));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created);
+        var exceptions = await project.Outsider.GetAsync($"{project.Url}/exceptions").Expect(HttpStatusCode.OK);
+        exceptions.GetProperty("items").GetArrayLength().Should().Be(1);
+        var history = await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK);
+        history.GetProperty("items").EnumerateArray().Count(e => e.Str("type") == "forecastSubmitted").Should().Be(8);
+    }
+
+    [ProviderFact]
     public async Task Concurrent_role_changes_from_two_instances_keep_one_project_manager_and_lose_no_update()
     {
         using var second = api.SameDatabase();
