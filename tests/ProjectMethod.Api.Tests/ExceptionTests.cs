@@ -104,6 +104,7 @@ public abstract class ExceptionTests(ApiFactory api)
         await project.Forecast(1, cost: 900000);
         await project.Forecast(1, cost: 800000);
         await project.ConfirmBusinessCase();
+        await project.ConfirmBenefitsRealistic();
         await project.CompleteChecklist(project.ProjectManager, "bp4");
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Avslutt" }).Expect(HttpStatusCode.Created);
 

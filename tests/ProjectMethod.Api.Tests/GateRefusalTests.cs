@@ -15,6 +15,7 @@ public abstract class GateRefusalTests(ApiFactory api)
         await project.CompleteChecklist(project.ProjectManager, "bp3");
         await project.Board.Put($"{project.Url}/tolerances/project", Scenario.ProjectTolerances).Expect(HttpStatusCode.OK);
         await project.PlanStage(1);
+        await project.DefineBenefit();
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Start gjennomføring" }).Expect(HttpStatusCode.Created);
 
         var problem = await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" })

@@ -53,6 +53,7 @@ public abstract class LifecycleTests(ApiFactory api)
 
         // BP4 → closure.
         await project.ConfirmBusinessCase();
+        await project.ConfirmBenefitsRealistic();
         await project.CompleteChecklist(project.ProjectManager, "bp4");
         (await project.Decide(project.ProjectManager, project.Executive, "Alt er levert")).Str("toPhase").Should().Be("closure");
 
@@ -62,8 +63,10 @@ public abstract class LifecycleTests(ApiFactory api)
         await project.CompleteChecklist(project.ProjectManager, "bp5");
         (await project.Decide(project.ProjectManager, project.Executive, "Klar for gevinstrealisering")).Str("toPhase").Should().Be("realisation");
 
-        // BP6 → completed: the Benefit Owner asks, the portfolio board decides.
+        // BP6 → completed: the Benefit Owner evaluates every benefit and asks; the portfolio board decides.
         await project.CompleteChecklist(project.BenefitOwner, "bp6");
+        await project.BenefitOwner.Post($"{project.Url}/benefits/{project.BenefitId}/evaluation", new { outcome = "partlyRealised", explanation = "Halvparten av timene er spart" })
+            .Expect(HttpStatusCode.OK);
         (await project.Decide(project.BenefitOwner, project.Board, "Gevinstene er evaluert")).Str("toPhase").Should().Be("completed");
 
         await project.Outsider.GetAsync($"{project.Url}/gate").ExpectProblem(HttpStatusCode.Conflict, "project-finished");

@@ -34,6 +34,9 @@ internal static class Facts
         ProjectTolerance = Tolerances(ToleranceLevel.Project, 100),
         PlannedStages = new HashSet<int> { 1, 2, 3, 4 },
         StageTolerances = Enumerable.Range(1, 4).ToDictionary(n => n, _ => Tolerances(ToleranceLevel.Stage, 50)),
+        Benefits = [new BenefitFact(Guid.NewGuid(), "Færre timer", HasLineOwner: true, HasBaselineAndTarget: true,
+            phase == Phase.Realisation ? Benefits.BenefitOutcome.Realised : null)],
+        LatestBenefitsReview = new BenefitsReview(phase, stage ?? (phase == Phase.Execution ? 1 : null), Realistic: true),
     };
 
     /// <summary>A tolerance on every default dimension, plan 1000, this much allowed either way.</summary>

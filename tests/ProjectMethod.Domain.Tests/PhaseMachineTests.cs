@@ -80,7 +80,8 @@ public sealed class PhaseMachineTests
     [InlineData(false, Phase.Completed)]
     public void After_an_early_close_bp5_leads_to_realisation_only_while_a_benefit_is_expected(bool benefitExpected, Phase to)
     {
-        var facts = Facts.Ready(Phase.Closure) with { ClosedEarly = true, AnyBenefitExpected = benefitExpected };
+        var benefit = new BenefitFact(Guid.NewGuid(), "Gevinst", true, true, benefitExpected ? null : Benefits.BenefitOutcome.NotRealised);
+        var facts = Facts.Ready(Phase.Closure) with { ClosedEarly = true, Benefits = [benefit] };
 
         var outcome = Gates.Decide(facts, Facts.Exec, DecisionPoint.Bp5, RequestBy("per", DecisionPoint.Bp5), Decision.Approve, null);
 
@@ -91,7 +92,7 @@ public sealed class PhaseMachineTests
     [Fact]
     public void Without_an_early_close_bp5_leads_to_realisation_even_with_no_benefit_expected()
     {
-        var facts = Facts.Ready(Phase.Closure) with { AnyBenefitExpected = false };
+        var facts = Facts.Ready(Phase.Closure) with { Benefits = [] };
 
         Gates.Decide(facts, Facts.Exec, DecisionPoint.Bp5, RequestBy("per", DecisionPoint.Bp5), Decision.Approve, null)
             .Value!.To.Should().Be(Phase.Realisation);

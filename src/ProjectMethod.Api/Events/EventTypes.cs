@@ -27,6 +27,10 @@ public static class EventTypes
     public const string ExceptionDecided = "exceptionDecided";
     public const string IssueRaised = "issueRaised";
     public const string IssueResolved = "issueResolved";
+    public const string BenefitDefined = "benefitDefined";
+    public const string BenefitMeasured = "benefitMeasured";
+    public const string BenefitEvaluated = "benefitEvaluated";
+    public const string BenefitsReviewed = "benefitsReviewed";
     public const string WebhookSubscribed = "webhookSubscribed";
     public const string WebhookRemoved = "webhookRemoved";
 

@@ -28,6 +28,9 @@ public sealed record ExceptionView
 
     public int? Stage { get; init; }
 
+    /// <summary>For a benefit falling short in realisation, the benefit.</summary>
+    public Guid? BenefitId { get; init; }
+
     public required Dimension Dimension { get; init; }
 
     public required ExceptionState State { get; init; }
@@ -72,7 +75,7 @@ public static class ExceptionStore
 {
     private const string Columns =
         """
-        id, project_id AS ProjectId, level, stage, dimension, state, escalated, forecast_id AS ForecastId, forecast_value AS ForecastValue, plan,
+        id, project_id AS ProjectId, level, stage, benefit_id AS BenefitId, dimension, state, escalated, forecast_id AS ForecastId, forecast_value AS ForecastValue, plan,
         deviation, allowed, raised_at AS RaisedAt, report, reported_by AS ReportedBy, reported_at AS ReportedAt, decision, rationale,
         decided_by AS DecidedBy, decided_at AS DecidedAt
         """;
@@ -94,7 +97,7 @@ public static class ExceptionStore
     public static async Task<IReadOnlyList<OpenBreach>> OpenBreachesAsync(DbConnection connection, DbTransaction transaction, Guid projectId, CancellationToken cancellationToken) =>
         (await ForProjectAsync(connection, transaction, projectId, cancellationToken))
             .Where(e => ExceptionRules.IsOpen(e.State))
-            .Select(e => new OpenBreach(e.Level, e.Stage, null, e.Dimension))
+            .Select(e => new OpenBreach(e.Level, e.Stage, e.BenefitId, e.Dimension))
             .ToList();
 
     /// <summary>Raises one exception per new breach and records each as an audit event.</summary>
@@ -109,6 +112,7 @@ public static class ExceptionStore
                 ProjectId = write.Project.Id,
                 Level = breach.Level,
                 Stage = breach.Stage,
+                BenefitId = breach.ScopeId,
                 Dimension = breach.Dimension,
                 State = ExceptionState.Raised,
                 ForecastId = forecastId,
@@ -120,18 +124,18 @@ public static class ExceptionStore
             };
             await write.Connection.ExecuteAsync(write.Command(
                 """
-                INSERT INTO exceptions (id, project_id, level, stage, dimension, state, escalated, forecast_id, forecast_value, plan, deviation, allowed, raised_at)
-                VALUES (@Id, @ProjectId, @level, @Stage, @dimension, @state, @escalated, @ForecastId, @ForecastValue, @Plan, @Deviation, @Allowed, @RaisedAt)
+                INSERT INTO exceptions (id, project_id, level, stage, benefit_id, dimension, state, escalated, forecast_id, forecast_value, plan, deviation, allowed, raised_at)
+                VALUES (@Id, @ProjectId, @level, @Stage, @BenefitId, @dimension, @state, @escalated, @ForecastId, @ForecastValue, @Plan, @Deviation, @Allowed, @RaisedAt)
                 """,
                 new
                 {
-                    exception.Id, exception.ProjectId, level = exception.Level.Wire(), exception.Stage, dimension = exception.Dimension.Wire(),
+                    exception.Id, exception.ProjectId, level = exception.Level.Wire(), exception.Stage, exception.BenefitId, dimension = exception.Dimension.Wire(),
                     state = exception.State.Wire(), escalated = false, exception.ForecastId, exception.ForecastValue, exception.Plan, exception.Deviation,
                     exception.Allowed, exception.RaisedAt,
                 }));
             write.Record(EventTypes.ExceptionRaised, new
             {
-                exceptionId = exception.Id, exception.Level, exception.Stage, exception.Dimension, exception.ForecastValue, exception.Plan,
+                exceptionId = exception.Id, exception.Level, exception.Stage, exception.BenefitId, exception.Dimension, exception.ForecastValue, exception.Plan,
                 exception.Deviation, exception.Allowed, owner = exception.Owner,
             });
             raised.Add(exception);

@@ -23,6 +23,8 @@ public static class OpenApi
         ["Work packages"] = "Work packages with their tolerances, team managers' forecasts and the issues they raise for the Project Manager.",
         ["Risks"] = "The uncertainty register: risks and opportunities; its exposure is the risk dimension's forecast.",
         ["Exceptions"] = "Manage by exception (avviksledelse): forecasts, exceptions raised by them, exception reports, decisions and escalations.",
+        ["Benefits"] = "Benefits realisation (gevinstrealisering): the register, the line's measurements, derived achievement and status, reviews and final evaluations.",
+        ["Portfolio"] = "The portfolio board's overview of phases, RAG, exceptions and benefits.",
         ["Webhooks"] = "Subscriptions that push events to the municipality's other systems, signed and retried from an outbox.",
     };
 

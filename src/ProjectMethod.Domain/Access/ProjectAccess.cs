@@ -31,6 +31,10 @@ public static class ProjectAccess
         [ProjectAction.UpdateRisk] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.ReportException] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.ResolveIssue] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.DefineBenefit] = new(s => s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.BenefitOwner),
+            "the Project Manager or the Benefit Owner"),
+        [ProjectAction.ReviewBenefits] = new(s => s.Holds(ProjectRole.BenefitOwner), "the Benefit Owner"),
+        [ProjectAction.EvaluateBenefit] = new(s => s.Holds(ProjectRole.BenefitOwner), "the Benefit Owner"),
     };
 
     /// <summary>Null when the actor may; otherwise the refusal, naming who may.</summary>
@@ -39,6 +43,16 @@ public static class ProjectAccess
         var grant = Grants[action];
         return grant.Allows(standing) ? null : DomainError.Forbidden($"Only {grant.Who} may {Describe(action)}.");
     }
+
+    /// <summary>Measurements are registered by the benefit's own owner in the line, or by the Benefit Owner.</summary>
+    public static DomainError? CheckMeasurer(ProjectStanding standing, string? benefitOwnerUserId) =>
+        standing.Holds(ProjectRole.BenefitOwner) || (benefitOwnerUserId is not null && standing.Actor.UserId == benefitOwnerUserId)
+            ? null
+            : DomainError.Forbidden("Only the benefit's owner or the Benefit Owner registers its measurements.");
+
+    /// <summary>A benefit is owned by a Senior User or the Benefit Owner of the project.</summary>
+    public static bool MayOwnBenefit(IEnumerable<RoleAssignment> roles, string userId) =>
+        roles.Any(r => r.UserId == userId && r.Role is ProjectRole.SeniorUser or ProjectRole.BenefitOwner);
 
     public static ProjectAction AppointmentOf(ProjectRole role) =>
         role == ProjectRole.Executive ? ProjectAction.AppointExecutive : ProjectAction.AppointOtherRole;
@@ -90,6 +104,9 @@ public static class ProjectAccess
         ProjectAction.UpdateRisk => "update risks",
         ProjectAction.ReportException => "report an exception",
         ProjectAction.ResolveIssue => "resolve issues",
+        ProjectAction.DefineBenefit => "define benefits",
+        ProjectAction.ReviewBenefits => "confirm that the benefits are still realistic",
+        ProjectAction.EvaluateBenefit => "make the final evaluation of a benefit",
         _ => action.ToString(),
     };
 }

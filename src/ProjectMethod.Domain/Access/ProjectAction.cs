@@ -21,4 +21,7 @@ public enum ProjectAction
     UpdateRisk,
     ReportException,
     ResolveIssue,
+    DefineBenefit,
+    ReviewBenefits,
+    EvaluateBenefit,
 }

@@ -43,6 +43,7 @@ public sealed class CriteriaCatalogue
         new RoleCriteria(),
         new ChecklistCriteria(),
         new ToleranceCriteria(),
+        new BenefitCriteria(),
     ]);
 
     public IReadOnlyList<GateCriterion> For(DecisionPoint decisionPoint) =>

@@ -40,11 +40,14 @@ public sealed record GateFacts
 
     public IReadOnlyList<ChecklistEntry> Checklist { get; init; } = [];
 
-    /// <summary>
-    /// Whether any benefit is still expected; decides where BP5 leads after an early close. Nothing sets it
-    /// before benefits are registered, so until then an early-closed project ends at BP5.
-    /// </summary>
-    public bool AnyBenefitExpected { get; init; }
+    /// <summary>The benefits register as the gates see it.</summary>
+    public IReadOnlyList<BenefitFact> Benefits { get; init; } = [];
+
+    /// <summary>The Benefit Owner's newest confirmation (or not) that the benefits are still realistic.</summary>
+    public BenefitsReview? LatestBenefitsReview { get; init; }
+
+    /// <summary>A benefit without its final evaluation is still expected; after an early close, BP5 leads to realisation only then.</summary>
+    public bool AnyBenefitExpected => Benefits.Any(b => b.Outcome is null);
 
     /// <summary>The tolerance dimensions in force for the project (the handbook or the configuration may change them).</summary>
     public IReadOnlyList<Dimension> ActiveDimensions { get; init; } = Dimensions.Default;
@@ -64,6 +67,12 @@ public sealed record GateFacts
 
     public BusinessCaseStanding BusinessCase => BusinessCaseStandings.Of(this);
 }
+
+/// <summary>One benefit (gevinst) as the gates see it.</summary>
+public sealed record BenefitFact(Guid Id, string Title, bool HasLineOwner, bool HasBaselineAndTarget, Benefits.BenefitOutcome? Outcome);
+
+/// <summary>The Benefit Owner's review, in one phase or stage, of whether the benefits are still realistic.</summary>
+public sealed record BenefitsReview(Phase Phase, int? Stage, bool Realistic);
 
 /// <summary>The mandate (mandat): why the project is proposed.</summary>
 public sealed record Mandate(string Purpose, string Background);

@@ -78,8 +78,31 @@ public sealed class Scenario(ApiFactory api)
         await CompleteChecklist(ProjectManager, "bp3");
         await Board.Put($"{Url}/tolerances/project", ProjectTolerances).Expect(HttpStatusCode.OK);
         await PlanStage(1);
+        BenefitId = (await DefineBenefit()).Str("id");
         return this;
     }
+
+    /// <summary>The benefit defined before BP3, once there is one.</summary>
+    public string? BenefitId { get; private set; }
+
+    /// <summary>Hours of manual follow-up a week, 120 falling to 80 by 2028-01-01, owned by Bo in Hjemmetjenesten, measured quarterly.</summary>
+    public Task<JsonElement> DefineBenefit(string ownerUserId = "bo") =>
+        ProjectManager.Post($"{Url}/benefits", new
+        {
+            title = "Færre timer til manuell oppfølging",
+            type = "direct",
+            ownerUnit = "Hjemmetjenesten",
+            ownerUserId,
+            indicator = "Timer per uke",
+            unit = "hours",
+            baseline = new { value = 120, date = "2026-01-01" },
+            target = new { value = 80, date = "2028-01-01" },
+            allowedShortfall = 5,
+            measurementInterval = "P3M",
+        }).Expect(HttpStatusCode.Created);
+
+    public Task<JsonElement> ConfirmBenefitsRealistic() =>
+        BenefitOwner.Post($"{Url}/benefits/reviews", new { realistic = true, comment = "Fortsatt realistisk" }).Expect(HttpStatusCode.Created);
 
     /// <summary>Project tolerances: end 2027-06-30 (30 days early, 14 late), 2 MNOK (−200 000/+100 000), 3 defects, 2 scope changes, exposure 40, benefit 500 000 − 50 000.</summary>
     public static readonly object ProjectTolerances = new
@@ -128,6 +151,29 @@ public sealed class Scenario(ApiFactory api)
         await Decide(ProjectManager, Executive, "Planen er godkjent");
         return this;
     }
+
+    public async Task<Scenario> InClosureAsync()
+    {
+        await InExecutionAsync();
+        await ConfirmBusinessCase();
+        await ConfirmBenefitsRealistic();
+        await CompleteChecklist(ProjectManager, "bp4");
+        await Decide(ProjectManager, Executive, "Alt er levert");
+        return this;
+    }
+
+    public async Task<Scenario> InRealisationAsync()
+    {
+        await InClosureAsync();
+        await ProjectManager.Post($"{Url}/end-report", new { summary = "Levert innenfor rammene" }).Expect(HttpStatusCode.Created);
+        await ProjectManager.Post($"{Url}/lessons-report", new { summary = "Involver brukerne tidligere" }).Expect(HttpStatusCode.Created);
+        await CompleteChecklist(ProjectManager, "bp5");
+        await Decide(ProjectManager, Executive, "Klar for gevinstrealisering");
+        return this;
+    }
+
+    public Task<JsonElement> Measure(HttpClient who, string date, decimal value, HttpStatusCode expected = HttpStatusCode.Created) =>
+        who.Post($"{Url}/benefits/{BenefitId}/measurements", new { date, value, comment = "Kvartalsmåling" }).Expect(expected);
 
     public Task<JsonElement> Assign(HttpClient who, string role, string userId) =>
         who.Post($"{Url}/roles", new { role, userId, displayName = userId }).Expect(HttpStatusCode.Created);

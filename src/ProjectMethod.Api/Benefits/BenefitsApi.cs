@@ -1,0 +1,330 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Benefits;
+using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Benefits;
+
+public sealed record PointRequest(decimal? Value, LocalDate? Date);
+
+/// <summary>A benefit (gevinst): owner, indicator, baseline, target, allowed shortfall and measurement interval. Drafts may leave owner, baseline and target for later.</summary>
+public sealed record BenefitRequest(
+    string? Title, BenefitType? Type, string? OwnerUnit, string? OwnerUserId, string? Indicator, string? Unit, PointRequest? Baseline, PointRequest? Target,
+    decimal? AllowedShortfall, Period? MeasurementInterval);
+
+public sealed record MeasurementRequest(LocalDate? Date, decimal? Value, string? Comment);
+
+public sealed record EvaluationRequest(BenefitOutcome? Outcome, string? Explanation);
+
+public sealed record BenefitsReviewRequest(bool? Realistic, string? Comment);
+
+public sealed record BenefitsReviewView(Guid Id, Phase Phase, int? Stage, bool Realistic, string Comment, string ReviewedBy, Instant ReviewedAt);
+
+public sealed record PointView(decimal Value, LocalDate Date);
+
+public sealed record EvaluationView(BenefitOutcome Outcome, string Explanation, string EvaluatedBy, Instant EvaluatedAt);
+
+/// <summary>A benefit with its measurements and the figures derived from them (never stored).</summary>
+public sealed record BenefitView(
+    Guid Id, string Title, BenefitType Type, string? OwnerUnit, string? OwnerUserId, string Indicator, string Unit, PointView? Baseline, PointView? Target,
+    decimal AllowedShortfall, Period MeasurementInterval, IReadOnlyList<MeasurementView> Measurements, BenefitFigures? Figures, EvaluationView? Evaluation)
+{
+    public static BenefitView From(BenefitRow row, IEnumerable<MeasurementView> measurements, LocalDate today)
+    {
+        var own = measurements.Where(m => m.BenefitId == row.Id).ToList();
+        var plan = row.Plan;
+        return new BenefitView(
+            row.Id, row.Title, row.Type, row.OwnerUnit, row.OwnerUserId, row.Indicator, row.Unit,
+            row.BaselineValue is { } bv && row.BaselineDate is { } bd ? new PointView(bv, bd) : null,
+            row.TargetValue is { } tv && row.TargetDate is { } td ? new PointView(tv, td) : null,
+            row.AllowedShortfall, NodaTime.Text.PeriodPattern.NormalizingIso.Parse(row.MeasurementInterval).Value, own,
+            plan is null ? null : BenefitMath.Figures(plan, own.Select(m => new Point(m.Date, m.Value)).ToList(), today),
+            row.Outcome is { } outcome ? new EvaluationView(outcome, row.Explanation ?? "", row.EvaluatedBy ?? "", row.EvaluatedAt ?? default) : null);
+    }
+}
+
+/// <summary>A registered measurement, the benefit as it now stands, and any exception it raised in realisation.</summary>
+public sealed record MeasurementResult(MeasurementView Measurement, BenefitView Benefit, IReadOnlyList<ExceptionView> RaisedExceptions);
+
+public static class BenefitsApi
+{
+    private static readonly Phase[] MeasuredIn = [Phase.Execution, Phase.Closure, Phase.Realisation];
+
+    public static IEndpointRouteBuilder MapBenefits(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/projects/{id:guid}/benefits").WithTags("Benefits");
+        group.MapGet("/", List).WithName("listBenefits").WithSummary("The benefits register with achievement, trend, forecast and status")
+            .WithDescription("Derived on read, seen from today in Europe/Oslo: achievement %, trend of the last two measurements, the linear forecast at the target date, and onTrack / atRisk / realised / overdue.")
+            .WithProblems(404);
+        group.MapPost("/", Define).WithName("defineBenefit").WithSummary("Define a benefit")
+            .WithDescription("The Project Manager or the Benefit Owner. The owner is a Senior User or the Benefit Owner of the project.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPut("/{benefitId:guid}", Redefine).WithName("updateBenefit").WithSummary("Complete or correct a benefit before its final evaluation")
+            .WithDescription("The Project Manager or the Benefit Owner.").WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").WithSummary("Register a measurement")
+            .WithDescription("The benefit's owner or the Benefit Owner, from execution on and after closure when the line carries it. In realisation a forecast short of target − shortfall raises an exception for the portfolio board.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/{benefitId:guid}/evaluation", Evaluate).WithName("evaluateBenefit").WithSummary("The final evaluation of a benefit")
+            .WithDescription("The Benefit Owner, in closure or realisation: realised, partlyRealised or notRealised, with an explanation.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/reviews", Review).WithName("reviewBenefits").WithSummary("Confirm (or not) that the benefits are still realistic")
+            .WithDescription("The Benefit Owner. BP4 needs a confirmation in the current stage.").WithProblems(400, 403, 404, 409, 412);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ItemList<BenefitView>>, ProblemHttpResult>> List(Guid id, Database database, IClock clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        var benefits = await BenefitStore.ForProjectAsync(connection, null, id, cancellationToken);
+        var measurements = await BenefitStore.MeasurementsAsync(connection, null, id, cancellationToken);
+        var today = BenefitMath.Today(clock);
+        return TypedResults.Ok(new ItemList<BenefitView>(benefits.Select(b => BenefitView.From(b, measurements, today)).ToList()));
+    }
+
+    private static Task<Results<Created<BenefitView>, ProblemHttpResult>> Define(Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
+        Save(id, null, request, http, writes, clock);
+
+    private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Redefine(
+        Guid id, Guid benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
+        await Save(id, benefitId, request, http, writes, clock);
+
+    private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Save(
+        Guid id, Guid? benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
+    {
+        var validation = Validate(request);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<BenefitView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.DefineBenefit) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (request.OwnerUserId is { } owner && !ProjectAccess.MayOwnBenefit(write.Roles, owner))
+            {
+                return DomainError.Conflict("benefit-owner-role", "Not a benefit owner", $"{owner} is neither a Senior User nor the Benefit Owner of the project.");
+            }
+
+            var existing = await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken);
+            if (benefitId is { } known && existing.FirstOrDefault(b => b.Id == known) is not { } current)
+            {
+                return MissingBenefit;
+            }
+
+            if (benefitId is { } evaluated && existing.First(b => b.Id == evaluated).Outcome is not null)
+            {
+                return DomainError.Conflict("benefit-evaluated", "Benefit evaluated", "A benefit with its final evaluation is no longer changed.");
+            }
+
+            var row = ToRow(benefitId ?? Ids.New(write.Now), request);
+            await BenefitStore.SaveAsync(write.Connection, write.Transaction, id, row, write.Actor.UserId, write.Now, benefitId is null, write.CancellationToken);
+            var view = BenefitView.From(row, await BenefitStore.MeasurementsAsync(write.Connection, write.Transaction, id, write.CancellationToken), BenefitMath.Today(clock));
+            write.Record(EventTypes.BenefitDefined, view);
+            return view;
+        });
+        return result.Problem ?? (Results<Created<BenefitView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/benefits/{result.Value!.Id}", result.Value);
+    }
+
+    private static async Task<Results<Created<MeasurementResult>, ProblemHttpResult>> Measure(
+        Guid id, Guid benefitId, MeasurementRequest request, HttpContext http, ProjectWrites writes, IClock clock)
+    {
+        var validation = new Validation().Required("date", request.Date).Required("value", request.Value)
+            .That(request.Value is null or (> -1_000_000_000_000m and < 1_000_000_000_000m), "value", "value is out of range.")
+            .Text("comment", request.Comment, Validation.LongText, required: false);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<MeasurementResult>(http, id, async write =>
+        {
+            var benefit = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(b => b.Id == benefitId);
+            if (benefit is null)
+            {
+                return MissingBenefit;
+            }
+
+            if (ProjectAccess.CheckMeasurer(write.Standing, benefit.OwnerUserId) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (!MeasuredIn.Contains(write.Project.Phase) || benefit.Plan is not { } plan || benefit.Outcome is not null)
+            {
+                return DomainError.Conflict("not-measurable", "Not measurable now",
+                    "Benefits are measured from execution on, once baseline and target are set, until their final evaluation.");
+            }
+
+            var today = BenefitMath.Today(clock);
+            if (BenefitRules.CheckMeasurement(plan, request.Date!.Value, today) is { } invalid)
+            {
+                return DomainError.Invalid("validation", "Invalid request", invalid.Message)
+                    with { Extensions = new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] } } };
+            }
+
+            var measurement = new MeasurementView
+            {
+                Id = Ids.New(write.Now), BenefitId = benefitId, Date = request.Date.Value, Value = request.Value!.Value,
+                Comment = request.Comment?.Trim() ?? "", RecordedBy = write.Actor.UserId, RecordedAt = write.Now,
+            };
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO benefit_measurements (id, benefit_id, measured_on, value, comment, recorded_by, recorded_at)
+                VALUES (@Id, @BenefitId, @Date, @Value, @Comment, @RecordedBy, @RecordedAt)
+                """, measurement));
+            write.Record(EventTypes.BenefitMeasured, measurement);
+            var view = BenefitView.From(benefit, await BenefitStore.MeasurementsAsync(write.Connection, write.Transaction, id, write.CancellationToken), today);
+            var raised = write.Project.Phase == Phase.Realisation ? await RaiseIfShortAsync(write, benefit, plan, view) : [];
+            return new MeasurementResult(measurement, view, raised);
+        });
+        return result.Problem ?? (Results<Created<MeasurementResult>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/benefits", result.Value);
+    }
+
+    /// <summary>In realisation the line owns the benefit: a forecast short of target − shortfall is the portfolio board's exception.</summary>
+    private static async Task<IReadOnlyList<ExceptionView>> RaiseIfShortAsync(ProjectWrite write, BenefitRow benefit, BenefitPlan plan, BenefitView view)
+    {
+        if (view.Figures?.ForecastAtTarget is not { } forecast || !BenefitMath.FallsShort(plan, forecast))
+        {
+            return [];
+        }
+
+        var evaluation = BenefitMath.AgainstTarget(plan, forecast);
+        var open = await ExceptionStore.OpenBreachesAsync(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken);
+        var breaches = Breaches.ToRaise(ToleranceLevel.Project, null, benefit.Id, [evaluation], open);
+        if (breaches.Count == 0)
+        {
+            return [];
+        }
+
+        var forecastId = Ids.New(write.Now);
+        var values = new Dictionary<Dimension, decimal> { [Dimension.Benefit] = forecast };
+        await Forecasting.InsertAsync(write, forecastId, "benefit", 0, null, values, null, $"Benefit {benefit.Title}: forecast at the target date.",
+            new Tolerances.EvaluationView([], [DimensionView.From(evaluation)], null));
+        return await ExceptionStore.RaiseAsync(write, breaches, forecastId);
+    }
+
+    private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Evaluate(
+        Guid id, Guid benefitId, EvaluationRequest request, HttpContext http, ProjectWrites writes, IClock clock)
+    {
+        var validation = new Validation().Required("outcome", request.Outcome).Text("explanation", request.Explanation, Validation.LongText, min: 10);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<BenefitView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.EvaluateBenefit) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var benefit = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(b => b.Id == benefitId);
+            if (benefit is null)
+            {
+                return MissingBenefit;
+            }
+
+            if (write.Project.Phase is not (Phase.Closure or Phase.Realisation) || benefit.Outcome is not null)
+            {
+                return DomainError.Conflict("not-evaluable", "Not open for evaluation", "A benefit gets its one final evaluation in closure or realisation.");
+            }
+
+            var evaluated = benefit with { Outcome = request.Outcome, Explanation = request.Explanation!.Trim(), EvaluatedBy = write.Actor.UserId, EvaluatedAt = write.Now };
+            await write.Connection.ExecuteAsync(write.Command(
+                "UPDATE benefits SET outcome = @outcome, explanation = @Explanation, evaluated_by = @EvaluatedBy, evaluated_at = @EvaluatedAt WHERE id = @Id",
+                new { outcome = evaluated.Outcome!.Value.Wire(), evaluated.Explanation, evaluated.EvaluatedBy, evaluated.EvaluatedAt, evaluated.Id }));
+            write.Record(EventTypes.BenefitEvaluated, new { benefitId, evaluated.Outcome, evaluated.Explanation });
+            return BenefitView.From(evaluated, await BenefitStore.MeasurementsAsync(write.Connection, write.Transaction, id, write.CancellationToken), BenefitMath.Today(clock));
+        });
+        return result.Problem ?? (Results<Ok<BenefitView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Created<BenefitsReviewView>, ProblemHttpResult>> Review(Guid id, BenefitsReviewRequest request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().Required("realistic", request.Realistic).Text("comment", request.Comment, Validation.LongText, required: request.Realistic == false);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<BenefitsReviewView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewBenefits) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var review = new BenefitsReviewView(Ids.New(write.Now), write.Project.Phase, write.Project.Stage, request.Realistic!.Value, request.Comment?.Trim() ?? "",
+                write.Actor.UserId, write.Now);
+            await write.Connection.ExecuteAsync(write.Command(
+                """
+                INSERT INTO benefit_reviews (id, project_id, phase, stage, realistic, comment, reviewed_by, reviewed_at)
+                VALUES (@Id, @projectId, @phase, @Stage, @Realistic, @Comment, @ReviewedBy, @ReviewedAt)
+                """, new { review.Id, projectId = id, phase = review.Phase.Wire(), review.Stage, review.Realistic, review.Comment, review.ReviewedBy, review.ReviewedAt }));
+            write.Record(EventTypes.BenefitsReviewed, review);
+            return review;
+        });
+        return result.Problem ?? (Results<Created<BenefitsReviewView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/benefits", result.Value);
+    }
+
+    private static Validation Validate(BenefitRequest request)
+    {
+        var validation = new Validation()
+            .Text("title", request.Title, Validation.ShortText)
+            .Required("type", request.Type)
+            .Text("ownerUnit", request.OwnerUnit, Validation.ShortText, required: false)
+            .Text("ownerUserId", request.OwnerUserId, Validation.ShortText, required: false)
+            .Text("indicator", request.Indicator, Validation.ShortText)
+            .Text("unit", request.Unit, 50)
+            .That(request.MeasurementInterval is not null, "measurementInterval", "measurementInterval is required, such as P3M.")
+            .That(request.Baseline is null || (request.Baseline.Value is not null && request.Baseline.Date is not null), "baseline", "A baseline has a value and a date.")
+            .That(request.Target is null || (request.Target.Value is not null && request.Target.Date is not null), "target", "A target has a value and a date.");
+        Point? Of(PointRequest? p) => p is { Value: { } v, Date: { } d } ? new Point(d, v) : null;
+        foreach (var (field, message) in BenefitRules.CheckPlan(Of(request.Baseline), Of(request.Target), request.AllowedShortfall ?? 0, request.MeasurementInterval))
+        {
+            validation.Add(field, message);
+        }
+
+        return validation;
+    }
+
+    private static BenefitRow ToRow(Guid id, BenefitRequest request) => new()
+    {
+        Id = id,
+        Title = request.Title!.Trim(),
+        Type = request.Type!.Value,
+        OwnerUnit = request.OwnerUnit?.Trim(),
+        OwnerUserId = request.OwnerUserId?.Trim(),
+        Indicator = request.Indicator!.Trim(),
+        Unit = request.Unit!.Trim(),
+        BaselineValue = request.Baseline?.Value,
+        BaselineDate = request.Baseline?.Date,
+        TargetValue = request.Target?.Value,
+        TargetDate = request.Target?.Date,
+        AllowedShortfall = request.AllowedShortfall ?? 0,
+        MeasurementInterval = NodaTime.Text.PeriodPattern.NormalizingIso.Format(request.MeasurementInterval!),
+    };
+
+    private static readonly DomainError MissingBenefit = new(ErrorKind.NotFound, "not-found", "Not found", "The benefit was not found.");
+}

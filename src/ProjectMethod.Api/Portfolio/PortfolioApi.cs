@@ -1,0 +1,84 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using ProjectMethod.Api.Benefits;
+using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain.Benefits;
+using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Portfolio;
+
+public sealed record PhaseCount(Phase Phase, int Count);
+
+/// <summary>A project's benefits at a glance: how many, average achievement, and where realisation lags.</summary>
+public sealed record BenefitSummary(int Count, decimal? AverageAchievement, int OnTrack, int AtRisk, int Realised, int OverdueMeasurements, int Evaluated);
+
+public sealed record PortfolioProject(
+    Guid Id, string Name, string Sector, Phase Phase, int? Stage, bool ClosedEarly, Rag? Rag, int OpenExceptions, BenefitSummary Benefits);
+
+/// <summary>The portfolio board's overview: projects per phase, RAG, open exceptions, benefits and overdue measurements.</summary>
+public sealed record PortfolioView(IReadOnlyList<PhaseCount> Phases, IReadOnlyList<PortfolioProject> Projects, int OpenExceptions, int OverdueMeasurements);
+
+public static class PortfolioApi
+{
+    public static IEndpointRouteBuilder MapPortfolio(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName("getPortfolio")
+            .WithSummary("The portfolio at a glance")
+            .WithDescription("Per phase the number of projects; per project its RAG (the worst of its newest forecast), open exceptions, benefit achievement and overdue measurements. sector filters.")
+            .WithProblems(400);
+        return app;
+    }
+
+    private static async Task<Ok<PortfolioView>> Get(Database database, IClock clock, CancellationToken cancellationToken, string? sector = null)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var today = BenefitMath.Today(clock);
+        var projects = new List<PortfolioProject>();
+        var paging = new Paging(Paging.MaxLimit, Guid.Empty, 0);
+        while (true)
+        {
+            var rows = await ProjectStore.ListAsync(connection, null, sector, paging, cancellationToken);
+            foreach (var project in rows.Take(paging.Limit))
+            {
+                projects.Add(await SummariseAsync(connection, project, today, cancellationToken));
+            }
+
+            if (rows.Count <= paging.Limit)
+            {
+                break;
+            }
+
+            paging = paging with { AfterId = rows[paging.Limit - 1].Id };
+        }
+
+        var phases = Enum.GetValues<Phase>().Select(p => new PhaseCount(p, projects.Count(x => x.Phase == p))).ToList();
+        return TypedResults.Ok(new PortfolioView(phases, projects, projects.Sum(p => p.OpenExceptions), projects.Sum(p => p.Benefits.OverdueMeasurements)));
+    }
+
+    private static async Task<PortfolioProject> SummariseAsync(System.Data.Common.DbConnection connection, ProjectRow project, LocalDate today, CancellationToken cancellationToken)
+    {
+        var evaluation = await Forecasting.LatestAsync(connection, project.Id, cancellationToken);
+        var rags = (evaluation?.Stage ?? []).Concat(evaluation?.Project ?? []).Select(d => d.Rag).ToList();
+        var exceptions = await ExceptionStore.ForProjectAsync(connection, null, project.Id, cancellationToken);
+        var benefits = await BenefitStore.ForProjectAsync(connection, null, project.Id, cancellationToken);
+        var measurements = await BenefitStore.MeasurementsAsync(connection, null, project.Id, cancellationToken);
+        var figures = benefits.Where(b => b.Outcome is null)
+            .Select(b => BenefitView.From(b, measurements, today).Figures).OfType<BenefitFigures>().ToList();
+        var achievements = figures.Select(f => f.Achievement).OfType<decimal>().ToList();
+        var summary = new BenefitSummary(
+            benefits.Count,
+            achievements.Count == 0 ? null : Math.Round(achievements.Average(), 1),
+            figures.Count(f => f.Status == BenefitStatus.OnTrack),
+            figures.Count(f => f.Status == BenefitStatus.AtRisk),
+            figures.Count(f => f.Status == BenefitStatus.Realised),
+            figures.Count(f => f.Status == BenefitStatus.Overdue),
+            benefits.Count(b => b.Outcome is not null));
+        return new PortfolioProject(project.Id, project.Name, project.Sector, project.Phase, project.Stage, project.ClosedEarly,
+            rags.Count == 0 ? null : rags.Max(), exceptions.Count(e => ExceptionRules.IsOpen(e.State)), summary);
+    }
+}

@@ -1,0 +1,52 @@
+using NodaTime;
+
+namespace ProjectMethod.Domain.Benefits;
+
+/// <summary>What makes a benefit plan and a measurement possible; each broken rule names its field.</summary>
+public static class BenefitRules
+{
+    public static IReadOnlyList<(string Field, string Message)> CheckPlan(Point? baseline, Point? target, decimal? allowedShortfall, Period? interval)
+    {
+        var errors = new List<(string, string)>();
+        if (baseline is { } b && target is { } t)
+        {
+            if (t.Date <= b.Date)
+            {
+                errors.Add(("target.date", "The target date comes after the baseline date."));
+            }
+
+            if (t.Value == b.Value)
+            {
+                errors.Add(("target.value", "The target differs from the baseline; otherwise there is nothing to realise."));
+            }
+
+            if (allowedShortfall is { } s && s >= Math.Abs(t.Value - b.Value))
+            {
+                errors.Add(("allowedShortfall", "The allowed shortfall is smaller than the whole change from baseline to target."));
+            }
+        }
+
+        if (allowedShortfall is < 0)
+        {
+            errors.Add(("allowedShortfall", "The allowed shortfall is 0 or more."));
+        }
+
+        if (interval is { } i && !IsPositiveDateInterval(i))
+        {
+            errors.Add(("measurementInterval", "The measurement interval is a positive number of days, weeks, months or years, such as P3M."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>A measurement is dated from the baseline up to today (in Oslo), never in the future.</summary>
+    public static (string Field, string Message)? CheckMeasurement(BenefitPlan plan, LocalDate date, LocalDate today) =>
+        date > today ? ("date", $"A measurement cannot be dated after today ({today:uuuu-MM-dd}).")
+        : date < plan.Baseline.Date ? ("date", $"A measurement cannot be dated before the baseline ({plan.Baseline.Date:uuuu-MM-dd}).")
+        : null;
+
+    private static bool IsPositiveDateInterval(Period period) =>
+        period.HasDateComponent && !period.HasTimeComponent
+        && period.Years >= 0 && period.Months >= 0 && period.Weeks >= 0 && period.Days >= 0
+        && (period.Years + period.Months + period.Weeks + period.Days) > 0;
+}
