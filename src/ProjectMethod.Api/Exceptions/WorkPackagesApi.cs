@@ -14,40 +14,6 @@ using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Exceptions;
 
-public sealed record CreateWorkPackage(string? Title, int? Stage, string? TeamManagerUserId, ToleranceSetRequest? Tolerances);
-
-public sealed record WorkPackageView(Guid Id, int Stage, string Title, string TeamManagerUserId, ToleranceSetView? Tolerances);
-
-public sealed record WorkPackageForecast(ForecastValues? Values, string? Comment);
-
-/// <summary>An issue for the Project Manager: a work package forecast past its tolerance (no board involvement).</summary>
-public sealed record IssueView
-{
-    public required Guid Id { get; init; }
-
-    public required Guid WorkPackageId { get; init; }
-
-    public required int Stage { get; init; }
-
-    public required Dimension Dimension { get; init; }
-
-    public required string Status { get; init; }
-
-    public required Guid ForecastId { get; init; }
-
-    public required string Description { get; init; }
-
-    public required Instant RaisedAt { get; init; }
-
-    public string? Resolution { get; init; }
-
-    public string? ResolvedBy { get; init; }
-
-    public Instant? ResolvedAt { get; init; }
-}
-
-public sealed record ResolveIssue(string? Resolution);
-
 public static class WorkPackagesApi
 {
     public static IEndpointRouteBuilder MapWorkPackages(this IEndpointRouteBuilder app)

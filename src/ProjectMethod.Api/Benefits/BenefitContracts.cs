@@ -1,0 +1,47 @@
+using NodaTime;
+using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Domain.Benefits;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Benefits;
+
+public sealed record PointRequest(decimal? Value, LocalDate? Date);
+
+/// <summary>A benefit (gevinst): owner, indicator, baseline, target, allowed shortfall and measurement interval. Drafts may leave owner, baseline and target for later.</summary>
+public sealed record BenefitRequest(
+    string? Title, BenefitType? Type, string? OwnerUnit, string? OwnerUserId, string? Indicator, string? Unit, PointRequest? Baseline, PointRequest? Target,
+    decimal? AllowedShortfall, Period? MeasurementInterval);
+
+public sealed record MeasurementRequest(LocalDate? Date, decimal? Value, string? Comment);
+
+public sealed record EvaluationRequest(BenefitOutcome? Outcome, string? Explanation);
+
+public sealed record BenefitsReviewRequest(bool? Realistic, string? Comment);
+
+public sealed record BenefitsReviewView(Guid Id, Phase Phase, int? Stage, bool Realistic, string Comment, string ReviewedBy, Instant ReviewedAt);
+
+public sealed record PointView(decimal Value, LocalDate Date);
+
+public sealed record EvaluationView(BenefitOutcome Outcome, string Explanation, string EvaluatedBy, Instant EvaluatedAt);
+
+/// <summary>A benefit with its measurements and the figures derived from them (never stored).</summary>
+public sealed record BenefitView(
+    Guid Id, string Title, BenefitType Type, string? OwnerUnit, string? OwnerUserId, string Indicator, string Unit, PointView? Baseline, PointView? Target,
+    decimal AllowedShortfall, Period MeasurementInterval, IReadOnlyList<MeasurementView> Measurements, BenefitFigures? Figures, EvaluationView? Evaluation)
+{
+    public static BenefitView From(BenefitRow row, IEnumerable<MeasurementView> measurements, LocalDate today)
+    {
+        var own = measurements.Where(m => m.BenefitId == row.Id).ToList();
+        var plan = row.Plan;
+        return new BenefitView(
+            row.Id, row.Title, row.Type, row.OwnerUnit, row.OwnerUserId, row.Indicator, row.Unit,
+            row.BaselineValue is { } bv && row.BaselineDate is { } bd ? new PointView(bv, bd) : null,
+            row.TargetValue is { } tv && row.TargetDate is { } td ? new PointView(tv, td) : null,
+            row.AllowedShortfall, NodaTime.Text.PeriodPattern.NormalizingIso.Parse(row.MeasurementInterval).Value, own,
+            plan is null ? null : BenefitMath.Figures(plan, own.Select(m => new Point(m.Date, m.Value)).ToList(), today),
+            row.Outcome is { } outcome ? new EvaluationView(outcome, row.Explanation ?? "", row.EvaluatedBy ?? "", row.EvaluatedAt ?? default) : null);
+    }
+}
+
+/// <summary>A registered measurement, the benefit as it now stands, and any exception it raised in realisation.</summary>
+public sealed record MeasurementResult(MeasurementView Measurement, BenefitView Benefit, IReadOnlyList<ExceptionView> RaisedExceptions);
