@@ -45,6 +45,30 @@ public abstract class BenefitsTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task A_draft_is_completed_later_and_an_evaluated_benefit_is_no_longer_changed()
+    {
+        var project = await new Scenario(api).InPlanningAsync();
+        var draft = await project.ProjectManager.Post($"{project.Url}/benefits", new
+        {
+            title = "Kortere ventetid", type = "indirect", indicator = "Dager", unit = "days", measurementInterval = "P1M",
+        }).Expect(HttpStatusCode.Created);
+        var gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
+        gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "benefit-defined").GetProperty("met").GetBoolean().Should().BeFalse();
+
+        var completed = await project.BenefitOwner.Put($"{project.Url}/benefits/{draft.Str("id")}", new
+        {
+            title = "Kortere ventetid", type = "indirect", ownerUnit = "Tildelingskontoret", ownerUserId = "bo", indicator = "Dager", unit = "days",
+            baseline = new { value = 30, date = "2026-01-01" }, target = new { value = 10, date = "2027-06-30" }, allowedShortfall = 2, measurementInterval = "P1M",
+        }).Expect(HttpStatusCode.OK);
+
+        completed.GetProperty("figures").Str("status").Should().Be("overdue", "a monthly measurement was due on 2026-02-01");
+        gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
+        gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "benefit-defined").GetProperty("met").GetBoolean().Should().BeTrue();
+        await project.BenefitOwner.Put($"{project.Url}/benefits/{Guid.NewGuid()}", new { title = "x", type = "direct", indicator = "i", unit = "u", measurementInterval = "P1M" })
+            .ExpectProblem(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [ProviderFact]
     public async Task A_line_unit_measures_and_the_figures_are_derived_on_read()
     {
         var project = await new Scenario(api).InExecutionAsync();
@@ -162,6 +186,8 @@ public abstract class BenefitsTests(ApiFactory api)
         evaluated.GetProperty("evaluation").Str("outcome").Should().Be("notRealised");
         await project.BenefitOwner.Post(url, new { outcome = "realised", explanation = "Likevel realisert" }).ExpectProblem(HttpStatusCode.Conflict, "not-evaluable");
         await project.Measure(project.BenefitOwner, "2026-03-01", 100, HttpStatusCode.Conflict);
+        await project.BenefitOwner.Put($"{project.Url}/benefits/{project.BenefitId}", new { title = "Endret", type = "direct", indicator = "i", unit = "u", measurementInterval = "P1M" })
+            .ExpectProblem(HttpStatusCode.Conflict, "benefit-evaluated");
 
         (await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("completed");
     }

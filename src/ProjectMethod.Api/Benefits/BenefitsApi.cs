@@ -56,23 +56,28 @@ public static class BenefitsApi
         return TypedResults.Ok(new ItemList<BenefitView>(benefits.Select(b => BenefitView.From(b, measurements, today)).ToList()));
     }
 
-    private static Task<Results<Created<BenefitView>, ProblemHttpResult>> Define(Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
-        Save(id, null, request, http, writes, clock);
+    private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Define(Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
+    {
+        var result = await Save(id, null, request, http, writes, clock);
+        return result.Problem ?? (Results<Created<BenefitView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/benefits/{result.Value!.Id}", result.Value);
+    }
 
-    private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Redefine(
-        Guid id, Guid benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
-        await Save(id, benefitId, request, http, writes, clock);
+    private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Redefine(
+        Guid id, Guid benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
+    {
+        var result = await Save(id, benefitId, request, http, writes, clock);
+        return result.Problem ?? (Results<Ok<BenefitView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
 
-    private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Save(
-        Guid id, Guid? benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
+    private static async Task<WriteResult<BenefitView>> Save(Guid id, Guid? benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
     {
         var validation = Validate(request);
         if (!validation.IsValid)
         {
-            return Problems.Validation(validation.Errors);
+            return new WriteResult<BenefitView>(null, 0, Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<BenefitView>(http, id, async write =>
+        return await writes.RunAsync<BenefitView>(http, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.DefineBenefit) is { } forbidden)
             {
@@ -84,15 +89,18 @@ public static class BenefitsApi
                 return DomainError.Conflict("benefit-owner-role", "Not a benefit owner", $"{owner} is neither a Senior User nor the Benefit Owner of the project.");
             }
 
-            var existing = await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken);
-            if (benefitId is { } known && existing.FirstOrDefault(b => b.Id == known) is not { } current)
+            if (benefitId is { } known)
             {
-                return MissingBenefit;
-            }
+                var current = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(b => b.Id == known);
+                if (current is null)
+                {
+                    return MissingBenefit;
+                }
 
-            if (benefitId is { } evaluated && existing.First(b => b.Id == evaluated).Outcome is not null)
-            {
-                return DomainError.Conflict("benefit-evaluated", "Benefit evaluated", "A benefit with its final evaluation is no longer changed.");
+                if (current.Outcome is not null)
+                {
+                    return DomainError.Conflict("benefit-evaluated", "Benefit evaluated", "A benefit with its final evaluation is no longer changed.");
+                }
             }
 
             var row = ToRow(benefitId ?? Ids.New(write.Now), request);
@@ -101,7 +109,6 @@ public static class BenefitsApi
             write.Record(EventTypes.BenefitDefined, view);
             return view;
         });
-        return result.Problem ?? (Results<Created<BenefitView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/benefits/{result.Value!.Id}", result.Value);
     }
 
     private static async Task<Results<Created<MeasurementResult>, ProblemHttpResult>> Measure(

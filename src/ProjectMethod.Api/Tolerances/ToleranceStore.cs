@@ -19,6 +19,9 @@ public static class ToleranceStore
 
     public static string WorkPackageScope(Guid id) => "workPackage:" + id.ToString("D");
 
+    /// <summary>The stage a stage scope names.</summary>
+    public static int StageOf(string scope) => int.Parse(scope["stage:".Length..], CultureInfo.InvariantCulture);
+
     private sealed record Row
     {
         public required string Scope { get; init; }
@@ -137,8 +140,7 @@ public sealed class ToleranceFacts(ToleranceSettings settings) : IGateFactsSourc
             ActiveDimensions = settings.Dimensions.ToList(),
             ProjectTolerance = sets.GetValueOrDefault(ToleranceStore.ProjectScope),
             PlannedStages = plans.Select(p => p.Stage).ToHashSet(),
-            StageTolerances = sets.Where(s => s.Value.Level == ToleranceLevel.Stage)
-                .ToDictionary(s => int.Parse(s.Key["stage:".Length..], CultureInfo.InvariantCulture), s => s.Value),
+            StageTolerances = sets.Where(s => s.Value.Level == ToleranceLevel.Stage).ToDictionary(s => ToleranceStore.StageOf(s.Key), s => s.Value),
             OpenExceptions = (int)open,
         };
     }

@@ -47,7 +47,7 @@ public static class TolerancesApi
         var sets = await ToleranceStore.AllAsync(connection, null, id, cancellationToken);
         var plans = await ToleranceStore.PlansAsync(connection, null, id, cancellationToken);
         var stages = plans.Select(p => p.Stage)
-            .Concat(sets.Values.Where(s => s.Level == ToleranceLevel.Stage).Select(s => StageOf(sets, s)))
+            .Concat(sets.Where(s => s.Value.Level == ToleranceLevel.Stage).Select(s => ToleranceStore.StageOf(s.Key)))
             .Distinct().Order()
             .Select(n => new StageView(n, plans.FirstOrDefault(p => p.Stage == n),
                 sets.GetValueOrDefault(ToleranceStore.StageScope(n)) is { } set ? ToleranceSetView.From(set, n, null) : null))
@@ -176,7 +176,4 @@ public static class TolerancesApi
             : project.Stage is { } current && stage < current
                 ? DomainError.Conflict("stage-over", "Stage over", $"Stage {stage} is over; the project is in stage {current}.")
                 : null;
-
-    private static int StageOf(IReadOnlyDictionary<string, ToleranceSet> sets, ToleranceSet set) =>
-        int.Parse(sets.First(s => ReferenceEquals(s.Value, set)).Key["stage:".Length..], System.Globalization.CultureInfo.InvariantCulture);
 }
