@@ -168,6 +168,22 @@ public abstract class BenefitsTests(ApiFactory api)
         inbox.GetProperty("items").EnumerateArray().Select(e => e.Str("id")).Should().Contain(raised.Str("id"));
         var portfolio = await project.Outsider.GetAsync("/api/v1/portfolio").Expect(HttpStatusCode.OK);
         portfolio.GetProperty("projects").EnumerateArray().Single(p => p.Str("id") == project.Id.ToString()).GetProperty("openExceptions").GetInt32().Should().Be(1);
+
+        // The board answers by moving the benefit's target, not a stage plan.
+        var url = $"{project.Url}/exceptions/{raised.Str("id")}";
+        await project.ProjectManager.Post($"{url}/report", new
+        {
+            cause = "Færre brukere enn ventet", consequences = "Timene går ikke ned", options = new[] { new { title = "Lavere mål", effect = "Gevinsten halveres" } },
+            recommendation = "Senk målet",
+        }).Expect(HttpStatusCode.OK);
+        await project.Board.Post($"{url}/decision", new { decision = "approveExceptionPlan", rationale = "Ny plan", plan = new { plannedEnd = "2027-03-31", budget = 1 }, tolerances = new { benefit = new { plan = 110, lower = 5 } } })
+            .ExpectProblem(HttpStatusCode.BadRequest, "benefit-exception");
+        await project.Board.Post($"{url}/decision", new { decision = "adjustTolerances", rationale = "Lavere mål", tolerances = new { benefit = new { plan = 110, lower = 5 } } })
+            .Expect(HttpStatusCode.OK);
+        var benefit = Benefit(await project.Outsider.GetAsync($"{project.Url}/benefits").Expect(HttpStatusCode.OK), project.BenefitId!);
+        benefit.GetProperty("target").GetProperty("value").GetDecimal().Should().Be(110);
+        (await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0].GetProperty("plan").GetProperty("budget").GetDecimal()
+            .Should().Be(800000, "a benefit exception leaves the stage plans alone");
     }
 
     [ProviderFact]

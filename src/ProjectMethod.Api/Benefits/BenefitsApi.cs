@@ -189,6 +189,24 @@ public static class BenefitsApi
         return await ExceptionStore.RaiseAsync(write, breaches, forecastId);
     }
 
+    /// <summary>The portfolio board's answer to a benefit falling short: a new target and allowed shortfall, checked like any plan.</summary>
+    public static async Task<DomainError?> RetargetAsync(ProjectWrite write, Guid benefitId, decimal target, decimal allowedShortfall)
+    {
+        var benefit = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken)).First(b => b.Id == benefitId);
+        var plan = benefit.Plan!;
+        var broken = BenefitRules.CheckPlan(plan.Baseline, plan.Target with { Value = target }, allowedShortfall, plan.MeasurementInterval);
+        if (broken.Count > 0)
+        {
+            return DomainError.Invalid("validation", "Invalid request", string.Join(" ", broken.Select(b => b.Message)));
+        }
+
+        await write.Connection.ExecuteAsync(write.Command(
+            "UPDATE benefits SET target_value = @target, allowed_shortfall = @allowedShortfall WHERE id = @benefitId",
+            new { target, allowedShortfall, benefitId }));
+        write.Record(EventTypes.BenefitDefined, new { benefitId, target, allowedShortfall });
+        return null;
+    }
+
     private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Evaluate(
         Guid id, Guid benefitId, EvaluationRequest request, HttpContext http, ProjectWrites writes, IClock clock)
     {

@@ -170,7 +170,21 @@ public static class ExceptionsApi
             }
 
             var stage = exception.Stage ?? write.Project.Stage ?? 1;
-            if (newBaseline && await SetBaseline(write, exception, stage, tolerances! with { Level = exception.Level }, request.Plan) is { } outside)
+            if (exception.BenefitId is { } benefitId && newBaseline)
+            {
+                // A benefit falling short in realisation has no stage plan: the board may only move its target and shortfall.
+                if (decision == ExceptionDecision.ApproveExceptionPlan || tolerances!.ByDimension.GetValueOrDefault(Dimension.Benefit) is not { } band)
+                {
+                    return DomainError.Invalid("benefit-exception", "Benefit exception",
+                        "A benefit exception is decided with adjustTolerances naming the benefit's new target (tolerances.benefit.plan) and allowed shortfall (tolerances.benefit.lower), or with prematureClosure.");
+                }
+
+                if (await Benefits.BenefitsApi.RetargetAsync(write, benefitId, band.Plan, band.Below) is { } invalid)
+                {
+                    return invalid;
+                }
+            }
+            else if (newBaseline && await SetBaseline(write, exception, stage, tolerances! with { Level = exception.Level }, request.Plan) is { } outside)
             {
                 return outside;
             }
@@ -192,7 +206,7 @@ public static class ExceptionsApi
                 await CloseEarly(write, loader, exceptionId, decided.Rationale!);
             }
 
-            var rejudged = newBaseline ? await Forecasting.RejudgeLatestAsync(write, stage, settings.Value) : null;
+            var rejudged = newBaseline && exception.BenefitId is null ? await Forecasting.RejudgeLatestAsync(write, stage, settings.Value) : null;
             return new ExceptionDecisionView(decided, rejudged);
         });
         return result.Problem ?? (Results<Ok<ExceptionDecisionView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
