@@ -58,6 +58,26 @@ public sealed class StateMachineTests
     }
 
     [Fact]
+    public void TryFire_evaluates_each_guard_once_and_gives_the_destination_or_the_unmet_guards()
+    {
+        var evaluations = 0;
+        var machine = new StateMachine<Light, Signal, Road>();
+        machine.Configure(Light.Red).PermitIf(Signal.Go, Light.Green, [new Guard<Road>("count", "Counted", r =>
+        {
+            evaluations++;
+            return new GuardCheck(r.Clear);
+        })]);
+
+        machine.TryFire(Light.Red, Signal.Go, new Road(true), out var destination, out var unmet).Should().BeTrue();
+        destination.Should().Be(Light.Green);
+        unmet.Should().BeEmpty();
+        evaluations.Should().Be(1);
+        machine.TryFire(Light.Red, Signal.Go, new Road(false), out _, out unmet).Should().BeFalse();
+        unmet.Should().ContainSingle();
+        machine.TryFire(Light.Green, Signal.Go, new Road(true), out _, out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void Firing_with_an_unmet_guard_throws_and_names_it() =>
         Machine().Invoking(m => m.Fire(Light.Red, Signal.Go, new Road(false)))
             .Should().Throw<InvalidTransitionException>().WithMessage("*The road is clear*");

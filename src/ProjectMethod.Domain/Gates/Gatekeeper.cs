@@ -122,7 +122,7 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
 
     private Outcome<GateDecisionOutcome> Approve(GateFacts facts, DecisionPoint point)
     {
-        if (!machine.CanFire(facts.Phase, PhaseTriggers.ApprovalOf(point), facts, out var unmet))
+        if (!machine.TryFire(facts.Phase, PhaseTriggers.ApprovalOf(point), facts, out var to, out var unmet))
         {
             var criteria = unmet.Select(u => new CriterionResult(
                 u.Guard.Id, Enum.Parse<Principle>(u.Guard.Category!), u.Guard.Description, false, u.Detail)).ToList();
@@ -131,7 +131,6 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
                 with { Extensions = new Dictionary<string, object?> { ["unmetCriteria"] = criteria } };
         }
 
-        var to = machine.Fire(facts.Phase, PhaseTriggers.ApprovalOf(point), facts);
         int? toStage = (point, to) switch
         {
             (DecisionPoint.Bp3, _) => 1,

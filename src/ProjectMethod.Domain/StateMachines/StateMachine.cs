@@ -53,6 +53,27 @@ public sealed class StateMachine<TState, TTrigger, TContext>
         return unmetGuards.Count == 0;
     }
 
+    /// <summary>Evaluates the guards once: the destination when they all hold, otherwise the unmet ones.</summary>
+    public bool TryFire(TState state, TTrigger trigger, TContext context, out TState destination, out IReadOnlyList<GuardResult<TContext>> unmetGuards)
+    {
+        destination = state;
+        var transition = TransitionFor(state, trigger);
+        if (transition is null)
+        {
+            unmetGuards = [];
+            return false;
+        }
+
+        unmetGuards = transition.Evaluate(context).Where(r => !r.Met).ToList();
+        if (unmetGuards.Count > 0)
+        {
+            return false;
+        }
+
+        destination = transition.DestinationFor(context);
+        return true;
+    }
+
     /// <summary>The destination of firing the trigger; throws when the state does not permit it or a guard is unmet.</summary>
     public TState Fire(TState state, TTrigger trigger, TContext context)
     {
