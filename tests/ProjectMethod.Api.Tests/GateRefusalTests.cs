@@ -155,6 +155,7 @@ public abstract class GateRefusalTests(ApiFactory api)
     public async Task A_business_case_rewritten_after_confirmation_must_be_confirmed_again()
     {
         var project = await new Scenario(api).ReadyForBp2Async();
+        (await project.Outsider.GetAsync($"{project.Url}/business-case").Expect(HttpStatusCode.OK)).Str("standing").Should().Be("confirmed");
         await project.WriteBusinessCase();
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Videre" }).Expect(HttpStatusCode.Created);
 

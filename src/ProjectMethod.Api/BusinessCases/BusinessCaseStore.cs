@@ -46,6 +46,8 @@ public sealed record ReviewRow
     public required string ReviewedBy { get; init; }
 
     public required Instant ReviewedAt { get; init; }
+
+    public BusinessCaseReview ToDomain() => new(CaseVersion, Phase, Stage, Justified);
 }
 
 public static class BusinessCaseStore
@@ -97,7 +99,7 @@ public sealed class BusinessCaseFacts : IGateFactsSource
         return facts with
         {
             BusinessCaseVersion = latest?.Version,
-            LatestBusinessCaseReview = review is null ? null : new BusinessCaseReview(review.CaseVersion, review.Phase, review.Stage, review.Justified),
+            LatestBusinessCaseReview = review?.ToDomain(),
         };
     }
 }

@@ -52,7 +52,7 @@ public static class BusinessCasesApi
     }
 
     private static async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> Get(
-        Guid id, Database database, GateFactsLoader facts, CancellationToken cancellationToken)
+        Guid id, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var project = await ProjectStore.GetAsync(connection, null, id, cancellationToken);
@@ -63,7 +63,11 @@ public static class BusinessCasesApi
         }
 
         var reviews = await BusinessCaseStore.ReviewsAsync(connection, null, id, cancellationToken);
-        var standing = (await facts.LoadAsync(new FactsQuery(connection, null, project, cancellationToken), [])).BusinessCase;
+        // The same rule the gates apply, from the same rows, without loading every other gate fact.
+        var standing = new GateFacts
+        {
+            Phase = project.Phase, Stage = project.Stage, BusinessCaseVersion = latest.Version, LatestBusinessCaseReview = reviews.Count > 0 ? reviews[0].ToDomain() : null,
+        }.BusinessCase;
         return TypedResults.Ok(View(latest, standing, reviews));
     }
 
