@@ -150,5 +150,6 @@ public sealed class ExceptionTests
 
     [Fact]
     public void A_planned_next_stage_makes_the_stage_boundary_the_default_in_execution() =>
-        Gatekeeper.PointAhead(Phase.Execution, null, null, nextStagePlanned: true).Value.Should().Be(DecisionPoint.StageBoundary);
+        Gatekeeper.PointAhead(new GateFacts { Phase = Phase.Execution, Stage = 1, PlannedStages = new HashSet<int> { 2 } }, null, null)
+            .Value.Should().Be(DecisionPoint.StageBoundary);
 }

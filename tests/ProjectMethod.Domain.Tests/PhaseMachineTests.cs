@@ -123,10 +123,10 @@ public sealed class PhaseMachineTests
     [Fact]
     public void Execution_heads_for_bp4_unless_the_stage_boundary_is_asked_for()
     {
-        Gatekeeper.PointAhead(Phase.Execution, null, null).Value.Should().Be(DecisionPoint.Bp4);
-        Gatekeeper.PointAhead(Phase.Execution, null, DecisionPoint.StageBoundary).Value.Should().Be(DecisionPoint.StageBoundary);
-        Gatekeeper.PointAhead(Phase.Planning, null, DecisionPoint.Bp4).Error!.Code.Should().Be("decision-point-not-ahead");
-        Gatekeeper.PointAhead(Phase.Completed, null, null).Error!.Code.Should().Be("project-finished");
+        Gatekeeper.PointAhead(new GateFacts { Phase = Phase.Execution, Stage = 1 }, null, null).Value.Should().Be(DecisionPoint.Bp4);
+        Gatekeeper.PointAhead(new GateFacts { Phase = Phase.Execution, Stage = 1 }, null, DecisionPoint.StageBoundary).Value.Should().Be(DecisionPoint.StageBoundary);
+        Gatekeeper.PointAhead(new GateFacts { Phase = Phase.Planning, Stage = null }, null, DecisionPoint.Bp4).Error!.Code.Should().Be("decision-point-not-ahead");
+        Gatekeeper.PointAhead(new GateFacts { Phase = Phase.Completed, Stage = null }, null, null).Error!.Code.Should().Be("project-finished");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class PhaseMachineTests
     {
         var request = RequestBy("per", DecisionPoint.StageBoundary);
 
-        Gatekeeper.PointAhead(Phase.Execution, request, null).Value.Should().Be(DecisionPoint.StageBoundary);
-        Gatekeeper.PointAhead(Phase.Execution, request, DecisionPoint.Bp4).Error!.Code.Should().Be("request-open");
+        Gatekeeper.PointAhead(new GateFacts { Phase = Phase.Execution, Stage = 1 }, request, null).Value.Should().Be(DecisionPoint.StageBoundary);
+        Gatekeeper.PointAhead(new GateFacts { Phase = Phase.Execution, Stage = 1 }, request, DecisionPoint.Bp4).Error!.Code.Should().Be("request-open");
     }
 }

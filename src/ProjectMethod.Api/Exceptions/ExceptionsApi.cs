@@ -248,7 +248,7 @@ public static class ExceptionsApi
         }
 
         var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
-        var point = Gatekeeper.PointAhead(write.Project.Phase, null, null).Value;
+        var point = Gatekeeper.PointAhead(facts, null, null).Value;
         var stop = Gatekeeper.Default.Stop(facts, point);
         var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken);
         var decision = new DecisionView

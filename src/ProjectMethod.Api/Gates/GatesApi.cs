@@ -67,7 +67,7 @@ public static class GatesApi
         var request = await GateStore.OpenRequestAsync(connection, null, id, cancellationToken);
         var roles = await ProjectStore.RolesAsync(connection, null, id, cancellationToken);
         var facts = await loader.LoadAsync(new FactsQuery(connection, null, project, cancellationToken), roles);
-        var point = Gatekeeper.PointAhead(project.Phase, request.ToDomain(), askedFor, facts.PlannedStages.Contains(facts.NextStage));
+        var point = Gatekeeper.PointAhead(facts, request.ToDomain(), askedFor);
         if (point.Error is { } error)
         {
             return Problems.From(error);
@@ -91,7 +91,7 @@ public static class GatesApi
         {
             var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
             var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
-            var point = Gatekeeper.PointAhead(write.Project.Phase, null, request.DecisionPoint, facts.PlannedStages.Contains(facts.NextStage));
+            var point = Gatekeeper.PointAhead(facts, null, request.DecisionPoint);
             if (point.Error is { } error)
             {
                 return error;
@@ -127,7 +127,7 @@ public static class GatesApi
         {
             var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
             var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
-            var point = Gatekeeper.PointAhead(write.Project.Phase, open.ToDomain(), null, facts.PlannedStages.Contains(facts.NextStage));
+            var point = Gatekeeper.PointAhead(facts, open.ToDomain(), null);
             if (point.Error is { } error)
             {
                 return error;

@@ -12,8 +12,9 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
     public static Gatekeeper Default { get; } = new(PhaseMachine.Create(CriteriaCatalogue.Default));
 
     /// <summary>The decision point a project is heading for: the open request's, the one asked for, or the default.</summary>
-    public static Outcome<DecisionPoint> PointAhead(Phase phase, OpenGateRequest? openRequest, DecisionPoint? askedFor, bool nextStagePlanned = false)
+    public static Outcome<DecisionPoint> PointAhead(GateFacts facts, OpenGateRequest? openRequest, DecisionPoint? askedFor)
     {
+        var phase = facts.Phase;
         var ahead = DecisionPoints.Ahead(phase);
         if (ahead.Count == 0)
         {
@@ -35,7 +36,7 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
         }
 
         // In execution a planned next stage makes the stage boundary the default; otherwise the stage is the last and BP4 is next.
-        return askedFor ?? (phase == Phase.Execution && nextStagePlanned ? DecisionPoint.StageBoundary : ahead[^1]);
+        return askedFor ?? (phase == Phase.Execution && facts.PlannedStages.Contains(facts.NextStage) ? DecisionPoint.StageBoundary : ahead[^1]);
     }
 
     public GateEvaluation Evaluate(GateFacts facts, DecisionPoint point, OpenGateRequest? openRequest)
