@@ -27,7 +27,7 @@ if (args is ["token", ..])
 
 if (args is ["phase-machine"])
 {
-    Console.Out.Write(PhaseMachine.Create(CriteriaCatalogue.Default).ToMermaid());
+    Console.Out.WriteLine(PhaseMachine.Mermaid(CriteriaCatalogue.Default));
     return 0;
 }
 

@@ -13,28 +13,49 @@ public sealed class ExceptionTests
 
     private static ExceptionCase Project(ExceptionState state) => new(Guid.NewGuid(), ToleranceLevel.Project, state, false, "per");
 
+    private static ExceptionState Fire(ExceptionState from, ExceptionMachine.Trigger trigger, bool hasReport = true, ToleranceLevel level = ToleranceLevel.Stage)
+    {
+        var machine = ExceptionMachine.Create(new ExceptionFacts(level, from, hasReport));
+        machine.Fire(trigger);
+        return machine.State;
+    }
+
+    private static IEnumerable<ExceptionMachine.Trigger> Permitted(ExceptionState state)
+    {
+        var machine = ExceptionMachine.Create(new ExceptionFacts(ToleranceLevel.Stage, state, HasReport: true));
+        return Enum.GetValues<ExceptionMachine.Trigger>().Where(t => machine.CanFire(t));
+    }
+
     [Fact]
     public void The_lifecycle_goes_raised_reported_decided()
     {
-        var machine = ExceptionMachine.Create();
-        var facts = new ExceptionFacts(ToleranceLevel.Stage, ExceptionState.Raised, false);
-
-        machine.Fire(ExceptionState.Raised, ExceptionMachine.Trigger.Report, facts).Should().Be(ExceptionState.Reported);
-        machine.Fire(ExceptionState.Reported, ExceptionMachine.Trigger.Report, facts with { HasReport = true }).Should().Be(ExceptionState.Reported);
+        Fire(ExceptionState.Raised, ExceptionMachine.Trigger.Report, hasReport: false).Should().Be(ExceptionState.Reported);
+        Fire(ExceptionState.Reported, ExceptionMachine.Trigger.Report).Should().Be(ExceptionState.Reported);
         foreach (var decision in new[] { ExceptionMachine.Trigger.ApproveExceptionPlan, ExceptionMachine.Trigger.AdjustTolerances, ExceptionMachine.Trigger.PrematureClosure })
         {
-            machine.Fire(ExceptionState.Reported, decision, facts with { HasReport = true }).Should().Be(ExceptionState.Decided);
-            machine.Fire(ExceptionState.Escalated, decision, facts with { HasReport = true }).Should().Be(ExceptionState.Decided);
+            Fire(ExceptionState.Reported, decision).Should().Be(ExceptionState.Decided);
+            Fire(ExceptionState.Escalated, decision).Should().Be(ExceptionState.Decided);
         }
 
-        machine.Fire(ExceptionState.Reported, ExceptionMachine.Trigger.Escalate, facts with { HasReport = true }).Should().Be(ExceptionState.Escalated);
-        machine.ConfiguredTriggers(ExceptionState.Decided).Should().BeEmpty();
-        machine.ConfiguredTriggers(ExceptionState.Raised).Should().Equal(ExceptionMachine.Trigger.Report);
+        Fire(ExceptionState.Reported, ExceptionMachine.Trigger.Escalate).Should().Be(ExceptionState.Escalated);
+        Permitted(ExceptionState.Decided).Should().BeEmpty();
+        Permitted(ExceptionState.Raised).Should().Equal(ExceptionMachine.Trigger.Report);
+    }
+
+    [Fact]
+    public void Escalation_is_guarded_by_the_report_and_the_stage_level()
+    {
+        ExceptionMachine.Create(new ExceptionFacts(ToleranceLevel.Stage, ExceptionState.Reported, HasReport: false))
+            .CanFire(ExceptionMachine.Trigger.Escalate, out var unmet).Should().BeFalse();
+        unmet.Should().Equal(ExceptionMachine.NoReport);
+        ExceptionMachine.Create(new ExceptionFacts(ToleranceLevel.Project, ExceptionState.Reported, HasReport: true))
+            .CanFire(ExceptionMachine.Trigger.Escalate, out unmet).Should().BeFalse();
+        unmet.Should().Equal(ExceptionMachine.NotAStageException);
     }
 
     [Fact]
     public void The_lifecycle_exports_to_mermaid() =>
-        ExceptionMachine.Create().ToMermaid().Should().Contain("Raised --> Reported : Report").And.Contain("Reported --> Escalated : Escalate [2 criteria]");
+        ExceptionMachine.Mermaid().Should().Contain("Raised --> Reported : Report").And.Contain("Reported --> Escalated : Escalate");
 
     [Fact]
     public void A_raised_exception_is_decided_only_after_its_report() =>

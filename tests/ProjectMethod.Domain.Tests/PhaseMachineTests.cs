@@ -101,13 +101,14 @@ public sealed class PhaseMachineTests
     [Fact]
     public void The_machine_exports_every_decision_point_to_mermaid()
     {
-        var mermaid = PhaseMachine.Create(CriteriaCatalogue.Default).ToMermaid();
+        var mermaid = PhaseMachine.Mermaid(CriteriaCatalogue.Default);
 
         mermaid.Should().Contain("Proposed --> Concept : ApproveBp1");
         mermaid.Should().Contain("Proposed --> Rejected : Stop");
         mermaid.Should().Contain("Execution --> Execution : ApproveStageBoundary");
-        mermaid.Should().Contain("Closure --> Realisation : ApproveBp5");
-        mermaid.Should().Contain("Closure --> Completed : ApproveBp5");
+        mermaid.Should().Contain("Closure --> Decision1 : ApproveBp5 [6 criteria]");
+        mermaid.Should().Contain("Decision1 --> Realisation : ApproveBp5");
+        mermaid.Should().Contain("Decision1 --> Completed : ApproveBp5");
         mermaid.Should().Contain("Realisation --> Completed : ApproveBp6");
         mermaid.Should().NotContain("Completed -->").And.NotContain("Rejected -->");
     }

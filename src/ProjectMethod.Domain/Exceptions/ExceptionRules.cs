@@ -1,7 +1,6 @@
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
-using ProjectMethod.Domain.StateMachines;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Domain.Exceptions;
@@ -12,8 +11,6 @@ public sealed record ExceptionCase(Guid Id, ToleranceLevel Level, ExceptionState
 /// <summary>Who reports and who decides an exception, and what each decision may do (DESIGN §3–4).</summary>
 public static class ExceptionRules
 {
-    private static readonly StateMachine<ExceptionState, ExceptionMachine.Trigger, ExceptionFacts> Machine = ExceptionMachine.Create();
-
     public static bool IsOpen(ExceptionState state) => state != ExceptionState.Decided;
 
     /// <summary>The portfolio board owns project exceptions and escalated ones; the Executive the other stage exceptions.</summary>
@@ -27,7 +24,7 @@ public static class ExceptionRules
             return forbidden;
         }
 
-        return Machine.CanFire(exception.State, ExceptionMachine.Trigger.Report, Facts(exception), out _)
+        return Machine(exception).CanFire(ExceptionMachine.Trigger.Report)
             ? null
             : DomainError.Conflict("exception-not-reportable", "Exception not open for a report",
                 $"The exception is {exception.State.ToString().ToLowerInvariant()}; its report can no longer change.");
@@ -51,19 +48,20 @@ public static class ExceptionRules
         }
 
         var trigger = ExceptionMachine.TriggerOf(decision);
-        if (Machine.TransitionFor(exception.State, trigger) is null)
+        var machine = Machine(exception);
+        if (!machine.GetInfo().States.First(s => Equals(s.UnderlyingState, exception.State)).Transitions.Any(t => Equals(t.Trigger.UnderlyingTrigger, trigger)))
         {
             return DomainError.Conflict("exception-not-decidable", "Exception not open for this decision",
                 $"An exception that is {exception.State.ToString().ToLowerInvariant()} cannot be decided with {decision}.");
         }
 
-        if (!Machine.CanFire(exception.State, trigger, Facts(exception), out var unmet))
+        if (!machine.CanFire(trigger, out var unmet))
         {
-            return DomainError.Conflict("exception-not-decidable", "Exception not open for this decision",
-                string.Join(" ", unmet.Select(u => u.Detail ?? u.Guard.Description)));
+            return DomainError.Conflict("exception-not-decidable", "Exception not open for this decision", string.Join(" ", unmet));
         }
 
-        return Machine.Fire(exception.State, trigger, Facts(exception));
+        machine.Fire(trigger);
+        return machine.State;
     }
 
     /// <summary>
@@ -82,5 +80,6 @@ public static class ExceptionRules
             : ToleranceRules.FirstLimitPassed(proposed, projectTolerance);
     }
 
-    private static ExceptionFacts Facts(ExceptionCase exception) => new(exception.Level, exception.State, exception.ReportedBy is not null);
+    private static Stateless.StateMachine<ExceptionState, ExceptionMachine.Trigger> Machine(ExceptionCase exception) =>
+        ExceptionMachine.Create(new ExceptionFacts(exception.Level, exception.State, exception.ReportedBy is not null));
 }

@@ -1,5 +1,6 @@
-using ProjectMethod.Domain.StateMachines;
 using ProjectMethod.Domain.Tolerances;
+using Stateless;
+using Stateless.Graph;
 
 namespace ProjectMethod.Domain.Exceptions;
 
@@ -37,7 +38,7 @@ public enum ExceptionDecision
 /// <summary>The facts the exception lifecycle's guards look at.</summary>
 public sealed record ExceptionFacts(ToleranceLevel Level, ExceptionState State, bool HasReport);
 
-/// <summary>The exception lifecycle, on the same engine as the phases.</summary>
+/// <summary>The exception lifecycle, a Stateless machine over the exception's stored state, like the phases.</summary>
 public static class ExceptionMachine
 {
     public enum Trigger
@@ -49,28 +50,34 @@ public static class ExceptionMachine
         Escalate,
     }
 
-    public static StateMachine<ExceptionState, Trigger, ExceptionFacts> Create()
+    public const string NoReport = "No exception report has been submitted.";
+    public const string NotAStageException = "Only a stage exception can be escalated; a project exception is already the portfolio board's.";
+
+    public static StateMachine<ExceptionState, Trigger> Create(ExceptionFacts facts)
     {
-        var machine = new StateMachine<ExceptionState, Trigger, ExceptionFacts>();
-        var reported = new Guard<ExceptionFacts>("exception-reported", "The exception report has been submitted.",
-            f => f.HasReport ? GuardCheck.Pass() : GuardCheck.Fail("No exception report has been submitted."));
-        var stageLevel = new Guard<ExceptionFacts>("stage-exception", "Only a stage exception can be escalated.",
-            f => f.Level == ToleranceLevel.Stage ? GuardCheck.Pass() : GuardCheck.Fail("A project exception is already the portfolio board's."));
+        var state = facts.State;
+        var machine = new StateMachine<ExceptionState, Trigger>(() => state, next => state = next);
+        var reported = Tuple.Create<Func<bool>, string>(() => facts.HasReport, NoReport);
+        var stageLevel = Tuple.Create<Func<bool>, string>(() => facts.Level == ToleranceLevel.Stage, NotAStageException);
 
         machine.Configure(ExceptionState.Raised)
             .Permit(Trigger.Report, ExceptionState.Reported);
         machine.Configure(ExceptionState.Reported)
             .PermitReentry(Trigger.Report)
-            .PermitIf(Trigger.ApproveExceptionPlan, ExceptionState.Decided, [reported])
-            .PermitIf(Trigger.AdjustTolerances, ExceptionState.Decided, [reported])
-            .PermitIf(Trigger.PrematureClosure, ExceptionState.Decided, [reported])
-            .PermitIf(Trigger.Escalate, ExceptionState.Escalated, [reported, stageLevel]);
+            .PermitIf(Trigger.ApproveExceptionPlan, ExceptionState.Decided, reported)
+            .PermitIf(Trigger.AdjustTolerances, ExceptionState.Decided, reported)
+            .PermitIf(Trigger.PrematureClosure, ExceptionState.Decided, reported)
+            .PermitIf(Trigger.Escalate, ExceptionState.Escalated, reported, stageLevel);
         machine.Configure(ExceptionState.Escalated)
             .Permit(Trigger.ApproveExceptionPlan, ExceptionState.Decided)
             .Permit(Trigger.AdjustTolerances, ExceptionState.Decided)
             .Permit(Trigger.PrematureClosure, ExceptionState.Decided);
         return machine;
     }
+
+    /// <summary>The lifecycle as a Mermaid state diagram.</summary>
+    public static string Mermaid() =>
+        MermaidGraph.Format(Create(new ExceptionFacts(ToleranceLevel.Stage, ExceptionState.Raised, HasReport: true)).GetInfo());
 
     public static Trigger TriggerOf(ExceptionDecision decision) => decision switch
     {

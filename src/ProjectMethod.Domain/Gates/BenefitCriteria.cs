@@ -1,5 +1,4 @@
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.StateMachines;
 
 namespace ProjectMethod.Domain.Gates;
 
@@ -11,22 +10,22 @@ public sealed class BenefitCriteria : ICriteriaSet
         yield return (DecisionPoint.Bp3, new("benefit-defined", Principle.Benefits,
             "At least one benefit has an owner, a baseline, a target and a target date.",
             f => f.Benefits.Any(b => b.HasLineOwner && b.HasBaselineAndTarget)
-                ? GuardCheck.Pass()
-                : GuardCheck.Fail(f.Benefits.Count == 0 ? "No benefit is registered." : "No benefit has both an owner and its baseline and target.")));
+                ? CriterionCheck.Pass()
+                : CriterionCheck.Fail(f.Benefits.Count == 0 ? "No benefit is registered." : "No benefit has both an owner and its baseline and target.")));
         yield return (DecisionPoint.Bp4, new("benefits-realistic", Principle.Benefits,
             "The Benefit Owner has confirmed in this stage that the benefits are still realistic.",
             f => f.LatestBenefitsReview is { } review && review.Phase == f.Phase && review.Stage == f.Stage
-                ? review.Realistic ? GuardCheck.Pass() : GuardCheck.Fail("The Benefit Owner found the benefits no longer realistic.")
-                : GuardCheck.Fail("The Benefit Owner has not reviewed the benefits in this stage.")));
+                ? review.Realistic ? CriterionCheck.Pass() : CriterionCheck.Fail("The Benefit Owner found the benefits no longer realistic.")
+                : CriterionCheck.Fail("The Benefit Owner has not reviewed the benefits in this stage.")));
         yield return (DecisionPoint.Bp5, new("benefit-measurement-owners", Principle.Benefits,
             "Every benefit has a measurement owner in a line unit.",
             f => f.Benefits.Where(b => !b.HasLineOwner).Select(b => b.Title).ToList() is { Count: > 0 } unowned
-                ? GuardCheck.Fail($"Without an owner in the line: {string.Join(", ", unowned)}.")
-                : GuardCheck.Pass()));
+                ? CriterionCheck.Fail($"Without an owner in the line: {string.Join(", ", unowned)}.")
+                : CriterionCheck.Pass()));
         yield return (DecisionPoint.Bp6, new("benefits-evaluated", Principle.Benefits,
             "Every benefit has its final evaluation.",
             f => f.Benefits.Where(b => b.Outcome is null).Select(b => b.Title).ToList() is { Count: > 0 } open
-                ? GuardCheck.Fail($"Not yet evaluated: {string.Join(", ", open)}.")
-                : GuardCheck.Pass()));
+                ? CriterionCheck.Fail($"Not yet evaluated: {string.Join(", ", open)}.")
+                : CriterionCheck.Pass()));
     }
 }

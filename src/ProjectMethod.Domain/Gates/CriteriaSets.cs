@@ -1,7 +1,6 @@
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
-using ProjectMethod.Domain.StateMachines;
 
 namespace ProjectMethod.Domain.Gates;
 
@@ -14,13 +13,13 @@ public sealed class MandateCriteria : ICriteriaSet
             "A mandate with purpose, background and sector is written.",
             f => f.Mandate is { } m && !string.IsNullOrWhiteSpace(m.Purpose) && !string.IsNullOrWhiteSpace(m.Background)
                  && !string.IsNullOrWhiteSpace(f.Sector)
-                ? GuardCheck.Pass()
-                : GuardCheck.Fail("The mandate's purpose or background is missing.")));
+                ? CriterionCheck.Pass()
+                : CriterionCheck.Fail("The mandate's purpose or background is missing.")));
         yield return (DecisionPoint.Bp1, new("executive-named", Principle.P3,
             "An Executive is named.",
             f => f.Roles.Any(r => r.Role == ProjectRole.Executive)
-                ? GuardCheck.Pass()
-                : GuardCheck.Fail("No Executive is appointed.")));
+                ? CriterionCheck.Pass()
+                : CriterionCheck.Fail("No Executive is appointed.")));
     }
 }
 
@@ -35,10 +34,10 @@ public sealed class BusinessCaseCriteria : ICriteriaSet
             "The business case exists and the Executive confirmed it is still justified in this phase.",
             f => f.BusinessCase switch
             {
-                BusinessCaseStanding.Confirmed => GuardCheck.Pass(),
-                BusinessCaseStanding.Missing => GuardCheck.Fail("No business case is written."),
-                BusinessCaseStanding.Unjustified => GuardCheck.Fail("The Executive found the business case no longer justified."),
-                _ => GuardCheck.Fail("The latest business case version has not been confirmed in this phase."),
+                BusinessCaseStanding.Confirmed => CriterionCheck.Pass(),
+                BusinessCaseStanding.Missing => CriterionCheck.Fail("No business case is written."),
+                BusinessCaseStanding.Unjustified => CriterionCheck.Fail("The Executive found the business case no longer justified."),
+                _ => CriterionCheck.Fail("The latest business case version has not been confirmed in this phase."),
             })));
 }
 
@@ -49,13 +48,13 @@ public sealed class LessonsCriteria : ICriteriaSet
     {
         yield return (DecisionPoint.Bp2, new("lessons-reviewed", Principle.P2,
             "Lessons from earlier projects were reviewed.",
-            f => f.LessonsReviewed ? GuardCheck.Pass() : GuardCheck.Fail("No lessons review is recorded.")));
+            f => f.LessonsReviewed ? CriterionCheck.Pass() : CriterionCheck.Fail("No lessons review is recorded.")));
         yield return (DecisionPoint.Bp5, new("end-report-written", Principle.P1,
             "The end project report is written.",
-            f => f.EndReportWritten ? GuardCheck.Pass() : GuardCheck.Fail("No end project report is written.")));
+            f => f.EndReportWritten ? CriterionCheck.Pass() : CriterionCheck.Fail("No end project report is written.")));
         yield return (DecisionPoint.Bp5, new("lessons-report-written", Principle.P2,
             "The lessons report is written.",
-            f => f.LessonsReportWritten ? GuardCheck.Pass() : GuardCheck.Fail("No lessons report is written.")));
+            f => f.LessonsReportWritten ? CriterionCheck.Pass() : CriterionCheck.Fail("No lessons report is written.")));
     }
 }
 
@@ -78,15 +77,15 @@ public sealed class RoleCriteria : ICriteriaSet
             yield return (point, new("role-rules-hold", Principle.P3,
                 "The role combination rules hold (Executive ≠ Project Manager, independent assurance, one holder of each single role).",
                 f => RoleRules.Violations(f.Roles, f.PmMayHoldBoardRole) is { Count: > 0 } broken
-                    ? GuardCheck.Fail(string.Join(" ", broken.Select(b => b.Description).Distinct()))
-                    : GuardCheck.Pass()));
+                    ? CriterionCheck.Fail(string.Join(" ", broken.Select(b => b.Description).Distinct()))
+                    : CriterionCheck.Pass()));
         }
     }
 
-    private static GuardCheck Missing(GateFacts facts, params ProjectRole[] needed)
+    private static CriterionCheck Missing(GateFacts facts, params ProjectRole[] needed)
     {
         var missing = needed.Where(role => facts.Roles.All(r => r.Role != role)).Select(Names.Of).ToList();
-        return missing.Count == 0 ? GuardCheck.Pass() : GuardCheck.Fail($"Missing: {string.Join(", ", missing)}.");
+        return missing.Count == 0 ? CriterionCheck.Pass() : CriterionCheck.Fail($"Missing: {string.Join(", ", missing)}.");
     }
 }
 
@@ -97,6 +96,6 @@ public sealed class ChecklistCriteria : ICriteriaSet
         Enum.GetValues<DecisionPoint>().Select(point => (point, new GateCriterion("checklist-complete", Principle.P7,
             "Every mandatory checklist item is done or justified as not relevant.",
             f => f.Checklist.Where(e => e.Item.DecisionPoint == point).Where(ChecklistRules.Blocks).ToList() is { Count: > 0 } open
-                ? GuardCheck.Fail($"Open: {string.Join(", ", open.Select(e => e.Item.Id))}.")
-                : GuardCheck.Pass())));
+                ? CriterionCheck.Fail($"Open: {string.Join(", ", open.Select(e => e.Item.Id))}.")
+                : CriterionCheck.Pass())));
 }

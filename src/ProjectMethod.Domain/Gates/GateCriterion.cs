@@ -1,12 +1,23 @@
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.StateMachines;
 
 namespace ProjectMethod.Domain.Gates;
 
-/// <summary>An automatic criterion of a decision point: checked before approval, reported by id and principle when unmet.</summary>
-public sealed record GateCriterion(string Id, Principle Principle, string Description, Func<GateFacts, GuardCheck> Check)
+/// <summary>The answer a criterion gives for one project: met or not, and why.</summary>
+public readonly record struct CriterionCheck(bool Met, string? Detail = null)
 {
-    public Guard<GateFacts> ToGuard() => new(Id, Description, Check, Principle.ToString());
+    public static CriterionCheck Pass(string? detail = null) => new(true, detail);
+
+    public static CriterionCheck Fail(string detail) => new(false, detail);
+}
+
+/// <summary>An automatic criterion of a decision point: checked before approval, reported by id and principle when unmet.</summary>
+public sealed record GateCriterion(string Id, Principle Principle, string Description, Func<GateFacts, CriterionCheck> Check)
+{
+    public CriterionResult Judge(GateFacts facts)
+    {
+        var check = Check(facts);
+        return new CriterionResult(Id, Principle, Description, check.Met, check.Detail);
+    }
 }
 
 /// <summary>A feature's contribution of criteria to decision points.</summary>

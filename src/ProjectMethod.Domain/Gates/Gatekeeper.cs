@@ -1,15 +1,19 @@
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.StateMachines;
 
 namespace ProjectMethod.Domain.Gates;
 
-/// <summary>Decides requests and decisions at decision points (P4): the right person, the criteria, four eyes.</summary>
-public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> machine)
+/// <summary>
+/// Decides requests and decisions at decision points (P4): the right person, the criteria, four eyes. The criteria of
+/// a decision are judged once, here; the phase machine's guards read that verdict.
+/// </summary>
+public sealed class Gatekeeper(CriteriaCatalogue catalogue)
 {
-    public const int MaxTextLength = 4000;
+    public static Gatekeeper Default { get; } = new(CriteriaCatalogue.Default);
 
-    public static Gatekeeper Default { get; } = new(PhaseMachine.Create(CriteriaCatalogue.Default));
+    /// <summary>Every criterion of the decision point, judged against the facts.</summary>
+    public IReadOnlyList<CriterionResult> Judge(GateFacts facts, DecisionPoint point) =>
+        catalogue.For(point).Select(c => c.Judge(facts)).ToList();
 
     /// <summary>The decision point a project is heading for: the open request's, the one asked for, or the default.</summary>
     public static Outcome<DecisionPoint> PointAhead(GateFacts facts, OpenGateRequest? openRequest, DecisionPoint? askedFor)
@@ -41,11 +45,7 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
 
     public GateEvaluation Evaluate(GateFacts facts, DecisionPoint point, OpenGateRequest? openRequest)
     {
-        var transition = machine.TransitionFor(facts.Phase, PhaseTriggers.ApprovalOf(point))
-            ?? throw new InvalidOperationException($"{facts.Phase} has no transition for {point}.");
-        var criteria = transition.Evaluate(facts)
-            .Select(r => new CriterionResult(r.Guard.Id, Enum.Parse<Principle>(r.Guard.Category!), r.Guard.Description, r.Met, r.Detail))
-            .ToList();
+        var criteria = Judge(facts, point);
 
         var allowed = new List<Decision>();
         if (facts.BusinessCase != BusinessCaseStanding.Unjustified && openRequest is not null)
@@ -59,8 +59,8 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
         }
 
         allowed.Add(Decision.Stop);
-        return new GateEvaluation(point, facts.Phase, facts.Stage,
-            transition.DestinationFor(facts), DecisionPoints.DeciderOf(point), criteria, allowed);
+        var to = PhaseMachine.Fire(facts.Phase, PhaseTriggers.ApprovalOf(point), Conditions(facts, _ => true), catalogue);
+        return new GateEvaluation(point, facts.Phase, facts.Stage, to, DecisionPoints.DeciderOf(point), criteria, allowed);
     }
 
     /// <summary>May this person ask for the decision now? The request itself needs no criteria met.</summary>
@@ -123,14 +123,18 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
 
     private Outcome<GateDecisionOutcome> Approve(GateFacts facts, DecisionPoint point)
     {
-        if (!machine.TryFire(facts.Phase, PhaseTriggers.ApprovalOf(point), facts, out var to, out var unmet))
+        var unmet = Judge(facts, point).Where(c => !c.Met).ToList();
+        var machine = PhaseMachine.Create(facts.Phase, Conditions(facts, p => p == point && unmet.Count == 0), catalogue);
+        var trigger = PhaseTriggers.ApprovalOf(point);
+        if (!machine.CanFire(trigger))
         {
-            var criteria = unmet.Select(u => new CriterionResult(
-                u.Guard.Id, Enum.Parse<Principle>(u.Guard.Category!), u.Guard.Description, false, u.Detail)).ToList();
             return DomainError.Conflict("criteria-unmet", "Criteria unmet",
-                $"{ProjectAccess.Describe(point)} cannot be approved: {string.Join(" ", criteria.Select(c => c.Description))}")
-                with { Extensions = new Dictionary<string, object?> { ["unmetCriteria"] = criteria } };
+                $"{ProjectAccess.Describe(point)} cannot be approved: {string.Join(" ", unmet.Select(c => c.Description))}")
+                with { Extensions = new Dictionary<string, object?> { ["unmetCriteria"] = unmet } };
         }
+
+        machine.Fire(trigger);
+        var to = machine.State;
 
         int? toStage = (point, to) switch
         {
@@ -144,9 +148,12 @@ public sealed class Gatekeeper(StateMachine<Phase, PhaseTrigger, GateFacts> mach
     /// <summary>Premature closure: stop at the decision point ahead, whoever's authority decided it (a gate or an exception).</summary>
     public GateDecisionOutcome Stop(GateFacts facts, DecisionPoint point)
     {
-        var to = machine.Fire(facts.Phase, PhaseTrigger.Stop, facts);
+        var to = PhaseMachine.Fire(facts.Phase, PhaseTrigger.Stop, Conditions(facts, _ => false), catalogue);
         // Stopping before closure is premature closure (DESIGN §2).
         var closedEarly = facts.ClosedEarly || facts.Phase is Phase.Concept or Phase.Planning or Phase.Execution;
         return new GateDecisionOutcome(point, Decision.Stop, facts.Phase, facts.Stage, to, null, closedEarly);
     }
+
+    private static PhaseConditions Conditions(GateFacts facts, Func<DecisionPoint, bool> criteriaMet) =>
+        new(criteriaMet, NothingLeftToRealise: facts.ClosedEarly && !facts.AnyBenefitExpected);
 }

@@ -1,5 +1,4 @@
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.StateMachines;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Domain.Gates;
@@ -18,7 +17,7 @@ public sealed class ToleranceCriteria : ICriteriaSet
         {
             yield return (point, new("next-stage-planned", Principle.P4,
                 "A stage plan exists for the stage to be authorised.",
-                f => f.PlannedStages.Contains(f.NextStage) ? GuardCheck.Pass() : GuardCheck.Fail($"Stage {f.NextStage} has no plan.")));
+                f => f.PlannedStages.Contains(f.NextStage) ? CriterionCheck.Pass() : CriterionCheck.Fail($"Stage {f.NextStage} has no plan.")));
             yield return (point, new("next-stage-tolerances", Principle.P5,
                 "The stage to be authorised has tolerances on every active dimension.",
                 f => Complete(f.StageTolerances.GetValueOrDefault(f.NextStage), f.ActiveDimensions, $"Stage {f.NextStage}")));
@@ -32,21 +31,21 @@ public sealed class ToleranceCriteria : ICriteriaSet
             yield return (point, new("no-open-exception", Principle.P5,
                 "No exception is waiting for a decision.",
                 f => f.OpenExceptions == 0
-                    ? GuardCheck.Pass()
-                    : GuardCheck.Fail($"The project is in exception: {f.OpenExceptions} exception(s) not yet decided.")));
+                    ? CriterionCheck.Pass()
+                    : CriterionCheck.Fail($"The project is in exception: {f.OpenExceptions} exception(s) not yet decided.")));
         }
     }
 
-    private static GuardCheck Complete(ToleranceSet? tolerances, IReadOnlyList<Dimension> active, string whose)
+    private static CriterionCheck Complete(ToleranceSet? tolerances, IReadOnlyList<Dimension> active, string whose)
     {
         if (tolerances is null)
         {
-            return GuardCheck.Fail($"{whose} has no tolerances.");
+            return CriterionCheck.Fail($"{whose} has no tolerances.");
         }
 
         var missing = tolerances.Missing(active);
         return missing.Count == 0
-            ? GuardCheck.Pass()
-            : GuardCheck.Fail($"{whose} has no tolerance on {string.Join(", ", missing.Select(ToleranceRules.Name))}.");
+            ? CriterionCheck.Pass()
+            : CriterionCheck.Fail($"{whose} has no tolerance on {string.Join(", ", missing.Select(ToleranceRules.Name))}.");
     }
 }
