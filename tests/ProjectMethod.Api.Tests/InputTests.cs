@@ -25,6 +25,17 @@ public abstract class InputTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task A_date_that_is_no_date_is_400_naming_the_field()
+    {
+        var project = await new Scenario(api).InPlanningAsync();
+
+        var problem = await project.ProjectManager.PutRaw($"{project.Url}/stages/1/plan", """{"plannedEnd": "2027-02-30", "budget": 1}""")
+            .ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
+
+        problem.Str("detail").Should().Contain("$.plannedEnd").And.Contain("ISO-8601").And.NotContain("NodaTime");
+    }
+
+    [ProviderFact]
     public async Task An_unknown_field_is_400_naming_it()
     {
         var problem = await api.As("pia").PostRaw("/api/v1/projects", """{"name": "x", "sector": "helse", "description": "d", "budget": 5}""")

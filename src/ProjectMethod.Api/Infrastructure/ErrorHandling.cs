@@ -36,6 +36,12 @@ public static class ErrorHandling
     private static string Describe(JsonException json)
     {
         var at = json.Path is { Length: > 1 } path ? path : "the top level";
+        // NodaTime's converters refuse a string that is no date, instant or period.
+        if (json.InnerException is NodaTime.Text.UnparsableValueException or NodaTime.Utility.InvalidNodaDataException)
+        {
+            return $"The value at {at} is not a valid ISO-8601 value (dates 2027-01-31, instants 2027-01-31T12:00:00Z, periods P3M).";
+        }
+
         if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             return $"The value at {at} has the wrong type or is not one of the allowed values.";
@@ -47,8 +53,6 @@ public static class ErrorHandling
             return $"'{property}' is not a field of this request.";
         }
 
-        return json is InvalidJsonValueException invalid
-            ? $"The value at {at} is not valid: {invalid.Reason}"
-            : $"The request body is not valid JSON (near {at}).";
+        return $"The request body is not valid JSON (near {at}).";
     }
 }

@@ -48,5 +48,8 @@ public static class Http
     public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
+    public static Task<HttpResponseMessage> PutRaw(this HttpClient client, string url, string json) =>
+        client.PutAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 }
