@@ -13,7 +13,7 @@ public sealed class DatabaseTests(SqliteApi api) : IClassFixture<SqliteApi>
         api.CreateClient().Dispose();
         var database = api.Services.GetRequiredService<Database>();
 
-        var otherWriterGotIn = await database.WriteAsync(async (_, _) =>
+        var otherWriterGotIn = await database.WriteAsync(async _ =>
         {
             // Inside a write that has not written anything yet, a second writer must still be kept out.
             await using var other = new SqliteConnection(api.ConnectionString);
@@ -41,10 +41,10 @@ public sealed class DatabaseTests(SqliteApi api) : IClassFixture<SqliteApi>
         api.CreateClient().Dispose();
         var database = api.Services.GetRequiredService<Database>();
 
-        await database.WriteAsync(async (connection, transaction) =>
+        await database.WriteAsync(async db =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
+            await using var command = db.Connection.CreateCommand();
+            command.Transaction = db.Transaction;
             command.CommandText = "INSERT INTO handbooks (sector, version, name, created_at) VALUES ('rollback', 1, 'x', '2026-01-01T00:00:00Z')";
             await command.ExecuteNonQueryAsync();
             return (false, 0);

@@ -22,12 +22,13 @@ public sealed record BenefitsReviewView(Guid Id, Phase Phase, int? Stage, bool R
 
 public sealed record PointView(decimal Value, LocalDate Date);
 
-public sealed record EvaluationView(BenefitOutcome Outcome, string Explanation, string EvaluatedBy, Instant EvaluatedAt);
+/// <summary>The final evaluation of a benefit.</summary>
+public sealed record BenefitEvaluationView(BenefitOutcome Outcome, string Explanation, string EvaluatedBy, Instant EvaluatedAt);
 
 /// <summary>A benefit with its measurements and the figures derived from them (never stored).</summary>
 public sealed record BenefitView(
     Guid Id, string Title, BenefitType Type, string? OwnerUnit, string? OwnerUserId, string Indicator, string Unit, PointView? Baseline, PointView? Target,
-    decimal AllowedShortfall, Period MeasurementInterval, IReadOnlyList<MeasurementView> Measurements, BenefitFigures? Figures, EvaluationView? Evaluation)
+    decimal AllowedShortfall, Period MeasurementInterval, IReadOnlyList<MeasurementView> Measurements, BenefitFigures? Figures, BenefitEvaluationView? Evaluation)
 {
     public static BenefitView From(BenefitRow row, IEnumerable<MeasurementView> measurements, LocalDate today)
     {
@@ -39,7 +40,7 @@ public sealed record BenefitView(
             row.TargetValue is { } tv && row.TargetDate is { } td ? new PointView(tv, td) : null,
             row.AllowedShortfall, NodaTime.Text.PeriodPattern.NormalizingIso.Parse(row.MeasurementInterval).Value, own,
             plan is null ? null : BenefitMath.Figures(plan, own.Select(m => new Point(m.Date, m.Value)).ToList(), today),
-            row.Outcome is { } outcome ? new EvaluationView(outcome, row.Explanation ?? "", row.EvaluatedBy ?? "", row.EvaluatedAt ?? default) : null);
+            row.Outcome is { } outcome ? new BenefitEvaluationView(outcome, row.Explanation ?? "", row.EvaluatedBy ?? "", row.EvaluatedAt ?? default) : null);
     }
 }
 

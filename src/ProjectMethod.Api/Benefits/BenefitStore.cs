@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using NodaTime;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
@@ -80,43 +78,84 @@ public static class BenefitStore
         measurement_interval AS MeasurementInterval, outcome, explanation, evaluated_by AS EvaluatedBy, evaluated_at AS EvaluatedAt
         """;
 
-    public static async Task<IReadOnlyList<BenefitRow>> ForProjectAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<BenefitRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM benefits WHERE project_id = @projectId ORDER BY id", new { projectId }, transaction, cancellationToken: cancellationToken))).ToList();
+    private static readonly Sql OfProject = Sql.Of($"SELECT {Columns} FROM benefits WHERE project_id = @projectId ORDER BY id");
 
-    public static async Task<IReadOnlyList<MeasurementView>> MeasurementsAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<MeasurementView>(new CommandDefinition(
-            """
-            SELECT m.id, m.benefit_id AS BenefitId, m.measured_on AS Date, m.value, m.comment, m.recorded_by AS RecordedBy, m.recorded_at AS RecordedAt
-            FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
-            WHERE b.project_id = @projectId ORDER BY m.measured_on, m.id
-            """, new { projectId }, transaction, cancellationToken: cancellationToken))).ToList();
+    private static readonly Sql Measurements = Sql.Of(
+        """
+        SELECT m.id, m.benefit_id AS BenefitId, m.measured_on AS Date, m.value, m.comment, m.recorded_by AS RecordedBy, m.recorded_at AS RecordedAt
+        FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+        WHERE b.project_id = @projectId ORDER BY m.measured_on, m.id
+        """);
 
-    public static Task SaveAsync(DbConnection connection, DbTransaction transaction, Guid projectId, BenefitRow row, string by, Instant at, bool isNew, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            isNew
-                ? """
-                  INSERT INTO benefits (id, project_id, title, type, owner_unit, owner_user_id, indicator, unit, baseline_value, baseline_date,
-                                        target_value, target_date, allowed_shortfall, measurement_interval, created_by, created_at)
-                  VALUES (@Id, @projectId, @Title, @type, @OwnerUnit, @OwnerUserId, @Indicator, @Unit, @BaselineValue, @BaselineDate,
-                          @TargetValue, @TargetDate, @AllowedShortfall, @MeasurementInterval, @by, @at)
-                  """
-                : """
-                  UPDATE benefits SET title = @Title, type = @type, owner_unit = @OwnerUnit, owner_user_id = @OwnerUserId, indicator = @Indicator,
-                                      unit = @Unit, baseline_value = @BaselineValue, baseline_date = @BaselineDate, target_value = @TargetValue,
-                                      target_date = @TargetDate, allowed_shortfall = @AllowedShortfall, measurement_interval = @MeasurementInterval
-                  WHERE id = @Id AND project_id = @projectId
-                  """,
-            new
-            {
-                row.Id, projectId, row.Title, type = row.Type.Wire(), row.OwnerUnit, row.OwnerUserId, row.Indicator, row.Unit, row.BaselineValue,
-                row.BaselineDate, row.TargetValue, row.TargetDate, row.AllowedShortfall, row.MeasurementInterval, by, at,
-            }, transaction, cancellationToken: cancellationToken));
-}
+    private static readonly Sql Insert = Sql.Of(
+        """
+        INSERT INTO benefits (id, project_id, title, type, owner_unit, owner_user_id, indicator, unit, baseline_value, baseline_date,
+                              target_value, target_date, allowed_shortfall, measurement_interval, created_by, created_at)
+        VALUES (@Id, @projectId, @Title, @type, @OwnerUnit, @OwnerUserId, @Indicator, @Unit, @BaselineValue, @BaselineDate,
+                @TargetValue, @TargetDate, @AllowedShortfall, @MeasurementInterval, @by, @at)
+        """);
 
-/// <summary>Benefit facts for the gates: the register and the Benefit Owner's latest review.</summary>
-public sealed class BenefitFacts : IGateFactsSource
-{
+    private static readonly Sql Update = Sql.Of(
+        """
+        UPDATE benefits SET title = @Title, type = @type, owner_unit = @OwnerUnit, owner_user_id = @OwnerUserId, indicator = @Indicator,
+                            unit = @Unit, baseline_value = @BaselineValue, baseline_date = @BaselineDate, target_value = @TargetValue,
+                            target_date = @TargetDate, allowed_shortfall = @AllowedShortfall, measurement_interval = @MeasurementInterval
+        WHERE id = @Id AND project_id = @projectId
+        """);
+
+    private static readonly Sql InsertMeasurement = Sql.Of(
+        """
+        INSERT INTO benefit_measurements (id, benefit_id, measured_on, value, comment, recorded_by, recorded_at)
+        VALUES (@Id, @BenefitId, @Date, @Value, @Comment, @RecordedBy, @RecordedAt)
+        """);
+
+    private static readonly Sql Evaluate = Sql.Of(
+        "UPDATE benefits SET outcome = @outcome, explanation = @Explanation, evaluated_by = @EvaluatedBy, evaluated_at = @EvaluatedAt WHERE id = @Id");
+
+    private static readonly Sql Retarget = Sql.Of(
+        "UPDATE benefits SET target_value = @target, allowed_shortfall = @allowedShortfall WHERE id = @benefitId");
+
+    private static readonly Sql InsertReview = Sql.Of(
+        """
+        INSERT INTO benefit_reviews (id, project_id, phase, stage, realistic, comment, reviewed_by, reviewed_at)
+        VALUES (@Id, @projectId, @phase, @Stage, @Realistic, @Comment, @ReviewedBy, @ReviewedAt)
+        """);
+
+    private static readonly Sql LatestReview = Sql.Of(
+        "SELECT phase, stage, realistic FROM benefit_reviews WHERE project_id = @projectId ORDER BY id DESC LIMIT 1");
+
+    public static Task<IReadOnlyList<BenefitRow>> ForProjectAsync(DbSession db, Guid projectId) => db.ListAsync<BenefitRow>(OfProject, new { projectId });
+
+    public static async Task<BenefitRow?> GetAsync(DbSession db, Guid projectId, Guid benefitId) =>
+        (await ForProjectAsync(db, projectId)).FirstOrDefault(b => b.Id == benefitId);
+
+    public static Task<IReadOnlyList<MeasurementView>> MeasurementsAsync(DbSession db, Guid projectId) => db.ListAsync<MeasurementView>(Measurements, new { projectId });
+
+    public static Task SaveAsync(DbSession db, Guid projectId, BenefitRow row, string by, Instant at, bool isNew) =>
+        db.ExecuteAsync(isNew ? Insert : Update, new
+        {
+            row.Id, projectId, row.Title, type = row.Type.Wire(), row.OwnerUnit, row.OwnerUserId, row.Indicator, row.Unit, row.BaselineValue,
+            row.BaselineDate, row.TargetValue, row.TargetDate, row.AllowedShortfall, row.MeasurementInterval, by, at,
+        });
+
+    public static Task InsertMeasurementAsync(DbSession db, MeasurementView measurement) => db.ExecuteAsync(InsertMeasurement, measurement);
+
+    public static Task EvaluateAsync(DbSession db, BenefitRow evaluated) =>
+        db.ExecuteAsync(Evaluate, new { outcome = evaluated.Outcome!.Value.Wire(), evaluated.Explanation, evaluated.EvaluatedBy, evaluated.EvaluatedAt, evaluated.Id });
+
+    public static Task RetargetAsync(DbSession db, Guid benefitId, decimal target, decimal allowedShortfall) =>
+        db.ExecuteAsync(Retarget, new { benefitId, target, allowedShortfall });
+
+    public static Task InsertReviewAsync(DbSession db, Guid projectId, BenefitsReviewView review) =>
+        db.ExecuteAsync(InsertReview, new
+        {
+            review.Id, projectId, phase = review.Phase.Wire(), review.Stage, review.Realistic, review.Comment, review.ReviewedBy, review.ReviewedAt,
+        });
+
+    /// <summary>The Benefit Owner's newest review of whether the benefits are still realistic.</summary>
+    public static async Task<BenefitsReview?> LatestReviewAsync(DbSession db, Guid projectId) =>
+        await db.FirstOrDefaultAsync<ReviewRow>(LatestReview, new { projectId }) is { } row ? new BenefitsReview(row.Phase, row.Stage, row.Realistic) : null;
+
     private sealed record ReviewRow
     {
         public required Phase Phase { get; init; }
@@ -125,17 +164,18 @@ public sealed class BenefitFacts : IGateFactsSource
 
         public bool Realistic { get; init; }
     }
+}
 
+/// <summary>Benefit facts for the gates: the register and the Benefit Owner's latest review.</summary>
+public sealed class BenefitFacts : IGateFactsSource
+{
     public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
     {
-        var benefits = await BenefitStore.ForProjectAsync(query.Connection, query.Transaction, query.Project.Id, query.CancellationToken);
-        var review = await query.Connection.QueryFirstOrDefaultAsync<ReviewRow>(new CommandDefinition(
-            "SELECT phase, stage, realistic FROM benefit_reviews WHERE project_id = @id ORDER BY id DESC LIMIT 1",
-            new { id = query.Project.Id }, query.Transaction, cancellationToken: query.CancellationToken));
+        var benefits = await BenefitStore.ForProjectAsync(query.Db, query.Project.Id);
         return facts with
         {
             Benefits = benefits.Select(b => new BenefitFact(b.Id, b.Title, b.HasLineOwner, b.Plan is not null, b.Outcome)).ToList(),
-            LatestBenefitsReview = review is null ? null : new BenefitsReview(review.Phase, review.Stage, review.Realistic),
+            LatestBenefitsReview = await BenefitStore.LatestReviewAsync(query.Db, query.Project.Id),
         };
     }
 }

@@ -1,9 +1,8 @@
-using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
@@ -22,36 +21,30 @@ public static class BenefitsApi
 
     public static IEndpointRouteBuilder MapBenefits(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}/benefits").WithTags("Benefits");
-        group.MapGet("/", List).WithName("listBenefits").WithSummary("The benefits register with achievement, trend, forecast and status")
+        var group = app.MapProjectScope("Benefits");
+        group.MapGet("/benefits", List).WithName("listBenefits").WithSummary("The benefits register with achievement, trend, forecast and status")
             .WithDescription("Derived on read, seen from today in Europe/Oslo: achievement %, trend of the last two measurements, the linear forecast at the target date, and onTrack / atRisk / realised / overdue.")
             .WithProblems(404);
-        group.MapPost("/", Define).WithName("defineBenefit").WithSummary("Define a benefit")
+        group.MapPost("/benefits", Define).WithName("defineBenefit").WithSummary("Define a benefit")
             .WithDescription("The Project Manager or the Benefit Owner. The owner is a Senior User or the Benefit Owner of the project.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/{benefitId:guid}", Redefine).WithName("updateBenefit").WithSummary("Complete or correct a benefit before its final evaluation")
+        group.MapPut("/benefits/{benefitId:guid}", Redefine).WithName("updateBenefit").WithSummary("Complete or correct a benefit before its final evaluation")
             .WithDescription("The Project Manager or the Benefit Owner.").WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").WithSummary("Register a measurement")
+        group.MapPost("/benefits/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").WithSummary("Register a measurement")
             .WithDescription("The benefit's owner or the Benefit Owner, from execution on and after closure when the line carries it. In realisation a forecast short of target − shortfall raises an exception for the portfolio board.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/{benefitId:guid}/evaluation", Evaluate).WithName("evaluateBenefit").WithSummary("The final evaluation of a benefit")
+        group.MapPost("/benefits/{benefitId:guid}/evaluation", Evaluate).WithName("evaluateBenefit").WithSummary("The final evaluation of a benefit")
             .WithDescription("The Benefit Owner, in closure or realisation: realised, partlyRealised or notRealised, with an explanation.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/reviews", Review).WithName("reviewBenefits").WithSummary("Confirm (or not) that the benefits are still realistic")
+        group.MapPost("/benefits/reviews", Review).WithName("reviewBenefits").WithSummary("Confirm (or not) that the benefits are still realistic")
             .WithDescription("The Benefit Owner. BP4 needs a confirmation in the current stage.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }
 
-    private static async Task<Results<Ok<ItemList<BenefitView>>, ProblemHttpResult>> List(Guid id, Database database, IClock clock, CancellationToken cancellationToken)
+    private static async Task<Ok<ItemList<BenefitView>>> List(Guid id, Database database, IClock clock, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
-        var benefits = await BenefitStore.ForProjectAsync(connection, null, id, cancellationToken);
-        var measurements = await BenefitStore.MeasurementsAsync(connection, null, id, cancellationToken);
+        var (benefits, measurements) = await database.ReadAsync(
+            async db => (await BenefitStore.ForProjectAsync(db, id), await BenefitStore.MeasurementsAsync(db, id)), cancellationToken);
         var today = BenefitMath.Today(clock);
         return TypedResults.Ok(new ItemList<BenefitView>(benefits.Select(b => BenefitView.From(b, measurements, today)).ToList()));
     }
@@ -91,7 +84,7 @@ public static class BenefitsApi
 
             if (benefitId is { } known)
             {
-                var current = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(b => b.Id == known);
+                var current = await BenefitStore.GetAsync(write.Db, id, known);
                 if (current is null)
                 {
                     return MissingBenefit;
@@ -104,8 +97,8 @@ public static class BenefitsApi
             }
 
             var row = ToRow(benefitId ?? Ids.New(write.Now), request);
-            await BenefitStore.SaveAsync(write.Connection, write.Transaction, id, row, write.Actor.UserId, write.Now, benefitId is null, write.CancellationToken);
-            var view = BenefitView.From(row, await BenefitStore.MeasurementsAsync(write.Connection, write.Transaction, id, write.CancellationToken), BenefitMath.Today(clock));
+            await BenefitStore.SaveAsync(write.Db, id, row, write.Actor.UserId, write.Now, benefitId is null);
+            var view = BenefitView.From(row, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock));
             write.Record(EventTypes.BenefitDefined, view);
             return view;
         });
@@ -124,7 +117,7 @@ public static class BenefitsApi
 
         var result = await writes.RunAsync<MeasurementResult>(http, id, async write =>
         {
-            var benefit = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(b => b.Id == benefitId);
+            var benefit = await BenefitStore.GetAsync(write.Db, id, benefitId);
             if (benefit is null)
             {
                 return MissingBenefit;
@@ -153,13 +146,9 @@ public static class BenefitsApi
                 Id = Ids.New(write.Now), BenefitId = benefitId, Date = request.Date.Value, Value = request.Value!.Value,
                 Comment = request.Comment?.Trim() ?? "", RecordedBy = write.Actor.UserId, RecordedAt = write.Now,
             };
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO benefit_measurements (id, benefit_id, measured_on, value, comment, recorded_by, recorded_at)
-                VALUES (@Id, @BenefitId, @Date, @Value, @Comment, @RecordedBy, @RecordedAt)
-                """, measurement));
+            await BenefitStore.InsertMeasurementAsync(write.Db, measurement);
             write.Record(EventTypes.BenefitMeasured, measurement);
-            var view = BenefitView.From(benefit, await BenefitStore.MeasurementsAsync(write.Connection, write.Transaction, id, write.CancellationToken), today);
+            var view = BenefitView.From(benefit, await BenefitStore.MeasurementsAsync(write.Db, id), today);
             var raised = write.Project.Phase == Phase.Realisation ? await RaiseIfShortAsync(write, benefit, plan, view) : [];
             return new MeasurementResult(measurement, view, raised);
         });
@@ -175,7 +164,7 @@ public static class BenefitsApi
         }
 
         var evaluation = BenefitMath.AgainstTarget(plan, forecast);
-        var open = await ExceptionStore.OpenBreachesAsync(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken);
+        var open = await ExceptionStore.OpenBreachesAsync(write.Db, write.Project.Id);
         var breaches = Breaches.ToRaise(ToleranceLevel.Project, null, benefit.Id, [evaluation], open);
         if (breaches.Count == 0)
         {
@@ -184,27 +173,9 @@ public static class BenefitsApi
 
         var forecastId = Ids.New(write.Now);
         var values = new Dictionary<Dimension, decimal> { [Dimension.Benefit] = forecast };
-        await Forecasting.InsertAsync(write, forecastId, "benefit", 0, null, values, null, $"Benefit {benefit.Title}: forecast at the target date.",
-            new Tolerances.EvaluationView([], [DimensionView.From(evaluation)], null));
+        await ForecastStore.InsertAsync(write.Db, new ForecastRecord(forecastId, write.Project.Id, ForecastLevel.Benefit, 0, null, values, null,
+            $"Benefit {benefit.Title}: forecast at the target date.", new EvaluationView([], [DimensionView.From(evaluation)], null), write.Actor.UserId, write.Now));
         return await ExceptionStore.RaiseAsync(write, breaches, forecastId);
-    }
-
-    /// <summary>The portfolio board's answer to a benefit falling short: a new target and allowed shortfall, checked like any plan.</summary>
-    public static async Task<DomainError?> RetargetAsync(ProjectWrite write, Guid benefitId, decimal target, decimal allowedShortfall)
-    {
-        var benefit = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken)).First(b => b.Id == benefitId);
-        var plan = benefit.Plan!;
-        var broken = BenefitRules.CheckPlan(plan.Baseline, plan.Target with { Value = target }, allowedShortfall, plan.MeasurementInterval);
-        if (broken.Count > 0)
-        {
-            return DomainError.Invalid("validation", "Invalid request", string.Join(" ", broken.Select(b => b.Message)));
-        }
-
-        await write.Connection.ExecuteAsync(write.Command(
-            "UPDATE benefits SET target_value = @target, allowed_shortfall = @allowedShortfall WHERE id = @benefitId",
-            new { target, allowedShortfall, benefitId }));
-        write.Record(EventTypes.BenefitDefined, new { benefitId, target, allowedShortfall });
-        return null;
     }
 
     private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Evaluate(
@@ -223,7 +194,7 @@ public static class BenefitsApi
                 return forbidden;
             }
 
-            var benefit = (await BenefitStore.ForProjectAsync(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(b => b.Id == benefitId);
+            var benefit = await BenefitStore.GetAsync(write.Db, id, benefitId);
             if (benefit is null)
             {
                 return MissingBenefit;
@@ -235,11 +206,9 @@ public static class BenefitsApi
             }
 
             var evaluated = benefit with { Outcome = request.Outcome, Explanation = request.Explanation!.Trim(), EvaluatedBy = write.Actor.UserId, EvaluatedAt = write.Now };
-            await write.Connection.ExecuteAsync(write.Command(
-                "UPDATE benefits SET outcome = @outcome, explanation = @Explanation, evaluated_by = @EvaluatedBy, evaluated_at = @EvaluatedAt WHERE id = @Id",
-                new { outcome = evaluated.Outcome!.Value.Wire(), evaluated.Explanation, evaluated.EvaluatedBy, evaluated.EvaluatedAt, evaluated.Id }));
+            await BenefitStore.EvaluateAsync(write.Db, evaluated);
             write.Record(EventTypes.BenefitEvaluated, new { benefitId, evaluated.Outcome, evaluated.Explanation });
-            return BenefitView.From(evaluated, await BenefitStore.MeasurementsAsync(write.Connection, write.Transaction, id, write.CancellationToken), BenefitMath.Today(clock));
+            return BenefitView.From(evaluated, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock));
         });
         return result.Problem ?? (Results<Ok<BenefitView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
@@ -261,11 +230,7 @@ public static class BenefitsApi
 
             var review = new BenefitsReviewView(Ids.New(write.Now), write.Project.Phase, write.Project.Stage, request.Realistic!.Value, request.Comment?.Trim() ?? "",
                 write.Actor.UserId, write.Now);
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO benefit_reviews (id, project_id, phase, stage, realistic, comment, reviewed_by, reviewed_at)
-                VALUES (@Id, @projectId, @phase, @Stage, @Realistic, @Comment, @ReviewedBy, @ReviewedAt)
-                """, new { review.Id, projectId = id, phase = review.Phase.Wire(), review.Stage, review.Realistic, review.Comment, review.ReviewedBy, review.ReviewedAt }));
+            await BenefitStore.InsertReviewAsync(write.Db, id, review);
             write.Record(EventTypes.BenefitsReviewed, review);
             return review;
         });

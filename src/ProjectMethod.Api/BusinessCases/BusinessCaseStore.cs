@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using NodaTime;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
@@ -52,40 +50,49 @@ public sealed record ReviewRow
 
 public static class BusinessCaseStore
 {
-    public static Task<BusinessCaseRow?> LatestAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<BusinessCaseRow>(new CommandDefinition(
-            """
-            SELECT version, reasons, options, expected_benefits AS ExpectedBenefits, expected_costs AS ExpectedCosts, timescale,
-                   major_risks AS MajorRisks, written_by AS WrittenBy, written_at AS WrittenAt
-            FROM business_case_versions WHERE project_id = @projectId ORDER BY version DESC LIMIT 1
-            """, new { projectId }, transaction, cancellationToken: cancellationToken));
+    private static readonly Sql Latest = Sql.Of(
+        """
+        SELECT version, reasons, options, expected_benefits AS ExpectedBenefits, expected_costs AS ExpectedCosts, timescale,
+               major_risks AS MajorRisks, written_by AS WrittenBy, written_at AS WrittenAt
+        FROM business_case_versions WHERE project_id = @projectId ORDER BY version DESC LIMIT 1
+        """);
 
-    public static async Task<IReadOnlyList<ReviewRow>> ReviewsAsync(
-        DbConnection connection, DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<ReviewRow>(new CommandDefinition(
-            """
-            SELECT id, case_version AS CaseVersion, phase, stage, justified, comment, reviewed_by AS ReviewedBy, reviewed_at AS ReviewedAt
-            FROM business_case_reviews WHERE project_id = @projectId ORDER BY position DESC
-            """, new { projectId }, transaction, cancellationToken: cancellationToken))).ToList();
+    private static readonly Sql Reviews = Sql.Of(
+        """
+        SELECT id, case_version AS CaseVersion, phase, stage, justified, comment, reviewed_by AS ReviewedBy, reviewed_at AS ReviewedAt
+        FROM business_case_reviews WHERE project_id = @projectId ORDER BY position DESC
+        """);
 
-    public static Task InsertVersionAsync(DbConnection connection, DbTransaction transaction, Guid projectId, BusinessCaseRow row, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO business_case_versions (project_id, version, reasons, options, expected_benefits, expected_costs, timescale, major_risks, written_by, written_at)
-            VALUES (@projectId, @Version, @Reasons, @Options, @ExpectedBenefits, @ExpectedCosts, @Timescale, @MajorRisks, @WrittenBy, @WrittenAt)
-            """,
-            new { projectId, row.Version, row.Reasons, row.Options, row.ExpectedBenefits, row.ExpectedCosts, row.Timescale, row.MajorRisks, row.WrittenBy, row.WrittenAt },
-            transaction, cancellationToken: cancellationToken));
+    private static readonly Sql InsertVersion = Sql.Of(
+        """
+        INSERT INTO business_case_versions (project_id, version, reasons, options, expected_benefits, expected_costs, timescale, major_risks, written_by, written_at)
+        VALUES (@projectId, @Version, @Reasons, @Options, @ExpectedBenefits, @ExpectedCosts, @Timescale, @MajorRisks, @WrittenBy, @WrittenAt)
+        """);
 
-    public static Task InsertReviewAsync(DbConnection connection, DbTransaction transaction, Guid projectId, ReviewRow row, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO business_case_reviews (id, project_id, case_version, phase, stage, justified, comment, reviewed_by, reviewed_at, position)
-            VALUES (@Id, @projectId, @CaseVersion, @phase, @Stage, @Justified, @Comment, @ReviewedBy, @ReviewedAt,
-                    (SELECT COUNT(*) + 1 FROM business_case_reviews WHERE project_id = @projectId))
-            """,
-            new { row.Id, projectId, row.CaseVersion, phase = row.Phase.Wire(), row.Stage, row.Justified, row.Comment, row.ReviewedBy, row.ReviewedAt },
-            transaction, cancellationToken: cancellationToken));
+    // The position numbers a project's reviews in the order they were made.
+    private static readonly Sql InsertReview = Sql.Of(
+        """
+        INSERT INTO business_case_reviews (id, project_id, case_version, phase, stage, justified, comment, reviewed_by, reviewed_at, position)
+        SELECT @Id, @projectId, @CaseVersion, @phase, @Stage, @Justified, @Comment, @ReviewedBy, @ReviewedAt, COUNT(*) + 1
+        FROM business_case_reviews WHERE project_id = @projectId
+        """);
+
+    public static Task<BusinessCaseRow?> LatestAsync(DbSession db, Guid projectId) => db.SingleOrDefaultAsync<BusinessCaseRow>(Latest, new { projectId });
+
+    /// <summary>Every review of the project's business case, newest first.</summary>
+    public static Task<IReadOnlyList<ReviewRow>> ReviewsAsync(DbSession db, Guid projectId) => db.ListAsync<ReviewRow>(Reviews, new { projectId });
+
+    public static Task InsertVersionAsync(DbSession db, Guid projectId, BusinessCaseRow row) =>
+        db.ExecuteAsync(InsertVersion, new
+        {
+            projectId, row.Version, row.Reasons, row.Options, row.ExpectedBenefits, row.ExpectedCosts, row.Timescale, row.MajorRisks, row.WrittenBy, row.WrittenAt,
+        });
+
+    public static Task InsertReviewAsync(DbSession db, Guid projectId, ReviewRow row) =>
+        db.ExecuteAsync(InsertReview, new
+        {
+            row.Id, projectId, row.CaseVersion, phase = row.Phase.Wire(), row.Stage, row.Justified, row.Comment, row.ReviewedBy, row.ReviewedAt,
+        });
 }
 
 /// <summary>P1 facts: the newest business case version and the newest review of it.</summary>
@@ -93,8 +100,8 @@ public sealed class BusinessCaseFacts : IGateFactsSource
 {
     public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
     {
-        var latest = await BusinessCaseStore.LatestAsync(query.Connection, query.Transaction, query.Project.Id, query.CancellationToken);
-        var reviews = await BusinessCaseStore.ReviewsAsync(query.Connection, query.Transaction, query.Project.Id, query.CancellationToken);
+        var latest = await BusinessCaseStore.LatestAsync(query.Db, query.Project.Id);
+        var reviews = await BusinessCaseStore.ReviewsAsync(query.Db, query.Project.Id);
         var review = reviews.Count > 0 ? reviews[0] : null;
         return facts with
         {

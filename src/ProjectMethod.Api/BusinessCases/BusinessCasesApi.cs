@@ -37,14 +37,14 @@ public static class BusinessCasesApi
 {
     public static IEndpointRouteBuilder MapBusinessCases(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}/business-case").WithTags("Business case");
-        group.MapGet("/", Get).WithName("getBusinessCase")
+        var group = app.MapProjectScope("Business case");
+        group.MapGet("/business-case", Get).WithName("getBusinessCase")
             .WithSummary("The newest business case version, its standing in this phase and every review")
             .WithDescription("standing tells whether the Executive has confirmed the newest version in the current phase or stage.").WithProblems(404);
-        group.MapPut("/", Write).WithName("writeBusinessCase")
+        group.MapPut("/business-case", Write).WithName("writeBusinessCase")
             .WithSummary("Write a new version of the business case").WithDescription("Project Manager or Executive. Each write is a new version that needs a new confirmation.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/reviews", Review).WithName("reviewBusinessCase")
+        group.MapPost("/business-case/reviews", Review).WithName("reviewBusinessCase")
             .WithSummary("Confirm (or not) that the business case is still justified")
             .WithDescription("Executive only. A review that finds the case unjustified leaves only stop open at the next decision point.")
             .WithProblems(400, 403, 404, 409, 412);
@@ -52,17 +52,16 @@ public static class BusinessCasesApi
     }
 
     private static async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> Get(
-        Guid id, Database database, CancellationToken cancellationToken)
+        Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var project = await ProjectStore.GetAsync(connection, null, id, cancellationToken);
-        var latest = project is null ? null : await BusinessCaseStore.LatestAsync(connection, null, id, cancellationToken);
-        if (project is null || latest is null)
+        var project = ProjectScope.Project(http);
+        var (latest, reviews) = await database.ReadAsync(
+            async db => (await BusinessCaseStore.LatestAsync(db, id), await BusinessCaseStore.ReviewsAsync(db, id)), cancellationToken);
+        if (latest is null)
         {
-            return Problems.NotFound(project is null ? "The project" : "A business case");
+            return Problems.NotFound("A business case");
         }
 
-        var reviews = await BusinessCaseStore.ReviewsAsync(connection, null, id, cancellationToken);
         // The same rule the gates apply, from the same rows, without loading every other gate fact.
         var standing = new GateFacts
         {
@@ -93,7 +92,7 @@ public static class BusinessCasesApi
                 return forbidden;
             }
 
-            var previous = await BusinessCaseStore.LatestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
+            var previous = await BusinessCaseStore.LatestAsync(write.Db, id);
             var row = new BusinessCaseRow
             {
                 Version = (previous?.Version ?? 0) + 1,
@@ -106,9 +105,9 @@ public static class BusinessCasesApi
                 WrittenBy = write.Actor.UserId,
                 WrittenAt = write.Now,
             };
-            await BusinessCaseStore.InsertVersionAsync(write.Connection, write.Transaction, id, row, write.CancellationToken);
+            await BusinessCaseStore.InsertVersionAsync(write.Db, id, row);
             write.Record(EventTypes.BusinessCaseWritten, new { row.Version });
-            var reviews = await BusinessCaseStore.ReviewsAsync(write.Connection, write.Transaction, id, write.CancellationToken);
+            var reviews = await BusinessCaseStore.ReviewsAsync(write.Db, id);
             return View(row, BusinessCaseStanding.NotConfirmedInThisPhase, reviews);
         });
 
@@ -133,7 +132,7 @@ public static class BusinessCasesApi
                 return forbidden;
             }
 
-            var latest = await BusinessCaseStore.LatestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
+            var latest = await BusinessCaseStore.LatestAsync(write.Db, id);
             if (latest is null)
             {
                 return DomainError.Conflict("no-business-case", "No business case", "There is no business case to review yet.");
@@ -150,7 +149,7 @@ public static class BusinessCasesApi
                 ReviewedBy = write.Actor.UserId,
                 ReviewedAt = write.Now,
             };
-            await BusinessCaseStore.InsertReviewAsync(write.Connection, write.Transaction, id, row, write.CancellationToken);
+            await BusinessCaseStore.InsertReviewAsync(write.Db, id, row);
             write.Record(EventTypes.BusinessCaseReviewed, new { row.CaseVersion, row.Phase, row.Stage, row.Justified, row.Comment });
             return ToView(row);
         });

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using NodaTime;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Handbooks;
@@ -33,19 +31,27 @@ public static class ChecklistStore
         public required Instant UpdatedAt { get; init; }
     }
 
+    private static readonly Sql Statuses = Sql.Of(
+        """
+        SELECT item_id AS ItemId, round, status, comment, updated_by AS UpdatedBy, updated_at AS UpdatedAt
+        FROM checklist_statuses WHERE project_id = @id
+        """);
+
+    private static readonly Sql Answer = Sql.Of(
+        """
+        INSERT INTO checklist_statuses (project_id, item_id, round, status, comment, updated_by, updated_at)
+        VALUES (@projectId, @itemId, @round, @status, @comment, @updatedBy, @updatedAt)
+        ON CONFLICT (project_id, item_id, round) DO UPDATE
+        SET status = excluded.status, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+        """);
+
     /// <summary>Stage-boundary items are answered anew for every stage; the others once.</summary>
     public static int RoundOf(DecisionPoint point, ProjectRow project) => point == DecisionPoint.StageBoundary ? project.Stage ?? 0 : 0;
 
-    public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(
-        DbConnection connection, DbTransaction? transaction, ProjectRow project, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(DbSession db, ProjectRow project)
     {
-        var items = await HandbookStore.ChecklistAsync(connection, transaction, project.HandbookSector, project.HandbookVersion, cancellationToken);
-        var statuses = (await connection.QueryAsync<StatusRow>(new CommandDefinition(
-            """
-            SELECT item_id AS ItemId, round, status, comment, updated_by AS UpdatedBy, updated_at AS UpdatedAt
-            FROM checklist_statuses WHERE project_id = @id
-            """, new { id = project.Id }, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(s => (s.ItemId, s.Round));
+        var items = await HandbookStore.ChecklistAsync(db, project.HandbookSector, project.HandbookVersion);
+        var statuses = (await db.ListAsync<StatusRow>(Statuses, new { id = project.Id })).ToDictionary(s => (s.ItemId, s.Round));
         return items.Select(item =>
         {
             var status = statuses.GetValueOrDefault((item.Id, RoundOf(item.DecisionPoint, project)));
@@ -54,17 +60,8 @@ public static class ChecklistStore
         }).ToList();
     }
 
-    public static Task UpsertAsync(
-        DbConnection connection, DbTransaction transaction, Guid projectId, string itemId, int round, ChecklistStatus status, string? comment,
-        string updatedBy, Instant updatedAt, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO checklist_statuses (project_id, item_id, round, status, comment, updated_by, updated_at)
-            VALUES (@projectId, @itemId, @round, @status, @comment, @updatedBy, @updatedAt)
-            ON CONFLICT (project_id, item_id, round) DO UPDATE
-            SET status = excluded.status, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """,
-            new { projectId, itemId, round, status = status.Wire(), comment, updatedBy, updatedAt }, transaction, cancellationToken: cancellationToken));
+    public static Task UpsertAsync(DbSession db, Guid projectId, string itemId, int round, ChecklistStatus status, string? comment, string updatedBy, Instant updatedAt) =>
+        db.ExecuteAsync(Answer, new { projectId, itemId, round, status = status.Wire(), comment, updatedBy, updatedAt });
 }
 
 /// <summary>P7 facts: every checklist item with its status.</summary>
@@ -72,7 +69,7 @@ public sealed class ChecklistFacts : IGateFactsSource
 {
     public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) => facts with
     {
-        Checklist = (await ChecklistStore.ForProjectAsync(query.Connection, query.Transaction, query.Project, query.CancellationToken))
+        Checklist = (await ChecklistStore.ForProjectAsync(query.Db, query.Project))
             .Select(v => new ChecklistEntry(new ChecklistItem(v.Id, v.DecisionPoint, v.TextNb, v.TextEn, v.Mandatory), v.Status, v.Comment))
             .ToList(),
     };

@@ -17,24 +17,21 @@ public static class ChecklistsApi
 {
     public static IEndpointRouteBuilder MapChecklists(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}/checklist").WithTags("Checklist");
-        group.MapGet("/", Get).WithName("getChecklist")
+        var group = app.MapProjectScope("Checklist");
+        group.MapGet("/checklist", Get).WithName("getChecklist")
             .WithSummary("The handbook's checklist for every decision point, with this project's answers")
             .WithDescription("Stage-boundary items show the answers for the current stage.").WithProblems(404);
-        group.MapPut("/{itemId}", Update).WithName("updateChecklistItem")
+        group.MapPut("/checklist/{itemId}", Update).WithName("updateChecklistItem")
             .WithSummary("Answer a checklist item")
             .WithDescription("Whoever prepares that decision point (the Project Manager; at BP1 the proposer or Executive; at BP6 the Benefit Owner or Executive). notRelevant and stillOpen need a comment of at least 10 characters.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;
     }
 
-    private static async Task<Results<Ok<ChecklistView>, ProblemHttpResult>> Get(Guid id, Database database, CancellationToken cancellationToken)
+    private static async Task<Ok<ChecklistView>> Get(Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var project = await ProjectStore.GetAsync(connection, null, id, cancellationToken);
-        return project is null
-            ? Problems.NotFound("The project")
-            : TypedResults.Ok(new ChecklistView(await ChecklistStore.ForProjectAsync(connection, null, project, cancellationToken)));
+        var project = ProjectScope.Project(http);
+        return TypedResults.Ok(new ChecklistView(await database.ReadAsync(db => ChecklistStore.ForProjectAsync(db, project), cancellationToken)));
     }
 
     private static async Task<Results<Ok<ChecklistItemView>, ProblemHttpResult>> Update(
@@ -53,7 +50,7 @@ public static class ChecklistsApi
 
         var result = await writes.RunAsync<ChecklistItemView>(http, id, async write =>
         {
-            var items = await ChecklistStore.ForProjectAsync(write.Connection, write.Transaction, write.Project, write.CancellationToken);
+            var items = await ChecklistStore.ForProjectAsync(write.Db, write.Project);
             var item = items.FirstOrDefault(i => i.Id == itemId);
             if (item is null)
             {
@@ -72,8 +69,7 @@ public static class ChecklistsApi
             }
 
             var (status, comment) = (request.Status.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());
-            await ChecklistStore.UpsertAsync(write.Connection, write.Transaction, id, itemId, ChecklistStore.RoundOf(item.DecisionPoint, write.Project),
-                status, comment, write.Actor.UserId, write.Now, write.CancellationToken);
+            await ChecklistStore.UpsertAsync(write.Db, id, itemId, ChecklistStore.RoundOf(item.DecisionPoint, write.Project), status, comment, write.Actor.UserId, write.Now);
             write.Record(EventTypes.ChecklistItemUpdated, new { itemId, item.DecisionPoint, status, comment });
             return item with { Status = status, Comment = comment, UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now };
         });

@@ -1,5 +1,3 @@
-using Dapper;
-using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 
 namespace ProjectMethod.Api.Events;
@@ -12,64 +10,39 @@ public static class AuditChain
 {
     private const int Batch = 1000;
 
-    private sealed record Row
-    {
-        public required long Sequence { get; init; }
-
-        public Guid? ProjectId { get; init; }
-
-        public required string Type { get; init; }
-
-        public required string Actor { get; init; }
-
-        public required Instant OccurredAt { get; init; }
-
-        public required string Payload { get; init; }
-
-        public required string PreviousHash { get; init; }
-
-        public required string Hash { get; init; }
-    }
-
-    public static async Task<AuditVerification> VerifyAsync(Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var (expected, previousHash, count) = (1L, AuditTrail.GenesisHash, 0L);
-        while (true)
+    public static Task<AuditVerification> VerifyAsync(Database database, CancellationToken cancellationToken) =>
+        database.ReadAsync(async db =>
         {
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-                """
-                SELECT sequence, project_id AS ProjectId, type, actor, occurred_at AS OccurredAt, payload, previous_hash AS PreviousHash, hash
-                FROM audit_events WHERE sequence >= @expected ORDER BY sequence LIMIT @Batch
-                """, new { expected, Batch }, cancellationToken: cancellationToken))).ToList();
-            foreach (var row in rows)
+            var (expected, previousHash, count) = (1L, AuditTrail.GenesisHash, 0L);
+            while (true)
             {
-                var broken = row.Sequence != expected ? $"event {expected} is missing"
-                    : row.PreviousHash != previousHash ? $"event {expected} does not follow its predecessor"
-                    : AuditTrail.Hash(row.PreviousHash, row.Sequence, row.ProjectId, row.Type, row.Actor, row.OccurredAt, row.Payload) != row.Hash
-                        ? $"event {expected} was altered"
-                        : null;
-                if (broken is not null)
+                var rows = await AuditStore.AfterAsync(db, expected - 1, Batch);
+                foreach (var row in rows)
                 {
-                    return new AuditVerification(false, count, previousHash == AuditTrail.GenesisHash ? null : previousHash, expected, broken);
+                    var broken = row.Sequence != expected ? $"event {expected} is missing"
+                        : row.PreviousHash != previousHash ? $"event {expected} does not follow its predecessor"
+                        : AuditTrail.Hash(row.PreviousHash, row.Sequence, row.ProjectId, row.Type, row.Actor, row.OccurredAt, row.Payload) != row.Hash
+                            ? $"event {expected} was altered"
+                            : null;
+                    if (broken is not null)
+                    {
+                        return new AuditVerification(false, count, previousHash == AuditTrail.GenesisHash ? null : previousHash, expected, broken);
+                    }
+
+                    (expected, previousHash, count) = (expected + 1, row.Hash, count + 1);
                 }
 
-                (expected, previousHash, count) = (expected + 1, row.Hash, count + 1);
+                if (rows.Count < Batch)
+                {
+                    break;
+                }
             }
 
-            if (rows.Count < Batch)
+            if (await AuditStore.HeadAsync(db) is { } recorded && (recorded.Sequence != count || recorded.Hash != previousHash))
             {
-                break;
+                return new AuditVerification(false, count, previousHash, count + 1, $"events after {count} are missing (the head records {recorded.Sequence})");
             }
-        }
 
-        var head = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
-            "SELECT sequence, hash FROM audit_head WHERE id = 1", cancellationToken: cancellationToken));
-        if (head is { } recorded && (recorded.Sequence != count || recorded.Hash != previousHash))
-        {
-            return new AuditVerification(false, count, previousHash, count + 1, $"events after {count} are missing (the head records {recorded.Sequence})");
-        }
-
-        return new AuditVerification(true, count, count == 0 ? null : previousHash, null, null);
-    }
+            return new AuditVerification(true, count, count == 0 ? null : previousHash, null, null);
+        }, cancellationToken);
 }

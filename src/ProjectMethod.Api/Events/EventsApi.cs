@@ -1,48 +1,17 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Events;
 
 public static class EventsApi
 {
-    public const string FeedReaders = "feed-readers";
-    public const string AuditVerifiers = "audit-verifiers";
-    public const string BoardOnly = "portfolio-board";
-
-    private sealed record Row
-    {
-        public required long Sequence { get; init; }
-
-        public Guid? ProjectId { get; init; }
-
-        public required string Type { get; init; }
-
-        public required string Actor { get; init; }
-
-        public required Instant OccurredAt { get; init; }
-
-        public required string Payload { get; init; }
-    }
-
-    public static IServiceCollection AddEventPolicies(this IServiceCollection services)
-    {
-        services.AddAuthorizationBuilder()
-            .AddPolicy(FeedReaders, policy => policy.RequireRole(GlobalRoles.Integrator, GlobalRoles.PortfolioBoard))
-            .AddPolicy(AuditVerifiers, policy => policy.RequireRole(GlobalRoles.PortfolioBoard, GlobalRoles.Admin))
-            .AddPolicy(BoardOnly, policy => policy.RequireRole(GlobalRoles.PortfolioBoard));
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/events", Feed).WithTags("Events").WithName("getEvents").RequireAuthorization(FeedReaders)
+        app.MapGet("/api/v1/events", Feed).WithTags("Events").WithName("getEvents").RequireAuthorization(Policies.FeedReaders)
             .WithSummary("The change feed: every state change as a CloudEvent, in commit order")
             .WithDescription("Integrators and the portfolio board. Pass the sequence of the last event seen as after; sequences have no gaps.")
             .WithProblems(400, 403);
-        app.MapGet("/api/v1/audit/verify", Verify).WithTags("Events").WithName("verifyAudit").RequireAuthorization(AuditVerifiers)
+        app.MapGet("/api/v1/audit/verify", Verify).WithTags("Events").WithName("verifyAudit").RequireAuthorization(Policies.AuditVerifiers)
             .WithSummary("Walk the audit chain and report whether it holds")
             .WithDescription("The portfolio board or an admin. Recomputes every hash; reports the first sequence where an event was altered, removed or reordered.")
             .WithProblems(403);
@@ -62,12 +31,8 @@ public static class EventsApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            """
-            SELECT sequence, project_id AS ProjectId, type, actor, occurred_at AS OccurredAt, payload
-            FROM audit_events WHERE sequence > @from ORDER BY sequence LIMIT @limit
-            """, new { from = Math.Max(after ?? 0, paging.AfterSequence), limit = paging.FetchSize }, cancellationToken: cancellationToken)))
+        var from = Math.Max(after ?? 0, paging.AfterSequence);
+        var rows = (await database.ReadAsync(db => AuditStore.AfterAsync(db, from, paging.FetchSize), cancellationToken))
             .Select(r => CloudEvent.From(r.Sequence, r.ProjectId, r.Type, r.Actor, r.OccurredAt, r.Payload))
             .ToList();
         return TypedResults.Ok(paging.ToPage(rows, e => e.Sequence));

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
@@ -75,27 +73,44 @@ public static class ExceptionStore
 {
     private const string Columns =
         """
-        id, project_id AS ProjectId, level, stage, benefit_id AS BenefitId, dimension, state, escalated, forecast_id AS ForecastId, forecast_value AS ForecastValue, plan,
-        deviation, allowed, raised_at AS RaisedAt, report, reported_by AS ReportedBy, reported_at AS ReportedAt, decision, rationale,
+        id, project_id AS ProjectId, level, stage, benefit_id AS BenefitId, dimension, state, escalated, forecast_id AS ForecastId, forecast_value AS ForecastValue,
+        "plan", deviation, allowed, raised_at AS RaisedAt, report, reported_by AS ReportedBy, reported_at AS ReportedAt, decision, rationale,
         decided_by AS DecidedBy, decided_at AS DecidedAt
         """;
 
-    public static async Task<IReadOnlyList<ExceptionView>> ForProjectAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<ExceptionView>(new CommandDefinition(
-            $"SELECT {Columns} FROM exceptions WHERE project_id = @projectId ORDER BY id", new { projectId }, transaction, cancellationToken: cancellationToken))).ToList();
+    private static readonly Sql OfProject = Sql.Of($"SELECT {Columns} FROM exceptions WHERE project_id = @projectId ORDER BY id");
 
-    /// <summary>The portfolio board's inbox: undecided project exceptions and escalated stage exceptions, oldest first.</summary>
-    public static async Task<IReadOnlyList<ExceptionView>> EscalationsAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<ExceptionView>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM exceptions
-            WHERE state <> @decided AND (level = @project OR escalated = @escalated)
-            ORDER BY id
-            """, new { decided = ExceptionState.Decided.Wire(), project = ToleranceLevel.Project.Wire(), escalated = true },
-            cancellationToken: cancellationToken))).ToList();
+    private static readonly Sql Open = Sql.Of($"SELECT {Columns} FROM exceptions WHERE state IN @open ORDER BY id");
 
-    public static async Task<IReadOnlyList<OpenBreach>> OpenBreachesAsync(DbConnection connection, DbTransaction transaction, Guid projectId, CancellationToken cancellationToken) =>
-        (await ForProjectAsync(connection, transaction, projectId, cancellationToken))
+    private static readonly Sql CountOpen = Sql.Of("SELECT COUNT(*) FROM exceptions WHERE project_id = @projectId AND state IN @open");
+
+    private static readonly Sql Insert = Sql.Of(
+        """
+        INSERT INTO exceptions (id, project_id, level, stage, benefit_id, dimension, state, escalated, forecast_id, forecast_value, "plan", deviation, allowed, raised_at)
+        VALUES (@Id, @ProjectId, @level, @Stage, @BenefitId, @dimension, @state, @Escalated, @ForecastId, @ForecastValue, @Plan, @Deviation, @Allowed, @RaisedAt)
+        """);
+
+    private static readonly Sql Update = Sql.Of(
+        """
+        UPDATE exceptions SET state = @state, escalated = @Escalated, report = @Report, reported_by = @ReportedBy, reported_at = @ReportedAt,
+                              decision = @decision, rationale = @Rationale, decided_by = @DecidedBy, decided_at = @DecidedAt
+        WHERE id = @Id
+        """);
+
+    private static string[] OpenStates => ExceptionRules.OpenStates.Select(s => s.Wire()).ToArray();
+
+    public static Task<IReadOnlyList<ExceptionView>> ForProjectAsync(DbSession db, Guid projectId) => db.ListAsync<ExceptionView>(OfProject, new { projectId });
+
+    /// <summary>How many of the project's exceptions are still open: while any is, the project is in exception.</summary>
+    public static async Task<int> CountOpenAsync(DbSession db, Guid projectId) =>
+        (int)await db.ScalarAsync<long>(CountOpen, new { projectId, open = OpenStates });
+
+    /// <summary>The portfolio board's inbox: the open exceptions it owns (project level or escalated), oldest first.</summary>
+    public static async Task<IReadOnlyList<ExceptionView>> EscalationsAsync(DbSession db) =>
+        (await db.ListAsync<ExceptionView>(Open, new { open = OpenStates })).Where(e => e.Owner == Decider.PortfolioBoard).ToList();
+
+    public static async Task<IReadOnlyList<OpenBreach>> OpenBreachesAsync(DbSession db, Guid projectId) =>
+        (await ForProjectAsync(db, projectId))
             .Where(e => ExceptionRules.IsOpen(e.State))
             .Select(e => new OpenBreach(e.Level, e.Stage, e.BenefitId, e.Dimension))
             .ToList();
@@ -122,17 +137,12 @@ public static class ExceptionStore
                 Allowed = breach.Evaluation.AllowedDeviation,
                 RaisedAt = write.Now,
             };
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO exceptions (id, project_id, level, stage, benefit_id, dimension, state, escalated, forecast_id, forecast_value, plan, deviation, allowed, raised_at)
-                VALUES (@Id, @ProjectId, @level, @Stage, @BenefitId, @dimension, @state, @escalated, @ForecastId, @ForecastValue, @Plan, @Deviation, @Allowed, @RaisedAt)
-                """,
-                new
-                {
-                    exception.Id, exception.ProjectId, level = exception.Level.Wire(), exception.Stage, exception.BenefitId, dimension = exception.Dimension.Wire(),
-                    state = exception.State.Wire(), escalated = false, exception.ForecastId, exception.ForecastValue, exception.Plan, exception.Deviation,
-                    exception.Allowed, exception.RaisedAt,
-                }));
+            await write.Db.ExecuteAsync(Insert, new
+            {
+                exception.Id, exception.ProjectId, level = exception.Level.Wire(), exception.Stage, exception.BenefitId, dimension = exception.Dimension.Wire(),
+                state = exception.State.Wire(), exception.Escalated, exception.ForecastId, exception.ForecastValue, exception.Plan, exception.Deviation,
+                exception.Allowed, exception.RaisedAt,
+            });
             write.Record(EventTypes.ExceptionRaised, new
             {
                 exceptionId = exception.Id, exception.Level, exception.Stage, exception.BenefitId, exception.Dimension, exception.ForecastValue, exception.Plan,
@@ -144,16 +154,10 @@ public static class ExceptionStore
         return raised;
     }
 
-    public static Task UpdateAsync(ProjectWrite write, ExceptionView exception) =>
-        write.Connection.ExecuteAsync(write.Command(
-            """
-            UPDATE exceptions SET state = @state, escalated = @Escalated, report = @Report, reported_by = @ReportedBy, reported_at = @ReportedAt,
-                                  decision = @decision, rationale = @Rationale, decided_by = @DecidedBy, decided_at = @DecidedAt
-            WHERE id = @Id
-            """,
-            new
-            {
-                state = exception.State.Wire(), exception.Escalated, exception.Report, exception.ReportedBy, exception.ReportedAt,
-                decision = exception.Decision?.Wire(), exception.Rationale, exception.DecidedBy, exception.DecidedAt, exception.Id,
-            }));
+    public static Task UpdateAsync(DbSession db, ExceptionView exception) =>
+        db.ExecuteAsync(Update, new
+        {
+            state = exception.State.Wire(), exception.Escalated, exception.Report, exception.ReportedBy, exception.ReportedAt,
+            decision = exception.Decision?.Wire(), exception.Rationale, exception.DecidedBy, exception.DecidedAt, exception.Id,
+        });
 }

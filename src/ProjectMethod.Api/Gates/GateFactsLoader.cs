@@ -1,5 +1,5 @@
-using System.Data.Common;
 using ProjectMethod.Api.Handbooks;
+using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Roles;
@@ -7,7 +7,7 @@ using ProjectMethod.Domain.Roles;
 namespace ProjectMethod.Api.Gates;
 
 /// <summary>Where a source of gate facts reads from: the project, inside the caller's connection and transaction.</summary>
-public sealed record FactsQuery(DbConnection Connection, DbTransaction? Transaction, ProjectRow Project, CancellationToken CancellationToken);
+public sealed record FactsQuery(DbSession Db, ProjectRow Project);
 
 /// <summary>A feature's contribution to the facts the decision points judge. Each feature that adds criteria adds one.</summary>
 public interface IGateFactsSource
@@ -21,7 +21,7 @@ public sealed class GateFactsLoader(IEnumerable<IGateFactsSource> sources)
     public async Task<GateFacts> LoadAsync(FactsQuery query, IReadOnlyList<RoleAssignment> roles)
     {
         var project = query.Project;
-        var handbook = await HandbookStore.GetAsync(query.Connection, query.Transaction, project.HandbookSector, project.HandbookVersion, query.CancellationToken);
+        var handbook = await HandbookStore.GetAsync(query.Db, project.HandbookSector, project.HandbookVersion);
         var facts = new GateFacts
         {
             Phase = project.Phase,

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.Gates;
@@ -57,58 +55,65 @@ public static class GateStore
         public required Instant RequestedAt { get; init; }
     }
 
-    public static async Task<GateRequestView?> OpenRequestAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<RequestRow>(new CommandDefinition(
-            """
-            SELECT id, decision_point AS DecisionPoint, phase, stage, recommendation, requested_by AS RequestedBy, requested_at AS RequestedAt
-            FROM gate_requests WHERE project_id = @projectId AND decision_id IS NULL
-            """, new { projectId }, transaction, cancellationToken: cancellationToken));
-        return row is null ? null : new GateRequestView(row.Id, row.DecisionPoint, row.Phase, row.Stage, row.Recommendation, row.RequestedBy, row.RequestedAt);
-    }
+    private static readonly Sql OpenRequest = Sql.Of(
+        """
+        SELECT id, decision_point AS DecisionPoint, phase, stage, recommendation, requested_by AS RequestedBy, requested_at AS RequestedAt
+        FROM gate_requests WHERE project_id = @projectId AND decision_id IS NULL
+        """);
+
+    private static readonly Sql InsertRequest = Sql.Of(
+        """
+        INSERT INTO gate_requests (id, project_id, decision_point, phase, stage, recommendation, requested_by, requested_at)
+        VALUES (@Id, @projectId, @decisionPoint, @phase, @Stage, @Recommendation, @RequestedBy, @RequestedAt)
+        """);
+
+    private static readonly Sql InsertDecision = Sql.Of(
+        """
+        INSERT INTO decisions (id, project_id, decision_point, decision, rationale, request_id, from_phase, from_stage, to_phase, to_stage,
+                               closed_early, decided_by, decided_at)
+        VALUES (@Id, @projectId, @decisionPoint, @decision, @Rationale, @RequestId, @fromPhase, @FromStage, @toPhase, @ToStage,
+                @ClosedEarly, @DecidedBy, @DecidedAt)
+        """);
+
+    private static readonly Sql AnswerRequest = Sql.Of("UPDATE gate_requests SET decision_id = @Id WHERE id = @requestId");
+
+    private static readonly Sql Decisions = Sql.Of(
+        """
+        SELECT id, decision_point AS DecisionPoint, decision, rationale, request_id AS RequestId, from_phase AS FromPhase, from_stage AS FromStage,
+               to_phase AS ToPhase, to_stage AS ToStage, closed_early AS ClosedEarly, decided_by AS DecidedBy, decided_at AS DecidedAt
+        FROM decisions WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
+        """);
+
+    public static async Task<GateRequestView?> OpenRequestAsync(DbSession db, Guid projectId) =>
+        await db.SingleOrDefaultAsync<RequestRow>(OpenRequest, new { projectId }) is { } row
+            ? new GateRequestView(row.Id, row.DecisionPoint, row.Phase, row.Stage, row.Recommendation, row.RequestedBy, row.RequestedAt)
+            : null;
 
     public static OpenGateRequest? ToDomain(this GateRequestView? request) =>
         request is null ? null : new OpenGateRequest(request.Id, request.DecisionPoint, request.RequestedBy);
 
-    public static Task InsertRequestAsync(DbConnection connection, DbTransaction transaction, Guid projectId, GateRequestView request, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO gate_requests (id, project_id, decision_point, phase, stage, recommendation, requested_by, requested_at)
-            VALUES (@Id, @projectId, @decisionPoint, @phase, @Stage, @Recommendation, @RequestedBy, @RequestedAt)
-            """,
-            new
-            {
-                request.Id, projectId, decisionPoint = request.DecisionPoint.Wire(), phase = request.Phase.Wire(), request.Stage,
-                request.Recommendation, request.RequestedBy, request.RequestedAt,
-            }, transaction, cancellationToken: cancellationToken));
+    public static Task InsertRequestAsync(DbSession db, Guid projectId, GateRequestView request) =>
+        db.ExecuteAsync(InsertRequest, new
+        {
+            request.Id, projectId, decisionPoint = request.DecisionPoint.Wire(), phase = request.Phase.Wire(), request.Stage,
+            request.Recommendation, request.RequestedBy, request.RequestedAt,
+        });
 
-    public static async Task InsertDecisionAsync(DbConnection connection, DbTransaction transaction, Guid projectId, DecisionView decision, CancellationToken cancellationToken)
+    /// <summary>Records a decision in the decision log; one that answers a request closes it.</summary>
+    public static async Task InsertDecisionAsync(DbSession db, Guid projectId, DecisionView decision)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO decisions (id, project_id, decision_point, decision, rationale, request_id, from_phase, from_stage, to_phase, to_stage,
-                                   closed_early, decided_by, decided_at)
-            VALUES (@Id, @projectId, @decisionPoint, @decision, @Rationale, @RequestId, @fromPhase, @FromStage, @toPhase, @ToStage,
-                    @ClosedEarly, @DecidedBy, @DecidedAt)
-            """,
-            new
-            {
-                decision.Id, projectId, decisionPoint = decision.DecisionPoint.Wire(), decision = decision.Decision.Wire(), decision.Rationale,
-                decision.RequestId, fromPhase = decision.FromPhase.Wire(), decision.FromStage, toPhase = decision.ToPhase.Wire(), decision.ToStage,
-                decision.ClosedEarly, decision.DecidedBy, decision.DecidedAt,
-            }, transaction, cancellationToken: cancellationToken));
+        await db.ExecuteAsync(InsertDecision, new
+        {
+            decision.Id, projectId, decisionPoint = decision.DecisionPoint.Wire(), decision = decision.Decision.Wire(), decision.Rationale,
+            decision.RequestId, fromPhase = decision.FromPhase.Wire(), decision.FromStage, toPhase = decision.ToPhase.Wire(), decision.ToStage,
+            decision.ClosedEarly, decision.DecidedBy, decision.DecidedAt,
+        });
         if (decision.RequestId is { } requestId)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE gate_requests SET decision_id = @Id WHERE id = @requestId", new { decision.Id, requestId }, transaction, cancellationToken: cancellationToken));
+            await db.ExecuteAsync(AnswerRequest, new { decision.Id, requestId });
         }
     }
 
-    public static async Task<IReadOnlyList<DecisionView>> DecisionsAsync(DbConnection connection, Guid projectId, Paging paging, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<DecisionView>(new CommandDefinition(
-            """
-            SELECT id, decision_point AS DecisionPoint, decision, rationale, request_id AS RequestId, from_phase AS FromPhase, from_stage AS FromStage,
-                   to_phase AS ToPhase, to_stage AS ToStage, closed_early AS ClosedEarly, decided_by AS DecidedBy, decided_at AS DecidedAt
-            FROM decisions WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
-            """, new { projectId, after = paging.AfterId, limit = paging.FetchSize }, cancellationToken: cancellationToken))).ToList();
+    public static Task<IReadOnlyList<DecisionView>> DecisionsAsync(DbSession db, Guid projectId, Paging paging) =>
+        db.ListAsync<DecisionView>(Decisions, new { projectId, after = paging.AfterId, limit = paging.FetchSize });
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
@@ -30,7 +31,7 @@ public static class GatesApi
 {
     public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Gates");
+        var group = app.MapProjectScope("Gates");
         group.MapGet("/gate", Get).WithName("getGate")
             .WithSummary("The next decision point: decider, criteria and allowed decisions")
             .WithDescription("In execution the project heads for the stage boundary when the next stage is planned, else for BP4; decisionPoint=stageBoundary or bp4 asks for one.")
@@ -49,7 +50,7 @@ public static class GatesApi
     }
 
     private static async Task<Results<Ok<GateView>, ProblemHttpResult>> Get(
-        Guid id, Database database, GateFactsLoader loader, CancellationToken cancellationToken, string? decisionPoint = null)
+        Guid id, HttpContext http, Database database, GateFactsLoader loader, CancellationToken cancellationToken, string? decisionPoint = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryParseEnum<DecisionPoint>(decisionPoint, "decisionPoint", out var askedFor, errors))
@@ -57,16 +58,13 @@ public static class GatesApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var project = await ProjectStore.GetAsync(connection, null, id, cancellationToken);
-        if (project is null)
+        var project = ProjectScope.Project(http);
+        var (request, facts) = await database.ReadAsync(async db =>
         {
-            return Problems.NotFound("The project");
-        }
-
-        var request = await GateStore.OpenRequestAsync(connection, null, id, cancellationToken);
-        var roles = await ProjectStore.RolesAsync(connection, null, id, cancellationToken);
-        var facts = await loader.LoadAsync(new FactsQuery(connection, null, project, cancellationToken), roles);
+            var request = await GateStore.OpenRequestAsync(db, id);
+            var roles = await RoleStore.ForProjectAsync(db, id);
+            return (request, await loader.LoadAsync(new FactsQuery(db, project), roles));
+        }, cancellationToken);
         var point = Gatekeeper.PointAhead(facts, request.ToDomain(), askedFor);
         if (point.Error is { } error)
         {
@@ -89,8 +87,8 @@ public static class GatesApi
 
         var result = await writes.RunAsync<GateRequestView>(http, id, async write =>
         {
-            var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
-            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
+            var open = await GateStore.OpenRequestAsync(write.Db, id);
+            var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);
             var point = Gatekeeper.PointAhead(facts, null, request.DecisionPoint);
             if (point.Error is { } error)
             {
@@ -104,7 +102,7 @@ public static class GatesApi
 
             var created = new GateRequestView(Ids.New(write.Now), point.Value, write.Project.Phase, write.Project.Stage,
                 request.Recommendation!.Trim(), write.Actor.UserId, write.Now);
-            await GateStore.InsertRequestAsync(write.Connection, write.Transaction, id, created, write.CancellationToken);
+            await GateStore.InsertRequestAsync(write.Db, id, created);
             write.Record(EventTypes.DecisionRequested, new { requestId = created.Id, created.DecisionPoint, created.Recommendation });
             return created;
         });
@@ -125,8 +123,8 @@ public static class GatesApi
 
         var result = await writes.RunAsync<DecisionView>(http, id, async write =>
         {
-            var open = await GateStore.OpenRequestAsync(write.Connection, write.Transaction, id, write.CancellationToken);
-            var facts = await loader.LoadAsync(new FactsQuery(write.Connection, write.Transaction, write.Project, write.CancellationToken), write.Roles);
+            var open = await GateStore.OpenRequestAsync(write.Db, id);
+            var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);
             var point = Gatekeeper.PointAhead(facts, open.ToDomain(), null);
             if (point.Error is { } error)
             {
@@ -155,8 +153,8 @@ public static class GatesApi
                 DecidedBy = write.Actor.UserId,
                 DecidedAt = write.Now,
             };
-            await GateStore.InsertDecisionAsync(write.Connection, write.Transaction, id, decision, write.CancellationToken);
-            await ProjectStore.UpdatePhaseAsync(write.Connection, write.Transaction, id, decided.To, decided.ToStage, decided.ClosedEarly, write.CancellationToken);
+            await GateStore.InsertDecisionAsync(write.Db, id, decision);
+            await ProjectStore.UpdatePhaseAsync(write.Db, id, decided.To, decided.ToStage, decided.ClosedEarly);
             write.Record(EventTypes.DecisionMade, decision);
             return decision;
         });
@@ -172,12 +170,6 @@ public static class GatesApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
-        return TypedResults.Ok(paging.ToPage(await GateStore.DecisionsAsync(connection, id, paging, cancellationToken), d => d.Id));
+        return TypedResults.Ok(paging.ToPage(await database.ReadAsync(db => GateStore.DecisionsAsync(db, id, paging), cancellationToken), d => d.Id));
     }
 }

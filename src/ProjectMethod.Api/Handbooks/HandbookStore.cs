@@ -1,5 +1,4 @@
-using System.Data.Common;
-using Dapper;
+using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Phases;
 
@@ -24,34 +23,36 @@ public static class HandbookStore
 {
     public const string DefaultSector = "standard";
 
+    private const string Columns = "sector, version, name, pm_may_hold_board_role AS PmMayHoldBoardRole, approval_mode AS ApprovalMode";
+
+    private static readonly Sql Current = Sql.Of(
+        $"""
+        SELECT {Columns}
+        FROM handbooks
+        WHERE sector IN (@sector, @DefaultSector)
+        ORDER BY CASE WHEN sector = @sector THEN 0 ELSE 1 END, version DESC
+        LIMIT 1
+        """);
+
+    private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM handbooks WHERE sector = @sector AND version = @version");
+
+    private static readonly Sql Items = Sql.Of(
+        """
+        SELECT item_id AS ItemId, decision_point AS DecisionPoint, text_nb AS TextNb, text_en AS TextEn, mandatory AS Mandatory
+        FROM handbook_checklist_items WHERE sector = @sector AND version = @version ORDER BY position
+        """);
+
     /// <summary>The newest handbook of the sector, or the newest default handbook when the sector has none.</summary>
-    public static Task<Handbook> CurrentForAsync(DbConnection connection, DbTransaction? transaction, string sector, CancellationToken cancellationToken) =>
-        connection.QuerySingleAsync<Handbook>(new CommandDefinition(
-            """
-            SELECT sector, version, name, pm_may_hold_board_role AS PmMayHoldBoardRole, approval_mode AS ApprovalMode
-            FROM handbooks
-            WHERE sector IN (@sector, @DefaultSector)
-            ORDER BY CASE WHEN sector = @sector THEN 0 ELSE 1 END, version DESC
-            LIMIT 1
-            """, new { sector, DefaultSector }, transaction, cancellationToken: cancellationToken));
+    public static async Task<Handbook> CurrentForAsync(DbSession db, string sector) =>
+        (await db.FirstOrDefaultAsync<Handbook>(Current, new { sector, DefaultSector }))!;
 
-    public static Task<Handbook> GetAsync(DbConnection connection, DbTransaction? transaction, string sector, int version, CancellationToken cancellationToken) =>
-        connection.QuerySingleAsync<Handbook>(new CommandDefinition(
-            """
-            SELECT sector, version, name, pm_may_hold_board_role AS PmMayHoldBoardRole, approval_mode AS ApprovalMode
-            FROM handbooks WHERE sector = @sector AND version = @version
-            """, new { sector, version }, transaction, cancellationToken: cancellationToken));
+    public static async Task<Handbook> GetAsync(DbSession db, string sector, int version) =>
+        (await db.SingleOrDefaultAsync<Handbook>(One, new { sector, version }))
+        ?? throw new InvalidOperationException($"The handbook {sector} version {version} a project is bound to does not exist.");
 
-    public static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(
-        DbConnection connection, DbTransaction? transaction, string sector, int version, CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(
-            """
-            SELECT item_id AS ItemId, decision_point AS DecisionPoint, text_nb AS TextNb, text_en AS TextEn, mandatory AS Mandatory
-            FROM handbook_checklist_items WHERE sector = @sector AND version = @version ORDER BY position
-            """, new { sector, version }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => new ChecklistItem(r.ItemId, r.DecisionPoint, r.TextNb, r.TextEn, r.Mandatory)).ToList();
-    }
+    public static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(DbSession db, string sector, int version) =>
+        (await db.ListAsync<ItemRow>(Items, new { sector, version }))
+            .Select(r => new ChecklistItem(r.ItemId, r.DecisionPoint, r.TextNb, r.TextEn, r.Mandatory)).ToList();
 
     private sealed record ItemRow
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 
@@ -12,24 +12,11 @@ public sealed record HistoryEntry(long Sequence, string Type, string Actor, Inst
 
 public static class HistoryApi
 {
-    private sealed record Row
-    {
-        public required long Sequence { get; init; }
-
-        public required string Type { get; init; }
-
-        public required string Actor { get; init; }
-
-        public required Instant OccurredAt { get; init; }
-
-        public required string Payload { get; init; }
-    }
-
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/projects/{id:guid}/history", Get).WithTags("History").WithName("getProjectHistory")
+        app.MapProjectScope("History").MapGet("/history", Get).WithName("getProjectHistory")
             .WithSummary("Every audited change of the project, oldest first")
-            .WithDescription("Each change appends one event in the same transaction as the change itself: type, actor, time and payload.").WithProblems(400, 404);
+            .WithDescription("Each change appends one event in the same transaction as the change itself: type, actor, time and payload.").WithProblems(400);
         return app;
     }
 
@@ -41,17 +28,7 @@ public static class HistoryApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            """
-            SELECT sequence, type, actor, occurred_at AS OccurredAt, payload
-            FROM audit_events WHERE project_id = @id AND sequence > @after ORDER BY sequence LIMIT @limit
-            """, new { id, after = paging.AfterSequence, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
+        var rows = (await database.ReadAsync(db => AuditStore.ForProjectAsync(db, id, paging.AfterSequence, paging.FetchSize), cancellationToken))
             .Select(r => new HistoryEntry(r.Sequence, r.Type, r.Actor, r.OccurredAt, JsonDocument.Parse(r.Payload).RootElement.Clone()))
             .ToList();
         return TypedResults.Ok(paging.ToPage(rows, e => e.Sequence));

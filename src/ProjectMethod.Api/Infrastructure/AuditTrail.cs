@@ -1,15 +1,12 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Dapper;
 using NodaTime;
 using NodaTime.Text;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Webhooks;
 
 namespace ProjectMethod.Api.Infrastructure;
-
-/// <summary>One state change as recorded in the audit trail.</summary>
-public sealed record AuditEvent(long Sequence, Guid? ProjectId, string Type, string Actor, Instant OccurredAt, string Payload, string PreviousHash, string Hash);
 
 /// <summary>
 /// Appends audit events inside the caller's write transaction, hash-chained:
@@ -20,29 +17,24 @@ public static class AuditTrail
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static async Task AppendAsync(
-        DbConnection connection, DbTransaction transaction, Guid? projectId, string type, string actor, Instant at, object payload,
-        CancellationToken cancellationToken)
+    public static async Task AppendAsync(DbSession db, Guid? projectId, string type, string actor, Instant at, object payload)
     {
-        var head = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
-            "SELECT sequence, hash FROM audit_head WHERE id = 1", transaction: transaction, cancellationToken: cancellationToken));
+        var head = await AuditStore.HeadAsync(db);
         var sequence = (head?.Sequence ?? 0) + 1;
         var previousHash = head?.Hash ?? GenesisHash;
         var payloadJson = JsonSerializer.Serialize(payload, Json.Options);
-        var hash = Hash(previousHash, sequence, projectId, type, actor, at, payloadJson);
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO audit_events (sequence, project_id, type, actor, occurred_at, payload, previous_hash, hash)
-            VALUES (@sequence, @projectId, @type, @actor, @at, @payloadJson, @previousHash, @hash)
-            """,
-            new { sequence, projectId, type, actor, at, payloadJson, previousHash, hash }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO audit_head (id, sequence, hash) VALUES (1, @sequence, @hash)
-            ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
-            """, new { sequence, hash }, transaction, cancellationToken: cancellationToken));
-        await Webhooks.WebhookOutbox.EnqueueAsync(connection, transaction, sequence, type, at, cancellationToken);
+        await AuditStore.AppendAsync(db, new AuditEventRow
+        {
+            Sequence = sequence,
+            ProjectId = projectId,
+            Type = type,
+            Actor = actor,
+            OccurredAt = at,
+            Payload = payloadJson,
+            PreviousHash = previousHash,
+            Hash = Hash(previousHash, sequence, projectId, type, actor, at, payloadJson),
+        });
+        await WebhookOutbox.EnqueueAsync(db, sequence, type, at);
     }
 
     /// <summary>The chain hash of one event; verification recomputes it the same way.</summary>

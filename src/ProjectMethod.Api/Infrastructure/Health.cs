@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ProjectMethod.Api.Infrastructure;
@@ -10,9 +9,7 @@ public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
     {
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var migrations = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM schema_migrations", cancellationToken: cancellationToken));
+            var migrations = await database.ReadAsync(Migrations.CountAppliedAsync, cancellationToken);
             return migrations > 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No migrations applied.");
         }
         catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using NodaTime;
 
 namespace ProjectMethod.Api.Infrastructure;
@@ -19,27 +18,6 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
 
     // A request that has not finished in this time is taken to have died with its process.
     private static readonly Duration Abandoned = Duration.FromMinutes(2);
-
-    private sealed record Stored
-    {
-        public required string Method { get; init; }
-
-        public required string Path { get; init; }
-
-        public required string RequestHash { get; init; }
-
-        public int? Status { get; init; }
-
-        public string? ContentType { get; init; }
-
-        public string? Location { get; init; }
-
-        public string? Etag { get; init; }
-
-        public string? Body { get; init; }
-
-        public required Instant CreatedAt { get; init; }
-    }
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -72,33 +50,21 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
     }
 
     /// <summary>Records the key as in flight, or returns what an earlier request with it left.</summary>
-    private Task<Stored?> ClaimAsync(string userId, string key, string method, string path, string requestHash, Instant now, CancellationToken cancellationToken) =>
-        database.WriteAsync<Stored?>(async (connection, transaction) =>
+    private Task<StoredResponse?> ClaimAsync(string userId, string key, string method, string path, string requestHash, Instant now, CancellationToken cancellationToken) =>
+        database.WriteAsync<StoredResponse?>(async db =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM idempotency_keys WHERE created_at < @expired", new { expired = now - Lifetime }, transaction, cancellationToken: cancellationToken));
-            var stored = await connection.QuerySingleOrDefaultAsync<Stored>(new CommandDefinition(
-                """
-                SELECT method, path, request_hash AS RequestHash, status, content_type AS ContentType, location, etag, body, created_at AS CreatedAt
-                FROM idempotency_keys WHERE user_id = @userId AND idempotency_key = @key
-                """, new { userId, key }, transaction, cancellationToken: cancellationToken));
+            await IdempotencyStore.ForgetExpiredAsync(db, now - Lifetime);
+            var stored = await IdempotencyStore.GetAsync(db, userId, key);
             if (stored is not null && !(stored.Status is null && stored.CreatedAt < now - Abandoned))
             {
                 return (true, stored);
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO idempotency_keys (user_id, idempotency_key, method, path, request_hash, created_at)
-                VALUES (@userId, @key, @method, @path, @requestHash, @now)
-                ON CONFLICT (user_id, idempotency_key) DO UPDATE
-                SET method = excluded.method, path = excluded.path, request_hash = excluded.request_hash, created_at = excluded.created_at,
-                    status = NULL, content_type = NULL, location = NULL, etag = NULL, body = NULL
-                """, new { userId, key, method, path, requestHash, now }, transaction, cancellationToken: cancellationToken));
+            await IdempotencyStore.ClaimAsync(db, userId, key, method, path, requestHash, now);
             return (true, null);
         }, cancellationToken);
 
-    private static async Task AnswerRepeatAsync(HttpContext http, Stored earlier, string method, string path, string requestHash)
+    private static async Task AnswerRepeatAsync(HttpContext http, StoredResponse earlier, string method, string path, string requestHash)
     {
         if (earlier.Status is not { } status)
         {
@@ -148,7 +114,7 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
                 var succeeded = http.Response.StatusCode < 400 && !write.RollbackOnly;
                 if (succeeded)
                 {
-                    await CompleteAsync(write.Connection, write.Transaction, http, userId, key, buffer);
+                    await CompleteAsync(new DbSession(write.Connection, write.Transaction, CancellationToken.None), http, userId, key, buffer);
                     await write.CommitAsync(http.RequestAborted);
                 }
             }
@@ -159,9 +125,9 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
             }
             else if (http.Response.StatusCode >= 400)
             {
-                await database.WriteAsync(async (connection, transaction) =>
+                await database.WriteAsync(async db =>
                 {
-                    await CompleteAsync(connection, transaction, http, userId, key, buffer);
+                    await CompleteAsync(db, http, userId, key, buffer);
                     return (true, 0);
                 }, CancellationToken.None);
             }
@@ -180,29 +146,24 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
-    private static Task<int> CompleteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, HttpContext http,
-        string userId, string key, MemoryStream buffer) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE idempotency_keys SET status = @status, content_type = @contentType, location = @location, etag = @etag, body = @body
-            WHERE user_id = @userId AND idempotency_key = @key
-            """,
-            new
-            {
-                status = http.Response.StatusCode,
-                contentType = http.Response.ContentType,
-                location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                etag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
-                userId,
-                key,
-            }, transaction, cancellationToken: CancellationToken.None));
+    private static Task CompleteAsync(DbSession db, HttpContext http, string userId, string key, MemoryStream buffer) =>
+        IdempotencyStore.CompleteAsync(db, userId, key, new StoredResponse
+        {
+            Method = http.Request.Method,
+            Path = http.Request.Path.Value ?? "",
+            RequestHash = "",
+            Status = http.Response.StatusCode,
+            ContentType = http.Response.ContentType,
+            Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+            Etag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+            Body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
+            CreatedAt = default,
+        });
 
     private Task<int> ForgetAsync(string userId, string key) =>
-        database.WriteAsync(async (connection, transaction) =>
+        database.WriteAsync(async db =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM idempotency_keys WHERE user_id = @userId AND idempotency_key = @key", new { userId, key }, transaction));
+            await IdempotencyStore.ForgetAsync(db, userId, key);
             return (true, 0);
         }, CancellationToken.None);
 

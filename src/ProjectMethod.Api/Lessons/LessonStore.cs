@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using NodaTime;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
@@ -46,53 +44,68 @@ public static class LessonStore
     private const string Columns =
         "l.id, l.project_id AS ProjectId, l.title, l.description, l.recommendation, l.tags, l.phase, l.recorded_by AS RecordedBy, l.recorded_at AS RecordedAt";
 
-    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, LessonView lesson, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO lessons (id, project_id, title, description, recommendation, tags, phase, recorded_by, recorded_at)
-            VALUES (@Id, @ProjectId, @Title, @Description, @Recommendation, @tags, @phase, @RecordedBy, @RecordedAt)
-            """,
-            new
-            {
-                lesson.Id, lesson.ProjectId, lesson.Title, lesson.Description, lesson.Recommendation, tags = JsonSerializer.Serialize(lesson.Tags),
-                phase = lesson.Phase.Wire(), lesson.RecordedBy, lesson.RecordedAt,
-            }, transaction, cancellationToken: cancellationToken));
+    private static readonly Sql Insert = Sql.Of(
+        """
+        INSERT INTO lessons (id, project_id, title, description, recommendation, tags, phase, recorded_by, recorded_at)
+        VALUES (@Id, @ProjectId, @Title, @Description, @Recommendation, @tags, @phase, @RecordedBy, @RecordedAt)
+        """);
 
-    public static async Task<IReadOnlyList<LessonView>> ForProjectAsync(DbConnection connection, Guid projectId, Paging paging, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM lessons l WHERE l.project_id = @projectId AND l.id > @after ORDER BY l.id LIMIT @limit",
-            new { projectId, after = paging.AfterId, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
-        .Select(r => r.ToView()).ToList();
+    private static readonly Sql OfProject = Sql.Of(
+        $"SELECT {Columns} FROM lessons l WHERE l.project_id = @projectId AND l.id > @after ORDER BY l.id LIMIT @limit");
+
+    private static readonly Sql Search = Sql.Of(
+        $"""
+        SELECT {Columns} FROM lessons l JOIN projects p ON p.id = l.project_id
+        WHERE (@pattern IS NULL OR LOWER(l.title) LIKE @pattern ESCAPE '\' OR LOWER(l.description) LIKE @pattern ESCAPE '\'
+               OR LOWER(l.recommendation) LIKE @pattern ESCAPE '\' OR LOWER(l.tags) LIKE @pattern ESCAPE '\')
+          AND (@sector IS NULL OR p.sector = @sector)
+          AND l.id > @after
+        ORDER BY l.id LIMIT @limit
+        """);
+
+    private static readonly Sql Exists = Sql.Of("SELECT COUNT(*) FROM lessons WHERE id = @id");
+
+    private static readonly Sql InsertReview = Sql.Of(
+        """
+        INSERT INTO lessons_reviews (id, project_id, lesson_ids, none_relevant_reason, phase, reviewed_by, reviewed_at)
+        VALUES (@Id, @projectId, @lessonIds, @NoneRelevantReason, @phase, @ReviewedBy, @ReviewedAt)
+        """);
+
+    private static readonly Sql Reviewed = Sql.Of("SELECT COUNT(*) FROM lessons_reviews WHERE project_id = @projectId");
+
+    private static readonly Sql InsertReport = Sql.Of(
+        """
+        INSERT INTO project_reports (id, project_id, kind, summary, body, written_by, written_at)
+        VALUES (@Id, @projectId, @Kind, @Summary, @Details, @WrittenBy, @WrittenAt)
+        """);
+
+    private static readonly Sql Reports = Sql.Of("SELECT COUNT(*) FROM project_reports WHERE project_id = @projectId AND kind = @kind");
+
+    public static Task InsertAsync(DbSession db, LessonView lesson) =>
+        db.ExecuteAsync(Insert, new
+        {
+            lesson.Id, lesson.ProjectId, lesson.Title, lesson.Description, lesson.Recommendation, tags = JsonSerializer.Serialize(lesson.Tags),
+            phase = lesson.Phase.Wire(), lesson.RecordedBy, lesson.RecordedAt,
+        });
+
+    public static async Task<IReadOnlyList<LessonView>> ForProjectAsync(DbSession db, Guid projectId, Paging paging) =>
+        (await db.ListAsync<Row>(OfProject, new { projectId, after = paging.AfterId, limit = paging.FetchSize })).Select(r => r.ToView()).ToList();
 
     /// <summary>Lessons across all projects, by words in their text or tags and by the project's sector.</summary>
-    public static async Task<IReadOnlyList<LessonView>> SearchAsync(
-        DbConnection connection, string? query, string? sector, Paging paging, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<LessonView>> SearchAsync(DbSession db, string? query, string? sector, Paging paging)
     {
-        // Case-insensitive on both providers: both sides lower-cased, LIKE's wildcards in the query escaped.
-        var pattern = query is null ? null : "%" + query.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        return (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM lessons l JOIN projects p ON p.id = l.project_id
-            WHERE (@pattern IS NULL OR LOWER(l.title) LIKE @pattern ESCAPE '\' OR LOWER(l.description) LIKE @pattern ESCAPE '\'
-                   OR LOWER(l.recommendation) LIKE @pattern ESCAPE '\' OR LOWER(l.tags) LIKE @pattern ESCAPE '\')
-              AND (@sector IS NULL OR p.sector = @sector)
-              AND l.id > @after
-            ORDER BY l.id LIMIT @limit
-            """,
-            new { pattern, sector, after = paging.AfterId, limit = paging.FetchSize }, cancellationToken: cancellationToken)))
-            .Select(r => r.ToView()).ToList();
+        // Case-insensitive on every provider: both sides lower-cased, LIKE's wildcards in the query escaped.
+        var pattern = query is null ? null : db.Containing(query.ToLowerInvariant());
+        return (await db.ListAsync<Row>(Search, new { pattern, sector, after = paging.AfterId, limit = paging.FetchSize })).Select(r => r.ToView()).ToList();
     }
 
     /// <summary>The ids among these that name a lesson (one lookup each: a review names a handful).</summary>
-    public static async Task<IReadOnlyList<Guid>> ExistingAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Guid>> ExistingAsync(DbSession db, IReadOnlyList<Guid> ids)
     {
         var existing = new List<Guid>();
         foreach (var id in ids)
         {
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT COUNT(*) FROM lessons WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)) > 0)
+            if (await db.ScalarAsync<long>(Exists, new { id }) > 0)
             {
                 existing.Add(id);
             }
@@ -101,25 +114,29 @@ public static class LessonStore
         return existing;
     }
 
-    public static async Task<bool> HasReportAsync(DbConnection connection, DbTransaction? transaction, Guid projectId, string kind, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM project_reports WHERE project_id = @projectId AND kind = @kind",
-            new { projectId, kind }, transaction, cancellationToken: cancellationToken)) > 0;
+    public static Task InsertReviewAsync(DbSession db, Guid projectId, LessonsReviewView review) =>
+        db.ExecuteAsync(InsertReview, new
+        {
+            review.Id, projectId, lessonIds = JsonSerializer.Serialize(review.LessonIds), review.NoneRelevantReason,
+            phase = review.Phase.Wire(), review.ReviewedBy, review.ReviewedAt,
+        });
+
+    public static async Task<bool> ReviewedAsync(DbSession db, Guid projectId) => await db.ScalarAsync<long>(Reviewed, new { projectId }) > 0;
+
+    public static Task InsertReportAsync(DbSession db, Guid projectId, ReportView report) =>
+        db.ExecuteAsync(InsertReport, new { report.Id, projectId, report.Kind, report.Summary, report.Details, report.WrittenBy, report.WrittenAt });
+
+    public static async Task<bool> HasReportAsync(DbSession db, Guid projectId, string kind) =>
+        await db.ScalarAsync<long>(Reports, new { projectId, kind }) > 0;
 }
 
 /// <summary>P1/P2 facts: lessons reviewed, lessons report and end project report written.</summary>
 public sealed class LessonFacts : IGateFactsSource
 {
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
+    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) => facts with
     {
-        var reviewed = await query.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM lessons_reviews WHERE project_id = @id", new { id = query.Project.Id }, query.Transaction,
-            cancellationToken: query.CancellationToken)) > 0;
-        return facts with
-        {
-            LessonsReviewed = reviewed,
-            LessonsReportWritten = await LessonStore.HasReportAsync(query.Connection, query.Transaction, query.Project.Id, LessonStore.LessonsReport, query.CancellationToken),
-            EndReportWritten = await LessonStore.HasReportAsync(query.Connection, query.Transaction, query.Project.Id, LessonStore.EndReport, query.CancellationToken),
-        };
-    }
+        LessonsReviewed = await LessonStore.ReviewedAsync(query.Db, query.Project.Id),
+        LessonsReportWritten = await LessonStore.HasReportAsync(query.Db, query.Project.Id, LessonStore.LessonsReport),
+        EndReportWritten = await LessonStore.HasReportAsync(query.Db, query.Project.Id, LessonStore.EndReport),
+    };
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Events;
@@ -29,7 +27,7 @@ public static class LessonsApi
 
     public static IEndpointRouteBuilder MapLessons(this IEndpointRouteBuilder app)
     {
-        var project = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Lessons");
+        var project = app.MapProjectScope("Lessons");
         project.MapGet("/lessons", List).WithName("listProjectLessons").WithSummary("The project's lessons log")
             .WithDescription("Oldest first, paged with limit and cursor.").WithProblems(400, 404);
         project.MapPost("/lessons", Record).WithName("recordLesson")
@@ -60,13 +58,7 @@ public static class LessonsApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
-        return TypedResults.Ok(paging.ToPage(await LessonStore.ForProjectAsync(connection, id, paging, cancellationToken), l => l.Id));
+        return TypedResults.Ok(paging.ToPage(await database.ReadAsync(db => LessonStore.ForProjectAsync(db, id, paging), cancellationToken), l => l.Id));
     }
 
     private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> Search(
@@ -82,8 +74,7 @@ public static class LessonsApi
             return Problems.Validation(new Dictionary<string, string[]> { ["q"] = [$"q must be at most {Validation.ShortText} characters."] });
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var lessons = await LessonStore.SearchAsync(connection, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sector, paging, cancellationToken);
+        var lessons = await database.ReadAsync(db => LessonStore.SearchAsync(db, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sector, paging), cancellationToken);
         return TypedResults.Ok(paging.ToPage(lessons, l => l.Id));
     }
 
@@ -109,7 +100,7 @@ public static class LessonsApi
 
             var lesson = new LessonView(Ids.New(write.Now), id, request.Title!.Trim(), request.Description!.Trim(),
                 request.Recommendation!.Trim(), request.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? [], write.Project.Phase, write.Actor.UserId, write.Now);
-            await LessonStore.InsertAsync(write.Connection, write.Transaction, lesson, write.CancellationToken);
+            await LessonStore.InsertAsync(write.Db, lesson);
             write.Record(EventTypes.LessonRecorded, new { lessonId = lesson.Id, lesson.Title });
             return lesson;
         });
@@ -139,7 +130,7 @@ public static class LessonsApi
                 return forbidden;
             }
 
-            var unknown = lessonIds.Except(await LessonStore.ExistingAsync(write.Connection, write.Transaction, lessonIds, write.CancellationToken)).ToList();
+            var unknown = lessonIds.Except(await LessonStore.ExistingAsync(write.Db, lessonIds)).ToList();
             if (unknown.Count > 0)
             {
                 return DomainError.Invalid("unknown-lessons", "Unknown lessons", $"No lesson has the id {string.Join(", ", unknown)}.");
@@ -147,16 +138,7 @@ public static class LessonsApi
 
             var review = new LessonsReviewView(Ids.New(write.Now), lessonIds, request.NoneRelevantReason?.Trim(),
                 write.Project.Phase, write.Actor.UserId, write.Now);
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO lessons_reviews (id, project_id, lesson_ids, none_relevant_reason, phase, reviewed_by, reviewed_at)
-                VALUES (@Id, @projectId, @lessonIds, @NoneRelevantReason, @phase, @ReviewedBy, @ReviewedAt)
-                """,
-                new
-                {
-                    review.Id, projectId = id, lessonIds = JsonSerializer.Serialize(review.LessonIds), review.NoneRelevantReason,
-                    phase = review.Phase.Wire(), review.ReviewedBy, review.ReviewedAt,
-                }));
+            await LessonStore.InsertReviewAsync(write.Db, id, review);
             write.Record(EventTypes.LessonsReviewed, new { reviewId = review.Id, review.LessonIds, review.NoneRelevantReason });
             return review;
         });
@@ -189,11 +171,7 @@ public static class LessonsApi
 
             var report = new ReportView(Ids.New(write.Now), kind, request.Summary!.Trim(), request.Details?.Trim() ?? "",
                 write.Actor.UserId, write.Now);
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO project_reports (id, project_id, kind, summary, body, written_by, written_at)
-                VALUES (@Id, @projectId, @Kind, @Summary, @Details, @WrittenBy, @WrittenAt)
-                """, new { report.Id, projectId = id, report.Kind, report.Summary, report.Details, report.WrittenBy, report.WrittenAt }));
+            await LessonStore.InsertReportAsync(write.Db, id, report);
             write.Record(kind == LessonStore.EndReport ? EventTypes.EndReportWritten : EventTypes.LessonsReportWritten, new { reportId = report.Id, report.Summary });
             return report;
         });

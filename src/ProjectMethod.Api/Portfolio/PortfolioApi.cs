@@ -1,8 +1,8 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Benefits;
@@ -36,37 +36,39 @@ public static class PortfolioApi
 
     private static async Task<Ok<PortfolioView>> Get(Database database, IClock clock, CancellationToken cancellationToken, string? sector = null)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var today = BenefitMath.Today(clock);
-        var projects = new List<PortfolioProject>();
-        var paging = new Paging(Paging.MaxLimit, Guid.Empty, 0);
-        while (true)
+        var projects = await database.ReadAsync(async db =>
         {
-            var rows = await ProjectStore.ListAsync(connection, null, sector, paging, cancellationToken);
-            foreach (var project in rows.Take(paging.Limit))
+            var summaries = new List<PortfolioProject>();
+            var paging = new Paging(Paging.MaxLimit, Guid.Empty, 0);
+            while (true)
             {
-                projects.Add(await SummariseAsync(connection, project, today, cancellationToken));
-            }
+                var rows = await ProjectStore.ListAsync(db, null, sector, paging);
+                foreach (var project in rows.Take(paging.Limit))
+                {
+                    summaries.Add(await SummariseAsync(db, project, today));
+                }
 
-            if (rows.Count <= paging.Limit)
-            {
-                break;
-            }
+                if (rows.Count <= paging.Limit)
+                {
+                    return summaries;
+                }
 
-            paging = paging with { AfterId = rows[paging.Limit - 1].Id };
-        }
+                paging = paging with { AfterId = rows[paging.Limit - 1].Id };
+            }
+        }, cancellationToken);
 
         var phases = Enum.GetValues<Phase>().Select(p => new PhaseCount(p, projects.Count(x => x.Phase == p))).ToList();
         return TypedResults.Ok(new PortfolioView(phases, projects, projects.Sum(p => p.OpenExceptions), projects.Sum(p => p.Benefits.OverdueMeasurements)));
     }
 
-    private static async Task<PortfolioProject> SummariseAsync(System.Data.Common.DbConnection connection, ProjectRow project, LocalDate today, CancellationToken cancellationToken)
+    private static async Task<PortfolioProject> SummariseAsync(DbSession db, ProjectRow project, LocalDate today)
     {
-        var evaluation = await Forecasting.LatestAsync(connection, project.Id, cancellationToken);
+        var evaluation = await ForecastStore.LatestStageEvaluationAsync(db, project.Id);
         var rags = (evaluation?.Stage ?? []).Concat(evaluation?.Project ?? []).Select(d => d.Rag).ToList();
-        var exceptions = await ExceptionStore.ForProjectAsync(connection, null, project.Id, cancellationToken);
-        var benefits = await BenefitStore.ForProjectAsync(connection, null, project.Id, cancellationToken);
-        var measurements = await BenefitStore.MeasurementsAsync(connection, null, project.Id, cancellationToken);
+        var exceptions = await ExceptionStore.ForProjectAsync(db, project.Id);
+        var benefits = await BenefitStore.ForProjectAsync(db, project.Id);
+        var measurements = await BenefitStore.MeasurementsAsync(db, project.Id);
         var figures = benefits.Where(b => b.Outcome is null)
             .Select(b => BenefitView.From(b, measurements, today).Figures).OfType<BenefitFigures>().ToList();
         var achievements = figures.Select(f => f.Achievement).OfType<decimal>().ToList();

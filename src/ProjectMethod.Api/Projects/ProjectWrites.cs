@@ -1,8 +1,7 @@
-using System.Data.Common;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Roles;
@@ -13,14 +12,12 @@ namespace ProjectMethod.Api.Projects;
 /// One write to one project, inside one transaction: the loaded project, its roles, the actor's standing, and the
 /// audit events the write records.
 /// </summary>
-public sealed class ProjectWrite(DbConnection connection, DbTransaction transaction, ProjectRow project,
-    IReadOnlyList<RoleAssignment> roles, ProjectStanding standing, Instant now, CancellationToken cancellationToken)
+public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList<RoleAssignment> roles, ProjectStanding standing, Instant now)
 {
     private readonly List<(string Type, object Payload)> events = [];
 
-    public DbConnection Connection => connection;
-
-    public DbTransaction Transaction => transaction;
+    /// <summary>The write's transaction: every store call of the write goes through it.</summary>
+    public DbSession Db => db;
 
     public ProjectRow Project => project;
 
@@ -32,15 +29,12 @@ public sealed class ProjectWrite(DbConnection connection, DbTransaction transact
 
     public Instant Now => now;
 
-    public CancellationToken CancellationToken => cancellationToken;
+    public CancellationToken CancellationToken => db.CancellationToken;
 
     internal IReadOnlyList<(string Type, object Payload)> Events => events;
 
     /// <summary>Records the domain event of this change; it is appended to the audit trail in the same transaction.</summary>
     public void Record(string type, object payload) => events.Add((type, payload));
-
-    public CommandDefinition Command(string sql, object? parameters = null) =>
-        new(sql, parameters, transaction, cancellationToken: cancellationToken);
 }
 
 /// <summary>What a project write produced: the value and the project's new version, or the problem that refused it.</summary>
@@ -56,9 +50,9 @@ public sealed class ProjectWrites(Database database, IClock clock)
     {
         var cancellationToken = http.RequestAborted;
         var actor = http.User.ToActor();
-        var result = await database.WriteAsync(async (connection, transaction) =>
+        var result = await database.WriteAsync(async db =>
         {
-            var project = await ProjectStore.GetAsync(connection, transaction, projectId, cancellationToken);
+            var project = await ProjectStore.GetAsync(db, projectId);
             if (project is null)
             {
                 return (false, new WriteResult<T>(default, 0, Problems.NotFound("The project")));
@@ -76,16 +70,16 @@ public sealed class ProjectWrites(Database database, IClock clock)
                     "project-finished", "Project finished", $"The project is {project.Phase.Wire()}; its record is closed to changes.")));
             }
 
-            var roles = await ProjectStore.RolesAsync(connection, transaction, projectId, cancellationToken);
+            var roles = await RoleStore.ForProjectAsync(db, projectId);
             var now = clock.GetCurrentInstant();
-            var write = new ProjectWrite(connection, transaction, project, roles, ProjectStanding.Of(actor, roles, project.ProposerId), now, cancellationToken);
+            var write = new ProjectWrite(db, project, roles, ProjectStanding.Of(actor, roles, project.ProposerId), now);
             var outcome = await work(write);
             if (outcome.Error is { } error)
             {
                 return (false, new WriteResult<T>(default, project.Version, Problems.From(error)));
             }
 
-            if (!await ProjectStore.BumpVersionAsync(connection, transaction, projectId, project.Version, now, cancellationToken))
+            if (!await ProjectStore.BumpVersionAsync(db, projectId, project.Version, now))
             {
                 return (false, new WriteResult<T>(default, project.Version, Problems.Problem(StatusCodes.Status409Conflict,
                     "concurrent-change", "Concurrent change", "Another change to the project was made at the same time; read it again and retry.")));
@@ -98,7 +92,7 @@ public sealed class ProjectWrites(Database database, IClock clock)
 
             foreach (var (type, payload) in write.Events)
             {
-                await AuditTrail.AppendAsync(connection, transaction, projectId, type, actor.UserId, now, payload, cancellationToken);
+                await AuditTrail.AppendAsync(db, projectId, type, actor.UserId, now, payload);
             }
 
             return (true, new WriteResult<T>(outcome.Value, project.Version + 1, null));

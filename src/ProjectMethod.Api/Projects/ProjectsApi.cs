@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
@@ -20,9 +21,10 @@ public static class ProjectsApi
             .WithProblems(400);
         group.MapGet("/", List).WithName("listProjects").WithSummary("List projects, filtered by phase and sector")
             .WithDescription("phase is one of proposed, concept, planning, execution, closure, realisation, completed, rejected.").WithProblems(400);
-        group.MapGet("/{id:guid}", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag")
+        var project = app.MapProjectScope("Projects");
+        project.MapGet("", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag")
             .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
-        group.MapPut("/{id:guid}/mandate", WriteMandate).WithName("writeMandate")
+        project.MapPut("/mandate", WriteMandate).WithName("writeMandate")
             .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;
@@ -42,9 +44,9 @@ public static class ProjectsApi
 
         var actor = http.User.ToActor();
         var now = clock.GetCurrentInstant();
-        var project = await database.WriteAsync(async (connection, transaction) =>
+        var project = await database.WriteAsync(async db =>
         {
-            var handbook = await HandbookStore.CurrentForAsync(connection, transaction, request.Sector!, http.RequestAborted);
+            var handbook = await HandbookStore.CurrentForAsync(db, request.Sector!);
             var row = new ProjectRow
             {
                 Id = Ids.New(now),
@@ -59,9 +61,9 @@ public static class ProjectsApi
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            await ProjectStore.InsertAsync(connection, transaction, row, http.RequestAborted);
-            await AuditTrail.AppendAsync(connection, transaction, row.Id, EventTypes.ProjectProposed, actor.UserId, now,
-                new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } }, http.RequestAborted);
+            await ProjectStore.InsertAsync(db, row);
+            await AuditTrail.AppendAsync(db, row.Id, EventTypes.ProjectProposed, actor.UserId, now,
+                new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } });
             return (true, row);
         }, http.RequestAborted);
 
@@ -77,24 +79,17 @@ public static class ProjectsApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await ProjectStore.ListAsync(connection, phaseFilter, sector, paging, cancellationToken);
+        var rows = await database.ReadAsync(db => ProjectStore.ListAsync(db, phaseFilter, sector, paging), cancellationToken);
         var page = paging.ToPage(rows, r => r.Id);
         return TypedResults.Ok(new Page<ProjectView>(page.Items.Select(ProjectView.From).ToList(), page.NextCursor));
     }
 
-    private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
+    private static async Task<Ok<ProjectView>> Get(Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var project = await ProjectStore.GetAsync(connection, null, id, cancellationToken);
-        if (project is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
+        var project = ProjectScope.Project(http);
         http.Response.Headers.ETag = ETags.Of(project.Version);
-        return TypedResults.Ok(ProjectView.From(project) with { ToleranceStatus = await Exceptions.Forecasting.LatestAsync(connection, id, cancellationToken) });
+        var status = await database.ReadAsync(db => ForecastStore.LatestStageEvaluationAsync(db, id), cancellationToken);
+        return TypedResults.Ok(ProjectView.From(project) with { ToleranceStatus = status });
     }
 
     private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> WriteMandate(
@@ -122,7 +117,7 @@ public static class ProjectsApi
             }
 
             var (purpose, background) = (request.Purpose!.Trim(), request.Background!.Trim());
-            await ProjectStore.UpdateMandateAsync(write.Connection, write.Transaction, id, purpose, background, write.CancellationToken);
+            await ProjectStore.UpdateMandateAsync(write.Db, id, purpose, background);
             write.Record(EventTypes.MandateWritten, new { purpose, background });
             return write.Project with { MandatePurpose = purpose, MandateBackground = background, UpdatedAt = write.Now };
         });

@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
@@ -13,42 +11,26 @@ namespace ProjectMethod.Api.Roles;
 
 public sealed record AssignRole(ProjectRole? Role, string? UserId, string? DisplayName);
 
-/// <summary>One role assignment as the API shows it.</summary>
-public sealed record RoleView(Guid Id, ProjectRole Role, string UserId, string DisplayName, string AssignedBy, Instant AssignedAt);
-
 public sealed record RoleList(IReadOnlyList<RoleView> Items);
 
 public static class RolesApi
 {
     public static IEndpointRouteBuilder MapRoles(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}/roles").WithTags("Roles");
-        group.MapGet("/", List).WithName("listRoles").WithSummary("The project organisation: who holds which role")
+        var group = app.MapProjectScope("Roles");
+        group.MapGet("/roles", List).WithName("listRoles").WithSummary("The project organisation: who holds which role")
             .WithDescription("Any employee may read it.").WithProblems(404);
-        group.MapPost("/", Assign).WithName("assignRole")
+        group.MapPost("/roles", Assign).WithName("assignRole")
             .WithSummary("Assign a role")
             .WithDescription("The portfolio board appoints the Executive; the Executive (or the board) appoints the rest. Every combination rule is checked; a broken one is a 409 naming it.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapDelete("/{assignmentId:guid}", Remove).WithName("removeRole").WithSummary("Remove a role assignment")
+        group.MapDelete("/roles/{assignmentId:guid}", Remove).WithName("removeRole").WithSummary("Remove a role assignment")
             .WithDescription("The portfolio board removes the Executive; the Executive (or the board) the others.").WithProblems(403, 404, 409, 412);
         return app;
     }
 
-    private static async Task<Results<Ok<RoleList>, ProblemHttpResult>> List(Guid id, Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
-        var rows = await connection.QueryAsync<RoleView>(new CommandDefinition(
-            """
-            SELECT id, role, user_id AS UserId, display_name AS DisplayName, assigned_by AS AssignedBy, assigned_at AS AssignedAt
-            FROM role_assignments WHERE project_id = @id ORDER BY assigned_at, id
-            """, new { id }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(new RoleList(rows.ToList()));
-    }
+    private static async Task<Ok<RoleList>> List(Guid id, Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new RoleList(await database.ReadAsync(db => RoleStore.ViewsAsync(db, id), cancellationToken)));
 
     private static async Task<Results<Created<RoleView>, ProblemHttpResult>> Assign(
         Guid id, AssignRole request, HttpContext http, ProjectWrites writes)
@@ -70,7 +52,7 @@ public static class RolesApi
                 return forbidden;
             }
 
-            var handbook = await HandbookStore.GetAsync(write.Connection, write.Transaction, write.Project.HandbookSector, write.Project.HandbookVersion, write.CancellationToken);
+            var handbook = await HandbookStore.GetAsync(write.Db, write.Project.HandbookSector, write.Project.HandbookVersion);
             var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), request.DisplayName!.Trim());
             if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.PmMayHoldBoardRole) is { } broken)
             {
@@ -78,14 +60,10 @@ public static class RolesApi
                     with { Extensions = new Dictionary<string, object?> { ["rule"] = broken.Rule } };
             }
 
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO role_assignments (id, project_id, role, user_id, display_name, assigned_by, assigned_at)
-                VALUES (@Id, @projectId, @role, @UserId, @DisplayName, @assignedBy, @at)
-                """,
-                new { candidate.Id, projectId = id, role = role.Wire(), candidate.UserId, candidate.DisplayName, assignedBy = write.Actor.UserId, at = write.Now }));
+            var assigned = new RoleView(candidate.Id, role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
+            await RoleStore.InsertAsync(write.Db, id, assigned);
             write.Record(EventTypes.RoleAssigned, new { assignmentId = candidate.Id, role, candidate.UserId, candidate.DisplayName });
-            return new RoleView(candidate.Id, role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
+            return assigned;
         });
 
         return result.Problem ?? (Results<Created<RoleView>, ProblemHttpResult>)TypedResults.Created(
@@ -107,7 +85,7 @@ public static class RolesApi
                 return forbidden;
             }
 
-            await write.Connection.ExecuteAsync(write.Command("DELETE FROM role_assignments WHERE id = @assignmentId", new { assignmentId }));
+            await RoleStore.RemoveAsync(write.Db, id, assignmentId);
             write.Record(EventTypes.RoleRemoved, new { assignmentId, assignment.Role, assignment.UserId });
             return true;
         });

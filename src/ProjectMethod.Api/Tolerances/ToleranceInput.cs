@@ -96,6 +96,25 @@ public static class ToleranceInput
         return result;
     }
 
+    public static Validation ValidatePlan(StagePlanRequest? request, Validation validation, string prefix)
+    {
+        if (request is null)
+        {
+            validation.Add(prefix.TrimEnd('.') is { Length: > 0 } field ? field : "plan", "A stage plan is required.");
+            return validation;
+        }
+
+        return validation
+            .Required(prefix + "plannedEnd", request.PlannedEnd)
+            .Required(prefix + "budget", request.Budget)
+            .That(request.Budget is null or (>= 0 and <= 1_000_000_000_000m), prefix + "budget", "budget is 0 or more, in NOK.")
+            .That(request.ProductsInScope is null or (>= 0 and <= 10_000), prefix + "productsInScope", "productsInScope is 0 or more.")
+            .Text(prefix + "description", request.Description, Validation.LongText, required: false);
+    }
+
+    public static StagePlanView ToPlan(int stage, StagePlanRequest request, string setBy, NodaTime.Instant at) =>
+        new(stage, request.PlannedEnd!.Value, request.Budget!.Value, request.ProductsInScope ?? 0, request.Description?.Trim() ?? "", setBy, at);
+
     private static IEnumerable<(Dimension, AmountBand?)> Amounts(ToleranceSetRequest request) =>
     [
         (Dimension.Cost, request.Cost), (Dimension.Quality, request.Quality), (Dimension.Scope, request.Scope),

@@ -19,7 +19,7 @@ public static class TolerancesApi
 {
     public static IEndpointRouteBuilder MapTolerances(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Tolerances");
+        var group = app.MapProjectScope("Tolerances");
         group.MapGet("/tolerances", Get).WithName("getTolerances")
             .WithSummary("The project tolerance, and each stage's plan and tolerances")
             .WithDescription("Any employee may read them.").WithProblems(404);
@@ -35,24 +35,18 @@ public static class TolerancesApi
         return app;
     }
 
-    private static async Task<Results<Ok<TolerancesView>, ProblemHttpResult>> Get(
+    private static async Task<Ok<TolerancesView>> Get(
         Guid id, Database database, IOptions<ToleranceSettings> settings, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
-        var sets = await ToleranceStore.AllAsync(connection, null, id, cancellationToken);
-        var plans = await ToleranceStore.PlansAsync(connection, null, id, cancellationToken);
+        var (sets, plans) = await database.ReadAsync(
+            async db => (await ToleranceStore.AllAsync(db, id), await ToleranceStore.PlansAsync(db, id)), cancellationToken);
         var stages = plans.Select(p => p.Stage)
-            .Concat(sets.Where(s => s.Value.Level == ToleranceLevel.Stage).Select(s => ToleranceStore.StageOf(s.Key)))
+            .Concat(sets.Keys.Where(s => s.Level == ToleranceLevel.Stage).Select(s => s.Stage!.Value))
             .Distinct().Order()
             .Select(n => new StageView(n, plans.FirstOrDefault(p => p.Stage == n),
-                sets.GetValueOrDefault(ToleranceStore.StageScope(n)) is { } set ? ToleranceSetView.From(set, n, null) : null))
+                sets.GetValueOrDefault(ToleranceScope.OfStage(n)) is { } set ? ToleranceSetView.From(set, n, null) : null))
             .ToList();
-        var project = sets.GetValueOrDefault(ToleranceStore.ProjectScope);
+        var project = sets.GetValueOrDefault(ToleranceScope.Project);
         return TypedResults.Ok(new TolerancesView(project is null ? null : ToleranceSetView.From(project, null, null).Tolerances, stages, settings.Value.Dimensions.ToList()));
     }
 
@@ -73,7 +67,7 @@ public static class TolerancesApi
                 return forbidden;
             }
 
-            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.ProjectScope, set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.Project, set!, write.Actor.UserId, write.Now);
             var view = ToleranceSetView.From(set!, null, null);
             write.Record(EventTypes.TolerancesSet, view);
             return view;
@@ -103,13 +97,13 @@ public static class TolerancesApi
                 return closed;
             }
 
-            var project = await ToleranceStore.GetAsync(write.Connection, write.Transaction, id, ToleranceStore.ProjectScope, write.CancellationToken);
+            var project = await ToleranceStore.GetAsync(write.Db, id, ToleranceScope.Project);
             if (Domain.Exceptions.ExceptionRules.CheckAuthority(ToleranceLevel.Stage, set!, project) is { } limit)
             {
-                return OutsideLimit(limit);
+                return ToleranceRules.OutsideLimit(limit);
             }
 
-            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.StageScope(stage), set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfStage(stage), set!, write.Actor.UserId, write.Now);
             var view = ToleranceSetView.From(set!, stage, null);
             write.Record(EventTypes.TolerancesSet, view);
             return view;
@@ -120,7 +114,7 @@ public static class TolerancesApi
     private static async Task<Results<Ok<StagePlanView>, ProblemHttpResult>> SetPlan(
         Guid id, int stage, StagePlanRequest request, HttpContext http, ProjectWrites writes)
     {
-        var validation = ValidatePlan(request, new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100."), "");
+        var validation = ToleranceInput.ValidatePlan(request, new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100."), "");
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -138,36 +132,13 @@ public static class TolerancesApi
                 return closed;
             }
 
-            var plan = ToView(stage, request, write.Actor.UserId, write.Now);
-            await ToleranceStore.UpsertPlanAsync(write.Connection, write.Transaction, id, plan, write.CancellationToken);
+            var plan = ToleranceInput.ToPlan(stage, request, write.Actor.UserId, write.Now);
+            await ToleranceStore.UpsertPlanAsync(write.Db, id, plan);
             write.Record(EventTypes.StagePlanned, plan);
             return plan;
         });
         return result.Problem ?? (Results<Ok<StagePlanView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
-
-    public static Validation ValidatePlan(StagePlanRequest? request, Validation validation, string prefix)
-    {
-        if (request is null)
-        {
-            validation.Add(prefix.TrimEnd('.') is { Length: > 0 } field ? field : "plan", "A stage plan is required.");
-            return validation;
-        }
-
-        return validation
-            .Required(prefix + "plannedEnd", request.PlannedEnd)
-            .Required(prefix + "budget", request.Budget)
-            .That(request.Budget is null or (>= 0 and <= 1_000_000_000_000m), prefix + "budget", "budget is 0 or more, in NOK.")
-            .That(request.ProductsInScope is null or (>= 0 and <= 10_000), prefix + "productsInScope", "productsInScope is 0 or more.")
-            .Text(prefix + "description", request.Description, Validation.LongText, required: false);
-    }
-
-    public static StagePlanView ToView(int stage, StagePlanRequest request, string setBy, NodaTime.Instant at) =>
-        new(stage, request.PlannedEnd!.Value, request.Budget!.Value, request.ProductsInScope ?? 0, request.Description?.Trim() ?? "", setBy, at);
-
-    public static DomainError OutsideLimit(string limit) =>
-        DomainError.Conflict("outside-tolerance-limit", "Outside the limit above", limit)
-            with { Extensions = new Dictionary<string, object?> { ["limit"] = limit } };
 
     /// <summary>Stages are planned in planning and execution, and never a stage that is already over.</summary>
     private static DomainError? CheckStageOpen(ProjectRow project, int stage) =>

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Polly;
@@ -38,29 +37,6 @@ public sealed partial class WebhookSender(
         })
         .Build();
 
-    private sealed record Due
-    {
-        public required Guid Id { get; init; }
-
-        public required int Attempts { get; init; }
-
-        public required string Url { get; init; }
-
-        public required string Secret { get; init; }
-
-        public required long Sequence { get; init; }
-
-        public Guid? ProjectId { get; init; }
-
-        public required string Type { get; init; }
-
-        public required string Actor { get; init; }
-
-        public required Instant OccurredAt { get; init; }
-
-        public required string Payload { get; init; }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -90,38 +66,13 @@ public sealed partial class WebhookSender(
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        await using (var reader = await database.OpenAsync(cancellationToken))
+        // Look before taking the write lock: most polls find nothing to do.
+        if (!await database.ReadAsync(db => WebhookStore.AnyDueAsync(db, now), cancellationToken))
         {
-            // Look before taking the write lock: most polls find nothing to do.
-            if (await reader.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now",
-                    new { now }, cancellationToken: cancellationToken)) == 0)
-            {
-                return 0;
-            }
+            return 0;
         }
 
-        var due = await database.WriteAsync(async (connection, transaction) =>
-        {
-            var rows = (await connection.QueryAsync<Due>(new CommandDefinition(
-                """
-                SELECT d.id, d.attempts, s.url, s.secret, e.sequence, e.project_id AS ProjectId, e.type, e.actor, e.occurred_at AS OccurredAt, e.payload
-                FROM webhook_deliveries d
-                JOIN webhook_subscriptions s ON s.id = d.subscription_id
-                JOIN audit_events e ON e.sequence = d.event_sequence
-                WHERE d.status = 'pending' AND d.next_attempt_at <= @now
-                ORDER BY e.sequence, d.id
-                LIMIT @BatchSize
-                """, new { now, BatchSize }, transaction, cancellationToken: cancellationToken))).ToList();
-            foreach (var row in rows)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE webhook_deliveries SET next_attempt_at = @leaseEnd WHERE id = @Id",
-                    new { leaseEnd = now + Lease, row.Id }, transaction, cancellationToken: cancellationToken));
-            }
-
-            return (true, rows);
-        }, cancellationToken);
+        var due = await database.WriteAsync(async db => (true, await WebhookStore.ClaimDueAsync(db, now, now + Lease, BatchSize)), cancellationToken);
 
         foreach (var delivery in due)
         {
@@ -132,7 +83,7 @@ public sealed partial class WebhookSender(
         return due.Count;
     }
 
-    private async Task<string?> SendAsync(Due delivery, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(DueDelivery delivery, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(delivery.Url, UriKind.Absolute, out var url) || !options.Value.Allows(url))
         {
@@ -166,22 +117,16 @@ public sealed partial class WebhookSender(
         }
     }
 
-    private async Task RecordAsync(Due delivery, string? error, CancellationToken cancellationToken)
+    private async Task RecordAsync(DueDelivery delivery, string? error, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var attempts = delivery.Attempts + 1;
-        var (status, next) = error is null ? ("delivered", now)
-            : attempts >= options.Value.MaxAttempts ? ("failed", now)
-            : ("pending", now + Backoff(attempts));
-        await database.WriteAsync(async (connection, transaction) =>
+        var (status, next) = error is null ? (DeliveryStatus.Delivered, now)
+            : attempts >= options.Value.MaxAttempts ? (DeliveryStatus.Failed, now)
+            : (DeliveryStatus.Pending, now + Backoff(attempts));
+        await database.WriteAsync(async db =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE webhook_deliveries
-                SET status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error,
-                    delivered_at = CASE WHEN @delivered THEN @now ELSE NULL END
-                WHERE id = @Id
-                """, new { status, attempts, next, error, delivered = error is null, now, delivery.Id }, transaction, cancellationToken: cancellationToken));
+            await WebhookStore.RecordAsync(db, delivery.Id, status, attempts, next, error, error is null ? now : null);
             return (true, 0);
         }, cancellationToken);
     }

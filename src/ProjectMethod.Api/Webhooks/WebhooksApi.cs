@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Webhooks;
 
@@ -19,26 +16,9 @@ public sealed record SubscriptionList(IReadOnlyList<SubscriptionView> Items);
 
 public static class WebhooksApi
 {
-    public const string Admins = "admins";
-
-    private sealed record Row
-    {
-        public required Guid Id { get; init; }
-
-        public required string Url { get; init; }
-
-        public required string EventTypes { get; init; }
-
-        public required string CreatedBy { get; init; }
-
-        public required Instant CreatedAt { get; init; }
-
-        public SubscriptionView ToView() => new(Id, Url, JsonSerializer.Deserialize<string[]>(EventTypes) ?? [], null, CreatedBy, CreatedAt);
-    }
-
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Admins);
+        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admins);
         group.MapPost("/", Create).WithName("subscribeWebhook").WithSummary("Subscribe a URL to event types")
             .WithDescription("Admin. The URL's host must be in Webhooks:AllowedHosts. Deliveries are CloudEvents signed with HMAC-SHA256 of \"timestamp.body\" under the returned secret, in X-ProjectMethod-Signature.")
             .WithProblems(400, 403);
@@ -47,12 +27,6 @@ public static class WebhooksApi
         group.MapDelete("/{id:guid}", Delete).WithName("deleteWebhook").WithSummary("Remove a subscription and its pending deliveries")
             .WithDescription("Admin.").WithProblems(403, 404);
         return app;
-    }
-
-    public static IServiceCollection AddWebhookPolicy(this IServiceCollection services)
-    {
-        services.AddAuthorizationBuilder().AddPolicy(Admins, policy => policy.RequireRole(GlobalRoles.Admin));
-        return services;
     }
 
     private static async Task<Results<Created<SubscriptionView>, ProblemHttpResult>> Create(
@@ -74,47 +48,29 @@ public static class WebhooksApi
         var actor = http.User.ToActor();
         var now = clock.GetCurrentInstant();
         var view = new SubscriptionView(Ids.New(now), url!.ToString(), types, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), actor.UserId, now);
-        await database.WriteAsync(async (connection, transaction) =>
+        await database.WriteAsync(async db =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO webhook_subscriptions (id, url, event_types, secret, created_by, created_at)
-                VALUES (@Id, @Url, @eventTypes, @Secret, @CreatedBy, @CreatedAt)
-                """,
-                new { view.Id, view.Url, eventTypes = JsonSerializer.Serialize(view.EventTypes), view.Secret, view.CreatedBy, view.CreatedAt },
-                transaction, cancellationToken: http.RequestAborted));
-            await AuditTrail.AppendAsync(connection, transaction, null, EventTypes.WebhookSubscribed, actor.UserId, now,
-                new { subscriptionId = view.Id, view.Url, view.EventTypes }, http.RequestAborted);
+            await WebhookStore.InsertAsync(db, view);
+            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookSubscribed, actor.UserId, now, new { subscriptionId = view.Id, view.Url, view.EventTypes });
             return (true, 0);
         }, http.RequestAborted);
         return TypedResults.Created($"/api/v1/webhooks/{view.Id}", view);
     }
 
-    private static async Task<Ok<SubscriptionList>> List(Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT id, url, event_types AS EventTypes, created_by AS CreatedBy, created_at AS CreatedAt FROM webhook_subscriptions ORDER BY id",
-            cancellationToken: cancellationToken));
-        return TypedResults.Ok(new SubscriptionList(rows.Select(r => r.ToView()).ToList()));
-    }
+    private static async Task<Ok<SubscriptionList>> List(Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SubscriptionList(await database.ReadAsync(WebhookStore.ListAsync, cancellationToken)));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, Database database, IClock clock)
     {
         var actor = http.User.ToActor();
-        var removed = await database.WriteAsync(async (connection, transaction) =>
+        var removed = await database.WriteAsync(async db =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM webhook_deliveries WHERE subscription_id = @id", new { id }, transaction, cancellationToken: http.RequestAborted));
-            var deleted = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM webhook_subscriptions WHERE id = @id", new { id }, transaction, cancellationToken: http.RequestAborted));
-            if (deleted == 0)
+            if (!await WebhookStore.DeleteAsync(db, id))
             {
                 return (false, false);
             }
 
-            await AuditTrail.AppendAsync(connection, transaction, null, EventTypes.WebhookRemoved, actor.UserId, clock.GetCurrentInstant(),
-                new { subscriptionId = id }, http.RequestAborted);
+            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookRemoved, actor.UserId, clock.GetCurrentInstant(), new { subscriptionId = id });
             return (true, true);
         }, http.RequestAborted);
         return removed ? TypedResults.NoContent() : Problems.NotFound("The subscription");

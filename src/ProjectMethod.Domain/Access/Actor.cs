@@ -6,8 +6,6 @@ namespace ProjectMethod.Domain.Access;
 public sealed record Actor(string UserId, string DisplayName, IReadOnlySet<string> GlobalRoles)
 {
     public bool IsPortfolioBoard => GlobalRoles.Contains(Roles.GlobalRoles.PortfolioBoard);
-
-    public bool IsAdmin => GlobalRoles.Contains(Roles.GlobalRoles.Admin);
 }
 
 /// <summary>An actor as seen from one project: the roles they hold there and whether they proposed it.</summary>

@@ -39,6 +39,13 @@ public static class BenefitRules
         return errors;
     }
 
+    /// <summary>A new target and allowed shortfall for a benefit falling short, checked like any plan; null when it may be made.</summary>
+    public static DomainError? Retarget(BenefitPlan plan, decimal target, decimal allowedShortfall)
+    {
+        var broken = CheckPlan(plan.Baseline, plan.Target with { Value = target }, allowedShortfall, plan.MeasurementInterval);
+        return broken.Count == 0 ? null : DomainError.Invalid("validation", "Invalid request", string.Join(" ", broken.Select(b => b.Message)));
+    }
+
     /// <summary>A measurement is dated from the baseline up to today (in Oslo), never in the future.</summary>
     public static (string Field, string Message)? CheckMeasurement(BenefitPlan plan, LocalDate date, LocalDate today) =>
         date > today ? ("date", $"A measurement cannot be dated after today ({today:uuuu-MM-dd}).")

@@ -11,7 +11,11 @@ public sealed record ExceptionCase(Guid Id, ToleranceLevel Level, ExceptionState
 /// <summary>Who reports and who decides an exception, and what each decision may do (DESIGN §3–4).</summary>
 public static class ExceptionRules
 {
+    /// <summary>An exception is open until it is decided; while one is open the project is in exception.</summary>
     public static bool IsOpen(ExceptionState state) => state != ExceptionState.Decided;
+
+    /// <summary>The states of an open exception, for stores that filter by them.</summary>
+    public static IReadOnlyList<ExceptionState> OpenStates { get; } = Enum.GetValues<ExceptionState>().Where(IsOpen).ToList();
 
     /// <summary>The portfolio board owns project exceptions and escalated ones; the Executive the other stage exceptions.</summary>
     public static Decider OwnerOf(ExceptionCase exception) =>

@@ -13,8 +13,6 @@ public static class RoleRules
 {
     private static readonly ProjectRole[] SingleHolderRoles = [ProjectRole.Executive, ProjectRole.ProjectManager, ProjectRole.BenefitOwner];
 
-    private static readonly ProjectRole[] BoardRoles = [ProjectRole.Executive, ProjectRole.SeniorUser, ProjectRole.SeniorSupplier];
-
     private sealed record Exclusion(string Rule, ProjectRole First, ProjectRole Second, string Description, bool WaivedWhenPmMayHoldBoardRole = false);
 
     private static readonly Exclusion[] Exclusions =
@@ -40,8 +38,6 @@ public static class RoleRules
         new("benefit-owner-in-the-line", ProjectRole.BenefitOwner, ProjectRole.TeamManager,
             "The Benefit Owner may be the Executive or a Senior User, not a Team Manager."),
     ];
-
-    public static bool IsBoardRole(ProjectRole role) => BoardRoles.Contains(role);
 
     /// <summary>Every rule the whole set of assignments breaks.</summary>
     public static IReadOnlyList<RoleRuleViolation> Violations(IReadOnlyCollection<RoleAssignment> assignments, bool pmMayHoldBoardRole)

@@ -16,3 +16,13 @@ public sealed record ToleranceSet(ToleranceLevel Level, IReadOnlyDictionary<Dime
 {
     public IReadOnlyList<Dimension> Missing(IEnumerable<Dimension> active) => active.Where(d => !ByDimension.ContainsKey(d)).ToList();
 }
+
+/// <summary>Whose tolerances a set is: the project's, one stage's, or one work package's.</summary>
+public sealed record ToleranceScope(ToleranceLevel Level, int? Stage = null, Guid? WorkPackageId = null)
+{
+    public static ToleranceScope Project { get; } = new(ToleranceLevel.Project);
+
+    public static ToleranceScope OfStage(int stage) => new(ToleranceLevel.Stage, stage);
+
+    public static ToleranceScope OfWorkPackage(Guid workPackageId) => new(ToleranceLevel.WorkPackage, WorkPackageId: workPackageId);
+}

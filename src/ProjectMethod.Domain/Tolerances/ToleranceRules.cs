@@ -72,6 +72,11 @@ public static class ToleranceRules
         return null;
     }
 
+    /// <summary>The refusal of a tolerance that does not lie inside the level above, naming the limit it passes.</summary>
+    public static DomainError OutsideLimit(string limit) =>
+        DomainError.Conflict("outside-tolerance-limit", "Outside the limit above", limit)
+            with { Extensions = new Dictionary<string, object?> { ["limit"] = limit } };
+
     public static string Name(Dimension dimension) => dimension.ToString().ToLowerInvariant();
 
     public static string Name(ToleranceLevel level) => level switch

@@ -9,9 +9,9 @@ public static class Storage
     /// <summary>Reads <c>Storage:Provider</c> and <c>ConnectionStrings:ProjectMethod</c>; for SQLite, creates the file's folder.</summary>
     public static StorageOptions From(IConfiguration configuration)
     {
-        var provider = configuration["Storage:Provider"] ?? "sqlite";
+        var provider = configuration["Storage:Provider"] ?? SqliteDialect.Name;
         var connectionString = configuration.GetConnectionString("ProjectMethod") ?? DefaultConnectionString;
-        if (provider != "sqlite")
+        if (provider != SqliteDialect.Name)
         {
             return new StorageOptions(provider, connectionString);
         }

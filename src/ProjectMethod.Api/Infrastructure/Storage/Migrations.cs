@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using NodaTime;
 using NodaTime.Text;
 
@@ -37,15 +35,10 @@ public sealed partial class Migrations(Database database, SqlDialect dialect, IC
 
         await dialect.PrepareAsync(cancellationToken);
 
-        await database.WriteAsync<int>(async (connection, transaction) =>
+        await database.WriteAsync<int>(async db =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)
-                """, transaction: transaction, cancellationToken: cancellationToken));
-            var applied = (await connection.QueryAsync<(string Id, string Checksum)>(new CommandDefinition(
-                "SELECT id, checksum FROM schema_migrations", transaction: transaction, cancellationToken: cancellationToken)))
+            await db.ExecuteAsync(dialect.CreateMigrationsTable);
+            var applied = (await db.ListAsync<(string Id, string Checksum)>(AppliedScripts))
                 .ToDictionary(r => r.Id, r => r.Checksum, StringComparer.Ordinal);
 
             foreach (var script in scripts)
@@ -62,22 +55,30 @@ public sealed partial class Migrations(Database database, SqlDialect dialect, IC
                     continue;
                 }
 
-                await Apply(connection, transaction, script, cancellationToken);
+                await Apply(db, script);
             }
 
             return (true, 0);
         }, cancellationToken);
     }
 
-    private async Task Apply(DbConnection connection, DbTransaction transaction, Script script, CancellationToken cancellationToken)
+    private async Task Apply(DbSession db, Script script)
     {
         LogApplying(logger, script.Name);
-        await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (@Id, @Name, @Checksum, @AppliedAt)",
-            new { script.Id, script.Name, script.Checksum, AppliedAt = InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()) },
-            transaction, cancellationToken: cancellationToken));
+        await db.ExecuteScriptAsync(script.Sql);
+        await db.ExecuteAsync(RecordScript,
+            new { script.Id, script.Name, script.Checksum, AppliedAt = InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()) });
     }
+
+    /// <summary>How many migrations the database has applied: none means it was never prepared.</summary>
+    public static Task<long> CountAppliedAsync(DbSession db) => db.ScalarAsync<long>(CountApplied);
+
+    private static readonly Sql CountApplied = Sql.Of("SELECT COUNT(*) FROM schema_migrations");
+
+    private static readonly Sql AppliedScripts = Sql.Of("SELECT id, checksum FROM schema_migrations");
+
+    private static readonly Sql RecordScript = Sql.Of(
+        "INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (@Id, @Name, @Checksum, @AppliedAt)");
 
     private static Script Read(Assembly assembly, string resource, string prefix)
     {

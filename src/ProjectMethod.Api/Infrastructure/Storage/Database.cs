@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace ProjectMethod.Api.Infrastructure;
 
-/// <summary>Storage settings: the provider (<c>sqlite</c> or <c>postgres</c>) and its connection string.</summary>
+/// <summary>Storage settings: the provider (<c>sqlite</c>, <c>postgres</c> or <c>sqlserver</c>) and its connection string.</summary>
 public sealed record StorageOptions(string Provider, string ConnectionString);
 
 /// <summary>
@@ -18,15 +18,22 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => dialect.OpenAsync(cancellationToken);
 
+    /// <summary>Runs a read on a connection of its own, outside any transaction.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbSession, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await read(new DbSession(connection, null, cancellationToken));
+    }
+
     /// <summary>
     /// Runs one write as one transaction; it commits when the work returns <c>true</c> with its result, else rolls back.
     /// Inside an <see cref="AmbientWrite"/> (one request that must commit as a whole) it joins that transaction instead.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(bool Commit, T Result)>> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<DbSession, Task<(bool Commit, T Result)>> work, CancellationToken cancellationToken)
     {
         if (Ambient.Value is { } ambient)
         {
-            var (commit, joined) = await work(ambient.Connection, ambient.Transaction);
+            var (commit, joined) = await work(new DbSession(ambient.Connection, ambient.Transaction, cancellationToken));
             if (!commit)
             {
                 ambient.MarkRollbackOnly();
@@ -37,7 +44,7 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-        var (shouldCommit, result) = await work(connection, transaction);
+        var (shouldCommit, result) = await work(new DbSession(connection, transaction, cancellationToken));
         if (shouldCommit)
         {
             await transaction.CommitAsync(cancellationToken);

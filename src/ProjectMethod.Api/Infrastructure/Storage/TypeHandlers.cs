@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using Microsoft.Data.SqlClient;
 using NodaTime;
 using NodaTime.Text;
 using Npgsql;
@@ -8,7 +9,8 @@ namespace ProjectMethod.Api.Infrastructure;
 
 /// <summary>
 /// Dapper handlers, registered once, for ids and the NodaTime types: SQLite stores them as text, PostgreSQL as
-/// uuid, timestamptz and date. Reading accepts either.
+/// uuid, timestamptz and date, SQL Server as char(36) (so ids keep their time order), datetime2 and date. Reading
+/// accepts each.
 /// </summary>
 public static class TypeHandlers
 {
@@ -39,7 +41,7 @@ public static class TypeHandlers
                 return;
             }
 
-            parameter.DbType = DbType.String;
+            parameter.DbType = parameter is SqlParameter ? DbType.AnsiStringFixedLength : DbType.String;
             parameter.Value = value.ToString("D");
         }
 
@@ -58,6 +60,13 @@ public static class TypeHandlers
             if (parameter is NpgsqlParameter)
             {
                 parameter.DbType = DbType.DateTimeOffset;
+                parameter.Value = value.ToDateTimeUtc();
+                return;
+            }
+
+            if (parameter is SqlParameter)
+            {
+                parameter.DbType = DbType.DateTime2;
                 parameter.Value = value.ToDateTimeUtc();
                 return;
             }
@@ -83,6 +92,13 @@ public static class TypeHandlers
             {
                 parameter.DbType = DbType.Date;
                 parameter.Value = value.ToDateOnly();
+                return;
+            }
+
+            if (parameter is SqlParameter)
+            {
+                parameter.DbType = DbType.Date;
+                parameter.Value = value.ToDateTimeUnspecified();
                 return;
             }
 

@@ -1,8 +1,8 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
@@ -12,13 +12,13 @@ using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
 
-namespace ProjectMethod.Api.Exceptions;
+namespace ProjectMethod.Api.WorkPackages;
 
 public static class WorkPackagesApi
 {
     public static IEndpointRouteBuilder MapWorkPackages(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Work packages");
+        var group = app.MapProjectScope("Work packages");
         group.MapGet("/work-packages", ListPackages).WithName("listWorkPackages").WithSummary("The work packages and their tolerances")
             .WithDescription("Any employee may read them.").WithProblems(404);
         group.MapPost("/work-packages", Create).WithName("createWorkPackage").WithSummary("Authorise a work package with its tolerances")
@@ -38,17 +38,11 @@ public static class WorkPackagesApi
         return app;
     }
 
-    private static async Task<Results<Ok<ItemList<WorkPackageView>>, ProblemHttpResult>> ListPackages(Guid id, Database database, CancellationToken cancellationToken)
+    private static async Task<Ok<ItemList<WorkPackageView>>> ListPackages(Guid id, Database database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null)
-        {
-            return Problems.NotFound("The project");
-        }
-
-        var sets = await ToleranceStore.AllAsync(connection, null, id, cancellationToken);
-        var packages = await ToleranceStore.WorkPackagesAsync(connection, null, id, cancellationToken);
-        return TypedResults.Ok(new ItemList<WorkPackageView>(packages.Select(p => View(p, sets.GetValueOrDefault(ToleranceStore.WorkPackageScope(p.Id)))).ToList()));
+        var (sets, packages) = await database.ReadAsync(
+            async db => (await ToleranceStore.AllAsync(db, id), await WorkPackageStore.ForProjectAsync(db, id)), cancellationToken);
+        return TypedResults.Ok(new ItemList<WorkPackageView>(packages.Select(p => View(p, sets.GetValueOrDefault(ToleranceScope.OfWorkPackage(p.Id)))).ToList()));
     }
 
     private static async Task<Results<Created<WorkPackageView>, ProblemHttpResult>> Create(
@@ -81,13 +75,9 @@ public static class WorkPackagesApi
                 return outside;
             }
 
-            var package = new ToleranceStore.WorkPackageRow { Id = Ids.New(write.Now), Stage = request.Stage.Value, Title = request.Title!.Trim(), TeamManagerUserId = request.TeamManagerUserId! };
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO work_packages (id, project_id, stage, title, team_manager_user_id, created_by, created_at)
-                VALUES (@Id, @projectId, @Stage, @Title, @TeamManagerUserId, @by, @at)
-                """, new { package.Id, projectId = id, package.Stage, package.Title, package.TeamManagerUserId, by = write.Actor.UserId, at = write.Now }));
-            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.WorkPackageScope(package.Id), set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            var package = new WorkPackageRow { Id = Ids.New(write.Now), Stage = request.Stage.Value, Title = request.Title!.Trim(), TeamManagerUserId = request.TeamManagerUserId! };
+            await WorkPackageStore.InsertAsync(write.Db, id, package, write.Actor.UserId, write.Now);
+            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id), set!, write.Actor.UserId, write.Now);
             var view = View(package, set);
             write.Record(EventTypes.WorkPackageCreated, view);
             return view;
@@ -122,7 +112,7 @@ public static class WorkPackagesApi
                 return outside;
             }
 
-            await ToleranceStore.ReplaceAsync(write.Connection, write.Transaction, id, ToleranceStore.WorkPackageScope(package.Id), set!, write.Actor.UserId, write.Now, write.CancellationToken);
+            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id), set!, write.Actor.UserId, write.Now);
             var view = View(package, set);
             write.Record(EventTypes.TolerancesSet, view);
             return view;
@@ -152,13 +142,14 @@ public static class WorkPackagesApi
                 return DomainError.Forbidden("Only the work package's team manager forecasts it.");
             }
 
-            var tolerance = (await ToleranceStore.GetAsync(write.Connection, write.Transaction, id, ToleranceStore.WorkPackageScope(package.Id), write.CancellationToken))!;
+            var tolerance = (await ToleranceStore.GetAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id)))!;
             await Forecasting.AddRiskExposure(write, settings.Value, values, null);
             var evaluation = ToleranceRules.Evaluate(tolerance, values, settings.Value.AtRiskThreshold);
             var view = new EvaluationView([], null, evaluation.Select(DimensionView.From).ToList());
             var forecastId = Ids.New(write.Now);
             var comment = request.Comment?.Trim() ?? "";
-            await Forecasting.InsertAsync(write, forecastId, "workPackage", package.Stage, package.Id, values, null, comment, view);
+            await ForecastStore.InsertAsync(write.Db, new ForecastRecord(
+                forecastId, id, ForecastLevel.WorkPackage, package.Stage, package.Id, values, null, comment, view, write.Actor.UserId, write.Now));
             var raised = await RaiseIssues(write, package, evaluation, forecastId);
             write.Record(EventTypes.ForecastSubmitted, new { forecastId, workPackageId = package.Id, evaluation = view, issues = raised.Select(i => i.Id) });
             return new ForecastView(forecastId, package.Stage, package.Id, comment, view, [], raised, write.Actor.UserId, write.Now);
@@ -166,10 +157,10 @@ public static class WorkPackagesApi
         return result.Problem ?? (Results<Created<ForecastView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/issues", result.Value);
     }
 
-    private static async Task<IReadOnlyList<IssueView>> RaiseIssues(ProjectWrite write, ToleranceStore.WorkPackageRow package, IReadOnlyList<DimensionEvaluation> evaluation, Guid forecastId)
+    private static async Task<IReadOnlyList<IssueView>> RaiseIssues(ProjectWrite write, WorkPackageRow package, IReadOnlyList<DimensionEvaluation> evaluation, Guid forecastId)
     {
-        var open = (await Issues(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken))
-            .Where(i => i.Status == "open")
+        var open = (await WorkPackageStore.IssuesAsync(write.Db, write.Project.Id))
+            .Where(i => i.Status == IssueStatus.Open)
             .Select(i => new OpenBreach(ToleranceLevel.WorkPackage, i.Stage, i.WorkPackageId, i.Dimension))
             .ToList();
         var raised = new List<IssueView>();
@@ -177,15 +168,11 @@ public static class WorkPackagesApi
         {
             var issue = new IssueView
             {
-                Id = Ids.New(write.Now), WorkPackageId = package.Id, Stage = package.Stage, Dimension = breach.Dimension, Status = "open", ForecastId = forecastId,
+                Id = Ids.New(write.Now), WorkPackageId = package.Id, Stage = package.Stage, Dimension = breach.Dimension, Status = IssueStatus.Open, ForecastId = forecastId,
                 Description = $"{package.Title}: {ToleranceRules.Name(breach.Dimension)} forecast deviates {breach.Evaluation.Deviation} from plan; {breach.Evaluation.AllowedDeviation} allowed.",
                 RaisedAt = write.Now,
             };
-            await write.Connection.ExecuteAsync(write.Command(
-                """
-                INSERT INTO issues (id, project_id, work_package_id, stage, dimension, status, forecast_id, description, raised_at)
-                VALUES (@Id, @projectId, @WorkPackageId, @Stage, @dimension, @Status, @ForecastId, @Description, @RaisedAt)
-                """, new { issue.Id, projectId = write.Project.Id, issue.WorkPackageId, issue.Stage, dimension = issue.Dimension.Wire(), issue.Status, issue.ForecastId, issue.Description, issue.RaisedAt }));
+            await WorkPackageStore.InsertIssueAsync(write.Db, write.Project.Id, issue);
             write.Record(EventTypes.IssueRaised, issue);
             raised.Add(issue);
         }
@@ -193,13 +180,8 @@ public static class WorkPackagesApi
         return raised;
     }
 
-    private static async Task<Results<Ok<ItemList<IssueView>>, ProblemHttpResult>> ListIssues(Guid id, Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ProjectStore.GetAsync(connection, null, id, cancellationToken) is null
-            ? Problems.NotFound("The project")
-            : TypedResults.Ok(new ItemList<IssueView>(await Issues(connection, null, id, cancellationToken)));
-    }
+    private static async Task<Ok<ItemList<IssueView>>> ListIssues(Guid id, Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemList<IssueView>(await database.ReadAsync(db => WorkPackageStore.IssuesAsync(db, id), cancellationToken)));
 
     private static async Task<Results<Ok<IssueView>, ProblemHttpResult>> Resolve(Guid id, Guid issueId, ResolveIssue request, HttpContext http, ProjectWrites writes)
     {
@@ -216,51 +198,40 @@ public static class WorkPackagesApi
                 return forbidden;
             }
 
-            var issue = (await Issues(write.Connection, write.Transaction, id, write.CancellationToken)).FirstOrDefault(i => i.Id == issueId);
+            var issue = (await WorkPackageStore.IssuesAsync(write.Db, id)).FirstOrDefault(i => i.Id == issueId);
             if (issue is null)
             {
                 return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The issue was not found.");
             }
 
-            if (issue.Status != "open")
+            if (issue.Status != IssueStatus.Open)
             {
                 return DomainError.Conflict("issue-resolved", "Issue resolved", "The issue is already resolved.");
             }
 
-            var resolved = issue with { Status = "resolved", Resolution = request.Resolution!.Trim(), ResolvedBy = write.Actor.UserId, ResolvedAt = write.Now };
-            await write.Connection.ExecuteAsync(write.Command(
-                "UPDATE issues SET status = @Status, resolution = @Resolution, resolved_by = @ResolvedBy, resolved_at = @ResolvedAt WHERE id = @Id",
-                new { resolved.Status, resolved.Resolution, resolved.ResolvedBy, resolved.ResolvedAt, resolved.Id }));
+            var resolved = issue with { Status = IssueStatus.Resolved, Resolution = request.Resolution!.Trim(), ResolvedBy = write.Actor.UserId, ResolvedAt = write.Now };
+            await WorkPackageStore.ResolveAsync(write.Db, resolved);
             write.Record(EventTypes.IssueResolved, resolved);
             return resolved;
         });
         return result.Problem ?? (Results<Ok<IssueView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
 
-    private static async Task<IReadOnlyList<IssueView>> Issues(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, Guid projectId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<IssueView>(new CommandDefinition(
-            """
-            SELECT id, work_package_id AS WorkPackageId, stage, dimension, status, forecast_id AS ForecastId, description, raised_at AS RaisedAt,
-                   resolution, resolved_by AS ResolvedBy, resolved_at AS ResolvedAt
-            FROM issues WHERE project_id = @projectId ORDER BY id
-            """, new { projectId }, transaction, cancellationToken: cancellationToken))).ToList();
-
     private static async Task<DomainError?> InsideStage(ProjectWrite write, int stage, ToleranceSet set)
     {
-        var stageTolerance = await ToleranceStore.GetAsync(write.Connection, write.Transaction, write.Project.Id, ToleranceStore.StageScope(stage), write.CancellationToken);
+        var stageTolerance = await ToleranceStore.GetAsync(write.Db, write.Project.Id, ToleranceScope.OfStage(stage));
         if (stageTolerance is null)
         {
             return DomainError.Conflict("no-stage-tolerance", "No stage tolerance", $"Stage {stage} has no tolerances for a work package to lie inside.");
         }
 
-        return ToleranceRules.FirstLimitPassed(set, stageTolerance) is { } limit ? TolerancesApi.OutsideLimit(limit) : null;
+        return ToleranceRules.FirstLimitPassed(set, stageTolerance) is { } limit ? ToleranceRules.OutsideLimit(limit) : null;
     }
 
-    private static async Task<ToleranceStore.WorkPackageRow?> Find(ProjectWrite write, Guid workPackageId) =>
-        (await ToleranceStore.WorkPackagesAsync(write.Connection, write.Transaction, write.Project.Id, write.CancellationToken)).FirstOrDefault(p => p.Id == workPackageId);
+    private static Task<WorkPackageRow?> Find(ProjectWrite write, Guid workPackageId) => WorkPackageStore.GetAsync(write.Db, write.Project.Id, workPackageId);
 
     private static readonly DomainError MissingPackage = new(ErrorKind.NotFound, "not-found", "Not found", "The work package was not found.");
 
-    private static WorkPackageView View(ToleranceStore.WorkPackageRow package, ToleranceSet? set) =>
+    private static WorkPackageView View(WorkPackageRow package, ToleranceSet? set) =>
         new(package.Id, package.Stage, package.Title, package.TeamManagerUserId, set is null ? null : ToleranceSetView.From(set, package.Stage, package.Id));
 }

@@ -2,13 +2,20 @@ using NodaTime;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Tolerances;
 
-namespace ProjectMethod.Api.Exceptions;
+namespace ProjectMethod.Api.WorkPackages;
 
 public sealed record CreateWorkPackage(string? Title, int? Stage, string? TeamManagerUserId, ToleranceSetRequest? Tolerances);
 
 public sealed record WorkPackageView(Guid Id, int Stage, string Title, string TeamManagerUserId, ToleranceSetView? Tolerances);
 
 public sealed record WorkPackageForecast(ForecastValues? Values, string? Comment);
+
+/// <summary>Where an issue for the Project Manager stands.</summary>
+public enum IssueStatus
+{
+    Open,
+    Resolved,
+}
 
 /// <summary>An issue for the Project Manager: a work package forecast past its tolerance (no board involvement).</summary>
 public sealed record IssueView
@@ -21,7 +28,7 @@ public sealed record IssueView
 
     public required Dimension Dimension { get; init; }
 
-    public required string Status { get; init; }
+    public required IssueStatus Status { get; init; }
 
     public required Guid ForecastId { get; init; }
 

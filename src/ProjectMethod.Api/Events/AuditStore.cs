@@ -1,0 +1,64 @@
+using NodaTime;
+using ProjectMethod.Api.Infrastructure;
+
+namespace ProjectMethod.Api.Events;
+
+/// <summary>One event of the audit trail as stored: the row the history, the change feed, the chain and webhooks read.</summary>
+public sealed record AuditEventRow
+{
+    public required long Sequence { get; init; }
+
+    public Guid? ProjectId { get; init; }
+
+    public required string Type { get; init; }
+
+    public required string Actor { get; init; }
+
+    public required Instant OccurredAt { get; init; }
+
+    public required string Payload { get; init; }
+
+    public string PreviousHash { get; init; } = "";
+
+    public string Hash { get; init; } = "";
+}
+
+/// <summary>The audit trail's rows and its head (the newest event, so a lost tail is noticed).</summary>
+public static class AuditStore
+{
+    private const string Columns =
+        "sequence, project_id AS ProjectId, type, actor, occurred_at AS OccurredAt, payload, previous_hash AS PreviousHash, hash";
+
+    private static readonly Sql Head = Sql.Of("SELECT sequence, hash FROM audit_head WHERE id = 1");
+
+    private static readonly Sql Insert = Sql.Of(
+        """
+        INSERT INTO audit_events (sequence, project_id, type, actor, occurred_at, payload, previous_hash, hash)
+        VALUES (@Sequence, @ProjectId, @Type, @Actor, @OccurredAt, @Payload, @PreviousHash, @Hash)
+        """);
+
+    private static readonly Sql MoveHead = Sql.Of(
+        """
+        INSERT INTO audit_head (id, sequence, hash) VALUES (1, @Sequence, @Hash)
+        ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
+        """);
+
+    private static readonly Sql After = Sql.Of($"SELECT {Columns} FROM audit_events WHERE sequence > @after ORDER BY sequence LIMIT @limit");
+
+    private static readonly Sql OfProject = Sql.Of(
+        $"SELECT {Columns} FROM audit_events WHERE project_id = @projectId AND sequence > @after ORDER BY sequence LIMIT @limit");
+
+    public static Task<(long Sequence, string Hash)?> HeadAsync(DbSession db) => db.SingleOrDefaultAsync<(long Sequence, string Hash)?>(Head);
+
+    public static async Task AppendAsync(DbSession db, AuditEventRow row)
+    {
+        await db.ExecuteAsync(Insert, row);
+        await db.ExecuteAsync(MoveHead, new { row.Sequence, row.Hash });
+    }
+
+    /// <summary>Events after a sequence number, in sequence order.</summary>
+    public static Task<IReadOnlyList<AuditEventRow>> AfterAsync(DbSession db, long after, int limit) => db.ListAsync<AuditEventRow>(After, new { after, limit });
+
+    public static Task<IReadOnlyList<AuditEventRow>> ForProjectAsync(DbSession db, Guid projectId, long after, int limit) =>
+        db.ListAsync<AuditEventRow>(OfProject, new { projectId, after, limit });
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using NodaTime;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Forecasts;
+
+/// <summary>Whose forecast a highlight report is.</summary>
+public enum ForecastLevel
+{
+    /// <summary>The Project Manager's, for the stage under way.</summary>
+    Stage,
+
+    /// <summary>A team manager's, for a work package.</summary>
+    WorkPackage,
+
+    /// <summary>A benefit's forecast at its target date, in realisation.</summary>
+    Benefit,
+}
+
+/// <summary>A forecast as stored, with its values and its judgement.</summary>
+public sealed record ForecastRecord(
+    Guid Id, Guid ProjectId, ForecastLevel Level, int Stage, Guid? WorkPackageId, IReadOnlyDictionary<Dimension, decimal> Values,
+    IReadOnlyDictionary<Dimension, decimal>? ProjectValues, string Comment, EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt);
+
+/// <summary>Every forecast ever submitted: the history of highlight reports.</summary>
+public static class ForecastStore
+{
+    private sealed record ValuesRow
+    {
+        public required string ForecastValues { get; init; }
+
+        public string? ProjectValues { get; init; }
+    }
+
+    private static readonly Sql Insert = Sql.Of(
+        """
+        INSERT INTO forecasts (id, project_id, level, stage, work_package_id, forecast_values, project_values, comment, evaluation, submitted_by, submitted_at)
+        VALUES (@Id, @ProjectId, @level, @Stage, @WorkPackageId, @values, @projectValues, @Comment, @evaluation, @SubmittedBy, @SubmittedAt)
+        """);
+
+    private static readonly Sql LatestOfStage = Sql.Of(
+        """
+        SELECT forecast_values AS ForecastValues, project_values AS ProjectValues FROM forecasts
+        WHERE project_id = @projectId AND level = @level AND stage = @stage ORDER BY id DESC LIMIT 1
+        """);
+
+    private static readonly Sql LatestEvaluation = Sql.Of(
+        "SELECT evaluation FROM forecasts WHERE project_id = @projectId AND level = @level ORDER BY id DESC LIMIT 1");
+
+    public static Task InsertAsync(DbSession db, ForecastRecord forecast) =>
+        db.ExecuteAsync(Insert, new
+        {
+            forecast.Id, forecast.ProjectId, level = forecast.Level.Wire(), forecast.Stage, forecast.WorkPackageId,
+            values = JsonSerializer.Serialize(forecast.Values, Json.Options),
+            projectValues = forecast.ProjectValues is null ? null : JsonSerializer.Serialize(forecast.ProjectValues, Json.Options),
+            forecast.Comment, evaluation = JsonSerializer.Serialize(forecast.Evaluation, Json.Options), forecast.SubmittedBy, forecast.SubmittedAt,
+        });
+
+    /// <summary>The values of the newest stage forecast of a stage: what is judged again after a new baseline.</summary>
+    public static async Task<(Dictionary<Dimension, decimal> Values, Dictionary<Dimension, decimal>? ProjectValues)?> LatestStageValuesAsync(
+        DbSession db, Guid projectId, int stage)
+    {
+        var row = await db.FirstOrDefaultAsync<ValuesRow>(LatestOfStage, new { projectId, level = ForecastLevel.Stage.Wire(), stage });
+        return row is null
+            ? null
+            : (JsonSerializer.Deserialize<Dictionary<Dimension, decimal>>(row.ForecastValues, Json.Options)!,
+               row.ProjectValues is null ? null : JsonSerializer.Deserialize<Dictionary<Dimension, decimal>>(row.ProjectValues, Json.Options));
+    }
+
+    /// <summary>The newest stage forecast's judgement, shown with the project.</summary>
+    public static async Task<EvaluationView?> LatestStageEvaluationAsync(DbSession db, Guid projectId) =>
+        await db.FirstOrDefaultAsync<string>(LatestEvaluation, new { projectId, level = ForecastLevel.Stage.Wire() }) is { } json
+            ? JsonSerializer.Deserialize<EvaluationView>(json, Json.Options)
+            : null;
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Forecasts;
+
+/// <summary>The Project Manager's highlight report: forecasts at the end of the stage and, optionally, of the project.</summary>
+public sealed record SubmitForecast(int? Stage, ForecastValues? Values, ForecastValues? ProjectValues, string? Comment);
+
+public static class ForecastsApi
+{
+    public static IEndpointRouteBuilder MapForecasts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapProjectScope("Exceptions");
+        group.MapPost("/forecasts", Forecast).WithName("submitForecast")
+            .WithSummary("Submit the stage forecast (highlight report)")
+            .WithDescription("The Project Manager, for the current stage. Judged against the stage tolerance and, for projectValues, the project tolerance; risk is the register's exposure. A dimension exceeded raises one exception, not a duplicate while it is open.")
+            .WithProblems(400, 403, 404, 409, 412);
+        return app;
+    }
+
+    private static async Task<Results<Created<ForecastView>, ProblemHttpResult>> Forecast(
+        Guid id, SubmitForecast request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+    {
+        var validation = new Validation().Required("stage", request.Stage).Text("comment", request.Comment, Validation.LongText, required: false);
+        var values = ToleranceInput.Read(request.Values, settings.Value.Dimensions, validation, "values");
+        var projectValues = request.ProjectValues is null ? null : ToleranceInput.Read(request.ProjectValues, settings.Value.Dimensions, validation, "projectValues");
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<ForecastView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.SubmitForecast) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (write.Project.Phase != Phase.Execution || write.Project.Stage != request.Stage)
+            {
+                return DomainError.Conflict("not-the-current-stage", "Not the current stage",
+                    $"Forecasts are for the stage under way; the project is {write.Project.Phase.Wire()}{(write.Project.Stage is { } s ? $" in stage {s}" : "")}.");
+            }
+
+            return await Forecasting.JudgeStageAsync(write, request.Stage!.Value, values, projectValues, request.Comment?.Trim() ?? "", settings.Value);
+        });
+        return result.Problem ?? (Results<Created<ForecastView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/exceptions", result.Value);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using ProjectMethod.Api.Benefits;
+using ProjectMethod.Api.BusinessCases;
+using ProjectMethod.Api.Checklists;
+using ProjectMethod.Api.Gates;
+using ProjectMethod.Api.Lessons;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.Webhooks;
+
+namespace ProjectMethod.Api.Infrastructure;
+
+/// <summary>The service's parts, registered once: storage, time, JSON, auth, limits, webhooks and the gates' facts.</summary>
+public static class Composition
+{
+    public static WebApplicationBuilder AddProjectMethod(this WebApplicationBuilder builder, LimitOptions limits)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // Storage, time and JSON
+        var storage = Storage.From(configuration);
+        services.AddSingleton(storage);
+        services.AddSingleton(SqlDialect.For(storage));
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrations>();
+        services.AddSingleton<IClock>(new MicrosecondClock(SystemClock.Instance));
+        services.AddSingleton<ProjectWrites>();
+        services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        TypeHandlers.Register();
+
+        // Who may, and how much
+        services.AddBearerAuth(AuthOptions.From(configuration));
+        services.AddPolicies();
+        services.AddHardening(limits);
+        services.AddProjectMethodOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        // Webhooks: the outbox's sender, and the only HTTP client that leaves the service (no redirects followed)
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
+
+        // The facts each feature contributes to the decision points
+        services.AddSingleton<GateFactsLoader>();
+        services.AddSingleton<IGateFactsSource, BusinessCaseFacts>();
+        services.AddSingleton<IGateFactsSource, LessonFacts>();
+        services.AddSingleton<IGateFactsSource, ChecklistFacts>();
+        services.AddSingleton<IGateFactsSource, ToleranceFacts>();
+        services.AddSingleton<IGateFactsSource, BenefitFacts>();
+        services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ToleranceSettings>>().Value);
+        return builder;
+    }
+
+    /// <summary>The middleware every request passes, in order.</summary>
+    public static WebApplication UseProjectMethod(this WebApplication app, LimitOptions limits)
+    {
+        app.UseProblemResponses();
+        app.UseSecurityHeaders();
+        app.UseStatusCodePages(StatusCodePages.WriteProblem);
+        app.UseBodyLimit(limits);
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "ProjectMethod v1");
+            options.RoutePrefix = "swagger";
+        });
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<Idempotency>();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealth();
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Api.Infrastructure;
+
+/// <summary>The authorisation policies of the global roles; project roles are checked by the domain's access rules.</summary>
+public static class Policies
+{
+    public const string FeedReaders = "feed-readers";
+    public const string AuditVerifiers = "audit-verifiers";
+    public const string PortfolioBoard = "portfolio-board";
+    public const string Admins = "admins";
+
+    public static IServiceCollection AddPolicies(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(FeedReaders, policy => policy.RequireRole(GlobalRoles.Integrator, GlobalRoles.PortfolioBoard))
+            .AddPolicy(AuditVerifiers, policy => policy.RequireRole(GlobalRoles.PortfolioBoard, GlobalRoles.Admin))
+            .AddPolicy(PortfolioBoard, policy => policy.RequireRole(GlobalRoles.PortfolioBoard))
+            .AddPolicy(Admins, policy => policy.RequireRole(GlobalRoles.Admin));
+        return services;
+    }
+}
