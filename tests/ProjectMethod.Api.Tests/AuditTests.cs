@@ -112,3 +112,5 @@ public abstract class AuditTests(ApiFactory fixture)
 public sealed class AuditTestsOnSqlite(SqliteApi api) : AuditTests(api), IClassFixture<SqliteApi>;
 
 public sealed class AuditTestsOnPostgres(PostgresApi api) : AuditTests(api), IClassFixture<PostgresApi>;
+
+public sealed class AuditTestsOnSqlServer(SqlServerApi api) : AuditTests(api), IClassFixture<SqlServerApi>;

@@ -97,3 +97,5 @@ public abstract class AuthTests(ApiFactory api)
 public sealed class AuthTestsOnSqlite(SqliteApi api) : AuthTests(api), IClassFixture<SqliteApi>;
 
 public sealed class AuthTestsOnPostgres(PostgresApi api) : AuthTests(api), IClassFixture<PostgresApi>;
+
+public sealed class AuthTestsOnSqlServer(SqlServerApi api) : AuthTests(api), IClassFixture<SqlServerApi>;

@@ -229,3 +229,5 @@ public abstract class BenefitsTests(ApiFactory api)
 public sealed class BenefitsTestsOnSqlite(SqliteApi api) : BenefitsTests(api), IClassFixture<SqliteApi>;
 
 public sealed class BenefitsTestsOnPostgres(PostgresApi api) : BenefitsTests(api), IClassFixture<PostgresApi>;
+
+public sealed class BenefitsTestsOnSqlServer(SqlServerApi api) : BenefitsTests(api), IClassFixture<SqlServerApi>;

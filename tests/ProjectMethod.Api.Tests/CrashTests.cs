@@ -92,3 +92,5 @@ public abstract class CrashTests(ApiFactory api)
 public sealed class CrashTestsOnSqlite(SqliteApi api) : CrashTests(api), IClassFixture<SqliteApi>;
 
 public sealed class CrashTestsOnPostgres(PostgresApi api) : CrashTests(api), IClassFixture<PostgresApi>;
+
+public sealed class CrashTestsOnSqlServer(SqlServerApi api) : CrashTests(api), IClassFixture<SqlServerApi>;

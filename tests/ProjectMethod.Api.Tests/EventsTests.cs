@@ -80,6 +80,8 @@ public sealed class EventsTestsOnSqlite(SqliteApi api) : EventsTests(api), IClas
 
 public sealed class EventsTestsOnPostgres(PostgresApi api) : EventsTests(api), IClassFixture<PostgresApi>;
 
+public sealed class EventsTestsOnSqlServer(SqlServerApi api) : EventsTests(api), IClassFixture<SqlServerApi>;
+
 public abstract class WebhookTests(ApiFactory api)
 {
     private HttpClient Admin => api.As("ada", GlobalRoles.Admin);
@@ -219,3 +221,5 @@ public abstract class WebhookTests(ApiFactory api)
 public sealed class WebhookTestsOnSqlite(SqliteApi api) : WebhookTests(api), IClassFixture<SqliteApi>;
 
 public sealed class WebhookTestsOnPostgres(PostgresApi api) : WebhookTests(api), IClassFixture<PostgresApi>;
+
+public sealed class WebhookTestsOnSqlServer(SqlServerApi api) : WebhookTests(api), IClassFixture<SqlServerApi>;

@@ -349,3 +349,5 @@ public abstract class ExceptionTests(ApiFactory api)
 public sealed class ExceptionTestsOnSqlite(SqliteApi api) : ExceptionTests(api), IClassFixture<SqliteApi>;
 
 public sealed class ExceptionTestsOnPostgres(PostgresApi api) : ExceptionTests(api), IClassFixture<PostgresApi>;
+
+public sealed class ExceptionTestsOnSqlServer(SqlServerApi api) : ExceptionTests(api), IClassFixture<SqlServerApi>;

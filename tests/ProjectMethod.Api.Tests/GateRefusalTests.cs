@@ -220,3 +220,5 @@ public abstract class GateRefusalTests(ApiFactory api)
 public sealed class GateRefusalTestsOnSqlite(SqliteApi api) : GateRefusalTests(api), IClassFixture<SqliteApi>;
 
 public sealed class GateRefusalTestsOnPostgres(PostgresApi api) : GateRefusalTests(api), IClassFixture<PostgresApi>;
+
+public sealed class GateRefusalTestsOnSqlServer(SqlServerApi api) : GateRefusalTests(api), IClassFixture<SqlServerApi>;

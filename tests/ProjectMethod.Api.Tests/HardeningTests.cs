@@ -66,3 +66,5 @@ public abstract class HardeningTests(ApiFactory api)
 public sealed class HardeningTestsOnSqlite(SqliteApi api) : HardeningTests(api), IClassFixture<SqliteApi>;
 
 public sealed class HardeningTestsOnPostgres(PostgresApi api) : HardeningTests(api), IClassFixture<PostgresApi>;
+
+public sealed class HardeningTestsOnSqlServer(SqlServerApi api) : HardeningTests(api), IClassFixture<SqlServerApi>;

@@ -125,3 +125,5 @@ public abstract class IdempotencyTests(ApiFactory api)
 public sealed class IdempotencyTestsOnSqlite(SqliteApi api) : IdempotencyTests(api), IClassFixture<SqliteApi>;
 
 public sealed class IdempotencyTestsOnPostgres(PostgresApi api) : IdempotencyTests(api), IClassFixture<PostgresApi>;
+
+public sealed class IdempotencyTestsOnSqlServer(SqlServerApi api) : IdempotencyTests(api), IClassFixture<SqlServerApi>;

@@ -177,3 +177,5 @@ public abstract class InputTests(ApiFactory api)
 public sealed class InputTestsOnSqlite(SqliteApi api) : InputTests(api), IClassFixture<SqliteApi>;
 
 public sealed class InputTestsOnPostgres(PostgresApi api) : InputTests(api), IClassFixture<PostgresApi>;
+
+public sealed class InputTestsOnSqlServer(SqlServerApi api) : InputTests(api), IClassFixture<SqlServerApi>;

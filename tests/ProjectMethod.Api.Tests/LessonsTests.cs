@@ -58,3 +58,5 @@ public abstract class LessonsTests(ApiFactory api)
 public sealed class LessonsTestsOnSqlite(SqliteApi api) : LessonsTests(api), IClassFixture<SqliteApi>;
 
 public sealed class LessonsTestsOnPostgres(PostgresApi api) : LessonsTests(api), IClassFixture<PostgresApi>;
+
+public sealed class LessonsTestsOnSqlServer(SqlServerApi api) : LessonsTests(api), IClassFixture<SqlServerApi>;

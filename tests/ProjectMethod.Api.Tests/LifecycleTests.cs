@@ -127,3 +127,5 @@ public abstract class LifecycleTests(ApiFactory api)
 public sealed class LifecycleTestsOnSqlite(SqliteApi api) : LifecycleTests(api), IClassFixture<SqliteApi>;
 
 public sealed class LifecycleTestsOnPostgres(PostgresApi api) : LifecycleTests(api), IClassFixture<PostgresApi>;
+
+public sealed class LifecycleTestsOnSqlServer(SqlServerApi api) : LifecycleTests(api), IClassFixture<SqlServerApi>;

@@ -28,6 +28,15 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void Sql_server_has_a_script_for_every_sqlite_number_and_no_other()
+    {
+        var sqlite = Migrations.ScriptsFor("sqlite").Select(s => s.Name).ToList();
+        var sqlServer = Migrations.ScriptsFor("sqlserver").Select(s => s.Name).ToList();
+
+        sqlServer.Should().Equal(sqlite);
+    }
+
+    [Fact]
     public async Task Migrations_are_applied_once_and_a_changed_applied_script_stops_the_start()
     {
         using var api = new SqliteApi();

@@ -95,3 +95,5 @@ public abstract class RolesTests(ApiFactory api)
 public sealed class RolesTestsOnSqlite(SqliteApi api) : RolesTests(api), IClassFixture<SqliteApi>;
 
 public sealed class RolesTestsOnPostgres(PostgresApi api) : RolesTests(api), IClassFixture<PostgresApi>;
+
+public sealed class RolesTestsOnSqlServer(SqlServerApi api) : RolesTests(api), IClassFixture<SqlServerApi>;

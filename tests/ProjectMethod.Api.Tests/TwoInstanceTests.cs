@@ -72,3 +72,5 @@ public abstract class TwoInstanceTests(ApiFactory api)
 public sealed class TwoInstanceTestsOnSqlite(SqliteApi api) : TwoInstanceTests(api), IClassFixture<SqliteApi>;
 
 public sealed class TwoInstanceTestsOnPostgres(PostgresApi api) : TwoInstanceTests(api), IClassFixture<PostgresApi>;
+
+public sealed class TwoInstanceTestsOnSqlServer(SqlServerApi api) : TwoInstanceTests(api), IClassFixture<SqlServerApi>;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -13,7 +14,7 @@ using ProjectMethod.Api.Infrastructure;
 namespace ProjectMethod.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The service over a database of its own (a SQLite file, or a fresh PostgreSQL database), a fake clock and a test
+/// The service over a database of its own (a SQLite file, or a fresh PostgreSQL or SQL Server database), a fake clock and a test
 /// signing key. One fixture, parameterised by provider: each functional test class runs once per provider.
 /// </summary>
 public abstract class ApiFactory(string provider, string? sharedDatabase = null) : WebApplicationFactory<Program>
@@ -58,10 +59,20 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
     }
 
     /// <summary>A second, independent service instance over a new database of the same provider.</summary>
-    public ApiFactory Another() => provider == "postgres" ? new PostgresApi() : new SqliteApi();
+    public ApiFactory Another() => provider switch
+    {
+        "postgres" => new PostgresApi(),
+        "sqlserver" => new SqlServerApi(),
+        _ => new SqliteApi(),
+    };
 
     /// <summary>A second service instance over this one's database, as when two instances share a server database or a host restarts.</summary>
-    public ApiFactory SameDatabase() => provider == "postgres" ? new PostgresApi(ConnectionString) : new SqliteApi(ConnectionString);
+    public ApiFactory SameDatabase() => provider switch
+    {
+        "postgres" => new PostgresApi(ConnectionString),
+        "sqlserver" => new SqlServerApi(ConnectionString),
+        _ => new SqliteApi(ConnectionString),
+    };
 
     /// <summary>A client acting as this user, with these global roles.</summary>
     public HttpClient As(string userId, params string[] globalRoles)
@@ -78,15 +89,23 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
     /// <summary>A connection straight to the database, for tests that look at or tamper with rows.</summary>
     public DbConnection OpenDatabase()
     {
-        DbConnection connection = provider == "postgres" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        DbConnection connection = provider switch
+        {
+            "postgres" => new NpgsqlConnection(ConnectionString),
+            "sqlserver" => new SqlConnection(ConnectionString),
+            _ => new SqliteConnection(ConnectionString),
+        };
         connection.Open();
         return connection;
     }
 
+    private int dropped;
+
+    /// <summary>Drops the database once, whether the factory is disposed synchronously, asynchronously or both.</summary>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (connectionString.IsValueCreated && sharedDatabase is null)
+        if (connectionString.IsValueCreated && sharedDatabase is null && Interlocked.Exchange(ref dropped, 1) == 0)
         {
             TestDatabases.Drop(provider, connectionString.Value);
         }
@@ -115,6 +134,19 @@ public sealed class PostgresApi : ApiFactory
 
     internal PostgresApi(string sharedDatabase)
         : base("postgres", sharedDatabase)
+    {
+    }
+}
+
+public sealed class SqlServerApi : ApiFactory
+{
+    public SqlServerApi()
+        : base("sqlserver")
+    {
+    }
+
+    internal SqlServerApi(string sharedDatabase)
+        : base("sqlserver", sharedDatabase)
     {
     }
 }

@@ -18,10 +18,14 @@ internal static class ProviderSkip
     /// <summary>Why a test of this class cannot run here, or null when it can.</summary>
     public static string? Reason(ITestMethod method)
     {
-        var type = method.TestClass.Class.ToRuntimeType();
-        var onPostgres = type?.GetInterfaces().Any(i => i == typeof(IClassFixture<PostgresApi>)) == true;
-        return onPostgres && TestDatabases.PostgresAdmin is null
-            ? $"PostgreSQL is not configured: set {TestDatabases.PostgresVariable} (see README) to run this half of the suite."
+        var fixtures = method.TestClass.Class.ToRuntimeType()?.GetInterfaces() ?? [];
+        if (fixtures.Contains(typeof(IClassFixture<PostgresApi>)) && TestDatabases.PostgresAdmin is null)
+        {
+            return $"PostgreSQL is not configured: set {TestDatabases.PostgresVariable} (see README) to run this part of the suite.";
+        }
+
+        return fixtures.Contains(typeof(IClassFixture<SqlServerApi>)) && TestDatabases.SqlServerAdmin is null
+            ? $"SQL Server is not configured: set {TestDatabases.SqlServerVariable} (see README) to run this part of the suite."
             : null;
     }
 
