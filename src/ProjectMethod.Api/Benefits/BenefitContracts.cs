@@ -9,14 +9,14 @@ public sealed record PointRequest(decimal? Value, LocalDate? Date);
 
 /// <summary>A benefit (gevinst): owner, indicator, baseline, target, allowed shortfall and measurement interval. Drafts may leave owner, baseline and target for later.</summary>
 public sealed record BenefitRequest(
-    string? Title, BenefitType? Type, string? OwnerUnit, string? OwnerUserId, string? Indicator, string? Unit, PointRequest? Baseline, PointRequest? Target,
-    decimal? AllowedShortfall, Period? MeasurementInterval);
+    string? Title, BenefitType? Type, string? Indicator, string? Unit, Period? MeasurementInterval, string? OwnerUnit = null, string? OwnerUserId = null,
+    PointRequest? Baseline = null, PointRequest? Target = null, decimal? AllowedShortfall = null);
 
-public sealed record MeasurementRequest(LocalDate? Date, decimal? Value, string? Comment);
+public sealed record MeasurementRequest(LocalDate? Date, decimal? Value, string? Comment = null);
 
 public sealed record EvaluationRequest(BenefitOutcome? Outcome, string? Explanation);
 
-public sealed record BenefitsReviewRequest(bool? Realistic, string? Comment);
+public sealed record BenefitsReviewRequest(bool? Realistic, string? Comment = null);
 
 public sealed record BenefitsReviewView(Guid Id, Phase Phase, int? Stage, bool Realistic, string Comment, string ReviewedBy, Instant ReviewedAt);
 

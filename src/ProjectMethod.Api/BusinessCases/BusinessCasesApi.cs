@@ -16,7 +16,7 @@ public sealed record WriteBusinessCase(
     string? Reasons, string? Options, string? ExpectedBenefits, string? ExpectedCosts, string? Timescale, string? MajorRisks);
 
 /// <summary>The Executive's review: is the business case still justified?</summary>
-public sealed record ReviewBusinessCase(bool? Justified, string? Comment);
+public sealed record ReviewBusinessCase(bool? Justified, string? Comment = null);
 
 public sealed record ReviewView(Guid Id, int CaseVersion, Phase Phase, int? Stage, bool Justified, string Comment, string ReviewedBy, Instant ReviewedAt);
 

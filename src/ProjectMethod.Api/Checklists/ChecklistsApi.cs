@@ -9,7 +9,7 @@ using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Checklists;
 
-public sealed record UpdateChecklistItem(ChecklistStatus? Status, string? Comment);
+public sealed record UpdateChecklistItem(ChecklistStatus? Status, string? Comment = null);
 
 public sealed record ChecklistView(IReadOnlyList<ChecklistItemView> Items);
 

@@ -18,7 +18,7 @@ using ProjectMethod.Domain.Tolerances;
 namespace ProjectMethod.Api.Exceptions;
 
 /// <summary>The decision on an exception; plan and tolerances where the decision needs them.</summary>
-public sealed record ExceptionDecisionRequest(ExceptionDecision? Decision, string? Rationale, StagePlanRequest? Plan, ToleranceSetRequest? Tolerances);
+public sealed record ExceptionDecisionRequest(ExceptionDecision? Decision, string? Rationale, StagePlanRequest? Plan = null, ToleranceSetRequest? Tolerances = null);
 
 public sealed record ExceptionDecisionView(ExceptionView Exception, ForecastView? Rejudged);
 

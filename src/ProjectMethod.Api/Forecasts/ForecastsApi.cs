@@ -10,7 +10,7 @@ using ProjectMethod.Domain.Phases;
 namespace ProjectMethod.Api.Forecasts;
 
 /// <summary>The Project Manager's highlight report: forecasts at the end of the stage and, optionally, of the project.</summary>
-public sealed record SubmitForecast(int? Stage, ForecastValues? Values, ForecastValues? ProjectValues, string? Comment);
+public sealed record SubmitForecast(int? Stage, ForecastValues? Values, ForecastValues? ProjectValues = null, string? Comment = null);
 
 public static class ForecastsApi
 {

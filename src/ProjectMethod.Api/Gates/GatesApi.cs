@@ -11,10 +11,10 @@ using ProjectMethod.Domain.Phases;
 namespace ProjectMethod.Api.Gates;
 
 /// <summary>The Project Manager's request for a decision, with a recommendation. In execution it may name the stage boundary.</summary>
-public sealed record RequestDecision(string? Recommendation, DecisionPoint? DecisionPoint);
+public sealed record RequestDecision(string? Recommendation, DecisionPoint? DecisionPoint = null);
 
 /// <summary>The decider's decision. Approve and reject answer the open request; stop needs none.</summary>
-public sealed record MakeDecision(Decision? Decision, string? Rationale);
+public sealed record MakeDecision(Decision? Decision, string? Rationale = null);
 
 /// <summary>The next decision point: who decides, every criterion met or not, and what may be decided now.</summary>
 public sealed record GateView(

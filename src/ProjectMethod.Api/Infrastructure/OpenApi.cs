@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NodaTime;
@@ -65,11 +67,14 @@ public static class OpenApi
                 DescribeRetriesAndPreconditions(operation, context.Description.HttpMethod ?? "", context.Description.RelativePath ?? "");
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(MarkNullableProperties);
+            options.AddSchemaTransformer(DescribeProblemExtensions);
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
                 var format = type == typeof(Instant) ? "date-time" : type == typeof(LocalDate) ? "date" : type == typeof(Period) ? "duration" : null;
-                if (format is not null)
+                // A nullable one is one of null or the value's own schema; only that schema is a string.
+                if (format is not null && schema.OneOf is not { Count: > 0 })
                 {
                     schema.Type = JsonSchemaType.String;
                     schema.Format = format;
@@ -80,6 +85,70 @@ public static class OpenApi
                 return Task.CompletedTask;
             });
         });
+
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>
+    /// A property the C# type declares nullable may be null in the JSON, whatever its schema is (the generator misses
+    /// computed properties and references to other schemas).
+    /// </summary>
+    private static Task MarkNullableProperties(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonPropertyInfo is not null || context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Properties is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            if (property.AttributeProvider is not PropertyInfo info || !schema.Properties.TryGetValue(property.Name, out var propertySchema)
+                || Nullability.Create(info).ReadState != NullabilityState.Nullable)
+            {
+                continue;
+            }
+
+            // A simple value takes null as one more type; an object (a schema of its own) is one of null or itself.
+            if (propertySchema is OpenApiSchema { Type: { } type } inline && !type.HasFlag(JsonSchemaType.Object))
+            {
+                inline.Type = type | JsonSchemaType.Null;
+            }
+            else if (propertySchema is not OpenApiSchema { OneOf: { Count: > 0 } })
+            {
+                schema.Properties[property.Name] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, propertySchema] };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The problem details' extension members: field errors, unmet criteria, the broken role rule, the limit passed, the current version.</summary>
+    private static async Task DescribeProblemExtensions(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type != typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+        {
+            return;
+        }
+
+        schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        schema.Properties["errors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Validation problems: the messages for each invalid field.",
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+        };
+        schema.Properties["unmetCriteria"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "A refused approval: the criteria of the decision point that are not met.",
+            Items = await context.GetOrCreateSchemaAsync(typeof(Domain.Gates.CriterionResult), cancellationToken: cancellationToken),
+        };
+        schema.Properties["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A refused role assignment: the combination rule it breaks." };
+        schema.Properties["limit"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A refused tolerance: the limit of the level above it passes." };
+        schema.Properties["currentVersion"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int64", Description = "A failed precondition: the project's version now.",
+        };
+    }
 
     /// <summary>
     /// The headers every write understands and the answers they bring: Idempotency-Key on POST (422, 409),
@@ -131,5 +200,6 @@ public static class OpenApi
         }
 
         Respond("429", "Too many requests from this user; see Retry-After.");
+        Respond("500", "An unexpected fault: the problem names a trace id to quote, never internals.");
     }
 }

@@ -9,15 +9,15 @@ using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Lessons;
 
-public sealed record RecordLesson(string? Title, string? Description, string? Recommendation, IReadOnlyList<string>? Tags);
+public sealed record RecordLesson(string? Title, string? Description, string? Recommendation, IReadOnlyList<string>? Tags = null);
 
 /// <summary>Which earlier lessons were read before leaving concept, or why none were relevant.</summary>
-public sealed record ReviewLessons(IReadOnlyList<Guid>? LessonIds, string? NoneRelevantReason);
+public sealed record ReviewLessons(IReadOnlyList<Guid>? LessonIds = null, string? NoneRelevantReason = null);
 
 public sealed record LessonsReviewView(Guid Id, IReadOnlyList<Guid> LessonIds, string? NoneRelevantReason, Phase Phase, string ReviewedBy, Instant ReviewedAt);
 
 /// <summary>The lessons report (erfaringsrapport) or the end project report (sluttrapport).</summary>
-public sealed record WriteReport(string? Summary, string? Details);
+public sealed record WriteReport(string? Summary, string? Details = null);
 
 public sealed record ReportView(Guid Id, string Kind, string Summary, string Details, string WrittenBy, Instant WrittenAt);
 

@@ -5,7 +5,8 @@ namespace ProjectMethod.Api.Risks;
 
 /// <summary>An entry of the uncertainty register; probability and consequence are 1–5.</summary>
 public sealed record RiskRequest(
-    UncertaintyKind? Kind, string? Title, int? Probability, int? Consequence, string? Proximity, string? Strategy, string? OwnerUserId, RiskStatus? Status);
+    UncertaintyKind? Kind, string? Title, int? Probability, int? Consequence, string? OwnerUserId, string? Proximity = null, string? Strategy = null,
+    RiskStatus? Status = null);
 
 public sealed record RiskView
 {

@@ -4,20 +4,22 @@ using ProjectMethod.Domain.Tolerances;
 namespace ProjectMethod.Api.Tolerances;
 
 /// <summary>A time tolerance: the planned date and the days allowed before (lower) and after (upper) it.</summary>
-public sealed record DateBand(LocalDate? Plan, decimal? Lower, decimal? Upper);
+public sealed record DateBand(LocalDate? Plan, decimal? Lower = null, decimal? Upper = null);
 
 /// <summary>A tolerance in NOK, counts or exposure: the plan value and the deviation allowed below and above it.</summary>
-public sealed record AmountBand(decimal? Plan, decimal? Lower, decimal? Upper);
+public sealed record AmountBand(decimal? Plan, decimal? Lower = null, decimal? Upper = null);
 
 /// <summary>Tolerances on the active dimensions; a missing side of a band allows no deviation that way.</summary>
 public sealed record ToleranceSetRequest(
-    DateBand? Time, AmountBand? Cost, AmountBand? Quality, AmountBand? Scope, AmountBand? Risk, AmountBand? Benefit, AmountBand? Sustainability);
+    DateBand? Time = null, AmountBand? Cost = null, AmountBand? Quality = null, AmountBand? Scope = null, AmountBand? Risk = null, AmountBand? Benefit = null,
+    AmountBand? Sustainability = null);
 
 /// <summary>Forecast values at the end of the stage or project. Risk is not given: it is the register's exposure.</summary>
-public sealed record ForecastValues(LocalDate? Time, decimal? Cost, decimal? Quality, decimal? Scope, decimal? Benefit, decimal? Sustainability);
+public sealed record ForecastValues(
+    LocalDate? Time = null, decimal? Cost = null, decimal? Quality = null, decimal? Scope = null, decimal? Benefit = null, decimal? Sustainability = null);
 
 /// <summary>A stage plan (faseplan): planned end, budget and the products in scope.</summary>
-public sealed record StagePlanRequest(LocalDate? PlannedEnd, decimal? Budget, int? ProductsInScope, string? Description);
+public sealed record StagePlanRequest(LocalDate? PlannedEnd, decimal? Budget, int? ProductsInScope = null, string? Description = null);
 
 public sealed record StagePlanView(int Stage, LocalDate PlannedEnd, decimal Budget, int ProductsInScope, string Description, string SetBy, Instant SetAt);
 

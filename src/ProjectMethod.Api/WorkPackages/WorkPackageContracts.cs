@@ -8,7 +8,7 @@ public sealed record CreateWorkPackage(string? Title, int? Stage, string? TeamMa
 
 public sealed record WorkPackageView(Guid Id, int Stage, string Title, string TeamManagerUserId, ToleranceSetView? Tolerances);
 
-public sealed record WorkPackageForecast(ForecastValues? Values, string? Comment);
+public sealed record WorkPackageForecast(ForecastValues? Values, string? Comment = null);
 
 /// <summary>Where an issue for the Project Manager stands.</summary>
 public enum IssueStatus

@@ -74,6 +74,9 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
         _ => new SqliteApi(ConnectionString),
     };
 
+    /// <summary>A client without a token whose every exchange is held to the committed OpenAPI document.</summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(new ContractCheck());
+
     /// <summary>A client acting as this user, with these global roles.</summary>
     public HttpClient As(string userId, params string[] globalRoles)
     {

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace ProjectMethod.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The committed OpenAPI document as a contract the running service is held to: every response the functional suite
+/// receives, and every request body it means to be valid, must validate against the document's JSON schema for that
+/// operation, status code and media type. A drift between the service and the document fails the test that saw it.
+/// </summary>
+public static partial class Contract
+{
+    private static readonly Lazy<JsonObject> Document = new(() =>
+        JsonNode.Parse(File.ReadAllText(Repository.PathOf("openapi/ProjectMethod.v1.json")))!.AsObject());
+
+    private static readonly Lazy<IReadOnlyList<(string Method, Regex Path, string Template)>> Operations = new(() =>
+        Document.Value["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation =>
+                (operation.Key.ToUpperInvariant(), new Regex("^" + Parameter().Replace(Regex.Escape(path.Key), "[^/]+") + "$"), path.Key)))
+            .ToList());
+
+    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
+
+    /// <summary>The operation a request is for, or null when the document has none (health, the document itself).</summary>
+    public static (string Method, string Template)? OperationOf(string method, string path) =>
+        Operations.Value.Where(o => o.Method == method && o.Path.IsMatch(path)).Select(o => ((string, string)?)(o.Method, o.Template))
+            .OrderBy(o => o!.Value.Item2.Count(c => c == '{'))
+            .FirstOrDefault();
+
+    /// <summary>Why a response does not keep the contract, or null when it does.</summary>
+    public static string? CheckResponse((string Method, string Template) operation, int status, string? mediaType, string body)
+    {
+        var responses = Node(operation)["responses"]!.AsObject();
+        if (!responses.TryGetPropertyValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response))
+        {
+            return $"{operation.Method} {operation.Template} answered {status}, which the document does not list ({string.Join(", ", responses.Select(r => r.Key))}).";
+        }
+
+        var content = response!["content"]?.AsObject();
+        if (content is null || content.Count == 0)
+        {
+            return body.Length == 0 ? null : $"{operation.Method} {operation.Template} {status} has a body the document does not describe.";
+        }
+
+        if (mediaType is null || !content.ContainsKey(mediaType))
+        {
+            return $"{operation.Method} {operation.Template} {status} is {mediaType ?? "without a body"}; the document says {string.Join(", ", content.Select(c => c.Key))}.";
+        }
+
+        return Validate($"/paths/{Escape(operation.Template)}/{operation.Method.ToLowerInvariant()}/responses/{status}/content/{Escape(mediaType)}/schema", body);
+    }
+
+    /// <summary>Why a request body does not keep the contract, or null when it does (or the operation takes no body).</summary>
+    public static string? CheckRequest((string Method, string Template) operation, string? mediaType, string body)
+    {
+        var content = Node(operation)["requestBody"]?["content"]?.AsObject();
+        if (content is null || body.Length == 0)
+        {
+            return null;
+        }
+
+        return mediaType is null || !content.ContainsKey(mediaType)
+            ? $"{operation.Method} {operation.Template} takes {string.Join(", ", content.Select(c => c.Key))}, not {mediaType}."
+            : Validate($"/paths/{Escape(operation.Template)}/{operation.Method.ToLowerInvariant()}/requestBody/content/{Escape(mediaType)}/schema", body);
+    }
+
+    private static JsonNode Node((string Method, string Template) operation) =>
+        Document.Value["paths"]![operation.Template]![operation.Method.ToLowerInvariant()]!;
+
+    private static string? Validate(string pointer, string body)
+    {
+        var schema = Schemas.GetOrAdd(pointer, p =>
+        {
+            // The schema at the pointer becomes the root, with the document's components beside it as definitions.
+            var target = p.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
+                .Aggregate((JsonNode)Document.Value, (node, segment) => node[segment]!);
+            // (Wrapped in allOf: a $ref beside definitions would hide them.)
+            var root = new JsonObject { ["allOf"] = new JsonArray(target.DeepClone()) };
+            root["definitions"] = Document.Value["components"]!["schemas"]!.DeepClone();
+            var json = root.ToJsonString().Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal);
+            return JsonSchema.FromJsonAsync(json).GetAwaiter().GetResult();
+        });
+        var errors = schema.Validate(body, new JsonSchemaValidatorSettings { FormatValidators = [] });
+        return errors.Count == 0 ? null : $"{pointer}: {string.Join("; ", errors.Select(Describe))}\n{Truncate(body)}";
+    }
+
+    private static string Describe(ValidationError error) =>
+        error is ChildSchemaValidationError child
+            ? $"{error.Path} {error.Kind} ({string.Join(", ", child.Errors.SelectMany(e => e.Value).Select(Describe))})"
+            : $"{error.Path} {error.Kind}";
+
+    private static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private static string Truncate(string body) => body.Length > 600 ? body[..600] + "…" : body;
+
+    [GeneratedRegex(@"\\\{[^}]+}")]
+    private static partial Regex Parameter();
+}
+
+/// <summary>Holds every exchange of a test client to the contract (see <see cref="Contract"/>).</summary>
+public sealed class ContractCheck : DelegatingHandler
+{
+    // Refusals of a malformed or unreadable body: the test sent it on purpose, so only the answer is checked.
+    private static readonly int[] RefusedBodies = [400, 413, 415, 422];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var requestBody = "";
+        if (request.Content is not null)
+        {
+            await request.Content.LoadIntoBufferAsync(cancellationToken);
+            requestBody = await request.Content.ReadAsStringAsync(cancellationToken);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        var operation = Contract.OperationOf(request.Method.Method, request.RequestUri!.AbsolutePath);
+        if (operation is null)
+        {
+            return response;
+        }
+
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var responseBody = await response.Content.ReadAsStringAsync(cancellationToken);
+        var broken = Contract.CheckResponse(operation.Value, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, responseBody)
+            ?? (RefusedBodies.Contains((int)response.StatusCode)
+                ? null
+                : Contract.CheckRequest(operation.Value, request.Content?.Headers.ContentType?.MediaType, requestBody));
+        return broken is null ? response : throw new ContractBrokenException(broken);
+    }
+}
+
+/// <summary>An exchange that the committed OpenAPI document does not describe.</summary>
+public sealed class ContractBrokenException(string message) : Exception("The OpenAPI contract is broken: " + message);
