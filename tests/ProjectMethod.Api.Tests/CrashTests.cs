@@ -21,7 +21,7 @@ public abstract class CrashTests(ApiFactory api)
         {
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, 6).Select(i => WriteUntilStopped(service.As($"writer{i}"), acknowledged, stop.Token)).ToList();
-            await WaitUntil(() => acknowledged.Count >= 30, TimeSpan.FromSeconds(30));
+            await WaitUntil(() => acknowledged.Count >= 30, TimeSpan.FromSeconds(90));
 
             service.Kill();
             await stop.CancelAsync();

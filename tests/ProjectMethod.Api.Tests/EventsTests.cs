@@ -205,7 +205,7 @@ public abstract class WebhookTests(ApiFactory api)
 
     private static async Task WaitUntil(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -74,7 +74,7 @@ public sealed class ServiceProcess : IDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -100,7 +100,7 @@ public sealed class ServiceProcess : IDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("The service did not become ready within a minute.");
+        throw new TimeoutException("The service did not become ready within three minutes.");
     }
 
     private static int FreePort()

@@ -50,7 +50,7 @@ public sealed class WebhookListener : IAsyncDisposable
     /// <summary>Waits until a delivery has arrived that matches, or fails after the timeout.</summary>
     public async Task<Delivery> WaitForAsync(Func<Delivery, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (DateTime.UtcNow < deadline)
         {
             if (Received.FirstOrDefault(match) is { } found)
