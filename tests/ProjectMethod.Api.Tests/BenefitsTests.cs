@@ -171,7 +171,12 @@ public abstract class BenefitsTests(ApiFactory api)
 
         // The board answers by moving the benefit's target, not a stage plan.
         var url = $"{project.Url}/exceptions/{raised.Str("id")}";
+        // In realisation the line reports: the Project Manager has usually left.
         await project.ProjectManager.Post($"{url}/report", new
+        {
+            cause = "x", consequences = "y", options = new[] { new { title = "z", effect = "w" } }, recommendation = "v",
+        }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await project.BenefitOwner.Post($"{url}/report", new
         {
             cause = "Færre brukere enn ventet", consequences = "Timene går ikke ned", options = new[] { new { title = "Lavere mål", effect = "Gevinsten halveres" } },
             recommendation = "Senk målet",

@@ -39,7 +39,7 @@ public sealed class ExceptionTests
 
         Fire(ExceptionState.Reported, ExceptionMachine.Trigger.Escalate).Should().Be(ExceptionState.Escalated);
         Permitted(ExceptionState.Decided).Should().BeEmpty();
-        Permitted(ExceptionState.Raised).Should().Equal(ExceptionMachine.Trigger.Report);
+        Permitted(ExceptionState.Raised).Should().Equal(ExceptionMachine.Trigger.Report, ExceptionMachine.Trigger.SupersedeByStop);
     }
 
     [Fact]
@@ -57,33 +57,60 @@ public sealed class ExceptionTests
     public void The_lifecycle_exports_to_mermaid() =>
         ExceptionMachine.Mermaid().Should().Contain("Raised --> Reported : Report").And.Contain("Reported --> Escalated : Escalate");
 
+    [Theory]
+    [InlineData(ExceptionState.Raised)]
+    [InlineData(ExceptionState.Reported)]
+    [InlineData(ExceptionState.Escalated)]
+    public void A_stop_supersedes_an_open_exception_and_it_is_open_no_longer(ExceptionState state)
+    {
+        var superseded = ExceptionRules.SupersedeByStop(Stage(state, escalated: state == ExceptionState.Escalated));
+
+        superseded.Should().Be(ExceptionState.SupersededByStop);
+        ExceptionRules.IsOpen(superseded).Should().BeFalse();
+        ExceptionRules.IsOpen(state).Should().BeTrue();
+        ExceptionRules.OpenStates.Should().NotContain(ExceptionState.SupersededByStop).And.NotContain(ExceptionState.Decided);
+    }
+
+    [Theory]
+    [InlineData(Phase.Concept, true)]
+    [InlineData(Phase.Planning, true)]
+    [InlineData(Phase.Execution, true)]
+    [InlineData(Phase.Closure, false)]
+    [InlineData(Phase.Realisation, false)]
+    public void Premature_closure_is_a_decision_only_before_closure(Phase phase, bool allowed)
+    {
+        var outcome = ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Board, ExceptionDecision.PrematureClosure, phase);
+
+        outcome.Error?.Code.Should().Be(allowed ? null : "premature-closure-too-late");
+    }
+
     [Fact]
     public void A_raised_exception_is_decided_only_after_its_report() =>
-        ExceptionRules.CheckDecision(Stage(ExceptionState.Raised, reportedBy: null), Facts.Exec, ExceptionDecision.AdjustTolerances)
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Raised, reportedBy: null), Facts.Exec, ExceptionDecision.AdjustTolerances, Phase.Execution)
             .Error!.Code.Should().Be("exception-not-decidable");
 
     [Fact]
     public void The_executive_decides_a_stage_exception_and_the_board_does_not() =>
-        (ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Exec, ExceptionDecision.ApproveExceptionPlan).Value,
-         ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Board, ExceptionDecision.ApproveExceptionPlan).Error!.Kind)
+        (ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Exec, ExceptionDecision.ApproveExceptionPlan, Phase.Execution).Value,
+         ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Board, ExceptionDecision.ApproveExceptionPlan, Phase.Execution).Error!.Kind)
         .Should().Be((ExceptionState.Decided, ErrorKind.Forbidden));
 
     [Fact]
     public void The_board_decides_project_and_escalated_exceptions_and_the_executive_does_not()
     {
-        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Board, ExceptionDecision.PrematureClosure).Value.Should().Be(ExceptionState.Decided);
-        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Exec, ExceptionDecision.PrematureClosure).Error!.Kind.Should().Be(ErrorKind.Forbidden);
+        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Board, ExceptionDecision.PrematureClosure, Phase.Execution).Value.Should().Be(ExceptionState.Decided);
+        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Exec, ExceptionDecision.PrematureClosure, Phase.Execution).Error!.Kind.Should().Be(ErrorKind.Forbidden);
         var escalated = Stage(ExceptionState.Escalated, escalated: true);
-        ExceptionRules.CheckDecision(escalated, Facts.Board, ExceptionDecision.AdjustTolerances).Value.Should().Be(ExceptionState.Decided);
-        ExceptionRules.CheckDecision(escalated, Facts.Exec, ExceptionDecision.AdjustTolerances).Error!.Kind.Should().Be(ErrorKind.Forbidden);
+        ExceptionRules.CheckDecision(escalated, Facts.Board, ExceptionDecision.AdjustTolerances, Phase.Execution).Value.Should().Be(ExceptionState.Decided);
+        ExceptionRules.CheckDecision(escalated, Facts.Exec, ExceptionDecision.AdjustTolerances, Phase.Execution).Error!.Kind.Should().Be(ErrorKind.Forbidden);
     }
 
     [Fact]
     public void Only_a_stage_exception_is_escalated_and_only_once()
     {
-        ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Exec, ExceptionDecision.Escalate).Value.Should().Be(ExceptionState.Escalated);
-        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Board, ExceptionDecision.Escalate).Error!.Code.Should().Be("exception-not-decidable");
-        ExceptionRules.CheckDecision(Stage(ExceptionState.Escalated, escalated: true), Facts.Board, ExceptionDecision.Escalate)
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Reported), Facts.Exec, ExceptionDecision.Escalate, Phase.Execution).Value.Should().Be(ExceptionState.Escalated);
+        ExceptionRules.CheckDecision(Project(ExceptionState.Reported), Facts.Board, ExceptionDecision.Escalate, Phase.Execution).Error!.Code.Should().Be("exception-not-decidable");
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Escalated, escalated: true), Facts.Board, ExceptionDecision.Escalate, Phase.Execution)
             .Error!.Code.Should().Be("exception-not-decidable");
     }
 
@@ -93,16 +120,28 @@ public sealed class ExceptionTests
         var roles = Facts.Ready(Phase.Execution).Roles.Append(Facts.Role(ProjectRole.Executive, "per")).ToList();
         var reporterAsExecutive = Facts.Standing("per", roles);
 
-        ExceptionRules.CheckDecision(Stage(ExceptionState.Reported, reportedBy: "per"), reporterAsExecutive, ExceptionDecision.AdjustTolerances)
+        ExceptionRules.CheckDecision(Stage(ExceptionState.Reported, reportedBy: "per"), reporterAsExecutive, ExceptionDecision.AdjustTolerances, Phase.Execution)
             .Error!.Code.Should().Be("four-eyes");
     }
 
     [Fact]
     public void Only_the_project_manager_reports_and_not_after_the_decision()
     {
-        ExceptionRules.CheckReport(Stage(ExceptionState.Raised, null), Facts.Pm).Should().BeNull();
-        ExceptionRules.CheckReport(Stage(ExceptionState.Raised, null), Facts.Exec)!.Kind.Should().Be(ErrorKind.Forbidden);
-        ExceptionRules.CheckReport(Stage(ExceptionState.Decided), Facts.Pm)!.Code.Should().Be("exception-not-reportable");
+        ExceptionRules.CheckReport(Stage(ExceptionState.Raised, null), Facts.Pm, Phase.Execution, null).Should().BeNull();
+        ExceptionRules.CheckReport(Stage(ExceptionState.Raised, null), Facts.Exec, Phase.Execution, null)!.Kind.Should().Be(ErrorKind.Forbidden);
+        ExceptionRules.CheckReport(Stage(ExceptionState.Decided), Facts.Pm, Phase.Execution, null)!.Code.Should().Be("exception-not-reportable");
+    }
+
+    [Fact]
+    public void In_realisation_the_line_reports_a_benefit_exception_and_the_project_manager_does_not()
+    {
+        var benefitException = new ExceptionCase(Guid.NewGuid(), ToleranceLevel.Project, ExceptionState.Raised, false, null, BenefitId: Guid.NewGuid());
+        var lineOwner = Facts.Standing("lise");
+
+        ExceptionRules.CheckReport(benefitException, Facts.Standing("bo"), Phase.Realisation, "lise").Should().BeNull("bo is the Benefit Owner");
+        ExceptionRules.CheckReport(benefitException, lineOwner, Phase.Realisation, "lise").Should().BeNull("lise owns the benefit in the line");
+        ExceptionRules.CheckReport(benefitException, Facts.Pm, Phase.Realisation, "lise")!.Kind.Should().Be(ErrorKind.Forbidden);
+        ExceptionRules.CheckReport(benefitException, lineOwner, Phase.Realisation, "lars")!.Kind.Should().Be(ErrorKind.Forbidden);
     }
 
     [Fact]
@@ -132,6 +171,7 @@ public sealed class ExceptionTests
     {
         foreach (var (phase, point) in new[] { (Phase.Proposed, DecisionPoint.Bp1), (Phase.Planning, DecisionPoint.Bp3), (Phase.Execution, DecisionPoint.StageBoundary), (Phase.Execution, DecisionPoint.Bp4), (Phase.Closure, DecisionPoint.Bp5) })
         {
+            // In closure there is no stop at all (the only way on is BP5); elsewhere an open exception never blocks one.
             var facts = Facts.Ready(phase) with { OpenExceptions = 1 };
             var decider = DecisionPoints.DeciderOf(point) == Decider.PortfolioBoard ? Facts.Board : Facts.Exec;
             var request = new OpenGateRequest(Guid.NewGuid(), point, "per");
@@ -139,7 +179,8 @@ public sealed class ExceptionTests
             var refused = Gatekeeper.Default.Decide(facts, decider, point, request, Decision.Approve, null);
             refused.Error!.Code.Should().Be("criteria-unmet");
             ((IEnumerable<CriterionResult>)refused.Error.Extensions["unmetCriteria"]!).Select(c => c.Id).Should().Equal("no-open-exception");
-            Gatekeeper.Default.Decide(facts, decider, point, request, Decision.Stop, "Avvik uten løsning").Error.Should().BeNull();
+            Gatekeeper.Default.Decide(facts, decider, point, request, Decision.Stop, "Avvik uten løsning").Error?.Code
+                .Should().Be(phase == Phase.Closure ? "no-stop-in-closure" : null);
         }
     }
 

@@ -49,7 +49,6 @@ public sealed class PhaseMachineTests
         { Phase.Concept, Phase.Closure, true },
         { Phase.Planning, Phase.Closure, true },
         { Phase.Execution, Phase.Closure, true },
-        { Phase.Closure, Phase.Completed, false },
         { Phase.Realisation, Phase.Completed, false },
     };
 
@@ -64,6 +63,33 @@ public sealed class PhaseMachineTests
 
         outcome.Value!.To.Should().Be(to);
         outcome.Value.ClosedEarly.Should().Be(closedEarly);
+    }
+
+    [Fact]
+    public void In_closure_a_stop_is_no_way_out_and_the_gate_does_not_offer_it()
+    {
+        var facts = Facts.Ready(Phase.Closure) with { EndReportWritten = false, LessonsReportWritten = false };
+
+        Gates.Decide(facts, Facts.Exec, DecisionPoint.Bp5, null, Decision.Stop, "Vi gir opp").Error!.Code.Should().Be("no-stop-in-closure");
+        Gates.Evaluate(facts, DecisionPoint.Bp5, null).AllowedDecisions.Should().NotContain(Decision.Stop);
+        PhaseMachine.Mermaid(CriteriaCatalogue.Default).Should().NotContain("Closure --> Completed : Stop");
+    }
+
+    [Fact]
+    public void Realisation_ends_early_only_when_every_benefit_has_its_final_evaluation()
+    {
+        var open = new BenefitFact(Guid.NewGuid(), "Færre timer", true, true, null);
+        var evaluated = new BenefitFact(Guid.NewGuid(), "Spart reisetid", true, true, Benefits.BenefitOutcome.NotRealised);
+        var facts = Facts.Ready(Phase.Realisation) with { Benefits = [open, evaluated] };
+
+        var refused = Gates.Decide(facts, Facts.Board, DecisionPoint.Bp6, null, Decision.Stop, "Avsluttes tidlig");
+        refused.Error!.Code.Should().Be("benefits-not-evaluated");
+        refused.Error.Detail.Should().Contain("Færre timer").And.NotContain("Spart reisetid");
+        Gates.Evaluate(facts, DecisionPoint.Bp6, null).AllowedDecisions.Should().NotContain(Decision.Stop);
+
+        var allEvaluated = facts with { Benefits = [evaluated] };
+        Gates.Decide(allEvaluated, Facts.Board, DecisionPoint.Bp6, null, Decision.Stop, "Avsluttes tidlig").Value!.To.Should().Be(Phase.Completed);
+        Gates.Decide(allEvaluated, Facts.Exec, DecisionPoint.Bp6, null, Decision.Stop, "Avsluttes tidlig").Error!.Kind.Should().Be(ErrorKind.Forbidden);
     }
 
     [Fact]

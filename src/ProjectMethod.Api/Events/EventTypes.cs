@@ -25,6 +25,7 @@ public static class EventTypes
     public const string ExceptionRaised = "exceptionRaised";
     public const string ExceptionReported = "exceptionReported";
     public const string ExceptionDecided = "exceptionDecided";
+    public const string ExceptionSuperseded = "exceptionSuperseded";
     public const string IssueRaised = "issueRaised";
     public const string IssueResolved = "issueResolved";
     public const string BenefitDefined = "benefitDefined";

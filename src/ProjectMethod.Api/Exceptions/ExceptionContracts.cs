@@ -64,5 +64,5 @@ public sealed record ExceptionView
 
     public ExceptionReport? ExceptionReport => Report is null ? null : JsonSerializer.Deserialize<ExceptionReport>(Report, Json.Options);
 
-    public ExceptionCase ToCase() => new(Id, Level, State, Escalated, ReportedBy);
+    public ExceptionCase ToCase() => new(Id, Level, State, Escalated, ReportedBy, BenefitId);
 }

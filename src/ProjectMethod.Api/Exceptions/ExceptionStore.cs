@@ -94,6 +94,27 @@ public static class ExceptionStore
         return raised;
     }
 
+    /// <summary>
+    /// A stop at a decision point settles the project's open exceptions: each is superseded by the stop, audited, so
+    /// nothing is left blocking BP5.
+    /// </summary>
+    public static async Task<IReadOnlyList<ExceptionView>> SupersedeOpenAsync(ProjectWrite write, string rationale)
+    {
+        var superseded = new List<ExceptionView>();
+        foreach (var open in (await ForProjectAsync(write.Db, write.Project.Id)).Where(e => ExceptionRules.IsOpen(e.State)))
+        {
+            var settled = open with
+            {
+                State = ExceptionRules.SupersedeByStop(open.ToCase()), Rationale = rationale, DecidedBy = write.Actor.UserId, DecidedAt = write.Now,
+            };
+            await UpdateAsync(write.Db, settled);
+            write.Record(EventTypes.ExceptionSuperseded, new { exceptionId = settled.Id, state = settled.State, rationale });
+            superseded.Add(settled);
+        }
+
+        return superseded;
+    }
+
     public static Task UpdateAsync(DbSession db, ExceptionView exception) =>
         db.ExecuteAsync(Update, new
         {

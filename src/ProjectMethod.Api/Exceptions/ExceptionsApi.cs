@@ -30,11 +30,12 @@ public static class ExceptionsApi
         group.MapGet("/exceptions", List).WithName("listExceptions").WithSummary("The project's exceptions")
             .WithDescription("Raised, reported, escalated and decided, oldest first.").WithProblems(404);
         group.MapPost("/exceptions/{exceptionId:guid}/report", Report).WithName("reportException")
-            .WithSummary("Submit the exception report").WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation.")
+            .WithSummary("Submit the exception report")
+            .WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation. A benefit exception in realisation: the Benefit Owner or the benefit's owner in the line.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/exceptions/{exceptionId:guid}/decision", Decide).WithName("decideException")
             .WithSummary("Decide an exception")
-            .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again.")
+            .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again; prematureClosure only before closure.")
             .WithProblems(400, 403, 404, 409, 412);
         app.MapGet("/api/v1/escalations", Escalations).WithTags("Exceptions").WithName("listEscalations").RequireAuthorization(Policies.PortfolioBoard)
             .WithSummary("The portfolio board's inbox").WithDescription("Undecided project exceptions and escalated stage exceptions across all projects.")
@@ -73,7 +74,8 @@ public static class ExceptionsApi
                 return Missing;
             }
 
-            if (ExceptionRules.CheckReport(exception.ToCase(), write.Standing) is { } refused)
+            var benefitOwner = exception.BenefitId is { } benefitId ? (await BenefitStore.GetAsync(write.Db, id, benefitId))?.OwnerUserId : null;
+            if (ExceptionRules.CheckReport(exception.ToCase(), write.Standing, write.Project.Phase, benefitOwner) is { } refused)
             {
                 return refused;
             }
@@ -122,7 +124,7 @@ public static class ExceptionsApi
             }
 
             var decision = request.Decision!.Value;
-            var next = ExceptionRules.CheckDecision(exception.ToCase(), write.Standing, decision);
+            var next = ExceptionRules.CheckDecision(exception.ToCase(), write.Standing, decision, write.Project.Phase);
             if (next.Error is { } refused)
             {
                 return refused;

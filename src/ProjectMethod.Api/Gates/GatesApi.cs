@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
@@ -156,6 +157,10 @@ public static class GatesApi
             await GateStore.InsertDecisionAsync(write.Db, id, decision);
             await ProjectStore.UpdatePhaseAsync(write.Db, id, decided.To, decided.ToStage, decided.ClosedEarly);
             write.Record(EventTypes.DecisionMade, decision);
+            if (decided.Decision == Decision.Stop)
+            {
+                await ExceptionStore.SupersedeOpenAsync(write, decision.Rationale);
+            }
             return decision;
         });
 

@@ -143,6 +143,11 @@ public static class OpenApi
             Items = await context.GetOrCreateSchemaAsync(typeof(Domain.Gates.CriterionResult), cancellationToken: cancellationToken),
         };
         schema.Properties["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A refused role assignment: the combination rule it breaks." };
+        schema.Properties["benefits"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            Description = "A refused early end of realisation: the benefits without their final evaluation.",
+        };
         schema.Properties["limit"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A refused tolerance: the limit of the level above it passes." };
         schema.Properties["currentVersion"] = new OpenApiSchema
         {

@@ -6,13 +6,28 @@ using ProjectMethod.Domain.Tolerances;
 namespace ProjectMethod.Domain.Exceptions;
 
 /// <summary>An exception as the rules see it: its level, state, and who reported it.</summary>
-public sealed record ExceptionCase(Guid Id, ToleranceLevel Level, ExceptionState State, bool Escalated, string? ReportedBy);
+public sealed record ExceptionCase(Guid Id, ToleranceLevel Level, ExceptionState State, bool Escalated, string? ReportedBy, Guid? BenefitId = null);
 
 /// <summary>Who reports and who decides an exception, and what each decision may do (DESIGN §3–4).</summary>
 public static class ExceptionRules
 {
     /// <summary>An exception is open until it is decided; while one is open the project is in exception.</summary>
-    public static bool IsOpen(ExceptionState state) => state != ExceptionState.Decided;
+    public static bool IsOpen(ExceptionState state) => state is ExceptionState.Raised or ExceptionState.Reported or ExceptionState.Escalated;
+
+    /// <summary>A stop at a decision point settles an open exception: it is superseded, for nothing is left to decide.</summary>
+    public static ExceptionState SupersedeByStop(ExceptionCase exception)
+    {
+        var machine = Machine(exception);
+        machine.Fire(ExceptionMachine.Trigger.SupersedeByStop);
+        return machine.State;
+    }
+
+    /// <summary>Premature closure sends a project to closure, so it is a decision only before closure (concept, planning, execution).</summary>
+    public static DomainError? CheckPrematureClosure(Phase phase) =>
+        phase is Phase.Concept or Phase.Planning or Phase.Execution
+            ? null
+            : DomainError.Conflict("premature-closure-too-late", "Premature closure too late",
+                $"Premature closure sends a project to closure; a project that is {phase.ToString().ToLowerInvariant()} is past that. Decide another way, or stop it at its decision point.");
 
     /// <summary>The states of an open exception, for stores that filter by them.</summary>
     public static IReadOnlyList<ExceptionState> OpenStates { get; } = Enum.GetValues<ExceptionState>().Where(IsOpen).ToList();
@@ -21,9 +36,19 @@ public static class ExceptionRules
     public static Decider OwnerOf(ExceptionCase exception) =>
         exception.Level == ToleranceLevel.Project || exception.Escalated ? Decider.PortfolioBoard : Decider.Executive;
 
-    public static DomainError? CheckReport(ExceptionCase exception, ProjectStanding standing)
+    /// <summary>
+    /// The Project Manager reports an exception; a benefit falling short in realisation is reported by the line — the
+    /// Benefit Owner or the benefit's own owner — for the Project Manager has usually left by then.
+    /// </summary>
+    public static DomainError? CheckReport(ExceptionCase exception, ProjectStanding standing, Phase phase, string? benefitOwnerUserId)
     {
-        if (ProjectAccess.Check(standing, ProjectAction.ReportException) is { } forbidden)
+        var byTheLine = phase == Phase.Realisation && exception.BenefitId is not null;
+        if (byTheLine && !(standing.Holds(ProjectRole.BenefitOwner) || (benefitOwnerUserId is not null && standing.Actor.UserId == benefitOwnerUserId)))
+        {
+            return DomainError.Forbidden("In realisation a benefit exception is reported by the Benefit Owner or the benefit's owner in the line.");
+        }
+
+        if (!byTheLine && ProjectAccess.Check(standing, ProjectAction.ReportException) is { } forbidden)
         {
             return forbidden;
         }
@@ -35,7 +60,7 @@ public static class ExceptionRules
     }
 
     /// <summary>The decider of the exception, never its reporter, and a decision its state permits.</summary>
-    public static Outcome<ExceptionState> CheckDecision(ExceptionCase exception, ProjectStanding standing, ExceptionDecision decision)
+    public static Outcome<ExceptionState> CheckDecision(ExceptionCase exception, ProjectStanding standing, ExceptionDecision decision, Phase phase)
     {
         var owner = OwnerOf(exception);
         var isOwner = owner == Decider.PortfolioBoard ? standing.Actor.IsPortfolioBoard : standing.Holds(ProjectRole.Executive);
@@ -49,6 +74,11 @@ public static class ExceptionRules
         if (exception.ReportedBy == standing.Actor.UserId)
         {
             return new DomainError(ErrorKind.Forbidden, "four-eyes", "Four eyes", "The person who reported an exception never decides it.");
+        }
+
+        if (decision == ExceptionDecision.PrematureClosure && CheckPrematureClosure(phase) is { } tooLate)
+        {
+            return tooLate;
         }
 
         var trigger = ExceptionMachine.TriggerOf(decision);

@@ -17,6 +17,9 @@ public enum ExceptionState
     Escalated,
 
     Decided,
+
+    /// <summary>Closed undecided because the project was stopped at a decision point: nothing is left to decide.</summary>
+    SupersededByStop,
 }
 
 /// <summary>What the owner of the tolerance decides on an exception.</summary>
@@ -48,6 +51,7 @@ public static class ExceptionMachine
         AdjustTolerances,
         PrematureClosure,
         Escalate,
+        SupersedeByStop,
     }
 
     public const string NoReport = "No exception report has been submitted.";
@@ -61,17 +65,20 @@ public static class ExceptionMachine
         var stageLevel = Tuple.Create<Func<bool>, string>(() => facts.Level == ToleranceLevel.Stage, NotAStageException);
 
         machine.Configure(ExceptionState.Raised)
-            .Permit(Trigger.Report, ExceptionState.Reported);
+            .Permit(Trigger.Report, ExceptionState.Reported)
+            .Permit(Trigger.SupersedeByStop, ExceptionState.SupersededByStop);
         machine.Configure(ExceptionState.Reported)
             .PermitReentry(Trigger.Report)
             .PermitIf(Trigger.ApproveExceptionPlan, ExceptionState.Decided, reported)
             .PermitIf(Trigger.AdjustTolerances, ExceptionState.Decided, reported)
             .PermitIf(Trigger.PrematureClosure, ExceptionState.Decided, reported)
-            .PermitIf(Trigger.Escalate, ExceptionState.Escalated, reported, stageLevel);
+            .PermitIf(Trigger.Escalate, ExceptionState.Escalated, reported, stageLevel)
+            .Permit(Trigger.SupersedeByStop, ExceptionState.SupersededByStop);
         machine.Configure(ExceptionState.Escalated)
             .Permit(Trigger.ApproveExceptionPlan, ExceptionState.Decided)
             .Permit(Trigger.AdjustTolerances, ExceptionState.Decided)
-            .Permit(Trigger.PrematureClosure, ExceptionState.Decided);
+            .Permit(Trigger.PrematureClosure, ExceptionState.Decided)
+            .Permit(Trigger.SupersedeByStop, ExceptionState.SupersededByStop);
         return machine;
     }
 

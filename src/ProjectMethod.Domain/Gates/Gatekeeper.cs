@@ -58,7 +58,11 @@ public sealed class Gatekeeper(CriteriaCatalogue catalogue)
             allowed.Add(Decision.Reject);
         }
 
-        allowed.Add(Decision.Stop);
+        if (CheckStop(facts) is null)
+        {
+            allowed.Add(Decision.Stop);
+        }
+
         var to = PhaseMachine.Fire(facts.Phase, PhaseTriggers.ApprovalOf(point), Conditions(facts, _ => true), catalogue);
         return new GateEvaluation(point, facts.Phase, facts.Stage, to, DecisionPoints.DeciderOf(point), criteria, allowed);
     }
@@ -105,6 +109,11 @@ public sealed class Gatekeeper(CriteriaCatalogue catalogue)
         if (decision is Decision.Reject or Decision.Stop && string.IsNullOrWhiteSpace(rationale))
         {
             return DomainError.Invalid("rationale-required", "Rationale required", $"A {decision.ToString().ToLowerInvariant()} decision states its rationale.");
+        }
+
+        if (decision == Decision.Stop && CheckStop(facts) is { } noStop)
+        {
+            return noStop;
         }
 
         if (decision != Decision.Stop && facts.BusinessCase == BusinessCaseStanding.Unjustified)
@@ -154,6 +163,26 @@ public sealed class Gatekeeper(CriteriaCatalogue catalogue)
         return new GateDecisionOutcome(point, Decision.Stop, facts.Phase, facts.Stage, to, null, closedEarly);
     }
 
+    /// <summary>
+    /// A stop never skips closure: in closure the only way on is BP5; in realisation a stop ends realisation early only
+    /// once every benefit has its final evaluation (notRealised is one). Null when a stop may be decided.
+    /// </summary>
+    public static DomainError? CheckStop(GateFacts facts)
+    {
+        if (facts.Phase == Phase.Closure)
+        {
+            return DomainError.Conflict("no-stop-in-closure", "No stop in closure",
+                "A project in closure is already closing: the only way on is BP5, with the end report and the lessons report written.");
+        }
+
+        var unevaluated = facts.Benefits.Where(b => b.Outcome is null).Select(b => b.Title).ToList();
+        return facts.Phase == Phase.Realisation && unevaluated.Count > 0
+            ? DomainError.Conflict("benefits-not-evaluated", "Benefits not evaluated",
+                $"Realisation ends early only when every benefit has its final evaluation (notRealised is one); without one: {string.Join(", ", unevaluated)}.")
+                with { Extensions = new Dictionary<string, object?> { ["benefits"] = unevaluated } }
+            : null;
+    }
+
     private static PhaseConditions Conditions(GateFacts facts, Func<DecisionPoint, bool> criteriaMet) =>
-        new(criteriaMet, NothingLeftToRealise: facts.ClosedEarly && !facts.AnyBenefitExpected);
+        new(criteriaMet, NothingLeftToRealise: facts.ClosedEarly && !facts.AnyBenefitExpected, EveryBenefitEvaluated: !facts.AnyBenefitExpected);
 }

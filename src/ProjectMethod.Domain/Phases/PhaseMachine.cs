@@ -9,10 +9,10 @@ namespace ProjectMethod.Domain.Phases;
 /// What the phase machine's guards look at, settled before the machine is asked: whether the criteria of a decision
 /// point are met (the gatekeeper judges them once), and where BP5 leads.
 /// </summary>
-public sealed record PhaseConditions(Func<DecisionPoint, bool> CriteriaMet, bool NothingLeftToRealise)
+public sealed record PhaseConditions(Func<DecisionPoint, bool> CriteriaMet, bool NothingLeftToRealise, bool EveryBenefitEvaluated)
 {
     /// <summary>Every guard open: where each approval would lead, and the graph.</summary>
-    public static PhaseConditions Open { get; } = new(_ => true, NothingLeftToRealise: false);
+    public static PhaseConditions Open { get; } = new(_ => true, NothingLeftToRealise: false, EveryBenefitEvaluated: true);
 }
 
 /// <summary>
@@ -57,12 +57,12 @@ public static class PhaseMachine
                 {
                     { Phase.Realisation, "not closed early, or a benefit is still expected" },
                     { Phase.Completed, "closed early and no benefit expected" },
-                })
-            .Permit(PhaseTrigger.Stop, Phase.Completed);
+                });
+        // In closure a stop is no way out: the end report and the lessons report are written whatever happened.
 
         machine.Configure(Phase.Realisation)
             .PermitIf(PhaseTrigger.ApproveBp6, Phase.Completed, Met(DecisionPoint.Bp6), Criteria(DecisionPoint.Bp6))
-            .Permit(PhaseTrigger.Stop, Phase.Completed);
+            .PermitIf(PhaseTrigger.Stop, Phase.Completed, () => conditions.EveryBenefitEvaluated, "every benefit evaluated");
 
         return machine;
     }
