@@ -61,7 +61,8 @@ public abstract class BenefitsTests(ApiFactory api)
             baseline = new { value = 30, date = "2026-01-01" }, target = new { value = 10, date = "2027-06-30" }, allowedShortfall = 2, measurementInterval = "P1M",
         }).Expect(HttpStatusCode.OK);
 
-        completed.GetProperty("figures").Str("status").Should().Be("overdue", "a monthly measurement was due on 2026-02-01");
+        completed.GetProperty("figures").Str("nextMeasurementDue").Should().Be("2026-02-01");
+        completed.GetProperty("figures").Str("status").Should().Be("onTrack", "in planning nothing is measured yet, so nothing is overdue");
         gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
         gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "benefit-defined").GetProperty("met").GetBoolean().Should().BeTrue();
         await project.BenefitOwner.Put($"{project.Url}/benefits/{Guid.NewGuid()}", new { title = "x", type = "direct", indicator = "i", unit = "u", measurementInterval = "P1M" })
@@ -118,6 +119,27 @@ public abstract class BenefitsTests(ApiFactory api)
         entry.GetProperty("benefits").GetProperty("averageAchievement").GetDecimal().Should().Be(10);
         portfolio.GetProperty("overdueMeasurements").GetInt32().Should().Be(1);
         portfolio.GetProperty("phases").EnumerateArray().Single(p => p.Str("phase") == "execution").GetProperty("count").GetInt32().Should().Be(1);
+    }
+
+    [ProviderFact]
+    public async Task A_measurement_is_overdue_only_from_execution_on_and_never_once_the_project_is_completed()
+    {
+        using var own = api.Another();
+        var planned = await new Scenario(own).ReadyForBp3Async();
+        var completed = await new Scenario(own).InRealisationAsync();
+        await completed.BenefitOwner.Post($"{completed.Url}/benefits/{completed.BenefitId}/evaluation", new { outcome = "partlyRealised", explanation = "Halvparten av timene er spart" })
+            .Expect(HttpStatusCode.OK);
+        await completed.CompleteChecklist(completed.BenefitOwner, "bp6");
+        (await completed.Decide(completed.BenefitOwner, completed.Board, "Gevinstene er evaluert")).Str("toPhase").Should().Be("completed");
+
+        own.Clock.Advance(Duration.FromDays(365)); // a year on: by the interval every benefit would be due
+
+        Benefit(await planned.Outsider.GetAsync($"{planned.Url}/benefits").Expect(HttpStatusCode.OK), planned.BenefitId!)
+            .GetProperty("figures").Str("status").Should().NotBe("overdue", "nothing is measured before execution");
+        Benefit(await completed.Outsider.GetAsync($"{completed.Url}/benefits").Expect(HttpStatusCode.OK), completed.BenefitId!)
+            .GetProperty("figures").Str("status").Should().NotBe("overdue", "a completed project measures nothing more");
+        var portfolio = await planned.Outsider.GetAsync("/api/v1/portfolio").Expect(HttpStatusCode.OK);
+        portfolio.GetProperty("overdueMeasurements").GetInt32().Should().Be(0);
     }
 
     [ProviderFact]

@@ -60,6 +60,27 @@ public abstract class GateRefusalTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task Whether_the_task_belongs_in_the_line_is_asked_before_bp1_in_the_default_handbook()
+    {
+        var project = await new Scenario(api).ProposedAsync();
+        await project.Proposer.Put($"{project.Url}/mandate", new { purpose = "Bedre oppfølging av brukere", background = "Mange manuelle rutiner" }).Expect(HttpStatusCode.OK);
+        await project.Assign(project.Board, "executive", "eva");
+        await project.Proposer.Put($"{project.Url}/checklist/bp1-need", new { status = "done" }).Expect(HttpStatusCode.OK);
+        await project.Proposer.Put($"{project.Url}/checklist/bp1-strategy", new { status = "done" }).Expect(HttpStatusCode.OK);
+
+        var checklist = await project.Outsider.GetAsync($"{project.Url}/checklist").Expect(HttpStatusCode.OK);
+        checklist.GetProperty("items").EnumerateArray().Single(i => i.Str("id") == "bp1-line-task").GetProperty("mandatory").GetBoolean().Should().BeTrue();
+        var gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
+        var criterion = gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "checklist-complete");
+        criterion.GetProperty("met").GetBoolean().Should().BeFalse();
+        criterion.Str("detail").Should().Contain("bp1-line-task");
+
+        await project.Proposer.Put($"{project.Url}/checklist/bp1-line-task", new { status = "done", comment = "Tverrfaglig; passer ikke i én linjeenhet" })
+            .Expect(HttpStatusCode.OK);
+        (await project.Decide(project.Proposer, project.Board, "Behovet er godt beskrevet")).Str("toPhase").Should().Be("concept");
+    }
+
+    [ProviderFact]
     public async Task Only_the_portfolio_board_decides_at_bp1()
     {
         var project = await new Scenario(api).ReadyForBp1Async();
@@ -78,7 +99,7 @@ public abstract class GateRefusalTests(ApiFactory api)
         var url = $"/api/v1/projects/{project0.Str("id")}";
         await proposingBoardMember.Put($"{url}/mandate", new { purpose = "Plass til flere elever", background = "Vekst i elevtall" }).Expect(HttpStatusCode.OK);
         await proposingBoardMember.Post($"{url}/roles", new { role = "executive", userId = "eva", displayName = "Eva" }).Expect(HttpStatusCode.Created);
-        foreach (var item in new[] { "bp1-need", "bp1-strategy" })
+        foreach (var item in new[] { "bp1-need", "bp1-strategy", "bp1-line-task" })
         {
             await proposingBoardMember.Put($"{url}/checklist/{item}", new { status = "done" }).Expect(HttpStatusCode.OK);
         }

@@ -30,7 +30,7 @@ public sealed record BenefitView(
     Guid Id, string Title, BenefitType Type, string? OwnerUnit, string? OwnerUserId, string Indicator, string Unit, PointView? Baseline, PointView? Target,
     decimal AllowedShortfall, Period MeasurementInterval, IReadOnlyList<MeasurementView> Measurements, BenefitFigures? Figures, BenefitEvaluationView? Evaluation)
 {
-    public static BenefitView From(BenefitRow row, IEnumerable<MeasurementView> measurements, LocalDate today)
+    public static BenefitView From(BenefitRow row, IEnumerable<MeasurementView> measurements, LocalDate today, Phase phase)
     {
         var own = measurements.Where(m => m.BenefitId == row.Id).ToList();
         var plan = row.Plan;
@@ -39,7 +39,7 @@ public sealed record BenefitView(
             row.BaselineValue is { } bv && row.BaselineDate is { } bd ? new PointView(bv, bd) : null,
             row.TargetValue is { } tv && row.TargetDate is { } td ? new PointView(tv, td) : null,
             row.AllowedShortfall, NodaTime.Text.PeriodPattern.NormalizingIso.Parse(row.MeasurementInterval).Value, own,
-            plan is null ? null : BenefitMath.Figures(plan, own.Select(m => new Point(m.Date, m.Value)).ToList(), today),
+            plan is null ? null : BenefitMath.Figures(plan, own.Select(m => new Point(m.Date, m.Value)).ToList(), today, BenefitRules.MeasuredIn(phase)),
             row.Outcome is { } outcome ? new BenefitEvaluationView(outcome, row.Explanation ?? "", row.EvaluatedBy ?? "", row.EvaluatedAt ?? default) : null);
     }
 }

@@ -17,13 +17,13 @@ namespace ProjectMethod.Api.Benefits;
 
 public static class BenefitsApi
 {
-    private static readonly Phase[] MeasuredIn = [Phase.Execution, Phase.Closure, Phase.Realisation];
-
     public static IEndpointRouteBuilder MapBenefits(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Benefits");
         group.MapGet("/benefits", List).WithName("listBenefits").WithSummary("The benefits register with achievement, trend, forecast and status")
             .WithDescription("Derived on read, seen from today in Europe/Oslo: achievement %, trend of the last two measurements, the linear forecast at the target date, and onTrack / atRisk / realised / overdue.")
+            .WithProblems(404);
+        group.MapGet("/benefits/{benefitId:guid}", GetOne).WithName("getBenefit").WithSummary("One benefit with its measurements and derived figures")
             .WithProblems(404);
         group.MapPost("/benefits", Define).WithName("defineBenefit").WithSummary("Define a benefit")
             .WithDescription("The Project Manager or the Benefit Owner. The owner is a Senior User or the Benefit Owner of the project.")
@@ -41,12 +41,23 @@ public static class BenefitsApi
         return app;
     }
 
-    private static async Task<Ok<ItemList<BenefitView>>> List(Guid id, Database database, IClock clock, CancellationToken cancellationToken)
+    private static async Task<Ok<ItemList<BenefitView>>> List(Guid id, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
     {
+        var phase = ProjectScope.Project(http).Phase;
         var (benefits, measurements) = await database.ReadAsync(
             async db => (await BenefitStore.ForProjectAsync(db, id), await BenefitStore.MeasurementsAsync(db, id)), cancellationToken);
         var today = BenefitMath.Today(clock);
-        return TypedResults.Ok(new ItemList<BenefitView>(benefits.Select(b => BenefitView.From(b, measurements, today)).ToList()));
+        return TypedResults.Ok(new ItemList<BenefitView>(benefits.Select(b => BenefitView.From(b, measurements, today, phase)).ToList()));
+    }
+
+    private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> GetOne(
+        Guid id, Guid benefitId, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
+    {
+        var (benefit, measurements) = await database.ReadAsync(
+            async db => (await BenefitStore.GetAsync(db, id, benefitId), await BenefitStore.MeasurementsAsync(db, id)), cancellationToken);
+        return benefit is null
+            ? Problems.NotFound("The benefit")
+            : TypedResults.Ok(BenefitView.From(benefit, measurements, BenefitMath.Today(clock), ProjectScope.Project(http).Phase));
     }
 
     private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Define(Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
@@ -98,7 +109,7 @@ public static class BenefitsApi
 
             var row = ToRow(benefitId ?? Ids.New(write.Now), request);
             await BenefitStore.SaveAsync(write.Db, id, row, write.Actor.UserId, write.Now, benefitId is null);
-            var view = BenefitView.From(row, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock));
+            var view = BenefitView.From(row, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock), write.Project.Phase);
             write.Record(EventTypes.BenefitDefined, view);
             return view;
         });
@@ -128,7 +139,7 @@ public static class BenefitsApi
                 return forbidden;
             }
 
-            if (!MeasuredIn.Contains(write.Project.Phase) || benefit.Plan is not { } plan || benefit.Outcome is not null)
+            if (!BenefitRules.MeasuredIn(write.Project.Phase) || benefit.Plan is not { } plan || benefit.Outcome is not null)
             {
                 return DomainError.Conflict("not-measurable", "Not measurable now",
                     "Benefits are measured from execution on, once baseline and target are set, until their final evaluation.");
@@ -148,7 +159,7 @@ public static class BenefitsApi
             };
             await BenefitStore.InsertMeasurementAsync(write.Db, measurement);
             write.Record(EventTypes.BenefitMeasured, measurement);
-            var view = BenefitView.From(benefit, await BenefitStore.MeasurementsAsync(write.Db, id), today);
+            var view = BenefitView.From(benefit, await BenefitStore.MeasurementsAsync(write.Db, id), today, write.Project.Phase);
             var raised = write.Project.Phase == Phase.Realisation ? await RaiseIfShortAsync(write, benefit, plan, view) : [];
             return new MeasurementResult(measurement, view, raised);
         });
@@ -208,7 +219,7 @@ public static class BenefitsApi
             var evaluated = benefit with { Outcome = request.Outcome, Explanation = request.Explanation!.Trim(), EvaluatedBy = write.Actor.UserId, EvaluatedAt = write.Now };
             await BenefitStore.EvaluateAsync(write.Db, evaluated);
             write.Record(EventTypes.BenefitEvaluated, new { benefitId, evaluated.Outcome, evaluated.Explanation });
-            return BenefitView.From(evaluated, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock));
+            return BenefitView.From(evaluated, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock), write.Project.Phase);
         });
         return result.Problem ?? (Results<Ok<BenefitView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }

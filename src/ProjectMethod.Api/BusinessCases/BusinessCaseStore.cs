@@ -57,6 +57,13 @@ public static class BusinessCaseStore
         FROM business_case_versions WHERE project_id = @projectId ORDER BY version DESC LIMIT 1
         """);
 
+    private static readonly Sql Versions = Sql.Of(
+        """
+        SELECT version, reasons, options, expected_benefits AS ExpectedBenefits, expected_costs AS ExpectedCosts, timescale,
+               major_risks AS MajorRisks, written_by AS WrittenBy, written_at AS WrittenAt
+        FROM business_case_versions WHERE project_id = @projectId ORDER BY version
+        """);
+
     private static readonly Sql Reviews = Sql.Of(
         """
         SELECT id, case_version AS CaseVersion, phase, stage, justified, comment, reviewed_by AS ReviewedBy, reviewed_at AS ReviewedAt
@@ -78,6 +85,9 @@ public static class BusinessCaseStore
         """);
 
     public static Task<BusinessCaseRow?> LatestAsync(DbSession db, Guid projectId) => db.SingleOrDefaultAsync<BusinessCaseRow>(Latest, new { projectId });
+
+    /// <summary>Every version of the project's business case, oldest first.</summary>
+    public static Task<IReadOnlyList<BusinessCaseRow>> VersionsAsync(DbSession db, Guid projectId) => db.ListAsync<BusinessCaseRow>(Versions, new { projectId });
 
     /// <summary>Every review of the project's business case, newest first.</summary>
     public static Task<IReadOnlyList<ReviewRow>> ReviewsAsync(DbSession db, Guid projectId) => db.ListAsync<ReviewRow>(Reviews, new { projectId });

@@ -20,6 +20,15 @@ public sealed record ReviewBusinessCase(bool? Justified, string? Comment = null)
 
 public sealed record ReviewView(Guid Id, int CaseVersion, Phase Phase, int? Stage, bool Justified, string Comment, string ReviewedBy, Instant ReviewedAt);
 
+/// <summary>One version of the business case as it was written.</summary>
+public sealed record BusinessCaseVersionView(
+    int Version, string Reasons, string Options, string ExpectedBenefits, string ExpectedCosts, string Timescale, string MajorRisks, string WrittenBy,
+    Instant WrittenAt)
+{
+    public static BusinessCaseVersionView From(BusinessCaseRow row) => new(
+        row.Version, row.Reasons, row.Options, row.ExpectedBenefits, row.ExpectedCosts, row.Timescale, row.MajorRisks, row.WrittenBy, row.WrittenAt);
+}
+
 public sealed record BusinessCaseView(
     int Version,
     string Reasons,
@@ -41,6 +50,10 @@ public static class BusinessCasesApi
         group.MapGet("/business-case", Get).WithName("getBusinessCase")
             .WithSummary("The newest business case version, its standing in this phase and every review")
             .WithDescription("standing tells whether the Executive has confirmed the newest version in the current phase or stage.").WithProblems(404);
+        group.MapGet("/business-case/versions", Versions).WithName("listBusinessCaseVersions")
+            .WithSummary("Every version of the business case, oldest first").WithProblems(404);
+        group.MapGet("/business-case/versions/{version:int}", Version).WithName("getBusinessCaseVersion")
+            .WithSummary("One version of the business case, as it was written").WithProblems(404);
         group.MapPut("/business-case", Write).WithName("writeBusinessCase")
             .WithSummary("Write a new version of the business case").WithDescription("Project Manager or Executive. Each write is a new version that needs a new confirmation.")
             .WithProblems(400, 403, 404, 409, 412);
@@ -69,6 +82,16 @@ public static class BusinessCasesApi
         }.BusinessCase;
         return TypedResults.Ok(View(latest, standing, reviews));
     }
+
+    private static async Task<Ok<ItemList<BusinessCaseVersionView>>> Versions(Guid id, Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemList<BusinessCaseVersionView>(
+            (await database.ReadAsync(db => BusinessCaseStore.VersionsAsync(db, id), cancellationToken)).Select(BusinessCaseVersionView.From).ToList()));
+
+    private static async Task<Results<Ok<BusinessCaseVersionView>, ProblemHttpResult>> Version(
+        Guid id, int version, Database database, CancellationToken cancellationToken) =>
+        (await database.ReadAsync(db => BusinessCaseStore.VersionsAsync(db, id), cancellationToken)).FirstOrDefault(v => v.Version == version) is { } row
+            ? TypedResults.Ok(BusinessCaseVersionView.From(row))
+            : Problems.NotFound($"Version {version} of the business case");
 
     private static async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> Write(
         Guid id, WriteBusinessCase request, HttpContext http, ProjectWrites writes)

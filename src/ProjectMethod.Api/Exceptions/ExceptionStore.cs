@@ -20,6 +20,8 @@ public static class ExceptionStore
 
     private static readonly Sql OfProject = Sql.Of($"SELECT {Columns} FROM exceptions WHERE project_id = @projectId ORDER BY id");
 
+    private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM exceptions WHERE project_id = @projectId AND id = @exceptionId");
+
     private static readonly Sql Open = Sql.Of($"SELECT {Columns} FROM exceptions WHERE state IN @open ORDER BY id");
 
     private static readonly Sql CountOpen = Sql.Of("SELECT COUNT(*) FROM exceptions WHERE project_id = @projectId AND state IN @open");
@@ -40,6 +42,9 @@ public static class ExceptionStore
     private static string[] OpenStates => ExceptionRules.OpenStates.Select(s => s.Wire()).ToArray();
 
     public static Task<IReadOnlyList<ExceptionView>> ForProjectAsync(DbSession db, Guid projectId) => db.ListAsync<ExceptionView>(OfProject, new { projectId });
+
+    public static Task<ExceptionView?> GetAsync(DbSession db, Guid projectId, Guid exceptionId) =>
+        db.SingleOrDefaultAsync<ExceptionView>(One, new { projectId, exceptionId });
 
     /// <summary>How many of the project's exceptions are still open: while any is, the project is in exception.</summary>
     public static async Task<int> CountOpenAsync(DbSession db, Guid projectId) =>

@@ -28,7 +28,9 @@ public static class ExceptionsApi
     {
         var group = app.MapProjectScope("Exceptions");
         group.MapGet("/exceptions", List).WithName("listExceptions").WithSummary("The project's exceptions")
-            .WithDescription("Raised, reported, escalated and decided, oldest first.").WithProblems(404);
+            .WithDescription("Raised, reported, escalated, decided and superseded by a stop, oldest first.").WithProblems(404);
+        group.MapGet("/exceptions/{exceptionId:guid}", GetOne).WithName("getException").WithSummary("One exception, with its report and decision")
+            .WithProblems(404);
         group.MapPost("/exceptions/{exceptionId:guid}/report", Report).WithName("reportException")
             .WithSummary("Submit the exception report")
             .WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation. A benefit exception in realisation: the Benefit Owner or the benefit's owner in the line.")
@@ -45,6 +47,11 @@ public static class ExceptionsApi
 
     private static async Task<Ok<ItemList<ExceptionView>>> List(Guid id, Database database, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(db => ExceptionStore.ForProjectAsync(db, id), cancellationToken)));
+
+    private static async Task<Results<Ok<ExceptionView>, ProblemHttpResult>> GetOne(Guid id, Guid exceptionId, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => ExceptionStore.GetAsync(db, id, exceptionId), cancellationToken) is { } exception
+            ? TypedResults.Ok(exception)
+            : Problems.NotFound("The exception");
 
     private static async Task<Ok<ItemList<ExceptionView>>> Escalations(Database database, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(ExceptionStore.EscalationsAsync, cancellationToken)));
@@ -238,8 +245,7 @@ public static class ExceptionsApi
         write.Record(EventTypes.DecisionMade, decision);
     }
 
-    private static async Task<ExceptionView?> Find(ProjectWrite write, Guid exceptionId) =>
-        (await ExceptionStore.ForProjectAsync(write.Db, write.Project.Id)).FirstOrDefault(e => e.Id == exceptionId);
+    private static Task<ExceptionView?> Find(ProjectWrite write, Guid exceptionId) => ExceptionStore.GetAsync(write.Db, write.Project.Id, exceptionId);
 
     private static readonly DomainError Missing = new(ErrorKind.NotFound, "not-found", "Not found", "The exception was not found.");
 }

@@ -24,6 +24,25 @@ public sealed record ForecastRecord(
     Guid Id, Guid ProjectId, ForecastLevel Level, int Stage, Guid? WorkPackageId, IReadOnlyDictionary<Dimension, decimal> Values,
     IReadOnlyDictionary<Dimension, decimal>? ProjectValues, string Comment, EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt);
 
+/// <summary>Forecast values as read back: the planned end as a date, the rest as numbers; risk is the register's exposure then.</summary>
+public sealed record ForecastValuesView(
+    LocalDate? Time, decimal? Cost, decimal? Quality, decimal? Scope, decimal? Risk, decimal? Benefit, decimal? Sustainability)
+{
+    public static ForecastValuesView From(IReadOnlyDictionary<Dimension, decimal> values) => new(
+        values.TryGetValue(Dimension.Time, out var day) ? Dimensions.FromDayNumber(day) : null,
+        values.TryGetValue(Dimension.Cost, out var cost) ? cost : null,
+        values.TryGetValue(Dimension.Quality, out var quality) ? quality : null,
+        values.TryGetValue(Dimension.Scope, out var scope) ? scope : null,
+        values.TryGetValue(Dimension.Risk, out var risk) ? risk : null,
+        values.TryGetValue(Dimension.Benefit, out var benefit) ? benefit : null,
+        values.TryGetValue(Dimension.Sustainability, out var sustainability) ? sustainability : null);
+}
+
+/// <summary>One forecast of the project's history, with its judgement as it was made.</summary>
+public sealed record ForecastEntry(
+    Guid Id, ForecastLevel Level, int Stage, Guid? WorkPackageId, ForecastValuesView Values, ForecastValuesView? ProjectValues, string Comment,
+    EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt);
+
 /// <summary>Every forecast ever submitted: the history of highlight reports.</summary>
 public static class ForecastStore
 {
@@ -44,6 +63,13 @@ public static class ForecastStore
         """
         SELECT forecast_values AS ForecastValues, project_values AS ProjectValues FROM forecasts
         WHERE project_id = @projectId AND level = @level AND stage = @stage ORDER BY id DESC LIMIT 1
+        """);
+
+    private static readonly Sql Page = Sql.Of(
+        """
+        SELECT id, level, stage, work_package_id AS WorkPackageId, forecast_values AS ForecastValues, project_values AS ProjectValues, comment,
+               evaluation, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
+        FROM forecasts WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
         """);
 
     private static readonly Sql LatestEvaluation = Sql.Of(
@@ -67,6 +93,39 @@ public static class ForecastStore
             ? null
             : (JsonSerializer.Deserialize<Dictionary<Dimension, decimal>>(row.ForecastValues, Json.Options)!,
                row.ProjectValues is null ? null : JsonSerializer.Deserialize<Dictionary<Dimension, decimal>>(row.ProjectValues, Json.Options));
+    }
+
+    /// <summary>The project's forecasts, oldest first: highlight reports, work-package forecasts and benefit forecasts.</summary>
+    public static async Task<IReadOnlyList<ForecastEntry>> PageAsync(DbSession db, Guid projectId, Paging paging) =>
+        (await db.ListAsync<EntryRow>(Page, new { projectId, after = paging.AfterId, limit = paging.FetchSize })).Select(r => new ForecastEntry(
+            r.Id, r.Level, r.Stage, r.WorkPackageId, ForecastValuesView.From(Values(r.ForecastValues)!),
+            Values(r.ProjectValues) is { } project ? ForecastValuesView.From(project) : null, r.Comment,
+            JsonSerializer.Deserialize<EvaluationView>(r.Evaluation, Json.Options)!, r.SubmittedBy, r.SubmittedAt)).ToList();
+
+    private static Dictionary<Dimension, decimal>? Values(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<Dictionary<Dimension, decimal>>(json, Json.Options);
+
+    private sealed record EntryRow
+    {
+        public required Guid Id { get; init; }
+
+        public required ForecastLevel Level { get; init; }
+
+        public required int Stage { get; init; }
+
+        public Guid? WorkPackageId { get; init; }
+
+        public required string ForecastValues { get; init; }
+
+        public string? ProjectValues { get; init; }
+
+        public required string Comment { get; init; }
+
+        public required string Evaluation { get; init; }
+
+        public required string SubmittedBy { get; init; }
+
+        public required Instant SubmittedAt { get; init; }
     }
 
     /// <summary>The newest stage forecast's judgement, shown with the project.</summary>

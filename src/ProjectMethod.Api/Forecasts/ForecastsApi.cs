@@ -21,7 +21,21 @@ public static class ForecastsApi
             .WithSummary("Submit the stage forecast (highlight report)")
             .WithDescription("The Project Manager, for the current stage. Judged against the stage tolerance and, for projectValues, the project tolerance; risk is the register's exposure. A dimension exceeded raises one exception, not a duplicate while it is open.")
             .WithProblems(400, 403, 404, 409, 412);
+        group.MapGet("/forecasts", History).WithName("listForecasts").WithSummary("The history of forecasts, oldest first")
+            .WithDescription("Every highlight report, work-package forecast and benefit forecast with its judgement as it was made; paged with limit and cursor.")
+            .WithProblems(400, 404);
         return app;
+    }
+
+    private static async Task<Results<Ok<Page<ForecastEntry>>, ProblemHttpResult>> History(
+        Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+    {
+        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors))
+        {
+            return Problems.Validation(errors);
+        }
+
+        return TypedResults.Ok(paging.ToPage(await database.ReadAsync(db => ForecastStore.PageAsync(db, id, paging), cancellationToken), f => f.Id));
     }
 
     private static async Task<Results<Created<ForecastView>, ProblemHttpResult>> Forecast(

@@ -70,7 +70,7 @@ public static class PortfolioApi
         var benefits = await BenefitStore.ForProjectAsync(db, project.Id);
         var measurements = await BenefitStore.MeasurementsAsync(db, project.Id);
         var figures = benefits.Where(b => b.Outcome is null)
-            .Select(b => BenefitView.From(b, measurements, today).Figures).OfType<BenefitFigures>().ToList();
+            .Select(b => BenefitView.From(b, measurements, today, project.Phase).Figures).OfType<BenefitFigures>().ToList();
         var achievements = figures.Select(f => f.Achievement).OfType<decimal>().ToList();
         var summary = new BenefitSummary(
             benefits.Count,

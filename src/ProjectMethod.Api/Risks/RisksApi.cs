@@ -17,6 +17,7 @@ public static class RisksApi
         group.MapGet("/risks", List).WithName("listRisks").WithSummary("The uncertainty register and its exposure")
             .WithDescription("Exposure is the sum of probability × consequence of the open risks (opportunities and closed risks do not count): the risk dimension's forecast.")
             .WithProblems(404);
+        group.MapGet("/risks/{riskId:guid}", GetOne).WithName("getRisk").WithSummary("One risk or opportunity").WithProblems(404);
         group.MapPost("/risks", Record).WithName("recordRisk").WithSummary("Record a risk or an opportunity")
             .WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/risks/{riskId:guid}", Update).WithName("updateRisk").WithSummary("Update a risk or an opportunity")
@@ -29,6 +30,9 @@ public static class RisksApi
         var risks = await database.ReadAsync(db => RiskStore.ForProjectAsync(db, id), cancellationToken);
         return TypedResults.Ok(new RiskRegister(risks, RiskRules.Exposure(risks.Select(r => r.ToDomain()))));
     }
+
+    private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> GetOne(Guid id, Guid riskId, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => RiskStore.GetAsync(db, id, riskId), cancellationToken) is { } risk ? TypedResults.Ok(risk) : Problems.NotFound("The risk");
 
     private static async Task<Results<Created<RiskView>, ProblemHttpResult>> Record(Guid id, RiskRequest request, HttpContext http, ProjectWrites writes)
     {

@@ -10,7 +10,11 @@ public static class BenefitMath
 
     public static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(Oslo).Date;
 
-    public static BenefitFigures Figures(BenefitPlan plan, IReadOnlyList<Point> measurements, LocalDate today)
+    /// <summary>
+    /// The figures as of today. A measurement is overdue only while measurements are due at all: from the start of
+    /// execution on, and never for a completed or rejected project (<see cref="BenefitRules.MeasuredIn"/>).
+    /// </summary>
+    public static BenefitFigures Figures(BenefitPlan plan, IReadOnlyList<Point> measurements, LocalDate today, bool measurementsDue = true)
     {
         var ordered = measurements.OrderBy(m => m.Date).ToList();
         Point? latest = ordered.Count > 0 ? ordered[^1] : null;
@@ -18,7 +22,7 @@ public static class BenefitMath
         var forecast = ForecastAtTarget(plan, ordered);
         var nextDue = (latest?.Date ?? plan.Baseline.Date).Plus(plan.MeasurementInterval);
         var status = latest is { } reached && Reached(plan, reached.Value) ? BenefitStatus.Realised
-            : today > nextDue ? BenefitStatus.Overdue
+            : measurementsDue && today > nextDue ? BenefitStatus.Overdue
             : forecast is { } f && FallsShort(plan, f) ? BenefitStatus.AtRisk
             : BenefitStatus.OnTrack;
         return new BenefitFigures(achievement, TrendOf(plan, ordered), forecast, status, nextDue, latest);

@@ -1,10 +1,14 @@
 using NodaTime;
+using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Domain.Benefits;
 
 /// <summary>What makes a benefit plan and a measurement possible; each broken rule names its field.</summary>
 public static class BenefitRules
 {
+    /// <summary>Benefits are measured from execution on, through closure and realisation; before and after, nothing is due.</summary>
+    public static bool MeasuredIn(Phase phase) => phase is Phase.Execution or Phase.Closure or Phase.Realisation;
+
     public static IReadOnlyList<(string Field, string Message)> CheckPlan(Point? baseline, Point? target, decimal? allowedShortfall, Period? interval)
     {
         var errors = new List<(string, string)>();

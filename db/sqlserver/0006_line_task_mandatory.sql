@@ -1,0 +1,2 @@
+-- The method's introduction asks first whether the task belongs in the line: in the default handbook that item is mandatory.
+UPDATE handbook_checklist_items SET mandatory = 1 WHERE sector = N'standard' AND version = 1 AND item_id = N'bp1-line-task';
