@@ -83,9 +83,13 @@ public abstract class ExceptionTests(ApiFactory api)
 
         var risk = await project.SeniorUser.Post($"{project.Url}/risks", new { kind = "risk", title = "Personvern", probability = 2, consequence = 3, proximity = "Q2", strategy = "avoid", ownerUserId = "per" })
             .Expect(HttpStatusCode.Created);
-        var high = await project.Forecast(1);
 
-        Raised(high).Should().ContainSingle().Which.Str("dimension").Should().Be("risk");
+        // The register acts on its own: 31 of 30 raises the stage exception at once, and the next forecast no duplicate.
+        var exceptions = await project.Outsider.GetAsync($"{project.Url}/exceptions").Expect(HttpStatusCode.OK);
+        exceptions.GetProperty("items").EnumerateArray().Should().ContainSingle().Which.Str("dimension").Should().Be("risk");
+        var high = await project.Forecast(1);
+        Raised(high).Should().BeEmpty();
+        high.GetProperty("evaluation").GetProperty("stage").EnumerateArray().Single(d => d.Str("dimension") == "risk").Str("status").Should().Be("exceeded");
         var register = await project.Outsider.GetAsync($"{project.Url}/risks").Expect(HttpStatusCode.OK);
         register.GetProperty("exposure").GetInt32().Should().Be(31);
         await project.SeniorUser.Post($"{project.Url}/risks/{risk.Str("id")}", new { kind = "risk", title = "Personvern", probability = 2, consequence = 3, proximity = "Q2", strategy = "avoid", ownerUserId = "per", status = "closed" })
@@ -258,6 +262,75 @@ public abstract class ExceptionTests(ApiFactory api)
         wide.Str("detail").Should().Be("The work package cost tolerance allows 60000 above plan; the stage allows 50000.");
         await project.ProjectManager.Post($"{project.Url}/work-packages", new { title = "x", stage = 1, teamManagerUserId = "nils", tolerances = new { cost = new { plan = 1, upper = 1 } } })
             .ExpectProblem(HttpStatusCode.Conflict, "not-a-team-manager");
+    }
+
+    [ProviderFact]
+    public async Task The_uncertainty_register_raises_exceptions_on_its_own_at_stage_and_project_level()
+    {
+        var project = await Executing();
+        object Risk(string title, int probability, int consequence, string status = "identified") =>
+            new { kind = "risk", title, probability, consequence, ownerUserId = "per", status };
+
+        var first = await project.ProjectManager.Post($"{project.Url}/risks", Risk("Leverandørsvikt", 5, 5)).Expect(HttpStatusCode.Created);
+        (await Exceptions(project)).Should().BeEmpty("25 of 30 is inside the stage band");
+        await project.ProjectManager.Post($"{project.Url}/risks", Risk("Personvern", 3, 3)).Expect(HttpStatusCode.Created);
+        var stage = (await Exceptions(project)).Should().ContainSingle().Subject;
+        stage.Str("level").Should().Be("stage");
+        stage.Str("dimension").Should().Be("risk");
+        stage.GetProperty("forecastValue").GetDecimal().Should().Be(34);
+
+        // Closing a risk judges again; the exception stays until it is decided, and no duplicate is raised meanwhile.
+        await project.ProjectManager.Post($"{project.Url}/risks/{first.Str("id")}", Risk("Leverandørsvikt", 5, 5, "closed")).Expect(HttpStatusCode.OK);
+        await project.ProjectManager.Post($"{project.Url}/risks", Risk("Brukeraksept", 5, 5)).Expect(HttpStatusCode.Created);
+        await project.ProjectManager.Post($"{project.Url}/risks", Risk("Integrasjon", 3, 3)).Expect(HttpStatusCode.Created);
+        var all = await Exceptions(project);
+        all.Should().HaveCount(2);
+        var projectLevel = all.Single(e => e.Str("level") == "project");
+        projectLevel.GetProperty("forecastValue").GetDecimal().Should().Be(43);
+        projectLevel.Str("owner").Should().Be("portfolioBoard");
+        var history = await project.Outsider.GetAsync($"{project.Url}/forecasts").Expect(HttpStatusCode.OK);
+        history.GetProperty("items").EnumerateArray().Select(f => f.Str("level")).Should().Equal("risk", "risk");
+    }
+
+    private static async Task<IReadOnlyList<System.Text.Json.JsonElement>> Exceptions(Scenario project) =>
+        (await project.Outsider.GetAsync($"{project.Url}/exceptions").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+
+    [ProviderFact]
+    public async Task Narrowing_an_outer_tolerance_that_would_leave_an_inner_one_outside_is_refused()
+    {
+        var project = await new Scenario(api).ReadyForBp3Async();
+        var narrowed = new
+        {
+            time = new { plan = "2027-06-30", lower = 30, upper = 14 },
+            cost = new { plan = 2000000, lower = 200000, upper = 40000 },
+            quality = new { plan = 0, upper = 3 },
+            scope = new { plan = 0, upper = 2 },
+            risk = new { plan = 0, upper = 40 },
+            benefit = new { plan = 500000, lower = 50000 },
+        };
+
+        var refused = await project.Board.Put($"{project.Url}/tolerances/project", narrowed).ExpectProblem(HttpStatusCode.Conflict, "inner-tolerance-outside");
+        refused.Str("inner").Should().Be("The stage 1 tolerance");
+        refused.Str("limit").Should().Contain("cost").And.Contain("50000").And.Contain("40000");
+
+        await project.Assign(project.Executive, "teamManager", "tom");
+        await project.ProjectManager.Post($"{project.Url}/work-packages", new
+        {
+            title = "Innkjøp av sensorer", stage = 1, teamManagerUserId = "tom", tolerances = new { cost = new { plan = 300000, lower = 10000, upper = 20000 } },
+        }).Expect(HttpStatusCode.Created);
+        var stageNarrowed = new
+        {
+            time = new { plan = "2027-03-31", lower = 7, upper = 7 },
+            cost = new { plan = 800000, lower = 50000, upper = 10000 },
+            quality = new { plan = 0, upper = 2 },
+            scope = new { plan = 0, upper = 1 },
+            risk = new { plan = 0, upper = 30 },
+            benefit = new { plan = 500000, lower = 20000 },
+        };
+        refused = await project.Executive.Put($"{project.Url}/stages/1/tolerances", stageNarrowed).ExpectProblem(HttpStatusCode.Conflict, "inner-tolerance-outside");
+        refused.Str("inner").Should().Be("The tolerance of work package 'Innkjøp av sensorer'");
+        var tolerances = await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK);
+        tolerances.GetProperty("project").EnumerateArray().Single(t => t.Str("dimension") == "cost").GetProperty("upper").GetDecimal().Should().Be(100000);
     }
 
     [ProviderFact]

@@ -190,6 +190,11 @@ public static class ExceptionsApi
         }
 
         var scope = exception.Level == ToleranceLevel.Project ? ToleranceScope.Project : ToleranceScope.OfStage(stage);
+        if (await ToleranceNesting.CheckInnerAsync(write.Db, write.Project.Id, scope, tolerances) is { } innerOutside)
+        {
+            return innerOutside;
+        }
+
         await ToleranceStore.ReplaceAsync(write.Db, write.Project.Id, scope, tolerances, write.Actor.UserId, write.Now);
         write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(tolerances, exception.Level == ToleranceLevel.Project ? null : stage, null));
         if (plan is not null)

@@ -17,6 +17,9 @@ public enum ForecastLevel
 
     /// <summary>A benefit's forecast at its target date, in realisation.</summary>
     Benefit,
+
+    /// <summary>The uncertainty register judged on its own, when a risk was recorded, changed or closed.</summary>
+    Risk,
 }
 
 /// <summary>A forecast as stored, with its values and its judgement.</summary>

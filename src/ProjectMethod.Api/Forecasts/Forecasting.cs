@@ -66,6 +66,44 @@ public static class Forecasting
         return outcome.Value;
     }
 
+    /// <summary>
+    /// The uncertainty register acts on its own: when a risk is recorded, changed or closed during execution, its exposure
+    /// is judged at once against the stage's and the project's risk tolerance, and a breach raises an exception without
+    /// waiting for the next highlight report. Nothing is written when nothing breaches.
+    /// </summary>
+    public static async Task<IReadOnlyList<ExceptionView>> JudgeRiskRegisterAsync(ProjectWrite write, ToleranceSettings settings)
+    {
+        if (write.Project.Phase != Domain.Phases.Phase.Execution || write.Project.Stage is not { } stage || !settings.Dimensions.Contains(Dimension.Risk))
+        {
+            return [];
+        }
+
+        var sets = await ToleranceStore.AllAsync(write.Db, write.Project.Id);
+        var exposure = new Dictionary<Dimension, decimal>
+        {
+            [Dimension.Risk] = RiskRules.Exposure((await RiskStore.ForProjectAsync(write.Db, write.Project.Id)).Select(r => r.ToDomain())),
+        };
+        var stageEvaluation = sets.GetValueOrDefault(ToleranceScope.OfStage(stage)) is { } stageTolerance
+            ? ToleranceRules.Evaluate(stageTolerance, exposure, settings.AtRiskThreshold) : [];
+        var projectEvaluation = sets.GetValueOrDefault(ToleranceScope.Project) is { } projectTolerance
+            ? ToleranceRules.Evaluate(projectTolerance, exposure, settings.AtRiskThreshold) : [];
+        var open = await ExceptionStore.OpenBreachesAsync(write.Db, write.Project.Id);
+        var breaches = Breaches.ToRaise(ToleranceLevel.Stage, stage, null, stageEvaluation, open)
+            .Concat(Breaches.ToRaise(ToleranceLevel.Project, stage, null, projectEvaluation, open))
+            .ToList();
+        if (breaches.Count == 0)
+        {
+            return [];
+        }
+
+        var evaluation = new EvaluationView(stageEvaluation.Select(DimensionView.From).ToList(), projectEvaluation.Select(DimensionView.From).ToList(), null);
+        var id = Ids.New(write.Now);
+        await ForecastStore.InsertAsync(write.Db, new ForecastRecord(
+            id, write.Project.Id, ForecastLevel.Risk, stage, null, exposure, exposure, "The uncertainty register's exposure, judged when it changed.",
+            evaluation, write.Actor.UserId, write.Now));
+        return await ExceptionStore.RaiseAsync(write, breaches, id);
+    }
+
     /// <summary>The risk dimension is never typed: it is the uncertainty register's exposure at the time of the forecast.</summary>
     public static async Task AddRiskExposure(ProjectWrite write, ToleranceSettings settings, Dictionary<Dimension, decimal> values, Dictionary<Dimension, decimal>? projectValues)
     {

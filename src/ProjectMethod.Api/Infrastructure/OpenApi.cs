@@ -148,7 +148,11 @@ public static class OpenApi
             Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String },
             Description = "A refused early end of realisation: the benefits without their final evaluation.",
         };
-        schema.Properties["limit"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A refused tolerance: the limit of the level above it passes." };
+        schema.Properties["limit"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A refused tolerance: the limit it passes." };
+        schema.Properties["inner"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, Description = "A refused narrowing: the inner tolerance that would no longer lie inside.",
+        };
         schema.Properties["currentVersion"] = new OpenApiSchema
         {
             Type = JsonSchemaType.Integer, Format = "int64", Description = "A failed precondition: the project's version now.",

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Risks;
@@ -19,9 +22,10 @@ public static class RisksApi
             .WithProblems(404);
         group.MapGet("/risks/{riskId:guid}", GetOne).WithName("getRisk").WithSummary("One risk or opportunity").WithProblems(404);
         group.MapPost("/risks", Record).WithName("recordRisk").WithSummary("Record a risk or an opportunity")
-            .WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
+            .WithDescription("Anyone with a role on the project. In execution the register's exposure is judged at once against the stage and project risk tolerances; a breach raises an exception.")
+            .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/risks/{riskId:guid}", Update).WithName("updateRisk").WithSummary("Update a risk or an opportunity")
-            .WithDescription("The Project Manager.").WithProblems(400, 403, 404, 409, 412);
+            .WithDescription("The Project Manager. Changing or closing a risk judges the exposure again, as recording one does.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }
 
@@ -34,7 +38,8 @@ public static class RisksApi
     private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> GetOne(Guid id, Guid riskId, Database database, CancellationToken cancellationToken) =>
         await database.ReadAsync(db => RiskStore.GetAsync(db, id, riskId), cancellationToken) is { } risk ? TypedResults.Ok(risk) : Problems.NotFound("The risk");
 
-    private static async Task<Results<Created<RiskView>, ProblemHttpResult>> Record(Guid id, RiskRequest request, HttpContext http, ProjectWrites writes)
+    private static async Task<Results<Created<RiskView>, ProblemHttpResult>> Record(
+        Guid id, RiskRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
@@ -51,12 +56,14 @@ public static class RisksApi
             var risk = ToView(Ids.New(write.Now), request, write.Actor.UserId, write.Now, write.Now);
             await RiskStore.InsertAsync(write.Db, id, risk);
             write.Record(EventTypes.RiskRecorded, risk);
+            await Forecasting.JudgeRiskRegisterAsync(write, settings.Value);
             return risk;
         });
         return result.Problem ?? (Results<Created<RiskView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/risks/{result.Value!.Id}", result.Value);
     }
 
-    private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Update(Guid id, Guid riskId, RiskRequest request, HttpContext http, ProjectWrites writes)
+    private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Update(
+        Guid id, Guid riskId, RiskRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
@@ -79,6 +86,7 @@ public static class RisksApi
             var risk = ToView(riskId, request, existing.RecordedBy, existing.RecordedAt, write.Now);
             await RiskStore.UpdateAsync(write.Db, risk);
             write.Record(EventTypes.RiskUpdated, risk);
+            await Forecasting.JudgeRiskRegisterAsync(write, settings.Value);
             return risk;
         });
         return result.Problem ?? (Results<Ok<RiskView>, ProblemHttpResult>)TypedResults.Ok(result.Value);

@@ -67,6 +67,11 @@ public static class TolerancesApi
                 return forbidden;
             }
 
+            if (await ToleranceNesting.CheckInnerAsync(write.Db, id, ToleranceScope.Project, set!) is { } innerOutside)
+            {
+                return innerOutside;
+            }
+
             await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.Project, set!, write.Actor.UserId, write.Now);
             var view = ToleranceSetView.From(set!, null, null);
             write.Record(EventTypes.TolerancesSet, view);
@@ -101,6 +106,11 @@ public static class TolerancesApi
             if (Domain.Exceptions.ExceptionRules.CheckAuthority(ToleranceLevel.Stage, set!, project) is { } limit)
             {
                 return ToleranceRules.OutsideLimit(limit);
+            }
+
+            if (await ToleranceNesting.CheckInnerAsync(write.Db, id, ToleranceScope.OfStage(stage), set!) is { } innerOutside)
+            {
+                return innerOutside;
             }
 
             await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfStage(stage), set!, write.Actor.UserId, write.Now);

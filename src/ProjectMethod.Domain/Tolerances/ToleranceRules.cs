@@ -72,6 +72,25 @@ public static class ToleranceRules
         return null;
     }
 
+    /// <summary>
+    /// Nesting holds both ways: narrowing an outer tolerance must not leave an inner one (a stage's, a work package's)
+    /// outside it. The refusal names the first inner tolerance that would lie outside and the limit it would pass.
+    /// </summary>
+    public static DomainError? CheckInnerInside(ToleranceSet outer, IEnumerable<(string Name, ToleranceSet Inner)> inners)
+    {
+        foreach (var (name, inner) in inners)
+        {
+            if (FirstLimitPassed(inner, outer) is { } limit)
+            {
+                return DomainError.Conflict("inner-tolerance-outside", "An inner tolerance would lie outside",
+                        $"{name} would no longer lie inside the {Name(outer.Level)} tolerance: {limit}")
+                    with { Extensions = new Dictionary<string, object?> { ["inner"] = name, ["limit"] = limit } };
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The refusal of a tolerance that does not lie inside the level above, naming the limit it passes.</summary>
     public static DomainError OutsideLimit(string limit) =>
         DomainError.Conflict("outside-tolerance-limit", "Outside the limit above", limit)
