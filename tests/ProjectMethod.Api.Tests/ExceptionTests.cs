@@ -296,6 +296,37 @@ public abstract class ExceptionTests(ApiFactory api)
         (await project.Outsider.GetAsync($"{project.Url}/exceptions").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
 
     [ProviderFact]
+    public async Task A_stage_plan_and_its_time_and_cost_tolerances_are_one_baseline()
+    {
+        var project = await new Scenario(api).InPlanningAsync();
+        await project.Board.Put($"{project.Url}/tolerances/project", Scenario.ProjectTolerances).Expect(HttpStatusCode.OK);
+        await project.ProjectManager.Put($"{project.Url}/stages/1/plan", new { plannedEnd = "2027-03-31", budget = 800000, productsInScope = 4 }).Expect(HttpStatusCode.OK);
+
+        await project.Executive.Put($"{project.Url}/stages/1/tolerances", new
+        {
+            time = new { plan = "2027-03-15", lower = 7, upper = 7 }, cost = new { plan = 750000, lower = 50000, upper = 50000 },
+        }).Expect(HttpStatusCode.OK);
+        var stage = (await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0];
+        stage.GetProperty("plan").Str("plannedEnd").Should().Be("2027-03-15");
+        stage.GetProperty("plan").GetProperty("budget").GetDecimal().Should().Be(750000);
+        stage.GetProperty("plan").GetProperty("productsInScope").GetInt32().Should().Be(4);
+
+        await project.ProjectManager.Put($"{project.Url}/stages/1/plan", new { plannedEnd = "2027-03-31", budget = 820000 }).Expect(HttpStatusCode.OK);
+        stage = (await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0];
+        var tolerances = stage.GetProperty("tolerances").GetProperty("tolerances").EnumerateArray().ToDictionary(t => t.Str("dimension"));
+        tolerances["cost"].GetProperty("plan").GetDecimal().Should().Be(820000);
+        tolerances["cost"].GetProperty("upper").GetDecimal().Should().Be(50000, "the band stays as the Executive set it");
+        tolerances["time"].Str("planDate").Should().Be("2027-03-31");
+        tolerances["time"].GetProperty("plan").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "dates are dates on the wire, never day numbers");
+
+        var outside = await project.ProjectManager.Put($"{project.Url}/stages/1/plan", new { plannedEnd = "2027-03-31", budget = 2080000 })
+            .ExpectProblem(HttpStatusCode.Conflict, "outside-tolerance-limit");
+        outside.Str("limit").Should().Contain("cost");
+        stage = (await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0];
+        stage.GetProperty("plan").GetProperty("budget").GetDecimal().Should().Be(820000);
+    }
+
+    [ProviderFact]
     public async Task Narrowing_an_outer_tolerance_that_would_leave_an_inner_one_outside_is_refused()
     {
         var project = await new Scenario(api).ReadyForBp3Async();

@@ -180,28 +180,27 @@ public static class ExceptionsApi
         return result.Problem ?? (Results<Ok<ExceptionDecisionView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
 
-    /// <summary>The new baseline, inside the decider's own authority: the stage's tolerances inside the project's, or the project's own.</summary>
+    /// <summary>The new baseline, inside the decider's own authority: the stage's plan and tolerances inside the project's, or the project's own.</summary>
     private static async Task<DomainError?> SetBaseline(ProjectWrite write, ExceptionView exception, int stage, ToleranceSet tolerances, StagePlanRequest? plan)
     {
-        var project = await ToleranceStore.GetAsync(write.Db, write.Project.Id, ToleranceScope.Project);
-        if (ExceptionRules.CheckAuthority(exception.Level, tolerances, project) is { } limit)
+        // A stage baseline is checked inside the Executive's authority (the project tolerance) as it is saved.
+        if (exception.Level == ToleranceLevel.Stage)
         {
-            return ToleranceRules.OutsideLimit(limit);
+            var saved = await StageBaselines.SaveAsync(write, stage, tolerances, plan is null ? null : ToleranceInput.ToPlan(stage, plan, write.Actor.UserId, write.Now));
+            return saved.Error;
         }
 
-        var scope = exception.Level == ToleranceLevel.Project ? ToleranceScope.Project : ToleranceScope.OfStage(stage);
-        if (await ToleranceNesting.CheckInnerAsync(write.Db, write.Project.Id, scope, tolerances) is { } innerOutside)
+        if (await ToleranceNesting.CheckInnerAsync(write.Db, write.Project.Id, ToleranceScope.Project, tolerances) is { } innerOutside)
         {
             return innerOutside;
         }
 
-        await ToleranceStore.ReplaceAsync(write.Db, write.Project.Id, scope, tolerances, write.Actor.UserId, write.Now);
-        write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(tolerances, exception.Level == ToleranceLevel.Project ? null : stage, null));
+        await ToleranceStore.ReplaceAsync(write.Db, write.Project.Id, ToleranceScope.Project, tolerances, write.Actor.UserId, write.Now);
+        write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(tolerances, null, null));
         if (plan is not null)
         {
-            var view = ToleranceInput.ToPlan(stage, plan, write.Actor.UserId, write.Now);
-            await ToleranceStore.UpsertPlanAsync(write.Db, write.Project.Id, view);
-            write.Record(EventTypes.StagePlanned, view);
+            var saved = await StageBaselines.SaveAsync(write, stage, null, ToleranceInput.ToPlan(stage, plan, write.Actor.UserId, write.Now));
+            return saved.Error;
         }
 
         return null;

@@ -23,14 +23,15 @@ public sealed record StagePlanRequest(LocalDate? PlannedEnd, decimal? Budget, in
 
 public sealed record StagePlanView(int Stage, LocalDate PlannedEnd, decimal Budget, int ProductsInScope, string Description, string SetBy, Instant SetAt);
 
-/// <summary>One tolerance as the API shows it; for time the plan is also given as a date.</summary>
-public sealed record ToleranceView(Dimension Dimension, decimal Plan, LocalDate? PlanDate, decimal Lower, decimal Upper);
+/// <summary>One tolerance as the API shows it: a date's plan is planDate (lower and upper are days), any other's is plan.</summary>
+public sealed record ToleranceView(Dimension Dimension, decimal? Plan, LocalDate? PlanDate, decimal Lower, decimal Upper);
 
 public sealed record ToleranceSetView(ToleranceLevel Level, int? Stage, Guid? WorkPackageId, IReadOnlyList<ToleranceView> Tolerances)
 {
     public static ToleranceSetView From(ToleranceSet set, int? stage, Guid? workPackageId) => new(set.Level, stage, workPackageId,
         set.ByDimension.Values.OrderBy(t => t.Dimension).Select(t => new ToleranceView(
-            t.Dimension, t.Plan, t.Dimension == Dimension.Time ? Dimensions.FromDayNumber(t.Plan) : null, t.Below, t.Above)).ToList());
+            t.Dimension, t.Dimension == Dimension.Time ? null : t.Plan, t.Dimension == Dimension.Time ? Dimensions.FromDayNumber(t.Plan) : null, t.Below,
+            t.Above)).ToList());
 }
 
 /// <summary>One dimension of a forecast judged against its tolerance.</summary>

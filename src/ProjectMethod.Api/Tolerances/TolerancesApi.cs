@@ -27,10 +27,12 @@ public static class TolerancesApi
             .WithSummary("Set the project tolerances").WithDescription("The portfolio board, which owns them. A dimension the configuration switches off is refused.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/stages/{stage:int}/tolerances", SetStage).WithName("setStageTolerances")
-            .WithSummary("Set a stage's tolerances").WithDescription("The Executive, inside the project tolerance: a tolerance past it is refused naming the limit.")
+            .WithSummary("Set a stage's tolerances")
+            .WithDescription("The Executive, inside the project tolerance: a tolerance past it is refused naming the limit. The time and cost plan values are the stage plan's planned end and budget: setting one sets the other.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/stages/{stage:int}/plan", SetPlan).WithName("planStage")
-            .WithSummary("Plan a stage").WithDescription("The Project Manager: planned end, budget and the products in scope of the stage.")
+            .WithSummary("Plan a stage")
+            .WithDescription("The Project Manager: planned end, budget and the products in scope of the stage. They are the plan values of the stage's time and cost tolerances, which move with them (and must still lie inside the project's).")
             .WithProblems(400, 403, 404, 409, 412);
         return app;
     }
@@ -102,21 +104,8 @@ public static class TolerancesApi
                 return closed;
             }
 
-            var project = await ToleranceStore.GetAsync(write.Db, id, ToleranceScope.Project);
-            if (Domain.Exceptions.ExceptionRules.CheckAuthority(ToleranceLevel.Stage, set!, project) is { } limit)
-            {
-                return ToleranceRules.OutsideLimit(limit);
-            }
-
-            if (await ToleranceNesting.CheckInnerAsync(write.Db, id, ToleranceScope.OfStage(stage), set!) is { } innerOutside)
-            {
-                return innerOutside;
-            }
-
-            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfStage(stage), set!, write.Actor.UserId, write.Now);
-            var view = ToleranceSetView.From(set!, stage, null);
-            write.Record(EventTypes.TolerancesSet, view);
-            return view;
+            var saved = await StageBaselines.SaveAsync(write, stage, set!, null);
+            return saved.Error is { } refused ? refused : ToleranceSetView.From(saved.Value.Tolerances!, stage, null);
         });
         return result.Problem ?? (Results<Ok<ToleranceSetView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
@@ -142,10 +131,8 @@ public static class TolerancesApi
                 return closed;
             }
 
-            var plan = ToleranceInput.ToPlan(stage, request, write.Actor.UserId, write.Now);
-            await ToleranceStore.UpsertPlanAsync(write.Db, id, plan);
-            write.Record(EventTypes.StagePlanned, plan);
-            return plan;
+            var saved = await StageBaselines.SaveAsync(write, stage, null, ToleranceInput.ToPlan(stage, request, write.Actor.UserId, write.Now));
+            return saved.Error is { } refused ? refused : saved.Value.Plan!;
         });
         return result.Problem ?? (Results<Ok<StagePlanView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }

@@ -73,6 +73,21 @@ public static class ToleranceRules
     }
 
     /// <summary>
+    /// One baseline per stage: the stage plan's planned end and budget are the plan values of the stage's time and cost
+    /// tolerances. The set with those plan values put in (the bands kept); dimensions the set lacks stay out.
+    /// </summary>
+    public static ToleranceSet WithStagePlan(ToleranceSet stage, NodaTime.LocalDate plannedEnd, decimal budget) =>
+        stage with
+        {
+            ByDimension = stage.ByDimension.ToDictionary(d => d.Key, d => d.Key switch
+            {
+                Dimension.Time => d.Value with { Plan = Dimensions.DayNumber(plannedEnd) },
+                Dimension.Cost => d.Value with { Plan = budget },
+                _ => d.Value,
+            }),
+        };
+
+    /// <summary>
     /// Nesting holds both ways: narrowing an outer tolerance must not leave an inner one (a stage's, a work package's)
     /// outside it. The refusal names the first inner tolerance that would lie outside and the limit it would pass.
     /// </summary>
