@@ -143,6 +143,52 @@ public abstract class BenefitsTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task Baselined_at_bp3_a_benefit_changes_only_through_a_decided_change_and_every_version_stays_readable()
+    {
+        var planning = await new Scenario(api).ReadyForBp3Async();
+        await planning.ProjectManager.Post($"{planning.Url}/benefits/{planning.BenefitId}/changes", new { proposed = new { allowedShortfall = 8 }, rationale = "Mer slingringsmonn" })
+            .ExpectProblem(HttpStatusCode.Conflict, "benefit-not-baselined");
+
+        var project = await new Scenario(api).InExecutionAsync();
+        var url = $"{project.Url}/benefits/{project.BenefitId}";
+        object Benefit(int target, string title = "Færre timer til manuell oppfølging") => new
+        {
+            title, type = "direct", ownerUnit = "Hjemmetjenesten", ownerUserId = "bo", indicator = "Timer per uke", unit = "hours",
+            baseline = new { value = 120, date = "2026-01-01" }, target = new { value = target, date = "2028-01-01" }, allowedShortfall = 5, measurementInterval = "P3M",
+        };
+        await project.ProjectManager.Put(url, Benefit(70)).ExpectProblem(HttpStatusCode.Conflict, "benefit-baselined");
+        await project.ProjectManager.Put(url, Benefit(80, "Færre timer til oppfølging")).Expect(HttpStatusCode.OK);
+
+        var change = await project.ProjectManager.Post($"{url}/changes", new { proposed = new { target = new { value = 70, date = "2028-06-30" } }, rationale = "Flere brukere på sensorer" })
+            .Expect(HttpStatusCode.Created);
+        change.Str("state").Should().Be("proposed");
+        await project.BenefitOwner.Post($"{url}/changes", new { proposed = new { allowedShortfall = 8 }, rationale = "Annet" })
+            .ExpectProblem(HttpStatusCode.Conflict, "benefit-change-pending");
+        await project.ProjectManager.Post($"{url}/changes/{change.Str("id")}/decision", new { decision = "approve", rationale = "Ja" })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await project.Board.Post($"{url}/changes/{change.Str("id")}/decision", new { decision = "approve", rationale = "Ja" })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        (await project.Executive.Post($"{url}/changes/{change.Str("id")}/decision", new { decision = "approve", rationale = "Godt begrunnet" })
+            .Expect(HttpStatusCode.OK)).Str("state").Should().Be("approved");
+        await project.Executive.Post($"{url}/changes/{change.Str("id")}/decision", new { decision = "reject", rationale = "Angrer" })
+            .ExpectProblem(HttpStatusCode.Conflict, "benefit-change-decided");
+
+        var benefit = await project.Outsider.GetAsync(url).Expect(HttpStatusCode.OK);
+        benefit.GetProperty("target").GetProperty("value").GetDecimal().Should().Be(70);
+        benefit.GetProperty("target").Str("date").Should().Be("2028-06-30");
+        var rejected = await project.BenefitOwner.Post($"{url}/changes", new { proposed = new { allowedShortfall = 8 }, rationale = "Mer slingringsmonn" })
+            .Expect(HttpStatusCode.Created);
+        await project.Executive.Post($"{url}/changes/{rejected.Str("id")}/decision", new { decision = "reject", rationale = "Målet står" }).Expect(HttpStatusCode.OK);
+
+        var versions = (await project.Outsider.GetAsync($"{url}/versions").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        versions.Select(v => v.GetProperty("target").GetProperty("value").GetDecimal()).Should().Equal(80m, 70m);
+        versions[1].Str("changeId").Should().Be(change.Str("id"));
+        versions.Select(v => v.GetProperty("allowedShortfall").GetDecimal()).Should().Equal(5m, 5m);
+        var history = await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK);
+        history.GetProperty("items").EnumerateArray().Select(e => e.Str("type")).Should().Contain("benefitChangeProposed").And.Contain("benefitChangeDecided");
+    }
+
+    [ProviderFact]
     public async Task Bp4_needs_the_benefit_owners_confirmation_in_this_stage()
     {
         var project = await new Scenario(api).InExecutionAsync();

@@ -196,4 +196,28 @@ public sealed class BenefitTests
     {
         public Instant GetCurrentInstant() => now;
     }
+
+    [Theory]
+    [InlineData(Phases.Phase.Execution, "eva", null)]
+    [InlineData(Phases.Phase.Execution, "bjorn", "forbidden")]
+    [InlineData(Phases.Phase.Closure, "bjorn", null)]
+    [InlineData(Phases.Phase.Realisation, "bjorn", null)]
+    [InlineData(Phases.Phase.Realisation, "eva", "forbidden")]
+    public void A_baselined_benefit_change_is_decided_by_the_executive_in_execution_and_the_board_later(Phases.Phase phase, string who, string? refusal)
+    {
+        var decider = who == "bjorn" ? Facts.Board : Facts.Exec;
+
+        Benefits.BenefitRules.CheckChangeDecider(decider, phase, proposedBy: "per")?.Code.Should().Be(refusal);
+    }
+
+    [Fact]
+    public void Whoever_proposed_a_benefit_change_never_decides_it() =>
+        Benefits.BenefitRules.CheckChangeDecider(Facts.Exec, Phases.Phase.Execution, proposedBy: "eva")!.Code.Should().Be("four-eyes");
+
+    [Theory]
+    [InlineData(Phases.Phase.Planning, false)]
+    [InlineData(Phases.Phase.Execution, true)]
+    [InlineData(Phases.Phase.Realisation, true)]
+    public void Benefits_are_baselined_from_bp3_on(Phases.Phase phase, bool baselined) =>
+        Benefits.BenefitRules.IsBaselined(phase).Should().Be(baselined);
 }

@@ -46,3 +46,26 @@ public sealed record BenefitView(
 
 /// <summary>A registered measurement, the benefit as it now stands, and any exception it raised in realisation.</summary>
 public sealed record MeasurementResult(MeasurementView Measurement, BenefitView Benefit, IReadOnlyList<ExceptionView> RaisedExceptions);
+
+public static class BenefitBaselines
+{
+    /// <summary>Whether two states of a benefit differ in what is baselined: baseline, target or allowed shortfall.</summary>
+    public static bool Differ(BenefitRow a, BenefitRow b) =>
+        a.BaselineValue != b.BaselineValue || a.BaselineDate != b.BaselineDate || a.TargetValue != b.TargetValue || a.TargetDate != b.TargetDate
+        || a.AllowedShortfall != b.AllowedShortfall;
+
+    public static BenefitBaselineView View(BenefitRow row) => new(
+        row.BaselineValue is { } bv && row.BaselineDate is { } bd ? new PointView(bv, bd) : null,
+        row.TargetValue is { } tv && row.TargetDate is { } td ? new PointView(tv, td) : null,
+        row.AllowedShortfall);
+
+    /// <summary>The benefit with a proposed baseline, target and shortfall put in; fields left out stay as they are.</summary>
+    public static BenefitRow With(BenefitRow row, BenefitBaselineView proposed) => row with
+    {
+        BaselineValue = proposed.Baseline?.Value ?? row.BaselineValue,
+        BaselineDate = proposed.Baseline?.Date ?? row.BaselineDate,
+        TargetValue = proposed.Target?.Value ?? row.TargetValue,
+        TargetDate = proposed.Target?.Date ?? row.TargetDate,
+        AllowedShortfall = proposed.AllowedShortfall,
+    };
+}

@@ -124,6 +124,118 @@ public static class BenefitStore
     private static readonly Sql LatestReview = Sql.Of(
         "SELECT phase, stage, realistic FROM benefit_reviews WHERE project_id = @projectId ORDER BY id DESC LIMIT 1");
 
+    private static readonly Sql InsertVersion = Sql.Of(
+        """
+        INSERT INTO benefit_versions (benefit_id, version, baseline_value, baseline_date, target_value, target_date, allowed_shortfall, change_id, set_by, set_at)
+        SELECT @Id, COALESCE(MAX(version), 0) + 1, @BaselineValue, @BaselineDate, @TargetValue, @TargetDate, @AllowedShortfall, @changeId, @by, @at
+        FROM benefit_versions WHERE benefit_id = @Id
+        """);
+
+    private static readonly Sql Versions = Sql.Of(
+        """
+        SELECT version, baseline_value AS BaselineValue, baseline_date AS BaselineDate, target_value AS TargetValue, target_date AS TargetDate,
+               allowed_shortfall AS AllowedShortfall, change_id AS ChangeId, set_by AS SetBy, set_at AS SetAt
+        FROM benefit_versions WHERE benefit_id = @benefitId ORDER BY version
+        """);
+
+    private static readonly Sql SetBaseline = Sql.Of(
+        """
+        UPDATE benefits SET baseline_value = @BaselineValue, baseline_date = @BaselineDate, target_value = @TargetValue, target_date = @TargetDate,
+                            allowed_shortfall = @AllowedShortfall
+        WHERE id = @Id
+        """);
+
+    private static readonly Sql InsertChange = Sql.Of(
+        """
+        INSERT INTO benefit_changes (id, project_id, benefit_id, proposed, rationale, state, proposed_by, proposed_at)
+        VALUES (@Id, @projectId, @BenefitId, @proposed, @Rationale, @state, @ProposedBy, @ProposedAt)
+        """);
+
+    private static readonly Sql Changes = Sql.Of(
+        """
+        SELECT id, benefit_id AS BenefitId, proposed, rationale, state, proposed_by AS ProposedBy, proposed_at AS ProposedAt,
+               decision_rationale AS DecisionRationale, decided_by AS DecidedBy, decided_at AS DecidedAt
+        FROM benefit_changes WHERE benefit_id = @benefitId ORDER BY id
+        """);
+
+    private static readonly Sql DecideChange = Sql.Of(
+        "UPDATE benefit_changes SET state = @state, decision_rationale = @DecisionRationale, decided_by = @DecidedBy, decided_at = @DecidedAt WHERE id = @Id");
+
+    /// <summary>Records the benefit's baseline, target and shortfall as its next version (by a decided change, when one is named).</summary>
+    public static Task InsertVersionAsync(DbSession db, BenefitRow row, Guid? changeId, string by, Instant at) =>
+        db.ExecuteAsync(InsertVersion, new { row.Id, row.BaselineValue, row.BaselineDate, row.TargetValue, row.TargetDate, row.AllowedShortfall, changeId, by, at });
+
+    public static async Task<IReadOnlyList<BenefitVersionView>> VersionsAsync(DbSession db, Guid benefitId) =>
+        (await db.ListAsync<VersionRow>(Versions, new { benefitId })).Select(v => new BenefitVersionView(
+            v.Version, Point(v.BaselineValue, v.BaselineDate), Point(v.TargetValue, v.TargetDate), v.AllowedShortfall, v.ChangeId, v.SetBy, v.SetAt)).ToList();
+
+    public static Task UpdateBaselineAsync(DbSession db, BenefitRow row) =>
+        db.ExecuteAsync(SetBaseline, new { row.Id, row.BaselineValue, row.BaselineDate, row.TargetValue, row.TargetDate, row.AllowedShortfall });
+
+    public static Task InsertChangeAsync(DbSession db, Guid projectId, BenefitChangeView change) =>
+        db.ExecuteAsync(InsertChange, new
+        {
+            change.Id, projectId, change.BenefitId, proposed = System.Text.Json.JsonSerializer.Serialize(change.Proposed, Json.Options), change.Rationale,
+            state = change.State.Wire(), change.ProposedBy, change.ProposedAt,
+        });
+
+    public static async Task<IReadOnlyList<BenefitChangeView>> ChangesAsync(DbSession db, Guid benefitId) =>
+        (await db.ListAsync<ChangeRow>(Changes, new { benefitId })).Select(c => new BenefitChangeView
+        {
+            Id = c.Id, BenefitId = c.BenefitId, Proposed = System.Text.Json.JsonSerializer.Deserialize<BenefitBaselineView>(c.Proposed, Json.Options)!,
+            Rationale = c.Rationale, State = c.State, ProposedBy = c.ProposedBy, ProposedAt = c.ProposedAt, DecisionRationale = c.DecisionRationale,
+            DecidedBy = c.DecidedBy, DecidedAt = c.DecidedAt,
+        }).ToList();
+
+    public static Task DecideChangeAsync(DbSession db, BenefitChangeView change) =>
+        db.ExecuteAsync(DecideChange, new { change.Id, state = change.State.Wire(), change.DecisionRationale, change.DecidedBy, change.DecidedAt });
+
+    private static PointView? Point(decimal? value, LocalDate? date) => value is { } v && date is { } d ? new PointView(v, d) : null;
+
+    private sealed record VersionRow
+    {
+        public required int Version { get; init; }
+
+        public decimal? BaselineValue { get; init; }
+
+        public LocalDate? BaselineDate { get; init; }
+
+        public decimal? TargetValue { get; init; }
+
+        public LocalDate? TargetDate { get; init; }
+
+        public required decimal AllowedShortfall { get; init; }
+
+        public Guid? ChangeId { get; init; }
+
+        public required string SetBy { get; init; }
+
+        public required Instant SetAt { get; init; }
+    }
+
+    private sealed record ChangeRow
+    {
+        public required Guid Id { get; init; }
+
+        public required Guid BenefitId { get; init; }
+
+        public required string Proposed { get; init; }
+
+        public required string Rationale { get; init; }
+
+        public required BenefitChangeState State { get; init; }
+
+        public required string ProposedBy { get; init; }
+
+        public required Instant ProposedAt { get; init; }
+
+        public string? DecisionRationale { get; init; }
+
+        public string? DecidedBy { get; init; }
+
+        public Instant? DecidedAt { get; init; }
+    }
+
     public static Task<IReadOnlyList<BenefitRow>> ForProjectAsync(DbSession db, Guid projectId) => db.ListAsync<BenefitRow>(OfProject, new { projectId });
 
     public static async Task<BenefitRow?> GetAsync(DbSession db, Guid projectId, Guid benefitId) =>

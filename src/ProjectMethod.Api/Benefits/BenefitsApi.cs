@@ -29,12 +29,24 @@ public static class BenefitsApi
             .WithDescription("The Project Manager or the Benefit Owner. The owner is a Senior User or the Benefit Owner of the project.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/benefits/{benefitId:guid}", Redefine).WithName("updateBenefit").WithSummary("Complete or correct a benefit before its final evaluation")
-            .WithDescription("The Project Manager or the Benefit Owner.").WithProblems(400, 403, 404, 409, 412);
+            .WithDescription("The Project Manager or the Benefit Owner. From BP3 on, baseline, target and allowed shortfall change only through a decided change (409 benefit-baselined).").WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/benefits/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").WithSummary("Register a measurement")
             .WithDescription("The benefit's owner or the Benefit Owner, from execution on and after closure when the line carries it. In realisation a forecast short of target − shortfall raises an exception for the portfolio board.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/benefits/{benefitId:guid}/evaluation", Evaluate).WithName("evaluateBenefit").WithSummary("The final evaluation of a benefit")
             .WithDescription("The Benefit Owner, in closure or realisation: realised, partlyRealised or notRealised, with an explanation.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapGet("/benefits/{benefitId:guid}/versions", Versions).WithName("listBenefitVersions")
+            .WithSummary("Every version of a benefit's baseline, target and allowed shortfall, oldest first").WithProblems(404);
+        group.MapGet("/benefits/{benefitId:guid}/changes", Changes).WithName("listBenefitChanges")
+            .WithSummary("The proposed changes of a baselined benefit and their decisions").WithProblems(404);
+        group.MapPost("/benefits/{benefitId:guid}/changes", ProposeChange).WithName("proposeBenefitChange")
+            .WithSummary("Propose a change of a baselined benefit")
+            .WithDescription("The Project Manager or the Benefit Owner, once BP3 is approved (before it, edit the benefit). One proposal at a time per benefit.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", DecideChange).WithName("decideBenefitChange")
+            .WithSummary("Approve or reject a proposed change of a benefit")
+            .WithDescription("The Executive in execution, the portfolio board in closure and realisation; never the proposer. Approval makes the change the benefit's new version.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/benefits/reviews", Review).WithName("reviewBenefits").WithSummary("Confirm (or not) that the benefits are still realistic")
             .WithDescription("The Benefit Owner. BP4 needs a confirmation in the current stage.").WithProblems(400, 403, 404, 409, 412);
@@ -58,6 +70,130 @@ public static class BenefitsApi
         return benefit is null
             ? Problems.NotFound("The benefit")
             : TypedResults.Ok(BenefitView.From(benefit, measurements, BenefitMath.Today(clock), ProjectScope.Project(http).Phase));
+    }
+
+    private static async Task<Results<Ok<ItemList<BenefitVersionView>>, ProblemHttpResult>> Versions(
+        Guid id, Guid benefitId, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(async db => await BenefitStore.GetAsync(db, id, benefitId) is null ? null : await BenefitStore.VersionsAsync(db, benefitId), cancellationToken)
+            is { } versions ? TypedResults.Ok(new ItemList<BenefitVersionView>(versions)) : Problems.NotFound("The benefit");
+
+    private static async Task<Results<Ok<ItemList<BenefitChangeView>>, ProblemHttpResult>> Changes(
+        Guid id, Guid benefitId, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(async db => await BenefitStore.GetAsync(db, id, benefitId) is null ? null : await BenefitStore.ChangesAsync(db, benefitId), cancellationToken)
+            is { } changes ? TypedResults.Ok(new ItemList<BenefitChangeView>(changes)) : Problems.NotFound("The benefit");
+
+    private static async Task<Results<Created<BenefitChangeView>, ProblemHttpResult>> ProposeChange(
+        Guid id, Guid benefitId, ProposeBenefitChange request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().Text("rationale", request.Rationale, Validation.LongText)
+            .That(request.Proposed is not null, "proposed", "proposed names the new baseline, target or allowed shortfall.")
+            .That(request.Proposed?.Baseline is null || (request.Proposed.Baseline.Value is not null && request.Proposed.Baseline.Date is not null), "proposed.baseline", "A baseline has a value and a date.")
+            .That(request.Proposed?.Target is null || (request.Proposed.Target.Value is not null && request.Proposed.Target.Date is not null), "proposed.target", "A target has a value and a date.");
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<BenefitChangeView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.ProposeBenefitChange) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var benefit = await BenefitStore.GetAsync(write.Db, id, benefitId);
+            if (benefit is null)
+            {
+                return MissingBenefit;
+            }
+
+            if (!BenefitRules.IsBaselined(write.Project.Phase) || benefit.Outcome is not null)
+            {
+                return DomainError.Conflict("benefit-not-baselined", "Benefit not baselined",
+                    "Before BP3 a benefit is edited directly; after its final evaluation it no longer changes.");
+            }
+
+            if ((await BenefitStore.ChangesAsync(write.Db, benefitId)).Any(c => c.State == BenefitChangeState.Proposed))
+            {
+                return DomainError.Conflict("benefit-change-pending", "A change is pending", "The benefit has a proposed change waiting for its decision.");
+            }
+
+            var proposedBaseline = request.Proposed!;
+            var proposed = new BenefitBaselineView(
+                proposedBaseline.Baseline is { Value: { } bv, Date: { } bd } ? new PointView(bv, bd) : null,
+                proposedBaseline.Target is { Value: { } tv, Date: { } td } ? new PointView(tv, td) : null,
+                proposedBaseline.AllowedShortfall ?? benefit.AllowedShortfall);
+            var changed = BenefitBaselines.With(benefit, proposed);
+            if (!BenefitBaselines.Differ(benefit, changed))
+            {
+                return DomainError.Invalid("no-change", "Nothing changes", "The proposal leaves the baseline, target and allowed shortfall as they are.");
+            }
+
+            if (changed.Plan is { } plan && BenefitRules.CheckPlan(plan.Baseline, plan.Target, plan.AllowedShortfall, plan.MeasurementInterval) is { Count: > 0 } broken)
+            {
+                return DomainError.Invalid("validation", "Invalid request", string.Join(" ", broken.Select(b => b.Message)))
+                    with { Extensions = new Dictionary<string, object?> { ["errors"] = broken.GroupBy(b => "proposed." + b.Field).ToDictionary(g => g.Key, g => g.Select(b => b.Message).ToArray()) } };
+            }
+
+            var change = new BenefitChangeView
+            {
+                Id = Ids.New(write.Now), BenefitId = benefitId, Proposed = BenefitBaselines.View(changed), Rationale = request.Rationale!.Trim(),
+                State = BenefitChangeState.Proposed, ProposedBy = write.Actor.UserId, ProposedAt = write.Now,
+            };
+            await BenefitStore.InsertChangeAsync(write.Db, id, change);
+            write.Record(EventTypes.BenefitChangeProposed, change);
+            return change;
+        });
+        return result.Problem ?? (Results<Created<BenefitChangeView>, ProblemHttpResult>)TypedResults.Created(
+            $"/api/v1/projects/{id}/benefits/{benefitId}/changes", result.Value);
+    }
+
+    private static async Task<Results<Ok<BenefitChangeView>, ProblemHttpResult>> DecideChange(
+        Guid id, Guid benefitId, Guid changeId, DecideBenefitChange request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<BenefitChangeView>(http, id, async write =>
+        {
+            var benefit = await BenefitStore.GetAsync(write.Db, id, benefitId);
+            var change = benefit is null ? null : (await BenefitStore.ChangesAsync(write.Db, benefitId)).FirstOrDefault(c => c.Id == changeId);
+            if (benefit is null || change is null)
+            {
+                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The benefit change was not found.");
+            }
+
+            if (BenefitRules.CheckChangeDecider(write.Standing, write.Project.Phase, change.ProposedBy) is { } notDecider)
+            {
+                return notDecider;
+            }
+
+            if (change.State != BenefitChangeState.Proposed)
+            {
+                return DomainError.Conflict("benefit-change-decided", "Change decided", "The change is already decided.");
+            }
+
+            var approve = request.Decision == ChangeDecision.Approve;
+            var decided = change with
+            {
+                State = approve ? BenefitChangeState.Approved : BenefitChangeState.Rejected, DecisionRationale = request.Rationale!.Trim(),
+                DecidedBy = write.Actor.UserId, DecidedAt = write.Now,
+            };
+            await BenefitStore.DecideChangeAsync(write.Db, decided);
+            if (approve)
+            {
+                var changed = BenefitBaselines.With(benefit, change.Proposed);
+                await BenefitStore.UpdateBaselineAsync(write.Db, changed);
+                await BenefitStore.InsertVersionAsync(write.Db, changed, change.Id, write.Actor.UserId, write.Now);
+            }
+
+            write.Record(EventTypes.BenefitChangeDecided, decided);
+            return decided;
+        });
+        return result.Problem ?? (Results<Ok<BenefitChangeView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
 
     private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Define(Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
@@ -93,9 +229,11 @@ public static class BenefitsApi
                 return DomainError.Conflict("benefit-owner-role", "Not a benefit owner", $"{owner} is neither a Senior User nor the Benefit Owner of the project.");
             }
 
+            var row = ToRow(benefitId ?? Ids.New(write.Now), request);
+            BenefitRow? current = null;
             if (benefitId is { } known)
             {
-                var current = await BenefitStore.GetAsync(write.Db, id, known);
+                current = await BenefitStore.GetAsync(write.Db, id, known);
                 if (current is null)
                 {
                     return MissingBenefit;
@@ -105,10 +243,19 @@ public static class BenefitsApi
                 {
                     return DomainError.Conflict("benefit-evaluated", "Benefit evaluated", "A benefit with its final evaluation is no longer changed.");
                 }
+
+                if (BenefitRules.IsBaselined(write.Project.Phase) && BenefitBaselines.Differ(current, row))
+                {
+                    return DomainError.Conflict("benefit-baselined", "Benefit baselined",
+                        "Since BP3 the benefit's baseline, target and allowed shortfall change only through a decided change (POST .../benefits/{id}/changes).");
+                }
             }
 
-            var row = ToRow(benefitId ?? Ids.New(write.Now), request);
             await BenefitStore.SaveAsync(write.Db, id, row, write.Actor.UserId, write.Now, benefitId is null);
+            if (current is null || BenefitBaselines.Differ(current, row))
+            {
+                await BenefitStore.InsertVersionAsync(write.Db, row, null, write.Actor.UserId, write.Now);
+            }
             var view = BenefitView.From(row, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock), write.Project.Phase);
             write.Record(EventTypes.BenefitDefined, view);
             return view;

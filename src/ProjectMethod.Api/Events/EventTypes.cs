@@ -32,6 +32,8 @@ public static class EventTypes
     public const string BenefitMeasured = "benefitMeasured";
     public const string BenefitEvaluated = "benefitEvaluated";
     public const string BenefitsReviewed = "benefitsReviewed";
+    public const string BenefitChangeProposed = "benefitChangeProposed";
+    public const string BenefitChangeDecided = "benefitChangeDecided";
     public const string WebhookSubscribed = "webhookSubscribed";
     public const string WebhookRemoved = "webhookRemoved";
 

@@ -217,6 +217,7 @@ public static class ExceptionsApi
         }
 
         await BenefitStore.RetargetAsync(write.Db, benefitId, target, allowedShortfall);
+        await BenefitStore.InsertVersionAsync(write.Db, benefit with { TargetValue = target, AllowedShortfall = allowedShortfall }, null, write.Actor.UserId, write.Now);
         write.Record(EventTypes.BenefitDefined, new { benefitId, target, allowedShortfall });
         return null;
     }

@@ -35,6 +35,8 @@ public static class ProjectAccess
             "the Project Manager or the Benefit Owner"),
         [ProjectAction.ReviewBenefits] = new(s => s.Holds(ProjectRole.BenefitOwner), "the Benefit Owner"),
         [ProjectAction.EvaluateBenefit] = new(s => s.Holds(ProjectRole.BenefitOwner), "the Benefit Owner"),
+        [ProjectAction.ProposeBenefitChange] = new(s => s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.BenefitOwner),
+            "the Project Manager or the Benefit Owner"),
     };
 
     /// <summary>Null when the actor may; otherwise the refusal, naming who may.</summary>
@@ -107,6 +109,7 @@ public static class ProjectAccess
         ProjectAction.DefineBenefit => "define benefits",
         ProjectAction.ReviewBenefits => "confirm that the benefits are still realistic",
         ProjectAction.EvaluateBenefit => "make the final evaluation of a benefit",
+        ProjectAction.ProposeBenefitChange => "propose a change of a baselined benefit",
         _ => action.ToString(),
     };
 }

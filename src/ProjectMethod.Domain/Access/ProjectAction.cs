@@ -24,4 +24,5 @@ public enum ProjectAction
     DefineBenefit,
     ReviewBenefits,
     EvaluateBenefit,
+    ProposeBenefitChange,
 }

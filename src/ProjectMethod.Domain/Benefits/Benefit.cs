@@ -59,3 +59,18 @@ public sealed record BenefitPlan(Point Baseline, Point Target, decimal AllowedSh
 /// <summary>A benefit's derived figures as of a day.</summary>
 public sealed record BenefitFigures(
     decimal? Achievement, Trend Trend, decimal? ForecastAtTarget, BenefitStatus Status, LocalDate NextMeasurementDue, Point? Latest);
+
+/// <summary>Where a proposed change of a baselined benefit stands.</summary>
+public enum BenefitChangeState
+{
+    Proposed,
+    Approved,
+    Rejected,
+}
+
+/// <summary>The answer to a proposed change of a baselined benefit.</summary>
+public enum ChangeDecision
+{
+    Approve,
+    Reject,
+}

@@ -6,6 +6,31 @@ namespace ProjectMethod.Domain.Benefits;
 /// <summary>What makes a benefit plan and a measurement possible; each broken rule names its field.</summary>
 public static class BenefitRules
 {
+    /// <summary>
+    /// Benefits are baselined when BP3 is approved: from execution on, baseline, target and allowed shortfall change only
+    /// through a decided change, never by editing the benefit.
+    /// </summary>
+    public static bool IsBaselined(Phase phase) => phase is Phase.Execution or Phase.Closure or Phase.Realisation or Phase.Completed;
+
+    /// <summary>
+    /// Who decides a change of a baselined benefit: the Executive in execution, the portfolio board in closure and
+    /// realisation (the line owns realisation); never the person who proposed it.
+    /// </summary>
+    public static DomainError? CheckChangeDecider(Access.ProjectStanding standing, Phase phase, string proposedBy)
+    {
+        var (allowed, who) = phase == Phase.Execution
+            ? (standing.Holds(Roles.ProjectRole.Executive), "the Executive")
+            : (standing.Actor.IsPortfolioBoard, "the portfolio board");
+        if (!allowed)
+        {
+            return DomainError.Forbidden($"A change of a baselined benefit is decided by {who} while the project is {phase.ToString().ToLowerInvariant()}.");
+        }
+
+        return standing.Actor.UserId == proposedBy
+            ? new DomainError(ErrorKind.Forbidden, "four-eyes", "Four eyes", "The person who proposed a change of a benefit never decides it.")
+            : null;
+    }
+
     /// <summary>Benefits are measured from execution on, through closure and realisation; before and after, nothing is due.</summary>
     public static bool MeasuredIn(Phase phase) => phase is Phase.Execution or Phase.Closure or Phase.Realisation;
 
