@@ -16,6 +16,10 @@ public abstract class LessonsTests(ApiFactory api)
             tags = new[] { "brukermedvirkning" },
         }).Expect(HttpStatusCode.Created);
         lesson.Str("phase").Should().Be("concept");
+        (await api.As("nils").GetAsync($"/api/v1/lessons?q={word}").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength()
+            .Should().Be(0, "a lesson is searchable once it is published");
+        await earlier.Assign(earlier.Executive, "projectManager", "per");
+        await earlier.ProjectManager.Post($"{earlier.Url}/lessons/{lesson.Str("id")}/publish", new { }).Expect(HttpStatusCode.OK);
 
         var found = await api.As("nils").GetAsync($"/api/v1/lessons?q={word}&sector=helse").Expect(HttpStatusCode.OK);
         found.GetProperty("items").EnumerateArray().Select(l => l.Str("id")).Should().Equal(lesson.Str("id"));
@@ -27,6 +31,53 @@ public abstract class LessonsTests(ApiFactory api)
         await project.ProjectManager.Post($"{project.Url}/lessons/reviews", new { lessonIds = new[] { lesson.Str("id") } }).Expect(HttpStatusCode.Created);
         var gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
         gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == "lessons-reviewed").GetProperty("met").GetBoolean().Should().BeTrue();
+    }
+
+    [ProviderFact]
+    public async Task Search_matches_every_word_in_any_order_without_regard_to_case_or_accents_best_match_first()
+    {
+        using var own = api.Another();
+        var project = await new Scenario(own).InConceptAsync();
+        await project.Assign(project.Executive, "projectManager", "per");
+        async Task<string> Lesson(string title, string description, string recommendation, params string[] tags) =>
+            (await project.ProjectManager.Post($"{project.Url}/lessons", new { title, description, recommendation, tags }).Expect(HttpStatusCode.Created)).Str("id");
+        var economy = await Lesson("ØKONOMI i anskaffelser", "Rammeavtalen ble dyr", "Sjekk prisene tidlig", "anskaffelse");
+        var idea = await Lesson("Samarbeid med leverandøren", "En idé fra brukerne om økonomi ble fanget opp sent", "Lytt til brukerne", "samskaping");
+        var unrelated = await Lesson("Brukerpanel", "Panelet møttes for sjelden", "Møt panelet månedlig");
+        foreach (var id in new[] { economy, idea, unrelated })
+        {
+            await project.ProjectManager.Post($"{project.Url}/lessons/{id}/publish", new { }).Expect(HttpStatusCode.OK);
+        }
+
+        await project.ProjectManager.Post($"{project.Url}/lessons/{economy}/publish", new { }).ExpectProblem(HttpStatusCode.Conflict, "lesson-published");
+        async Task<List<string>> Search(string query) =>
+            (await project.Outsider.GetAsync($"/api/v1/lessons?{query}").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(l => l.Str("id")).ToList();
+
+        (await Search("q=økonomi")).Should().Equal(economy, idea);
+        (await Search("q=brukerne idE")).Should().Equal(idea);
+        (await Search("q=ide brukerne")).Should().Equal(idea);
+        (await Search("q=Møt PANELET")).Should().Equal(unrelated);
+        (await Search("q=økonomi&tag=samskaping")).Should().Equal(idea);
+        (await Search("q=økonomi panel")).Should().BeEmpty();
+
+        var page = await project.Outsider.GetAsync("/api/v1/lessons?q=økonomi&limit=1").Expect(HttpStatusCode.OK);
+        page.GetProperty("items").EnumerateArray().Select(l => l.Str("id")).Should().Equal(economy);
+        var next = await project.Outsider.GetAsync($"/api/v1/lessons?q=økonomi&limit=1&cursor={page.Str("nextCursor")}").Expect(HttpStatusCode.OK);
+        next.GetProperty("items").EnumerateArray().Select(l => l.Str("id")).Should().Equal(idea);
+    }
+
+    [ProviderFact]
+    public async Task Writing_the_lessons_report_publishes_the_projects_lessons()
+    {
+        var project = await new Scenario(api).InClosureAsync();
+        var word = $"ord{Guid.NewGuid():N}"[..12];
+        await project.ProjectManager.Post($"{project.Url}/lessons", new { title = $"Planlegg overleveringen {word}", description = "Linjen var ikke klar", recommendation = "Start tidlig" })
+            .Expect(HttpStatusCode.Created);
+        (await project.Outsider.GetAsync($"/api/v1/lessons?q={word}").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength().Should().Be(0);
+
+        await project.ProjectManager.Post($"{project.Url}/lessons-report", new { summary = "Overleveringen tok tid" }).Expect(HttpStatusCode.Created);
+
+        (await project.Outsider.GetAsync($"/api/v1/lessons?q={word}").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength().Should().Be(1);
     }
 
     [ProviderFact]

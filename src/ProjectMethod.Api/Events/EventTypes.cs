@@ -11,6 +11,7 @@ public static class EventTypes
     public const string BusinessCaseReviewed = "businessCaseReviewed";
     public const string LessonRecorded = "lessonRecorded";
     public const string LessonsReviewed = "lessonsReviewed";
+    public const string LessonPublished = "lessonPublished";
     public const string LessonsReportWritten = "lessonsReportWritten";
     public const string EndReportWritten = "endReportWritten";
     public const string ChecklistItemUpdated = "checklistItemUpdated";

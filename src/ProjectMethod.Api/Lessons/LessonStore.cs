@@ -10,7 +10,7 @@ namespace ProjectMethod.Api.Lessons;
 /// <summary>A lesson (erfaring) in the lessons log.</summary>
 public sealed record LessonView(
     Guid Id, Guid ProjectId, string Title, string Description, string Recommendation, IReadOnlyList<string> Tags, Phase Phase,
-    string RecordedBy, Instant RecordedAt);
+    string RecordedBy, Instant RecordedAt, Instant? PublishedAt = null);
 
 public static class LessonStore
 {
@@ -37,12 +37,14 @@ public static class LessonStore
 
         public required Instant RecordedAt { get; init; }
 
+        public Instant? PublishedAt { get; init; }
+
         public LessonView ToView() => new(Id, ProjectId, Title, Description, Recommendation,
-            JsonSerializer.Deserialize<string[]>(Tags) ?? [], Phase, RecordedBy, RecordedAt);
+            JsonSerializer.Deserialize<string[]>(Tags) ?? [], Phase, RecordedBy, RecordedAt, PublishedAt);
     }
 
     private const string Columns =
-        "l.id, l.project_id AS ProjectId, l.title, l.description, l.recommendation, l.tags, l.phase, l.recorded_by AS RecordedBy, l.recorded_at AS RecordedAt";
+        "l.id, l.project_id AS ProjectId, l.title, l.description, l.recommendation, l.tags, l.phase, l.recorded_by AS RecordedBy, l.recorded_at AS RecordedAt, l.published_at AS PublishedAt";
 
     private static readonly Sql Insert = Sql.Of(
         """
@@ -53,15 +55,18 @@ public static class LessonStore
     private static readonly Sql OfProject = Sql.Of(
         $"SELECT {Columns} FROM lessons l WHERE l.project_id = @projectId AND l.id > @after ORDER BY l.id LIMIT @limit");
 
-    private static readonly Sql Search = Sql.Of(
+    private static readonly Sql Published = Sql.Of(
         $"""
         SELECT {Columns} FROM lessons l JOIN projects p ON p.id = l.project_id
-        WHERE (@pattern IS NULL OR LOWER(l.title) LIKE @pattern ESCAPE '\' OR LOWER(l.description) LIKE @pattern ESCAPE '\'
-               OR LOWER(l.recommendation) LIKE @pattern ESCAPE '\' OR LOWER(l.tags) LIKE @pattern ESCAPE '\')
-          AND (@sector IS NULL OR p.sector = @sector)
-          AND l.id > @after
-        ORDER BY l.id LIMIT @limit
+        WHERE l.published_at IS NOT NULL AND (@sector IS NULL OR p.sector = @sector)
+        ORDER BY l.id
         """);
+
+    private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM lessons l WHERE l.project_id = @projectId AND l.id = @lessonId");
+
+    private static readonly Sql Publish = Sql.Of("UPDATE lessons SET published_at = @at WHERE id = @lessonId");
+
+    private static readonly Sql PublishAll = Sql.Of("UPDATE lessons SET published_at = @at WHERE project_id = @projectId AND published_at IS NULL");
 
     private static readonly Sql Exists = Sql.Of("SELECT COUNT(*) FROM lessons WHERE id = @id");
 
@@ -91,13 +96,17 @@ public static class LessonStore
     public static async Task<IReadOnlyList<LessonView>> ForProjectAsync(DbSession db, Guid projectId, Paging paging) =>
         (await db.ListAsync<Row>(OfProject, new { projectId, after = paging.AfterId, limit = paging.FetchSize })).Select(r => r.ToView()).ToList();
 
-    /// <summary>Lessons across all projects, by words in their text or tags and by the project's sector.</summary>
-    public static async Task<IReadOnlyList<LessonView>> SearchAsync(DbSession db, string? query, string? sector, Paging paging)
-    {
-        // Case-insensitive on every provider: both sides lower-cased, LIKE's wildcards in the query escaped.
-        var pattern = query is null ? null : db.Containing(query.ToLowerInvariant());
-        return (await db.ListAsync<Row>(Search, new { pattern, sector, after = paging.AfterId, limit = paging.FetchSize })).Select(r => r.ToView()).ToList();
-    }
+    /// <summary>The published lessons of every project, or of the projects of one sector.</summary>
+    public static async Task<IReadOnlyList<LessonView>> PublishedAsync(DbSession db, string? sector) =>
+        (await db.ListAsync<Row>(Published, new { sector })).Select(r => r.ToView()).ToList();
+
+    public static async Task<LessonView?> GetAsync(DbSession db, Guid projectId, Guid lessonId) =>
+        (await db.SingleOrDefaultAsync<Row>(One, new { projectId, lessonId }))?.ToView();
+
+    public static Task PublishAsync(DbSession db, Guid lessonId, Instant at) => db.ExecuteAsync(Publish, new { lessonId, at });
+
+    /// <summary>Publishes every lesson of the project not yet published; returns how many.</summary>
+    public static Task<int> PublishAllAsync(DbSession db, Guid projectId, Instant at) => db.ExecuteAsync(PublishAll, new { projectId, at });
 
     /// <summary>The ids among these that name a lesson (one lookup each: a review names a handful).</summary>
     public static async Task<IReadOnlyList<Guid>> ExistingAsync(DbSession db, IReadOnlyList<Guid> ids)

@@ -5,6 +5,7 @@ using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Lessons;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Lessons;
@@ -32,6 +33,9 @@ public static class LessonsApi
             .WithDescription("Oldest first, paged with limit and cursor.").WithProblems(400, 404);
         project.MapPost("/lessons", Record).WithName("recordLesson")
             .WithSummary("Record a lesson").WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
+        project.MapPost("/lessons/{lessonId:guid}/publish", Publish).WithName("publishLesson")
+            .WithSummary("Publish a lesson, so that every project can find it").WithDescription("The Project Manager. Writing the lessons report publishes the rest.")
+            .WithProblems(403, 404, 409, 412);
         project.MapPost("/lessons/reviews", Review).WithName("reviewLessons")
             .WithSummary("Record which earlier lessons were reviewed").WithDescription("Project Manager. Needed before BP2 (P2).")
             .WithProblems(400, 403, 404, 409, 412);
@@ -45,7 +49,8 @@ public static class LessonsApi
             .WithProblems(400, 403, 404, 409, 412);
 
         app.MapGet("/api/v1/lessons", Search).WithTags("Lessons").WithName("searchLessons")
-            .WithSummary("Search lessons across all projects").WithDescription("q matches title, description, recommendation and tags; sector filters by the project's sector.")
+            .WithSummary("Search the published lessons of all projects")
+            .WithDescription("Every word of q, in any order, in the title, description or recommendation; case- and accent-insensitive (å, æ and ø stay letters of their own); best match first. sector filters by the project's sector, tag by a tag.")
             .WithProblems(400);
         return app;
     }
@@ -62,9 +67,10 @@ public static class LessonsApi
     }
 
     private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> Search(
-        Database database, CancellationToken cancellationToken, string? q = null, string? sector = null, int? limit = null, string? cursor = null)
+        Database database, CancellationToken cancellationToken, string? q = null, string? sector = null, string? tag = null, int? limit = null, string? cursor = null)
     {
-        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors))
+        // The cursor names the position in the ranked list reached so far.
+        if (!Paging.TryParse(limit, cursor, CursorKind.Sequence, out var paging, out var errors))
         {
             return Problems.Validation(errors);
         }
@@ -74,8 +80,46 @@ public static class LessonsApi
             return Problems.Validation(new Dictionary<string, string[]> { ["q"] = [$"q must be at most {Validation.ShortText} characters."] });
         }
 
-        var lessons = await database.ReadAsync(db => LessonStore.SearchAsync(db, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sector, paging), cancellationToken);
-        return TypedResults.Ok(paging.ToPage(lessons, l => l.Id));
+        var words = LessonSearch.Words(q);
+        var ranked = (await database.ReadAsync(db => LessonStore.PublishedAsync(db, sector), cancellationToken))
+            .Where(l => tag is null || l.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            .Select(l => (Lesson: l, Score: LessonSearch.Score(words, l.Title, l.Description, l.Recommendation)))
+            .Where(l => l.Score is not null)
+            .OrderByDescending(l => l.Score)
+            .ThenByDescending(l => l.Lesson.Id)
+            .Select((l, position) => (l.Lesson, Position: (long)position + 1))
+            .Skip((int)Math.Min(paging.AfterSequence, int.MaxValue))
+            .Take(paging.FetchSize)
+            .ToList();
+        var page = paging.ToPage(ranked, l => l.Position);
+        return TypedResults.Ok(new Page<LessonView>(page.Items.Select(l => l.Lesson).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<LessonView>, ProblemHttpResult>> Publish(Guid id, Guid lessonId, HttpContext http, ProjectWrites writes)
+    {
+        var result = await writes.RunAsync<LessonView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.PublishLesson) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var lesson = await LessonStore.GetAsync(write.Db, id, lessonId);
+            if (lesson is null)
+            {
+                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The lesson was not found.");
+            }
+
+            if (lesson.PublishedAt is not null)
+            {
+                return DomainError.Conflict("lesson-published", "Lesson published", "The lesson is already published.");
+            }
+
+            await LessonStore.PublishAsync(write.Db, lessonId, write.Now);
+            write.Record(EventTypes.LessonPublished, new { lessonId });
+            return lesson with { PublishedAt = write.Now };
+        });
+        return result.Problem ?? (Results<Ok<LessonView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
 
     private static async Task<Results<Created<LessonView>, ProblemHttpResult>> Record(Guid id, RecordLesson request, HttpContext http, ProjectWrites writes)
@@ -172,6 +216,10 @@ public static class LessonsApi
             var report = new ReportView(Ids.New(write.Now), kind, request.Summary!.Trim(), request.Details?.Trim() ?? "",
                 write.Actor.UserId, write.Now);
             await LessonStore.InsertReportAsync(write.Db, id, report);
+            if (kind == LessonStore.LessonsReport && await LessonStore.PublishAllAsync(write.Db, id, write.Now) is > 0 and var published)
+            {
+                write.Record(EventTypes.LessonPublished, new { published });
+            }
             write.Record(kind == LessonStore.EndReport ? EventTypes.EndReportWritten : EventTypes.LessonsReportWritten, new { reportId = report.Id, report.Summary });
             return report;
         });

@@ -10,6 +10,7 @@ public enum ProjectAction
     ReviewBusinessCase,
     RecordLesson,
     ReviewLessons,
+    PublishLesson,
     WriteLessonsReport,
     WriteEndReport,
     SetProjectTolerances,

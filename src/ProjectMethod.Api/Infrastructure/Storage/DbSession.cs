@@ -24,8 +24,5 @@ public readonly record struct DbSession(DbConnection Connection, DbTransaction? 
     public Task<int> ExecuteScriptAsync(string script) =>
         Connection.ExecuteAsync(new CommandDefinition(script, transaction: Transaction, cancellationToken: CancellationToken));
 
-    /// <summary>A LIKE pattern matching the text anywhere, its wildcards escaped with <c>\</c> (SQL Server's <c>[</c> too).</summary>
-    public string Containing(string text) => SqlDialect.ContainingPattern(Connection, text);
-
     private CommandDefinition Command(Sql sql, object? args) => new(sql.For(Connection), args, Transaction, cancellationToken: CancellationToken);
 }

@@ -10,8 +10,7 @@ namespace ProjectMethod.Api.Infrastructure;
 
 /// <summary>
 /// What differs between the database providers, kept in this one place: connecting, taking the write lock, preparing
-/// the database, the migrations' bookkeeping table, LIKE escaping, and (for SQL Server) rendering the stores'
-/// portable SQL. Stores write one text that SQLite and PostgreSQL run unchanged.
+/// the database, the migrations' bookkeeping table, and rendering the stores' portable SQL for PostgreSQL and SQL Server. Stores write one text that SQLite and PostgreSQL run unchanged.
 /// </summary>
 public abstract class SqlDialect : IAsyncDisposable
 {
@@ -44,19 +43,6 @@ public abstract class SqlDialect : IAsyncDisposable
         _ => throw new InvalidOperationException(
             $"Storage:Provider '{options.Provider}' is not supported; use '{SqliteDialect.Name}', '{PostgresDialect.Name}' or '{SqlServerDialect.Name}'."),
     };
-
-    /// <summary>A LIKE pattern that finds the text anywhere, escaped with <c>\</c> (and, on SQL Server, its <c>[</c> wildcard).</summary>
-    public static string ContainingPattern(DbConnection connection, string text)
-    {
-        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
-        if (connection is SqlConnection)
-        {
-            escaped = escaped.Replace("[", "\\[", StringComparison.Ordinal);
-        }
-
-        return "%" + escaped + "%";
-    }
 
     private static readonly Sql PortableMigrationsTable = Sql.Of(
         """
