@@ -92,6 +92,38 @@ public abstract class AuthTests(ApiFactory api)
     [ProviderFact]
     public void The_unsigned_token_is_well_formed_so_the_401_is_about_the_signature() =>
         new JsonWebTokenHandler().CanReadToken(Unsigned()).Should().BeTrue();
+
+    [ProviderFact]
+    public async Task A_caller_who_may_not_do_an_operation_is_refused_before_the_body_is_read()
+    {
+        var project = await new Scenario(api).InExecutionAsync();
+        var outsider = api.SendingInvalidBodiesAs("nils");
+        var version = (await project.Project()).GetProperty("version").GetInt64();
+        var requests = new (HttpMethod Method, string Path, string Body)[]
+        {
+            (HttpMethod.Put, "mandate", "{}"),
+            (HttpMethod.Post, "roles", """{"role": "king"}"""),
+            (HttpMethod.Post, "forecasts", """{"stage": """),
+            (HttpMethod.Put, "stages/1/tolerances", """{"unknown": 1}"""),
+            (HttpMethod.Put, "stages/1/plan", """{"plannedEnd": "2027-02-30"}"""),
+            (HttpMethod.Post, "gate/decisions", "{}"),
+            (HttpMethod.Post, "gate/requests", "[]"),
+            (HttpMethod.Put, "checklist/bp4-handover", """{"status": "maybe"}"""),
+            (HttpMethod.Post, $"benefits/{project.BenefitId}/measurements", """{"date": "no date"}"""),
+            (HttpMethod.Post, "risks", "{}"),
+            (HttpMethod.Post, "lessons/reviews", "{}"),
+        };
+
+        foreach (var (method, path, body) in requests)
+        {
+            using var request = new HttpRequestMessage(method, $"{project.Url}/{path}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            var problem = await outsider.SendAsync(request).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+            problem.Str("detail").Should().StartWith("Only", $"{method} {path} names who may");
+        }
+
+        (await project.Project()).GetProperty("version").GetInt64().Should().Be(version, "nothing was written");
+        await project.ProjectManager.PutRaw($"{project.Url}/stages/1/plan", """{"plannedEnd": "2027-02-30"}""").ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
+    }
 }
 
 public sealed class AuthTestsOnSqlite(SqliteApi api) : AuthTests(api), IClassFixture<SqliteApi>;

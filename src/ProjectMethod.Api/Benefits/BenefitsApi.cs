@@ -25,30 +25,30 @@ public static class BenefitsApi
             .WithProblems(404);
         group.MapGet("/benefits/{benefitId:guid}", GetOne).WithName("getBenefit").WithSummary("One benefit with its measurements and derived figures")
             .WithProblems(404);
-        group.MapPost("/benefits", Define).WithName("defineBenefit").WithSummary("Define a benefit")
+        group.MapPost("/benefits", Define).WithName("defineBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Define a benefit")
             .WithDescription("The Project Manager or the Benefit Owner. The owner is a Senior User or the Benefit Owner of the project.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/benefits/{benefitId:guid}", Redefine).WithName("updateBenefit").WithSummary("Complete or correct a benefit before its final evaluation")
+        group.MapPut("/benefits/{benefitId:guid}", Redefine).WithName("updateBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Complete or correct a benefit before its final evaluation")
             .WithDescription("The Project Manager or the Benefit Owner. From BP3 on, baseline, target and allowed shortfall change only through a decided change (409 benefit-baselined).").WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").WithSummary("Register a measurement")
+        group.MapPost("/benefits/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").Allows(ProjectAccess.Before.Measurer).WithSummary("Register a measurement")
             .WithDescription("The benefit's owner or the Benefit Owner, from execution on and after closure when the line carries it. In realisation a forecast short of target − shortfall raises an exception for the portfolio board.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/{benefitId:guid}/evaluation", Evaluate).WithName("evaluateBenefit").WithSummary("The final evaluation of a benefit")
+        group.MapPost("/benefits/{benefitId:guid}/evaluation", Evaluate).WithName("evaluateBenefit").Allows(ProjectAction.EvaluateBenefit).WithSummary("The final evaluation of a benefit")
             .WithDescription("The Benefit Owner, in closure or realisation: realised, partlyRealised or notRealised, with an explanation.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapGet("/benefits/{benefitId:guid}/versions", Versions).WithName("listBenefitVersions")
             .WithSummary("Every version of a benefit's baseline, target and allowed shortfall, oldest first").WithProblems(404);
         group.MapGet("/benefits/{benefitId:guid}/changes", Changes).WithName("listBenefitChanges")
             .WithSummary("The proposed changes of a baselined benefit and their decisions").WithProblems(404);
-        group.MapPost("/benefits/{benefitId:guid}/changes", ProposeChange).WithName("proposeBenefitChange")
+        group.MapPost("/benefits/{benefitId:guid}/changes", ProposeChange).WithName("proposeBenefitChange").Allows(ProjectAction.ProposeBenefitChange)
             .WithSummary("Propose a change of a baselined benefit")
             .WithDescription("The Project Manager or the Benefit Owner, once BP3 is approved (before it, edit the benefit). One proposal at a time per benefit.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", DecideChange).WithName("decideBenefitChange")
+        group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", DecideChange).WithName("decideBenefitChange").Allows(ProjectAccess.Before.Decider)
             .WithSummary("Approve or reject a proposed change of a benefit")
             .WithDescription("The Executive in execution, the portfolio board in closure and realisation; never the proposer. Approval makes the change the benefit's new version.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/reviews", Review).WithName("reviewBenefits").WithSummary("Confirm (or not) that the benefits are still realistic")
+        group.MapPost("/benefits/reviews", Review).WithName("reviewBenefits").Allows(ProjectAction.ReviewBenefits).WithSummary("Confirm (or not) that the benefits are still realistic")
             .WithDescription("The Benefit Owner. BP4 needs a confirmation in the current stage.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }

@@ -54,10 +54,10 @@ public static class BusinessCasesApi
             .WithSummary("Every version of the business case, oldest first").WithProblems(404);
         group.MapGet("/business-case/versions/{version:int}", Version).WithName("getBusinessCaseVersion")
             .WithSummary("One version of the business case, as it was written").WithProblems(404);
-        group.MapPut("/business-case", Write).WithName("writeBusinessCase")
+        group.MapPut("/business-case", Write).WithName("writeBusinessCase").Allows(ProjectAction.WriteBusinessCase)
             .WithSummary("Write a new version of the business case").WithDescription("Project Manager or Executive. Each write is a new version that needs a new confirmation.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/business-case/reviews", Review).WithName("reviewBusinessCase")
+        group.MapPost("/business-case/reviews", Review).WithName("reviewBusinessCase").Allows(ProjectAction.ReviewBusinessCase)
             .WithSummary("Confirm (or not) that the business case is still justified")
             .WithDescription("Executive only. A review that finds the case unjustified leaves only stop open at the next decision point.")
             .WithProblems(400, 403, 404, 409, 412);

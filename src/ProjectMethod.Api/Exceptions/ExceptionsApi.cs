@@ -31,11 +31,11 @@ public static class ExceptionsApi
             .WithDescription("Raised, reported, escalated, decided and superseded by a stop, oldest first.").WithProblems(404);
         group.MapGet("/exceptions/{exceptionId:guid}", GetOne).WithName("getException").WithSummary("One exception, with its report and decision")
             .WithProblems(404);
-        group.MapPost("/exceptions/{exceptionId:guid}/report", Report).WithName("reportException")
+        group.MapPost("/exceptions/{exceptionId:guid}/report", Report).WithName("reportException").Allows(ProjectAccess.Before.Reporter)
             .WithSummary("Submit the exception report")
             .WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation. A benefit exception in realisation: the Benefit Owner or the benefit's owner in the line.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/exceptions/{exceptionId:guid}/decision", Decide).WithName("decideException")
+        group.MapPost("/exceptions/{exceptionId:guid}/decision", Decide).WithName("decideException").Allows(ProjectAccess.Before.Decider)
             .WithSummary("Decide an exception")
             .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again; prematureClosure only before closure.")
             .WithProblems(400, 403, 404, 409, 412);

@@ -17,7 +17,7 @@ public static class ForecastsApi
     public static IEndpointRouteBuilder MapForecasts(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Exceptions");
-        group.MapPost("/forecasts", Forecast).WithName("submitForecast")
+        group.MapPost("/forecasts", Forecast).WithName("submitForecast").Allows(ProjectAction.SubmitForecast)
             .WithSummary("Submit the stage forecast (highlight report)")
             .WithDescription("The Project Manager, for the current stage. Judged against the stage tolerance and, for projectValues, the project tolerance; risk is the register's exposure. A dimension exceeded raises one exception, not a duplicate while it is open.")
             .WithProblems(400, 403, 404, 409, 412);

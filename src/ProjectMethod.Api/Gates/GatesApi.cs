@@ -37,11 +37,11 @@ public static class GatesApi
             .WithSummary("The next decision point: decider, criteria and allowed decisions")
             .WithDescription("In execution the project heads for the stage boundary when the next stage is planned, else for BP4; decisionPoint=stageBoundary or bp4 asks for one.")
             .WithProblems(400, 404, 409);
-        group.MapPost("/gate/requests", Request).WithName("requestDecision")
+        group.MapPost("/gate/requests", Request).WithName("requestDecision").Allows(ProjectAccess.Before.Preparer)
             .WithSummary("Ask for the decision at the next decision point")
             .WithDescription("The Project Manager (BP1: the proposer or the Executive; BP6: the Benefit Owner or the Executive). One open request at a time.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/gate/decisions", Decide).WithName("decide")
+        group.MapPost("/gate/decisions", Decide).WithName("decide").Allows(ProjectAccess.Before.Decider)
             .WithSummary("Decide at the decision point: approve, reject or stop")
             .WithDescription("Only the decider of the decision point, never the person who asked. Approve needs every criterion met (409 lists the unmet ones).")
             .WithProblems(400, 403, 404, 409, 412);

@@ -72,6 +72,7 @@ public static class Composition
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<ProjectGate>();
         app.UseMiddleware<Idempotency>();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();

@@ -31,21 +31,21 @@ public static class LessonsApi
         var project = app.MapProjectScope("Lessons");
         project.MapGet("/lessons", List).WithName("listProjectLessons").WithSummary("The project's lessons log")
             .WithDescription("Oldest first, paged with limit and cursor.").WithProblems(400, 404);
-        project.MapPost("/lessons", Record).WithName("recordLesson")
+        project.MapPost("/lessons", Record).WithName("recordLesson").Allows(ProjectAction.RecordLesson)
             .WithSummary("Record a lesson").WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
-        project.MapPost("/lessons/{lessonId:guid}/publish", Publish).WithName("publishLesson")
+        project.MapPost("/lessons/{lessonId:guid}/publish", Publish).WithName("publishLesson").Allows(ProjectAction.PublishLesson)
             .WithSummary("Publish a lesson, so that every project can find it").WithDescription("The Project Manager. Writing the lessons report publishes the rest.")
             .WithProblems(403, 404, 409, 412);
-        project.MapPost("/lessons/reviews", Review).WithName("reviewLessons")
+        project.MapPost("/lessons/reviews", Review).WithName("reviewLessons").Allows(ProjectAction.ReviewLessons)
             .WithSummary("Record which earlier lessons were reviewed").WithDescription("Project Manager. Needed before BP2 (P2).")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/lessons-report", (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
                 Report(id, request, http, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport))
-            .WithName("writeLessonsReport").WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2).")
+            .WithName("writeLessonsReport").Allows(ProjectAction.WriteLessonsReport).WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2).")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/end-report", (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
                 Report(id, request, http, writes, LessonStore.EndReport, ProjectAction.WriteEndReport))
-            .WithName("writeEndReport").WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
+            .WithName("writeEndReport").Allows(ProjectAction.WriteEndReport).WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
             .WithProblems(400, 403, 404, 409, 412);
 
         app.MapGet("/api/v1/lessons", Search).WithTags("Lessons").WithName("searchLessons")

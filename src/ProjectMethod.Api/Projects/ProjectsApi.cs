@@ -24,7 +24,7 @@ public static class ProjectsApi
         var project = app.MapProjectScope("Projects");
         project.MapGet("", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag")
             .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
-        project.MapPut("/mandate", WriteMandate).WithName("writeMandate")
+        project.MapPut("/mandate", WriteMandate).WithName("writeMandate").Allows(ProjectAction.WriteMandate)
             .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;

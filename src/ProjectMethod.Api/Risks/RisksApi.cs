@@ -21,10 +21,10 @@ public static class RisksApi
             .WithDescription("Exposure is the sum of probability × consequence of the open risks (opportunities and closed risks do not count): the risk dimension's forecast.")
             .WithProblems(404);
         group.MapGet("/risks/{riskId:guid}", GetOne).WithName("getRisk").WithSummary("One risk or opportunity").WithProblems(404);
-        group.MapPost("/risks", Record).WithName("recordRisk").WithSummary("Record a risk or an opportunity")
+        group.MapPost("/risks", Record).WithName("recordRisk").Allows(ProjectAction.RecordRisk).WithSummary("Record a risk or an opportunity")
             .WithDescription("Anyone with a role on the project. In execution the register's exposure is judged at once against the stage and project risk tolerances; a breach raises an exception.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/risks/{riskId:guid}", Update).WithName("updateRisk").WithSummary("Update a risk or an opportunity")
+        group.MapPost("/risks/{riskId:guid}", Update).WithName("updateRisk").Allows(ProjectAction.UpdateRisk).WithSummary("Update a risk or an opportunity")
             .WithDescription("The Project Manager. Changing or closing a risk judges the exposure again, as recording one does.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }

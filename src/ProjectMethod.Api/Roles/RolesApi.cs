@@ -20,11 +20,11 @@ public static class RolesApi
         var group = app.MapProjectScope("Roles");
         group.MapGet("/roles", List).WithName("listRoles").WithSummary("The project organisation: who holds which role")
             .WithDescription("Any employee may read it.").WithProblems(404);
-        group.MapPost("/roles", Assign).WithName("assignRole")
+        group.MapPost("/roles", Assign).WithName("assignRole").Allows(ProjectAction.AppointOtherRole)
             .WithSummary("Assign a role")
             .WithDescription("The portfolio board appoints the Executive; the Executive (or the board) appoints the rest. Every combination rule is checked; a broken one is a 409 naming it.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapDelete("/roles/{assignmentId:guid}", Remove).WithName("removeRole").WithSummary("Remove a role assignment")
+        group.MapDelete("/roles/{assignmentId:guid}", Remove).WithName("removeRole").Allows(ProjectAction.AppointOtherRole).WithSummary("Remove a role assignment")
             .WithDescription("The portfolio board removes the Executive; the Executive (or the board) the others.").WithProblems(403, 404, 409, 412);
         return app;
     }

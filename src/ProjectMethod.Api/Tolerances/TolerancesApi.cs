@@ -23,14 +23,14 @@ public static class TolerancesApi
         group.MapGet("/tolerances", Get).WithName("getTolerances")
             .WithSummary("The project tolerance, and each stage's plan and tolerances")
             .WithDescription("Any employee may read them.").WithProblems(404);
-        group.MapPut("/tolerances/project", SetProject).WithName("setProjectTolerances")
+        group.MapPut("/tolerances/project", SetProject).WithName("setProjectTolerances").Allows(ProjectAction.SetProjectTolerances)
             .WithSummary("Set the project tolerances").WithDescription("The portfolio board, which owns them. A dimension the configuration switches off is refused.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/stages/{stage:int}/tolerances", SetStage).WithName("setStageTolerances")
+        group.MapPut("/stages/{stage:int}/tolerances", SetStage).WithName("setStageTolerances").Allows(ProjectAction.SetStageTolerances)
             .WithSummary("Set a stage's tolerances")
             .WithDescription("The Executive, inside the project tolerance: a tolerance past it is refused naming the limit. The time and cost plan values are the stage plan's planned end and budget: setting one sets the other.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/stages/{stage:int}/plan", SetPlan).WithName("planStage")
+        group.MapPut("/stages/{stage:int}/plan", SetPlan).WithName("planStage").Allows(ProjectAction.PlanStage)
             .WithSummary("Plan a stage")
             .WithDescription("The Project Manager: planned end, budget and the products in scope of the stage. They are the plan values of the stage's time and cost tolerances, which move with them (and must still lie inside the project's).")
             .WithProblems(400, 403, 404, 409, 412);

@@ -21,19 +21,19 @@ public static class WorkPackagesApi
         var group = app.MapProjectScope("Work packages");
         group.MapGet("/work-packages", ListPackages).WithName("listWorkPackages").WithSummary("The work packages and their tolerances")
             .WithDescription("Any employee may read them.").WithProblems(404);
-        group.MapPost("/work-packages", Create).WithName("createWorkPackage").WithSummary("Authorise a work package with its tolerances")
+        group.MapPost("/work-packages", Create).WithName("createWorkPackage").Allows(ProjectAction.ManageWorkPackages).WithSummary("Authorise a work package with its tolerances")
             .WithDescription("The Project Manager, inside the stage's tolerance; the team manager must hold the teamManager role.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/work-packages/{workPackageId:guid}/tolerances", SetTolerances).WithName("setWorkPackageTolerances")
+        group.MapPut("/work-packages/{workPackageId:guid}/tolerances", SetTolerances).WithName("setWorkPackageTolerances").Allows(ProjectAction.ManageWorkPackages)
             .WithSummary("Change a work package's tolerances").WithDescription("The Project Manager, inside the stage's tolerance.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/work-packages/{workPackageId:guid}/forecasts", Forecast).WithName("forecastWorkPackage")
+        group.MapPost("/work-packages/{workPackageId:guid}/forecasts", Forecast).WithName("forecastWorkPackage").Allows(ProjectAccess.Before.TeamManager)
             .WithSummary("A team manager's forecast for the work package")
             .WithDescription("That work package's team manager. A forecast past the work package tolerance raises an issue for the Project Manager.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapGet("/issues", ListIssues).WithName("listIssues").WithSummary("Issues raised for the Project Manager by work package forecasts")
             .WithDescription("Open and resolved, oldest first.").WithProblems(404);
-        group.MapPost("/issues/{issueId:guid}/resolution", Resolve).WithName("resolveIssue").WithSummary("Resolve an issue")
+        group.MapPost("/issues/{issueId:guid}/resolution", Resolve).WithName("resolveIssue").Allows(ProjectAction.ResolveIssue).WithSummary("Resolve an issue")
             .WithDescription("The Project Manager.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }

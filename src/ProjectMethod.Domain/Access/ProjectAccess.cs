@@ -47,6 +47,42 @@ public static class ProjectAccess
         return grant.Allows(standing) ? null : DomainError.Forbidden($"Only {grant.Who} may {Describe(action)}.");
     }
 
+    /// <summary>
+    /// The first look at who is asking, made before the request's body is read, so a caller who may not do an operation
+    /// learns that, whatever the body holds. Each check admits everyone whom the precise rule, applied later to the body
+    /// and the project's state, could admit.
+    /// </summary>
+    public static class Before
+    {
+        public static Func<ProjectStanding, DomainError?> Action(ProjectAction action) => standing => Check(standing, action);
+
+        /// <summary>Someone who prepares some decision point: the proposer, the Executive, the Project Manager or the Benefit Owner.</summary>
+        public static DomainError? Preparer(ProjectStanding s) =>
+            s.IsProposer || s.Holds(ProjectRole.Executive) || s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.BenefitOwner)
+                ? null
+                : DomainError.Forbidden("Only whoever prepares a decision point (the proposer, the Executive, the Project Manager or the Benefit Owner) may do this.");
+
+        /// <summary>A decider: the project's Executive or the portfolio board.</summary>
+        public static DomainError? Decider(ProjectStanding s) =>
+            s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard ? null : DomainError.Forbidden("Only the Executive or the portfolio board decides.");
+
+        /// <summary>Who may report an exception: the Project Manager, or the line (the Benefit Owner, a Senior User owning a benefit).</summary>
+        public static DomainError? Reporter(ProjectStanding s) =>
+            s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.BenefitOwner) || s.Holds(ProjectRole.SeniorUser)
+                ? null
+                : DomainError.Forbidden("Only the Project Manager, or in realisation the benefit's owner in the line, reports an exception.");
+
+        /// <summary>Who may register a measurement: the Benefit Owner or a Senior User (the only roles that own benefits).</summary>
+        public static DomainError? Measurer(ProjectStanding s) =>
+            s.Holds(ProjectRole.BenefitOwner) || s.Holds(ProjectRole.SeniorUser)
+                ? null
+                : DomainError.Forbidden("Only the benefit's owner or the Benefit Owner registers its measurements.");
+
+        /// <summary>A team manager, who forecasts their own work packages.</summary>
+        public static DomainError? TeamManager(ProjectStanding s) =>
+            s.Holds(ProjectRole.TeamManager) ? null : DomainError.Forbidden("Only the work package's team manager forecasts it.");
+    }
+
     /// <summary>Measurements are registered by the benefit's own owner in the line, or by the Benefit Owner.</summary>
     public static DomainError? CheckMeasurer(ProjectStanding standing, string? benefitOwnerUserId) =>
         standing.Holds(ProjectRole.BenefitOwner) || (benefitOwnerUserId is not null && standing.Actor.UserId == benefitOwnerUserId)

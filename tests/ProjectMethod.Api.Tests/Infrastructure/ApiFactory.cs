@@ -77,6 +77,14 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
     /// <summary>A client without a token whose every exchange is held to the committed OpenAPI document.</summary>
     public new HttpClient CreateClient() => CreateDefaultClient(new ContractCheck());
 
+    /// <summary>A client acting as this user whose requests are not held to the contract: for bodies meant to break it.</summary>
+    public HttpClient SendingInvalidBodiesAs(string userId, params string[] globalRoles)
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId, globalRoles));
+        return client;
+    }
+
     /// <summary>A client acting as this user, with these global roles.</summary>
     public HttpClient As(string userId, params string[] globalRoles)
     {
