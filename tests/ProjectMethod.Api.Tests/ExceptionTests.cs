@@ -185,7 +185,8 @@ public abstract class ExceptionTests(ApiFactory api)
     public async Task An_escalated_stage_exception_is_the_boards_to_decide()
     {
         var project = await Executing();
-        var exception = Raised(await project.Forecast(1, time: "2027-04-20")).Single();
+        // Ten days late: past the stage's seven, inside the project's fourteen once the slip is carried to its end.
+        var exception = Raised(await project.Forecast(1, time: "2027-04-10")).Single();
         var url = $"{project.Url}/exceptions/{exception.Str("id")}";
         await project.ProjectManager.Post($"{url}/report", Report).Expect(HttpStatusCode.OK);
         await project.Board.Post($"{url}/decision", new { decision = "adjustTolerances", rationale = "Ikke vårt", tolerances = Scenario.StageTolerances })
@@ -209,7 +210,8 @@ public abstract class ExceptionTests(ApiFactory api)
     {
         var project = await Executing();
         var raised = Raised(await project.Forecast(1, cost: 900000, quality: 5));
-        raised.Should().HaveCount(2);
+        // Stage cost and quality, and the project's quality (5 of 3): the project level is judged on every report.
+        raised.Select(e => (e.Str("level"), e.Str("dimension"))).Should().Equal(("stage", "cost"), ("stage", "quality"), ("project", "quality"));
         var url = $"{project.Url}/exceptions/{raised[0].Str("id")}";
         await project.ProjectManager.Post($"{url}/report", Report).Expect(HttpStatusCode.OK);
 
@@ -262,6 +264,25 @@ public abstract class ExceptionTests(ApiFactory api)
         wide.Str("detail").Should().Be("The work package cost tolerance allows 60000 above plan; the stage allows 50000.");
         await project.ProjectManager.Post($"{project.Url}/work-packages", new { title = "x", stage = 1, teamManagerUserId = "nils", tolerances = new { cost = new { plan = 1, upper = 1 } } })
             .ExpectProblem(HttpStatusCode.Conflict, "not-a-team-manager");
+    }
+
+    [ProviderFact]
+    public async Task Without_project_values_the_project_forecast_is_derived_from_the_stage_and_judged_too()
+    {
+        var project = await Executing();
+
+        // Stage 1 costs 880 000 of its 800 000 and ends 2027-04-04, four days late.
+        var forecast = await project.Forecast(1, time: "2027-04-04", cost: 880000);
+
+        var projectLevel = forecast.GetProperty("evaluation").GetProperty("project").EnumerateArray().ToDictionary(d => d.Str("dimension"));
+        projectLevel["cost"].GetProperty("forecast").GetDecimal().Should().Be(2080000, "the project's 2 000 000 moved by the stage's 80 000");
+        projectLevel["cost"].Str("status").Should().Be("atRisk");
+        projectLevel["time"].Str("forecastDate").Should().Be("2027-07-04", "the project's end 2027-06-30 moved by the stage's four days");
+        projectLevel["quality"].GetProperty("forecast").GetDecimal().Should().Be(0);
+        Raised(forecast).Select(e => e.Str("level")).Should().Equal("stage");
+
+        var late = await project.Forecast(1, time: "2027-04-20", cost: 800000);
+        Raised(late).Select(e => (e.Str("level"), e.Str("dimension"))).Should().Equal(("stage", "time"), ("project", "time"));
     }
 
     [ProviderFact]

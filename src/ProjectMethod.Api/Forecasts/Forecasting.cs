@@ -38,6 +38,12 @@ public static class Forecasting
         }
 
         await AddRiskExposure(write, settings, values, projectValues);
+        if (projectValues is null && projectTolerance is not null)
+        {
+            var plans = (await ToleranceStore.PlansAsync(write.Db, write.Project.Id)).Select(p => new StageBaseline(p.Stage, p.PlannedEnd, p.Budget)).ToList();
+            projectValues = ProjectForecast.Derive(stage, values, plans, projectTolerance);
+        }
+
         var stageEvaluation = ToleranceRules.Evaluate(stageTolerance, values, settings.AtRiskThreshold);
         var projectEvaluation = projectValues is null ? null : ToleranceRules.Evaluate(projectTolerance!, projectValues, settings.AtRiskThreshold);
         var evaluation = new EvaluationView(stageEvaluation.Select(DimensionView.From).ToList(), projectEvaluation?.Select(DimensionView.From).ToList(), null);
