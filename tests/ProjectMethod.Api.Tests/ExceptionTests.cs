@@ -333,6 +333,11 @@ public abstract class ExceptionTests(ApiFactory api)
         stage.GetProperty("plan").GetProperty("productsInScope").GetInt32().Should().Be(4);
 
         await project.ProjectManager.Put($"{project.Url}/stages/1/plan", new { plannedEnd = "2027-03-31", budget = 820000 }).Expect(HttpStatusCode.OK);
+        await project.ProjectManager.Put($"{project.Url}/stages/1/plan", new { plannedEnd = "2027-03-31", budget = 820000 }).Expect(HttpStatusCode.OK);
+        var history = (await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Select(e => (e.Str("type"), e.Str("actor"))).ToList();
+        history.TakeLast(3).Should().Equal(new[] { ("tolerancesSet", "per"), ("stagePlanned", "per"), ("stagePlanned", "per") },
+            "the tolerances moved with the first plan, and not again with the same one");
         stage = (await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0];
         var tolerances = stage.GetProperty("tolerances").GetProperty("tolerances").EnumerateArray().ToDictionary(t => t.Str("dimension"));
         tolerances["cost"].GetProperty("plan").GetDecimal().Should().Be(820000);

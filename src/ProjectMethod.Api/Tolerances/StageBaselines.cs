@@ -9,7 +9,7 @@ namespace ProjectMethod.Api.Tolerances;
 /// <summary>
 /// A stage's plan (faseplan) and its tolerances are one baseline: the plan's planned end and budget are the plan values
 /// of the time and cost tolerances. Whichever is set, both are saved, so they never disagree; a plan given with new
-/// tolerances (an exception plan) wins over their plan values.
+/// tolerances (an exception plan) wins over their plan values. Only what changes is written and audited.
 /// </summary>
 public static class StageBaselines
 {
@@ -19,8 +19,9 @@ public static class StageBaselines
         var (db, projectId) = (write.Db, write.Project.Id);
         var scope = ToleranceScope.OfStage(stage);
         var currentPlan = (await ToleranceStore.PlansAsync(db, projectId)).FirstOrDefault(p => p.Stage == stage);
-        var settingTolerances = tolerances is not null;
-        tolerances ??= await ToleranceStore.GetAsync(db, projectId, scope);
+        var currentTolerances = await ToleranceStore.GetAsync(db, projectId, scope);
+        var (tolerancesGiven, planGiven) = (tolerances is not null, plan is not null);
+        tolerances ??= currentTolerances;
 
         if (plan is not null && tolerances is not null)
         {
@@ -35,7 +36,8 @@ public static class StageBaselines
                 : null;
         }
 
-        if (tolerances is not null && (settingTolerances || plan is not null))
+        // What was given is always written (and audited); what moves with it only when it changes.
+        if (tolerances is not null && (tolerancesGiven || !SameValues(tolerances, currentTolerances)))
         {
             var project = await ToleranceStore.GetAsync(db, projectId, ToleranceScope.Project);
             if (ExceptionRules.CheckAuthority(ToleranceLevel.Stage, tolerances, project) is { } limit)
@@ -52,7 +54,7 @@ public static class StageBaselines
             write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(tolerances, stage, null));
         }
 
-        if (plan is not null && plan != currentPlan)
+        if (plan is not null && (planGiven || currentPlan is null || plan with { SetBy = currentPlan.SetBy, SetAt = currentPlan.SetAt } != currentPlan))
         {
             await ToleranceStore.UpsertPlanAsync(db, projectId, plan);
             write.Record(EventTypes.StagePlanned, plan);
@@ -60,4 +62,8 @@ public static class StageBaselines
 
         return (tolerances, plan);
     }
+
+    private static bool SameValues(ToleranceSet set, ToleranceSet? current) =>
+        current is not null && set.ByDimension.Count == current.ByDimension.Count
+        && set.ByDimension.All(t => current.ByDimension.TryGetValue(t.Key, out var same) && same == t.Value);
 }
