@@ -80,6 +80,8 @@ public static class BenefitStore
 
     private static readonly Sql OfProject = Sql.Of($"SELECT {Columns} FROM benefits WHERE project_id = @projectId ORDER BY id");
 
+    private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM benefits WHERE project_id = @projectId AND id = @benefitId");
+
     private static readonly Sql Measurements = Sql.Of(
         """
         SELECT m.id, m.benefit_id AS BenefitId, m.measured_on AS Date, m.value, m.comment, m.recorded_by AS RecordedBy, m.recorded_at AS RecordedAt
@@ -238,8 +240,8 @@ public static class BenefitStore
 
     public static Task<IReadOnlyList<BenefitRow>> ForProjectAsync(DbSession db, Guid projectId) => db.ListAsync<BenefitRow>(OfProject, new { projectId });
 
-    public static async Task<BenefitRow?> GetAsync(DbSession db, Guid projectId, Guid benefitId) =>
-        (await ForProjectAsync(db, projectId)).FirstOrDefault(b => b.Id == benefitId);
+    public static Task<BenefitRow?> GetAsync(DbSession db, Guid projectId, Guid benefitId) =>
+        db.SingleOrDefaultAsync<BenefitRow>(One, new { projectId, benefitId });
 
     public static Task<IReadOnlyList<MeasurementView>> MeasurementsAsync(DbSession db, Guid projectId) => db.ListAsync<MeasurementView>(Measurements, new { projectId });
 

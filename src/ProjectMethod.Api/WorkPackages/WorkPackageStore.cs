@@ -21,6 +21,9 @@ public static class WorkPackageStore
     private static readonly Sql OfProject = Sql.Of(
         "SELECT id, stage, title, team_manager_user_id AS TeamManagerUserId FROM work_packages WHERE project_id = @projectId ORDER BY id");
 
+    private static readonly Sql One = Sql.Of(
+        "SELECT id, stage, title, team_manager_user_id AS TeamManagerUserId FROM work_packages WHERE project_id = @projectId AND id = @workPackageId");
+
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO work_packages (id, project_id, stage, title, team_manager_user_id, created_by, created_at)
@@ -45,8 +48,8 @@ public static class WorkPackageStore
 
     public static Task<IReadOnlyList<WorkPackageRow>> ForProjectAsync(DbSession db, Guid projectId) => db.ListAsync<WorkPackageRow>(OfProject, new { projectId });
 
-    public static async Task<WorkPackageRow?> GetAsync(DbSession db, Guid projectId, Guid workPackageId) =>
-        (await ForProjectAsync(db, projectId)).FirstOrDefault(p => p.Id == workPackageId);
+    public static Task<WorkPackageRow?> GetAsync(DbSession db, Guid projectId, Guid workPackageId) =>
+        db.SingleOrDefaultAsync<WorkPackageRow>(One, new { projectId, workPackageId });
 
     public static Task InsertAsync(DbSession db, Guid projectId, WorkPackageRow package, string by, Instant at) =>
         db.ExecuteAsync(Insert, new { package.Id, projectId, package.Stage, package.Title, package.TeamManagerUserId, by, at });
