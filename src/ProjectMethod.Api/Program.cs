@@ -9,6 +9,7 @@ using ProjectMethod.Api.History;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Lessons;
 using ProjectMethod.Api.Portfolio;
+using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Risks;
 using ProjectMethod.Api.Roles;
@@ -17,6 +18,7 @@ using ProjectMethod.Api.Webhooks;
 using ProjectMethod.Api.WorkPackages;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Products;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,9 +28,9 @@ if (args is ["token", ..])
     return DevelopmentTokens.Print(AuthOptions.From(builder.Configuration), args[1..], Console.Out);
 }
 
-if (args is ["phase-machine"])
+if (args is ["phase-machine" or "product-machine"])
 {
-    Console.Out.WriteLine(PhaseMachine.Mermaid(CriteriaCatalogue.Default));
+    Console.Out.WriteLine(args[0] == "phase-machine" ? PhaseMachine.Mermaid(CriteriaCatalogue.Default) : ProductMachine.Mermaid());
     return 0;
 }
 
@@ -46,7 +48,7 @@ app.UseProjectMethod(limits);
 
 // The features, in the order of the method.
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
-app.MapTolerances().MapWorkPackages().MapRisks().MapForecasts().MapExceptions().MapBenefits();
+app.MapTolerances().MapWorkPackages().MapRisks().MapForecasts().MapExceptions().MapBenefits().MapProducts();
 app.MapPortfolio().MapHistory().MapEvents().MapWebhooks();
 
 await app.RunAsync();

@@ -192,6 +192,7 @@ public abstract class BenefitsTests(ApiFactory api)
     public async Task Bp4_needs_the_benefit_owners_confirmation_in_this_stage()
     {
         var project = await new Scenario(api).InExecutionAsync();
+        await project.DeliverProduct(project.ProductId!);
         await project.ConfirmBusinessCase();
         await project.CompleteChecklist(project.ProjectManager, "bp4");
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Ferdig" }).Expect(HttpStatusCode.Created);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Products;
 
 namespace ProjectMethod.Api.Tests;
 
@@ -60,18 +61,18 @@ public sealed partial class DocumentationTests(SqliteApi api) : IClassFixture<Sq
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public async Task The_readme_shows_the_phase_machine_as_the_machine_exports_it()
+    [Theory]
+    [InlineData("phase-machine")]
+    [InlineData("product-machine")]
+    public async Task The_readme_shows_each_machine_as_the_machine_exports_it(string name)
     {
         var readme = await File.ReadAllTextAsync(Repository.PathOf("README.md"));
-        var match = MermaidBlock().Match(readme);
+        var match = new Regex($"<!-- {name}:start -->\\s*```mermaid\\n(.*?)```\\s*<!-- {name}:end -->", RegexOptions.Singleline).Match(readme);
 
-        match.Success.Should().BeTrue("README.md has a ```mermaid block between the phase-machine markers");
-        match.Groups[1].Value.ReplaceLineEndings("\n").Should().Be(PhaseMachine.Mermaid(CriteriaCatalogue.Default) + "\n");
+        match.Success.Should().BeTrue($"README.md has a ```mermaid block between the {name} markers");
+        var exported = name == "phase-machine" ? PhaseMachine.Mermaid(CriteriaCatalogue.Default) : ProductMachine.Mermaid();
+        match.Groups[1].Value.ReplaceLineEndings("\n").Should().Be(exported + "\n");
     }
 
     private static string Normalise(string json) => JsonSerializer.Serialize(JsonNode.Parse(json), Indented).ReplaceLineEndings("\n") + "\n";
-
-    [GeneratedRegex("<!-- phase-machine:start -->\\s*```mermaid\\n(.*?)```\\s*<!-- phase-machine:end -->", RegexOptions.Singleline)]
-    private static partial Regex MermaidBlock();
 }

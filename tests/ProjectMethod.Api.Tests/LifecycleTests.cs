@@ -34,13 +34,17 @@ public abstract class LifecycleTests(ApiFactory api)
     {
         var project = await new Scenario(api).InExecutionAsync();
 
-        // Stage 1 → 2: stage 2 is planned, and the business case is confirmed again in this stage.
+        // Stage 1 → 2: stage 2 is planned, stage 1's product delivered and stage 2's described, and the business case is confirmed again in this stage.
         await project.PlanStage(2);
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Fase 1 er levert", decisionPoint = "stageBoundary" })
             .Expect(HttpStatusCode.Created);
         var unmet = await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" })
             .ExpectProblem(HttpStatusCode.Conflict, "criteria-unmet");
-        unmet.GetProperty("unmetCriteria").EnumerateArray().Select(c => c.Str("id")).Should().BeEquivalentTo("business-case-confirmed", "checklist-complete");
+        unmet.GetProperty("unmetCriteria").EnumerateArray().Select(c => c.Str("id"))
+            .Should().BeEquivalentTo("business-case-confirmed", "checklist-complete", "stage-products-planned");
+        await project.DeliverProduct(project.ProductId!);
+        var next = (await project.DescribeProduct(2, "Varslingsrutiner for nattevakt")).Str("id");
+        await project.Executive.Post($"{project.Url}/products/{next}/approve", new { }).Expect(HttpStatusCode.OK);
         await project.ConfirmBusinessCase();
         await project.CompleteChecklist(project.ProjectManager, "stageBoundary");
         var boundary = await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created);
@@ -51,7 +55,8 @@ public abstract class LifecycleTests(ApiFactory api)
         checklist.GetProperty("items").EnumerateArray().Where(i => i.Str("decisionPoint") == "stageBoundary")
             .Should().OnlyContain(i => i.Str("status") == "open");
 
-        // BP4 → closure.
+        // BP4 → closure, once stage 2's product is accepted too.
+        await project.DeliverProduct(next);
         await project.ConfirmBusinessCase();
         await project.ConfirmBenefitsRealistic();
         await project.CompleteChecklist(project.ProjectManager, "bp4");

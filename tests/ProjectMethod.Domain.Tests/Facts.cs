@@ -2,6 +2,7 @@ using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
 
@@ -37,7 +38,12 @@ internal static class Facts
         Benefits = [new BenefitFact(Guid.NewGuid(), "Færre timer", HasLineOwner: true, HasBaselineAndTarget: true,
             phase == Phase.Realisation ? Benefits.BenefitOutcome.Realised : null)],
         LatestBenefitsReview = new BenefitsReview(phase, stage ?? (phase == Phase.Execution ? 1 : null), Realistic: true),
+        Products = Enumerable.Range(1, 5).Select(n => Product(n, ProductState.Accepted)).ToList(),
     };
+
+    /// <summary>A product of the stage with one quality criterion and a receiving line unit.</summary>
+    public static ProductFact Product(int stage, ProductState state, string? title = null, int openDefects = 0, int? removedInStage = null) =>
+        new(Guid.NewGuid(), title ?? $"Produkt {stage}", stage, state, QualityCriteria: 1, HasReceivingLineUnit: true, openDefects, removedInStage);
 
     /// <summary>A tolerance on every default dimension, plan 1000, this much allowed either way.</summary>
     public static ToleranceSet Tolerances(ToleranceLevel level, decimal allowed) => new(level,

@@ -132,7 +132,7 @@ public sealed class PhaseMachineTests
         mermaid.Should().Contain("Proposed --> Concept : ApproveBp1");
         mermaid.Should().Contain("Proposed --> Rejected : Stop");
         mermaid.Should().Contain("Execution --> Execution : ApproveStageBoundary");
-        mermaid.Should().Contain("Closure --> Decision1 : ApproveBp5 [6 criteria]");
+        mermaid.Should().Contain("Closure --> Decision1 : ApproveBp5 [7 criteria]");
         mermaid.Should().Contain("Decision1 --> Realisation : ApproveBp5");
         mermaid.Should().Contain("Decision1 --> Completed : ApproveBp5");
         mermaid.Should().Contain("Realisation --> Completed : ApproveBp6");

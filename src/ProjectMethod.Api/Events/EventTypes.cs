@@ -35,6 +35,16 @@ public static class EventTypes
     public const string BenefitsReviewed = "benefitsReviewed";
     public const string BenefitChangeProposed = "benefitChangeProposed";
     public const string BenefitChangeDecided = "benefitChangeDecided";
+    public const string ProductDefined = "productDefined";
+    public const string ProductUpdated = "productUpdated";
+    public const string ProductApproved = "productApproved";
+    public const string ProductSubmitted = "productSubmitted";
+    public const string ProductReviewed = "productReviewed";
+    public const string ProductAccepted = "productAccepted";
+    public const string ProductRejected = "productRejected";
+    public const string ProductRemovedFromScope = "productRemovedFromScope";
+    public const string QualityResponsibleNamed = "qualityResponsibleNamed";
+    public const string ReceivingLineUnitNamed = "receivingLineUnitNamed";
     public const string WebhookSubscribed = "webhookSubscribed";
     public const string WebhookRemoved = "webhookRemoved";
 

@@ -20,6 +20,9 @@ public enum ForecastLevel
 
     /// <summary>The uncertainty register judged on its own, when a risk was recorded, changed or closed.</summary>
     Risk,
+
+    /// <summary>The products judged on their own, when a review found defects or a product was removed from scope.</summary>
+    Products,
 }
 
 /// <summary>A forecast as stored, with its values and its judgement.</summary>

@@ -1,22 +1,40 @@
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Risks;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Api.WorkPackages;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Risks;
 using ProjectMethod.Domain.Tolerances;
 using NodaTime;
 
 namespace ProjectMethod.Api.Forecasts;
 
+/// <summary>Where a measured dimension's value comes from.</summary>
+public enum MeasuredFrom
+{
+    /// <summary>Risk: the exposure of the uncertainty register.</summary>
+    UncertaintyRegister,
+
+    /// <summary>Quality: the open defects of failed reviews in the quality register.</summary>
+    QualityRegister,
+
+    /// <summary>Scope: the products removed from scope.</summary>
+    ProductScope,
+}
+
+/// <summary>A dimension measured rather than forecast by hand, on each level, and what the forecast gave for it, if anything.</summary>
+public sealed record MeasuredValue(Dimension Dimension, decimal Stage, decimal? Project, decimal? Given, MeasuredFrom Source);
+
 /// <summary>A highlight report's forecast, judged, and the exceptions (or, for a work package, the issues) it raised.</summary>
 public sealed record ForecastView(
     Guid Id, int Stage, Guid? WorkPackageId, string Comment, EvaluationView Evaluation, IReadOnlyList<ExceptionView> RaisedExceptions,
-    IReadOnlyList<IssueView> RaisedIssues, string SubmittedBy, Instant SubmittedAt);
+    IReadOnlyList<IssueView> RaisedIssues, IReadOnlyList<MeasuredValue> Measured, string SubmittedBy, Instant SubmittedAt);
 
 /// <summary>Judges a stage forecast on the stage and project levels, keeps it as history, and raises what breaches.</summary>
 public static class Forecasting
@@ -37,11 +55,25 @@ public static class Forecasting
             return DomainError.Conflict("no-project-tolerance", "No project tolerance", "The project has no tolerances to judge projectValues against.");
         }
 
-        await AddRiskExposure(write, settings, values, projectValues);
+        var measured = await MeasureAsync(write.Db, write.Project.Id, stage, null, settings);
+        var missing = MissingByHand(measured, settings, ("values", values), ("projectValues", projectValues));
+        if (missing.Count > 0)
+        {
+            return new DomainError(ErrorKind.Validation, "validation", "Invalid request", "One or more fields are invalid.")
+            {
+                Extensions = new Dictionary<string, object?> { ["errors"] = missing },
+            };
+        }
+
+        measured = Apply(measured, values, projectValues is null ? null : projectValues);
         if (projectValues is null && projectTolerance is not null)
         {
             var plans = (await ToleranceStore.PlansAsync(write.Db, write.Project.Id)).Select(p => new StageBaseline(p.Stage, p.PlannedEnd, p.Budget)).ToList();
             projectValues = ProjectForecast.Derive(stage, values, plans, projectTolerance);
+            foreach (var m in measured.Where(m => m.Project is not null && projectValues.ContainsKey(m.Dimension)))
+            {
+                projectValues[m.Dimension] = m.Project!.Value;
+            }
         }
 
         var stageEvaluation = ToleranceRules.Evaluate(stageTolerance, values, settings.AtRiskThreshold);
@@ -56,8 +88,8 @@ public static class Forecasting
             .Concat(Breaches.ToRaise(ToleranceLevel.Project, stage, null, projectEvaluation ?? [], open))
             .ToList();
         var raised = await ExceptionStore.RaiseAsync(write, breaches, id);
-        write.Record(EventTypes.ForecastSubmitted, new { forecastId = id, stage, evaluation, raised = raised.Select(r => r.Id) });
-        return new ForecastView(id, stage, null, comment, evaluation, raised, [], write.Actor.UserId, write.Now);
+        write.Record(EventTypes.ForecastSubmitted, new { forecastId = id, stage, evaluation, measured, raised = raised.Select(r => r.Id) });
+        return new ForecastView(id, stage, null, comment, evaluation, raised, [], measured, write.Actor.UserId, write.Now);
     }
 
     /// <summary>The newest stage forecast judged again, as after an exception plan or new tolerances became the baseline.</summary>
@@ -73,26 +105,30 @@ public static class Forecasting
     }
 
     /// <summary>
-    /// The uncertainty register acts on its own: when a risk is recorded, changed or closed during execution, its exposure
-    /// is judged at once against the stage's and the project's risk tolerance, and a breach raises an exception without
-    /// waiting for the next highlight report. Nothing is written when nothing breaches.
+    /// The registers act on their own: when a risk is recorded, changed or closed, a review finds defects, or a product
+    /// is removed from scope during execution, the measured dimension is judged at once against the stage's and the
+    /// project's tolerance, and a breach raises an exception without waiting for the next highlight report. Nothing is
+    /// written when nothing breaches.
     /// </summary>
-    public static async Task<IReadOnlyList<ExceptionView>> JudgeRiskRegisterAsync(ProjectWrite write, ToleranceSettings settings)
+    public static async Task<IReadOnlyList<ExceptionView>> JudgeMeasuredAsync(ProjectWrite write, ToleranceSettings settings, Dimension dimension)
     {
-        if (write.Project.Phase != Domain.Phases.Phase.Execution || write.Project.Stage is not { } stage || !settings.Dimensions.Contains(Dimension.Risk))
+        if (write.Project.Phase != Domain.Phases.Phase.Execution || write.Project.Stage is not { } stage || !settings.Dimensions.Contains(dimension))
+        {
+            return [];
+        }
+
+        if ((await MeasureAsync(write.Db, write.Project.Id, stage, null, settings)).FirstOrDefault(m => m.Dimension == dimension) is not { } measured)
         {
             return [];
         }
 
         var sets = await ToleranceStore.AllAsync(write.Db, write.Project.Id);
-        var exposure = new Dictionary<Dimension, decimal>
-        {
-            [Dimension.Risk] = RiskRules.Exposure((await RiskStore.ForProjectAsync(write.Db, write.Project.Id)).Select(r => r.ToDomain())),
-        };
+        var stageValue = new Dictionary<Dimension, decimal> { [dimension] = measured.Stage };
+        var projectValue = new Dictionary<Dimension, decimal> { [dimension] = measured.Project ?? measured.Stage };
         var stageEvaluation = sets.GetValueOrDefault(ToleranceScope.OfStage(stage)) is { } stageTolerance
-            ? ToleranceRules.Evaluate(stageTolerance, exposure, settings.AtRiskThreshold) : [];
+            ? ToleranceRules.Evaluate(stageTolerance, stageValue, settings.AtRiskThreshold) : [];
         var projectEvaluation = sets.GetValueOrDefault(ToleranceScope.Project) is { } projectTolerance
-            ? ToleranceRules.Evaluate(projectTolerance, exposure, settings.AtRiskThreshold) : [];
+            ? ToleranceRules.Evaluate(projectTolerance, projectValue, settings.AtRiskThreshold) : [];
         var open = await ExceptionStore.OpenBreachesAsync(write.Db, write.Project.Id);
         var breaches = Breaches.ToRaise(ToleranceLevel.Stage, stage, null, stageEvaluation, open)
             .Concat(Breaches.ToRaise(ToleranceLevel.Project, stage, null, projectEvaluation, open))
@@ -104,25 +140,87 @@ public static class Forecasting
 
         var evaluation = new EvaluationView(stageEvaluation.Select(DimensionView.From).ToList(), projectEvaluation.Select(DimensionView.From).ToList(), null);
         var id = Ids.New(write.Now);
+        var level = dimension == Dimension.Risk ? ForecastLevel.Risk : ForecastLevel.Products;
+        var what = measured.Source switch
+        {
+            MeasuredFrom.UncertaintyRegister => "The uncertainty register's exposure",
+            MeasuredFrom.QualityRegister => "The open defects of the quality register",
+            _ => "The products removed from scope",
+        };
         await ForecastStore.InsertAsync(write.Db, new ForecastRecord(
-            id, write.Project.Id, ForecastLevel.Risk, stage, null, exposure, exposure, "The uncertainty register's exposure, judged when it changed.",
-            evaluation, write.Actor.UserId, write.Now));
+            id, write.Project.Id, level, stage, null, stageValue, projectValue, $"{what}, judged when it changed.", evaluation, write.Actor.UserId, write.Now));
         return await ExceptionStore.RaiseAsync(write, breaches, id);
     }
 
-    /// <summary>The risk dimension is never typed: it is the uncertainty register's exposure at the time of the forecast.</summary>
-    public static async Task AddRiskExposure(ProjectWrite write, ToleranceSettings settings, Dictionary<Dimension, decimal> values, Dictionary<Dimension, decimal>? projectValues)
+    /// <summary>
+    /// The dimensions measured, not typed: risk is always the register's exposure; quality (open defects) and scope
+    /// (products removed) come from the products once the project has any. For a work package they always come from its
+    /// own products, and only from them.
+    /// </summary>
+    public static async Task<IReadOnlyList<MeasuredValue>> MeasureAsync(DbSession db, Guid projectId, int stage, Guid? workPackageId, ToleranceSettings settings)
     {
-        if (!settings.Dimensions.Contains(Dimension.Risk))
+        var measured = new List<MeasuredValue>();
+        if (settings.Dimensions.Contains(Dimension.Risk))
         {
-            return;
+            var exposure = RiskRules.Exposure((await RiskStore.ForProjectAsync(db, projectId)).Select(r => r.ToDomain()));
+            measured.Add(new MeasuredValue(Dimension.Risk, exposure, workPackageId is null ? exposure : null, null, MeasuredFrom.UncertaintyRegister));
         }
 
-        var exposure = RiskRules.Exposure((await RiskStore.ForProjectAsync(write.Db, write.Project.Id)).Select(r => r.ToDomain()));
-        values[Dimension.Risk] = exposure;
-        if (projectValues is not null)
+        var products = ProductStore.Facts(await ProductStore.ForProjectAsync(db, projectId));
+        if (products.Count == 0 && workPackageId is null)
         {
-            projectValues[Dimension.Risk] = exposure;
+            return measured;
         }
+
+        var own = workPackageId is null ? products.Where(p => p.Stage == stage).ToList() : products.Where(p => p.WorkPackageId == workPackageId).ToList();
+        if (settings.Dimensions.Contains(Dimension.Quality))
+        {
+            measured.Add(new MeasuredValue(Dimension.Quality, ProductMeasures.OpenDefects(own),
+                workPackageId is null ? ProductMeasures.OpenDefects(products) : null, null, MeasuredFrom.QualityRegister));
+        }
+
+        if (settings.Dimensions.Contains(Dimension.Scope))
+        {
+            measured.Add(workPackageId is null
+                ? new MeasuredValue(Dimension.Scope, ProductMeasures.RemovedFromScope(products, stage), ProductMeasures.RemovedFromScope(products), null, MeasuredFrom.ProductScope)
+                : new MeasuredValue(Dimension.Scope, ProductMeasures.RemovedFromScope(own), null, null, MeasuredFrom.ProductScope));
+        }
+
+        return measured;
+    }
+
+    /// <summary>The measured values replace whatever the forecast gave; each keeps what was given, so the answer says which was used.</summary>
+    public static IReadOnlyList<MeasuredValue> Apply(
+        IReadOnlyList<MeasuredValue> measured, Dictionary<Dimension, decimal> values, Dictionary<Dimension, decimal>? projectValues) =>
+        measured.Select(m =>
+        {
+            var given = values.TryGetValue(m.Dimension, out var value) && m.Dimension != Dimension.Risk ? value : (decimal?)null;
+            values[m.Dimension] = m.Stage;
+            if (projectValues is not null && m.Project is { } project)
+            {
+                projectValues[m.Dimension] = project;
+            }
+
+            return m with { Given = given };
+        }).ToList();
+
+    /// <summary>A dimension that may be measured but is not (quality and scope before the project has products) must be forecast.</summary>
+    public static Dictionary<string, string[]> MissingByHand(
+        IReadOnlyList<MeasuredValue> measured, ToleranceSettings settings, params (string Field, Dictionary<Dimension, decimal>? Values)[] forecasts)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, values) in forecasts)
+        {
+            foreach (var dimension in settings.Dimensions.Where(d => ToleranceInput.MayBeMeasured(d) && d != Dimension.Risk))
+            {
+                if (values is not null && !values.ContainsKey(dimension) && measured.All(m => m.Dimension != dimension))
+                {
+                    errors[$"{field}.{ToleranceRules.Name(dimension)}"] =
+                        [$"A forecast for {ToleranceRules.Name(dimension)} is required until the project has products to measure it by."];
+                }
+            }
+        }
+
+        return errors;
     }
 }

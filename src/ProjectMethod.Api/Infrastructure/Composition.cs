@@ -6,6 +6,7 @@ using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Checklists;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Lessons;
+using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Api.Webhooks;
@@ -52,6 +53,7 @@ public static class Composition
         services.AddSingleton<IGateFactsSource, ChecklistFacts>();
         services.AddSingleton<IGateFactsSource, ToleranceFacts>();
         services.AddSingleton<IGateFactsSource, BenefitFacts>();
+        services.AddSingleton<IGateFactsSource, ProductFacts>();
         services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ToleranceSettings>>().Value);
         return builder;

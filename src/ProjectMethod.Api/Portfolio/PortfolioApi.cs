@@ -4,10 +4,12 @@ using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Portfolio;
@@ -17,8 +19,12 @@ public sealed record PhaseCount(Phase Phase, int Count);
 /// <summary>A project's benefits at a glance: how many, average achievement, and where realisation lags.</summary>
 public sealed record BenefitSummary(int Count, decimal? AverageAchievement, int OnTrack, int AtRisk, int Realised, int OverdueMeasurements, int Evaluated);
 
+/// <summary>A project's products at a glance: how many are accepted, of how many, and how many were removed from scope.</summary>
+public sealed record ProductSummary(int Accepted, int Total, int RemovedFromScope);
+
 public sealed record PortfolioProject(
-    Guid Id, string Name, string Sector, Phase Phase, int? Stage, bool ClosedEarly, Rag? Rag, int OpenExceptions, BenefitSummary Benefits);
+    Guid Id, string Name, string Sector, Phase Phase, int? Stage, bool ClosedEarly, Rag? Rag, int OpenExceptions, BenefitSummary Benefits,
+    ProductSummary Products);
 
 /// <summary>The portfolio board's overview: projects per phase, RAG, open exceptions, benefits and overdue measurements.</summary>
 public sealed record PortfolioView(IReadOnlyList<PhaseCount> Phases, IReadOnlyList<PortfolioProject> Projects, int OpenExceptions, int OverdueMeasurements);
@@ -29,7 +35,7 @@ public static class PortfolioApi
     {
         app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName("getPortfolio")
             .WithSummary("The portfolio at a glance")
-            .WithDescription("Per phase the number of projects; per project its RAG (the worst of its newest forecast), open exceptions, benefit achievement and overdue measurements. sector filters.")
+            .WithDescription("Per phase the number of projects; per project its RAG (the worst of its newest forecast), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. sector filters.")
             .WithProblems(400);
         return app;
     }
@@ -80,7 +86,9 @@ public static class PortfolioApi
             figures.Count(f => f.Status == BenefitStatus.Realised),
             figures.Count(f => f.Status == BenefitStatus.Overdue),
             benefits.Count(b => b.Outcome is not null));
+        var products = await ProductStore.ForProjectAsync(db, project.Id);
         return new PortfolioProject(project.Id, project.Name, project.Sector, project.Phase, project.Stage, project.ClosedEarly,
-            rags.Count == 0 ? null : rags.Max(), exceptions.Count(e => ExceptionRules.IsOpen(e.State)), summary);
+            rags.Count == 0 ? null : rags.Max(), exceptions.Count(e => ExceptionRules.IsOpen(e.State)), summary,
+            new ProductSummary(products.Count(p => p.State == ProductState.Accepted), products.Count, products.Count(p => p.State == ProductState.RemovedFromScope)));
     }
 }

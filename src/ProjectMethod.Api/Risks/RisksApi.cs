@@ -9,6 +9,7 @@ using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Risks;
+using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Risks;
 
@@ -56,7 +57,7 @@ public static class RisksApi
             var risk = ToView(Ids.New(write.Now), request, write.Actor.UserId, write.Now, write.Now);
             await RiskStore.InsertAsync(write.Db, id, risk);
             write.Record(EventTypes.RiskRecorded, risk);
-            await Forecasting.JudgeRiskRegisterAsync(write, settings.Value);
+            await Forecasting.JudgeMeasuredAsync(write, settings.Value, Dimension.Risk);
             return risk;
         });
         return result.Problem ?? (Results<Created<RiskView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/risks/{result.Value!.Id}", result.Value);
@@ -86,7 +87,7 @@ public static class RisksApi
             var risk = ToView(riskId, request, existing.RecordedBy, existing.RecordedAt, write.Now);
             await RiskStore.UpdateAsync(write.Db, risk);
             write.Record(EventTypes.RiskUpdated, risk);
-            await Forecasting.JudgeRiskRegisterAsync(write, settings.Value);
+            await Forecasting.JudgeMeasuredAsync(write, settings.Value, Dimension.Risk);
             return risk;
         });
         return result.Problem ?? (Results<Ok<RiskView>, ProblemHttpResult>)TypedResults.Ok(result.Value);

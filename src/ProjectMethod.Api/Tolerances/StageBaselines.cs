@@ -1,7 +1,10 @@
 using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Tolerances;
@@ -32,7 +35,7 @@ public static class StageBaselines
             var end = tolerances.ByDimension.TryGetValue(Dimension.Time, out var time) ? Dimensions.FromDayNumber(time.Plan) : currentPlan?.PlannedEnd;
             var budget = tolerances.ByDimension.TryGetValue(Dimension.Cost, out var cost) ? cost.Plan : currentPlan?.Budget;
             plan = end is { } plannedEnd && budget is { } amount
-                ? new StagePlanView(stage, plannedEnd, amount, currentPlan?.ProductsInScope ?? 0, currentPlan?.Description ?? "", write.Actor.UserId, write.Now)
+                ? new StagePlanView(stage, plannedEnd, amount, currentPlan?.ProductsInScope ?? 0, currentPlan?.Description ?? "", currentPlan?.CarriedProductIds ?? [], write.Actor.UserId, write.Now)
                 : null;
         }
 
@@ -54,6 +57,11 @@ public static class StageBaselines
             write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(tolerances, stage, null));
         }
 
+        if (planGiven && plan!.CarriedProductIds.Count > 0 && await CheckCarriedAsync(write, plan) is { } notCarriable)
+        {
+            return notCarriable;
+        }
+
         if (plan is not null && (planGiven || currentPlan is null || plan with { SetBy = currentPlan.SetBy, SetAt = currentPlan.SetAt } != currentPlan))
         {
             await ToleranceStore.UpsertPlanAsync(db, projectId, plan);
@@ -66,4 +74,25 @@ public static class StageBaselines
     private static bool SameValues(ToleranceSet set, ToleranceSet? current) =>
         current is not null && set.ByDimension.Count == current.ByDimension.Count
         && set.ByDimension.All(t => current.ByDimension.TryGetValue(t.Key, out var same) && same == t.Value);
+
+    /// <summary>A stage plan carries on only products of this project from an earlier stage that are not yet accepted or removed.</summary>
+    private static async Task<DomainError?> CheckCarriedAsync(ProjectWrite write, StagePlanView plan)
+    {
+        var products = (await ProductStore.ForProjectAsync(write.Db, write.Project.Id)).ToDictionary(p => p.Id);
+        foreach (var id in plan.CarriedProductIds)
+        {
+            if (!products.TryGetValue(id, out var product))
+            {
+                return DomainError.Conflict("product-not-carriable", "Product cannot be carried on", $"Product {id} is not a product of this project.");
+            }
+
+            if (product.Stage >= plan.Stage || ProductMachine.IsFinal(product.State))
+            {
+                return DomainError.Conflict("product-not-carriable", "Product cannot be carried on",
+                    $"{product.Title} is {product.State.Wire()} and of stage {product.Stage}: a stage plan carries on only unfinished products of earlier stages.");
+            }
+        }
+
+        return null;
+    }
 }

@@ -18,10 +18,23 @@ public sealed record ToleranceSetRequest(
 public sealed record ForecastValues(
     LocalDate? Time = null, decimal? Cost = null, decimal? Quality = null, decimal? Scope = null, decimal? Benefit = null, decimal? Sustainability = null);
 
-/// <summary>A stage plan (faseplan): planned end, budget and the products in scope.</summary>
-public sealed record StagePlanRequest(LocalDate? PlannedEnd, decimal? Budget, int? ProductsInScope = null, string? Description = null);
+/// <summary>
+/// A stage plan (faseplan): planned end, budget, the products in scope, and the unfinished products of earlier stages
+/// this stage carries on (carriedProductIds). The plan as given replaces the one before.
+/// </summary>
+public sealed record StagePlanRequest(
+    LocalDate? PlannedEnd, decimal? Budget, int? ProductsInScope = null, string? Description = null, IReadOnlyList<Guid>? CarriedProductIds = null);
 
-public sealed record StagePlanView(int Stage, LocalDate PlannedEnd, decimal Budget, int ProductsInScope, string Description, string SetBy, Instant SetAt);
+public sealed record StagePlanView(
+    int Stage, LocalDate PlannedEnd, decimal Budget, int ProductsInScope, string Description, IReadOnlyList<Guid> CarriedProductIds, string SetBy, Instant SetAt)
+{
+    public bool Equals(StagePlanView? other) =>
+        other is not null && (Stage, PlannedEnd, Budget, ProductsInScope, Description, SetBy, SetAt)
+            == (other.Stage, other.PlannedEnd, other.Budget, other.ProductsInScope, other.Description, other.SetBy, other.SetAt)
+        && CarriedProductIds.SequenceEqual(other.CarriedProductIds);
+
+    public override int GetHashCode() => HashCode.Combine(Stage, PlannedEnd, Budget, ProductsInScope, Description, SetBy, SetAt, CarriedProductIds.Count);
+}
 
 /// <summary>One tolerance as the API shows it: a date's plan is planDate (lower and upper are days), any other's is plan.</summary>
 public sealed record ToleranceView(Dimension Dimension, decimal? Plan, LocalDate? PlanDate, decimal Lower, decimal Upper);

@@ -57,7 +57,13 @@ public static class ToleranceInput
         return new ToleranceSet(level, bands);
     }
 
-    /// <summary>The forecast values by dimension; every active dimension but risk must be given.</summary>
+    /// <summary>Risk is always measured; quality and scope are measured once the project has products, and forecast by hand before.</summary>
+    public static bool MayBeMeasured(Dimension dimension) => dimension is Dimension.Risk or Dimension.Quality or Dimension.Scope;
+
+    /// <summary>
+    /// The forecast values by dimension; every active dimension but risk must be given, except quality and scope, which
+    /// the forecast judges from the products when there are any (and asks for otherwise).
+    /// </summary>
     public static Dictionary<Dimension, decimal> Read(ForecastValues? values, IEnumerable<Dimension> active, Validation validation, string field)
     {
         var result = new Dictionary<Dimension, decimal>();
@@ -82,7 +88,7 @@ public static class ToleranceInput
             {
                 result[dimension] = value;
             }
-            else
+            else if (!MayBeMeasured(dimension))
             {
                 validation.Add($"{field}.{ToleranceRules.Name(dimension)}", $"A forecast for {ToleranceRules.Name(dimension)} is required.");
             }
@@ -109,11 +115,13 @@ public static class ToleranceInput
             .Required(prefix + "budget", request.Budget)
             .That(request.Budget is null or (>= 0 and <= 1_000_000_000_000m), prefix + "budget", "budget is 0 or more, in NOK.")
             .That(request.ProductsInScope is null or (>= 0 and <= 10_000), prefix + "productsInScope", "productsInScope is 0 or more.")
-            .Text(prefix + "description", request.Description, Validation.LongText, required: false);
+            .Text(prefix + "description", request.Description, Validation.LongText, required: false)
+            .That(request.CarriedProductIds is null or { Count: <= 1000 }, prefix + "carriedProductIds", "carriedProductIds holds at most 1000 products.");
     }
 
     public static StagePlanView ToPlan(int stage, StagePlanRequest request, string setBy, NodaTime.Instant at) =>
-        new(stage, request.PlannedEnd!.Value, request.Budget!.Value, request.ProductsInScope ?? 0, request.Description?.Trim() ?? "", setBy, at);
+        new(stage, request.PlannedEnd!.Value, request.Budget!.Value, request.ProductsInScope ?? 0, request.Description?.Trim() ?? "",
+            (request.CarriedProductIds ?? []).Distinct().ToList(), setBy, at);
 
     private static IEnumerable<(Dimension, AmountBand?)> Amounts(ToleranceSetRequest request) =>
     [

@@ -35,6 +35,8 @@ public static class ToleranceStore
 
         public required string Description { get; init; }
 
+        public required string CarriedProducts { get; init; }
+
         public required string SetBy { get; init; }
 
         public required Instant SetAt { get; init; }
@@ -52,17 +54,18 @@ public static class ToleranceStore
 
     private static readonly Sql Plans = Sql.Of(
         """
-        SELECT stage, planned_end AS PlannedEnd, budget, products_in_scope AS ProductsInScope, description, set_by AS SetBy, set_at AS SetAt
+        SELECT stage, planned_end AS PlannedEnd, budget, products_in_scope AS ProductsInScope, description, carried_products AS CarriedProducts,
+               set_by AS SetBy, set_at AS SetAt
         FROM stage_plans WHERE project_id = @projectId ORDER BY stage
         """);
 
     private static readonly Sql UpsertPlan = Sql.Of(
         """
-        INSERT INTO stage_plans (project_id, stage, planned_end, budget, products_in_scope, description, set_by, set_at)
-        VALUES (@projectId, @Stage, @PlannedEnd, @Budget, @ProductsInScope, @Description, @SetBy, @SetAt)
+        INSERT INTO stage_plans (project_id, stage, planned_end, budget, products_in_scope, description, carried_products, set_by, set_at)
+        VALUES (@projectId, @Stage, @PlannedEnd, @Budget, @ProductsInScope, @Description, @carried, @SetBy, @SetAt)
         ON CONFLICT (project_id, stage) DO UPDATE
         SET planned_end = excluded.planned_end, budget = excluded.budget, products_in_scope = excluded.products_in_scope,
-            description = excluded.description, set_by = excluded.set_by, set_at = excluded.set_at
+            description = excluded.description, carried_products = excluded.carried_products, set_by = excluded.set_by, set_at = excluded.set_at
         """);
 
     /// <summary>Every tolerance set of the project, keyed by its scope.</summary>
@@ -92,10 +95,15 @@ public static class ToleranceStore
 
     public static async Task<IReadOnlyList<StagePlanView>> PlansAsync(DbSession db, Guid projectId) =>
         (await db.ListAsync<StagePlanRow>(Plans, new { projectId }))
-            .Select(r => new StagePlanView(r.Stage, r.PlannedEnd, r.Budget, r.ProductsInScope, r.Description, r.SetBy, r.SetAt)).ToList();
+            .Select(r => new StagePlanView(r.Stage, r.PlannedEnd, r.Budget, r.ProductsInScope, r.Description,
+                System.Text.Json.JsonSerializer.Deserialize<List<Guid>>(r.CarriedProducts, Json.Options)!, r.SetBy, r.SetAt)).ToList();
 
     public static Task UpsertPlanAsync(DbSession db, Guid projectId, StagePlanView plan) =>
-        db.ExecuteAsync(UpsertPlan, new { projectId, plan.Stage, plan.PlannedEnd, plan.Budget, plan.ProductsInScope, plan.Description, plan.SetBy, plan.SetAt });
+        db.ExecuteAsync(UpsertPlan, new
+        {
+            projectId, plan.Stage, plan.PlannedEnd, plan.Budget, plan.ProductsInScope, plan.Description,
+            carried = System.Text.Json.JsonSerializer.Serialize(plan.CarriedProductIds, Json.Options), plan.SetBy, plan.SetAt,
+        });
 
     // Stored as 'project', 'stage:<n>' or 'workPackage:<id>'.
     private static string Encode(ToleranceScope scope) => scope.Level switch

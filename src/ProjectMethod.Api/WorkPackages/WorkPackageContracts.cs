@@ -6,7 +6,8 @@ namespace ProjectMethod.Api.WorkPackages;
 
 public sealed record CreateWorkPackage(string? Title, int? Stage, string? TeamManagerUserId, ToleranceSetRequest? Tolerances);
 
-public sealed record WorkPackageView(Guid Id, int Stage, string Title, string TeamManagerUserId, ToleranceSetView? Tolerances);
+/// <summary>A work package and the products it delivers (those whose description names it).</summary>
+public sealed record WorkPackageView(Guid Id, int Stage, string Title, string TeamManagerUserId, ToleranceSetView? Tolerances, IReadOnlyList<Guid> ProductIds);
 
 public sealed record WorkPackageForecast(ForecastValues? Values, string? Comment = null);
 

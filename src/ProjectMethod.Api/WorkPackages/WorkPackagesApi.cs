@@ -4,6 +4,7 @@ using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain;
@@ -40,9 +41,11 @@ public static class WorkPackagesApi
 
     private static async Task<Ok<ItemList<WorkPackageView>>> ListPackages(Guid id, Database database, CancellationToken cancellationToken)
     {
-        var (sets, packages) = await database.ReadAsync(
-            async db => (await ToleranceStore.AllAsync(db, id), await WorkPackageStore.ForProjectAsync(db, id)), cancellationToken);
-        return TypedResults.Ok(new ItemList<WorkPackageView>(packages.Select(p => View(p, sets.GetValueOrDefault(ToleranceScope.OfWorkPackage(p.Id)))).ToList()));
+        var (sets, packages, products) = await database.ReadAsync(
+            async db => (await ToleranceStore.AllAsync(db, id), await WorkPackageStore.ForProjectAsync(db, id), await ProductStore.ForProjectAsync(db, id)),
+            cancellationToken);
+        return TypedResults.Ok(new ItemList<WorkPackageView>(
+            packages.Select(p => View(p, sets.GetValueOrDefault(ToleranceScope.OfWorkPackage(p.Id)), products)).ToList()));
     }
 
     private static async Task<Results<Created<WorkPackageView>, ProblemHttpResult>> Create(
@@ -78,7 +81,7 @@ public static class WorkPackagesApi
             var package = new WorkPackageRow { Id = Ids.New(write.Now), Stage = request.Stage.Value, Title = request.Title!.Trim(), TeamManagerUserId = request.TeamManagerUserId! };
             await WorkPackageStore.InsertAsync(write.Db, id, package, write.Actor.UserId, write.Now);
             await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id), set!, write.Actor.UserId, write.Now);
-            var view = View(package, set);
+            var view = View(package, set, []);
             write.Record(EventTypes.WorkPackageCreated, view);
             return view;
         });
@@ -113,7 +116,7 @@ public static class WorkPackagesApi
             }
 
             await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id), set!, write.Actor.UserId, write.Now);
-            var view = View(package, set);
+            var view = View(package, set, await ProductStore.ForProjectAsync(write.Db, id));
             write.Record(EventTypes.TolerancesSet, view);
             return view;
         });
@@ -125,6 +128,7 @@ public static class WorkPackagesApi
     {
         var validation = new Validation().Text("comment", request.Comment, Validation.LongText, required: false);
         var values = ToleranceInput.Read(request.Values, settings.Value.Dimensions, validation, "values");
+
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -143,7 +147,9 @@ public static class WorkPackagesApi
             }
 
             var tolerance = (await ToleranceStore.GetAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id)))!;
-            await Forecasting.AddRiskExposure(write, settings.Value, values, null);
+            // A team manager's forecast reaches only the work package's own products: its quality and scope are measured from them.
+            var measured = Forecasting.Apply(await Forecasting.MeasureAsync(write.Db, id, package.Stage, package.Id, settings.Value), values, null);
+
             var evaluation = ToleranceRules.Evaluate(tolerance, values, settings.Value.AtRiskThreshold);
             var view = new EvaluationView([], null, evaluation.Select(DimensionView.From).ToList());
             var forecastId = Ids.New(write.Now);
@@ -152,7 +158,7 @@ public static class WorkPackagesApi
                 forecastId, id, ForecastLevel.WorkPackage, package.Stage, package.Id, values, null, comment, view, write.Actor.UserId, write.Now));
             var raised = await RaiseIssues(write, package, evaluation, forecastId);
             write.Record(EventTypes.ForecastSubmitted, new { forecastId, workPackageId = package.Id, evaluation = view, issues = raised.Select(i => i.Id) });
-            return new ForecastView(forecastId, package.Stage, package.Id, comment, view, [], raised, write.Actor.UserId, write.Now);
+            return new ForecastView(forecastId, package.Stage, package.Id, comment, view, [], raised, measured, write.Actor.UserId, write.Now);
         });
         return result.Problem ?? (Results<Created<ForecastView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/issues", result.Value);
     }
@@ -232,6 +238,7 @@ public static class WorkPackagesApi
 
     private static readonly DomainError MissingPackage = new(ErrorKind.NotFound, "not-found", "Not found", "The work package was not found.");
 
-    private static WorkPackageView View(WorkPackageRow package, ToleranceSet? set) =>
-        new(package.Id, package.Stage, package.Title, package.TeamManagerUserId, set is null ? null : ToleranceSetView.From(set, package.Stage, package.Id));
+    private static WorkPackageView View(WorkPackageRow package, ToleranceSet? set, IEnumerable<ProductView> products) =>
+        new(package.Id, package.Stage, package.Title, package.TeamManagerUserId, set is null ? null : ToleranceSetView.From(set, package.Stage, package.Id),
+            products.Where(p => p.WorkPackageId == package.Id).Select(p => p.Id).ToList());
 }

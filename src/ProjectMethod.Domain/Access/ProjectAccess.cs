@@ -38,6 +38,8 @@ public static class ProjectAccess
         [ProjectAction.EvaluateBenefit] = new(s => s.Holds(ProjectRole.BenefitOwner), "the Benefit Owner"),
         [ProjectAction.ProposeBenefitChange] = new(s => s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.BenefitOwner),
             "the Project Manager or the Benefit Owner"),
+        [ProjectAction.ManageProducts] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.NameQualityResponsible] = new(s => s.Holds(ProjectRole.SeniorSupplier), "a Senior Supplier"),
     };
 
     /// <summary>Null when the actor may; otherwise the refusal, naming who may.</summary>
@@ -77,6 +79,28 @@ public static class ProjectAccess
             s.Holds(ProjectRole.BenefitOwner) || s.Holds(ProjectRole.SeniorUser)
                 ? null
                 : DomainError.Forbidden("Only the benefit's owner or the Benefit Owner registers its measurements.");
+
+        /// <summary>Who may approve a product description: the Executive, or a Senior User (the product's acceptor).</summary>
+        public static DomainError? ProductApprover(ProjectStanding s) =>
+            s.Holds(ProjectRole.Executive) || s.Holds(ProjectRole.SeniorUser)
+                ? null
+                : DomainError.Forbidden("Only the Executive or the product's acceptor approves its description.");
+
+        /// <summary>
+        /// Who may record a quality review: whoever the product names as its quality responsible. A Senior Supplier may
+        /// name someone who holds no role on the project, so nobody is turned away before the product is read.
+        /// </summary>
+        public static DomainError? ProductReviewer(ProjectStanding s) => null;
+
+        /// <summary>Who may accept or reject a product: a Senior User (the product's acceptor).</summary>
+        public static DomainError? ProductAcceptor(ProjectStanding s) =>
+            s.Holds(ProjectRole.SeniorUser) ? null : DomainError.Forbidden("Only the product's acceptor, a Senior User, accepts or rejects it.");
+
+        /// <summary>Who may remove a product from scope: the Executive (in a stage) or the portfolio board.</summary>
+        public static DomainError? ScopeDecider(ProjectStanding s) =>
+            s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard
+                ? null
+                : DomainError.Forbidden("Only the Executive, or the portfolio board, removes a product from scope.");
 
         /// <summary>A team manager, who forecasts their own work packages.</summary>
         public static DomainError? TeamManager(ProjectStanding s) =>
@@ -148,6 +172,8 @@ public static class ProjectAccess
         ProjectAction.ReviewBenefits => "confirm that the benefits are still realistic",
         ProjectAction.EvaluateBenefit => "make the final evaluation of a benefit",
         ProjectAction.ProposeBenefitChange => "propose a change of a baselined benefit",
+        ProjectAction.ManageProducts => "describe products and submit them for review",
+        ProjectAction.NameQualityResponsible => "name a product's quality responsible",
         _ => action.ToString(),
     };
 }

@@ -26,4 +26,6 @@ public enum ProjectAction
     ReviewBenefits,
     EvaluateBenefit,
     ProposeBenefitChange,
+    ManageProducts,
+    NameQualityResponsible,
 }

@@ -55,6 +55,7 @@ public sealed class CriteriaCatalogue
         new ChecklistCriteria(),
         new ToleranceCriteria(),
         new BenefitCriteria(),
+        new ProductCriteria(),
     ]);
 
     public IReadOnlyList<GateCriterion> For(DecisionPoint decisionPoint) =>

@@ -59,6 +59,9 @@ public sealed record GateFacts
 
     public IReadOnlyDictionary<int, ToleranceSet> StageTolerances { get; init; } = new Dictionary<int, ToleranceSet>();
 
+    /// <summary>The products (P6) and the stage that delivers each.</summary>
+    public IReadOnlyList<Products.ProductFact> Products { get; init; } = [];
+
     /// <summary>Exceptions raised and not yet decided: while any is open, the project is in exception.</summary>
     public int OpenExceptions { get; init; }
 

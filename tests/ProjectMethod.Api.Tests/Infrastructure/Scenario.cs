@@ -74,6 +74,8 @@ public sealed class Scenario(ApiFactory api)
         await InPlanningAsync();
         await Assign(Executive, "seniorUser", "siri");
         await Assign(Executive, "seniorSupplier", "sven");
+        ProductId = (await DescribeProduct(1)).Str("id");
+        await SeniorUser.Post($"{Url}/products/{ProductId}/approve", new { comment = "Dette er det vi trenger" }).Expect(HttpStatusCode.OK);
         await ConfirmBusinessCase();
         await CompleteChecklist(ProjectManager, "bp3");
         await Board.Put($"{Url}/tolerances/project", ProjectTolerances).Expect(HttpStatusCode.OK);
@@ -81,6 +83,54 @@ public sealed class Scenario(ApiFactory api)
         BenefitId = (await DefineBenefit()).Str("id");
         return this;
     }
+
+    /// <summary>The product of stage 1 described and approved before BP3, once there is one.</summary>
+    public string? ProductId { get; private set; }
+
+    /// <summary>Per describes a product for the stage: siri (Senior User) accepts it, sven (Senior Supplier) answers for its quality.</summary>
+    public Task<JsonElement> DescribeProduct(int stage, string title = "Sensorpakke for hjemmeboende", string? parentId = null, string? workPackageId = null) =>
+        ProjectManager.Post($"{Url}/products", new
+        {
+            title,
+            purpose = "Varsle hjemmetjenesten når noe er galt",
+            composition = "Sensorer, basestasjon, varslingsregler",
+            derivation = "Kravspesifikasjon fra hjemmetjenesten",
+            qualityCriteria = new[] { new { criterion = "Falsk alarm under 5 %", method = "Pilot i to soner", tolerance = "±1 prosentpoeng" } },
+            acceptanceCriteria = new[] { "Brukerne i piloten vil beholde sensorene" },
+            qualityResponsibleUserId = "sven",
+            acceptorUserId = "siri",
+            receivingLineUnit = "Hjemmetjenesten",
+            stage,
+            parentId,
+            workPackageId,
+        }).Expect(HttpStatusCode.Created);
+
+    /// <summary>The product goes through review and acceptance: per submits it, sven passes it, siri accepts it.</summary>
+    public async Task<JsonElement> DeliverProduct(string productId)
+    {
+        await ProjectManager.Post($"{Url}/products/{productId}/submit", new { comment = "Klar for kontroll" }).Expect(HttpStatusCode.OK);
+        await SeniorSupplier.Post($"{Url}/products/{productId}/review", new { result = "passed", method = "Pilot i to soner", reviewers = new[] { "sven" } })
+            .Expect(HttpStatusCode.OK);
+        return await SeniorUser.Post($"{Url}/products/{productId}/accept", new { comment = "Godkjent" }).Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>Per submits the product and sven finds this many defects in it.</summary>
+    public async Task<JsonElement> FailReview(string productId, int defects)
+    {
+        await ProjectManager.Post($"{Url}/products/{productId}/submit", new { comment = "Klar for kontroll" }).Expect(HttpStatusCode.OK);
+        return await SeniorSupplier.Post($"{Url}/products/{productId}/review", new
+        {
+            result = "failed",
+            method = "Pilot i to soner",
+            reviewers = new[] { "sven" },
+            defects = Enumerable.Range(1, defects).Select(n => $"Avvik {n}").ToArray(),
+        }).Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>The exceptions not yet decided, oldest first.</summary>
+    public async Task<List<JsonElement>> OpenExceptions() =>
+        (await Outsider.GetAsync($"{Url}/exceptions").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Where(e => e.Str("state") is "raised" or "reported" or "escalated").ToList();
 
     /// <summary>The benefit defined before BP3, once there is one.</summary>
     public string? BenefitId { get; private set; }
@@ -155,6 +205,7 @@ public sealed class Scenario(ApiFactory api)
     public async Task<Scenario> InClosureAsync()
     {
         await InExecutionAsync();
+        await DeliverProduct(ProductId!);
         await ConfirmBusinessCase();
         await ConfirmBenefitsRealistic();
         await CompleteChecklist(ProjectManager, "bp4");
