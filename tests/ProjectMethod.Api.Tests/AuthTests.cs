@@ -112,6 +112,15 @@ public abstract class AuthTests(ApiFactory api)
             (HttpMethod.Post, $"benefits/{project.BenefitId}/measurements", """{"date": "no date"}"""),
             (HttpMethod.Post, "risks", "{}"),
             (HttpMethod.Post, "lessons/reviews", "{}"),
+            (HttpMethod.Post, "products", """{"stage": "one"}"""),
+            (HttpMethod.Put, $"products/{project.ProductId}", "{}"),
+            (HttpMethod.Post, $"products/{project.ProductId}/approve", "[]"),
+            (HttpMethod.Post, $"products/{project.ProductId}/submit", "[]"),
+            (HttpMethod.Post, $"products/{project.ProductId}/accept", "{}"),
+            (HttpMethod.Post, $"products/{project.ProductId}/reject", "{}"),
+            (HttpMethod.Post, $"products/{project.ProductId}/remove", "{}"),
+            (HttpMethod.Put, $"products/{project.ProductId}/quality-responsible", "{}"),
+            (HttpMethod.Put, $"products/{project.ProductId}/receiving-line-unit", "{}"),
         };
 
         foreach (var (method, path, body) in requests)

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using FluentAssertions;
+using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Api.Tests.Infrastructure;
+using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Tests;
 
@@ -412,3 +415,35 @@ public sealed class ProductsTestsOnSqlite(SqliteApi api) : ProductsTests(api), I
 public sealed class ProductsTestsOnPostgres(PostgresApi api) : ProductsTests(api), IClassFixture<PostgresApi>;
 
 public sealed class ProductsTestsOnSqlServer(SqlServerApi api) : ProductsTests(api), IClassFixture<SqlServerApi>;
+
+/// <summary>Before a project has products (one in execution from before products existed), quality and scope are forecast by hand.</summary>
+public sealed class MeasuredDimensionsTests
+{
+    private static readonly ToleranceSettings Settings = new();
+
+    [Fact]
+    public void Without_products_quality_and_scope_must_be_forecast_and_with_them_they_may_be_left_out()
+    {
+        var risk = new MeasuredValue(Dimension.Risk, 0, 0, null, MeasuredFrom.UncertaintyRegister);
+        var given = new Dictionary<Dimension, decimal> { [Dimension.Scope] = 1 };
+
+        Forecasting.MissingByHand([risk], Settings, ("values", given), ("projectValues", null)).Keys.Should().Equal("values.quality");
+
+        var quality = new MeasuredValue(Dimension.Quality, 2, 3, null, MeasuredFrom.QualityRegister);
+        Forecasting.MissingByHand([risk, quality], Settings, ("values", given)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_measured_value_overrules_the_forecast_and_keeps_what_was_given()
+    {
+        var values = new Dictionary<Dimension, decimal> { [Dimension.Quality] = 0, [Dimension.Cost] = 5 };
+        var project = new Dictionary<Dimension, decimal> { [Dimension.Quality] = 0 };
+        var measured = Forecasting.Apply(
+            [new MeasuredValue(Dimension.Quality, 2, 3, null, MeasuredFrom.QualityRegister)], values, project);
+
+        measured.Single().Given.Should().Be(0);
+        values[Dimension.Quality].Should().Be(2);
+        project[Dimension.Quality].Should().Be(3);
+        values[Dimension.Cost].Should().Be(5);
+    }
+}

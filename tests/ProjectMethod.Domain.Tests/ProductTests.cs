@@ -134,6 +134,30 @@ public class ProductTests
         ProductRules.CheckNaming(Sven, ProductState.Failed).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("approve", "eva", true)]
+    [InlineData("approve", "siri", true)]
+    [InlineData("approve", "sven", false)]
+    [InlineData("approve", "per", false)]
+    [InlineData("accept", "siri", true)]
+    [InlineData("accept", "eva", false)]
+    [InlineData("remove", "eva", true)]
+    [InlineData("remove", "bjorn", true)]
+    [InlineData("remove", "per", false)]
+    [InlineData("review", "nils", true)]
+    public void The_first_look_before_the_body_admits_whoever_the_rule_could_admit(string step, string who, bool admitted)
+    {
+        Func<ProjectStanding, DomainError?> check = step switch
+        {
+            "approve" => ProjectAccess.Before.ProductApprover,
+            "accept" => ProjectAccess.Before.ProductAcceptor,
+            "remove" => ProjectAccess.Before.ScopeDecider,
+            _ => ProjectAccess.Before.ProductReviewer,
+        };
+        var standing = who == "bjorn" ? Facts.Board : Facts.Standing(who);
+        (check(standing) is null).Should().Be(admitted);
+    }
+
     [Fact]
     public void A_breakdown_has_no_cycles()
     {

@@ -88,6 +88,12 @@ public sealed class RoleRulesTests
     [InlineData(ProjectAction.ReviewLessons, "eva", false)]
     [InlineData(ProjectAction.WriteLessonsReport, "per", true)]
     [InlineData(ProjectAction.WriteEndReport, "eva", false)]
+    [InlineData(ProjectAction.ManageProducts, "per", true)]
+    [InlineData(ProjectAction.ManageProducts, "eva", false)]
+    [InlineData(ProjectAction.ManageProducts, "siri", false)]
+    [InlineData(ProjectAction.NameQualityResponsible, "sven", true)]
+    [InlineData(ProjectAction.NameQualityResponsible, "per", false)]
+    [InlineData(ProjectAction.NameQualityResponsible, "eva", false)]
     public void Who_may_do_what_follows_the_table(ProjectAction action, string userId, bool allowed) =>
         (ProjectAccess.Check(Facts.Standing(userId), action) is null).Should().Be(allowed);
 

@@ -19,7 +19,7 @@ public static class ForecastsApi
         var group = app.MapProjectScope("Exceptions");
         group.MapPost("/forecasts", Forecast).WithName("submitForecast").Allows(ProjectAction.SubmitForecast)
             .WithSummary("Submit the stage forecast (highlight report)")
-            .WithDescription("The Project Manager, for the current stage. Judged against the stage tolerance and the project tolerance (projectValues, or derived from the stage's: see the README); risk is the register's exposure. A dimension exceeded raises one exception, not a duplicate while it is open.")
+            .WithDescription("The Project Manager, for the current stage. Judged against the stage tolerance and the project tolerance (projectValues, or derived from the stage's: see the README); risk is the register's exposure, and once the project has products its quality (open defects) and scope (products removed) are measured from them, whatever the forecast gives: measured says which values were used. A dimension exceeded raises one exception, not a duplicate while it is open.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapGet("/forecasts", History).WithName("listForecasts").WithSummary("The history of forecasts, oldest first")
             .WithDescription("Every highlight report, work-package forecast and benefit forecast with its judgement as it was made; paged with limit and cursor.")

@@ -14,7 +14,10 @@ public sealed record ToleranceSetRequest(
     DateBand? Time = null, AmountBand? Cost = null, AmountBand? Quality = null, AmountBand? Scope = null, AmountBand? Risk = null, AmountBand? Benefit = null,
     AmountBand? Sustainability = null);
 
-/// <summary>Forecast values at the end of the stage or project. Risk is not given: it is the register's exposure.</summary>
+/// <summary>
+/// Forecast values at the end of the stage or project. Risk is not given: it is the register's exposure. Quality and
+/// scope are measured from the products once the project has any; a value given for them then is overruled.
+/// </summary>
 public sealed record ForecastValues(
     LocalDate? Time = null, decimal? Cost = null, decimal? Quality = null, decimal? Scope = null, decimal? Benefit = null, decimal? Sustainability = null);
 
