@@ -5,6 +5,7 @@ using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
@@ -68,7 +69,7 @@ public class DomainBenchmarks
 
     [Benchmark(Description = "Role assignment check in a 25-person organisation")]
     public RoleRuleViolation? AssignRole() =>
-        RoleRules.CheckAssignment(organisation, new RoleAssignment(Guid.NewGuid(), ProjectRole.ProjectAssurance, "qa", "QA"), false);
+        RoleRules.CheckAssignment(organisation, new RoleAssignment(Guid.NewGuid(), ProjectRole.ProjectAssurance, "qa", "QA"), RoleWaivers.None);
 
     [Benchmark(Description = "Stage forecast judged on six dimensions")]
     public IReadOnlyList<DimensionEvaluation> JudgeForecast() => ToleranceRules.Evaluate(stage, forecast);

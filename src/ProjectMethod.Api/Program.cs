@@ -5,6 +5,7 @@ using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Gates;
+using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.History;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Lessons;
@@ -44,12 +45,13 @@ builder.AddProjectMethod(limits);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<Migrations>().ApplyAsync(CancellationToken.None);
+await HandbookDefaults.FillFromConfigurationAsync(app.Services);
 app.UseProjectMethod(limits);
 
 // The features, in the order of the method.
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
 app.MapTolerances().MapWorkPackages().MapRisks().MapForecasts().MapExceptions().MapBenefits().MapProducts();
-app.MapPortfolio().MapHistory().MapEvents().MapWebhooks();
+app.MapPortfolio().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
 
 await app.RunAsync();
 return 0;

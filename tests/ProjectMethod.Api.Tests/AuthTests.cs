@@ -121,6 +121,7 @@ public abstract class AuthTests(ApiFactory api)
             (HttpMethod.Post, $"products/{project.ProductId}/remove", "{}"),
             (HttpMethod.Put, $"products/{project.ProductId}/quality-responsible", "{}"),
             (HttpMethod.Put, $"products/{project.ProductId}/receiving-line-unit", "{}"),
+            (HttpMethod.Post, "handbook", """{"version": "two"}"""),
         };
 
         foreach (var (method, path, body) in requests)

@@ -441,7 +441,7 @@ public abstract class ExceptionTests(ApiFactory api)
     }
 
     [ProviderFact]
-    public async Task Sustainability_is_a_tolerance_dimension_where_the_configuration_turns_it_on()
+    public async Task Sustainability_is_a_tolerance_dimension_where_the_configuration_chose_it_for_the_default_handbook_at_the_first_start()
     {
         using var green = api.Another();
         foreach (var (dimension, index) in new[] { "time", "cost", "quality", "scope", "risk", "benefit", "sustainability" }.Select((d, i) => (d, i)))

@@ -83,7 +83,7 @@ public sealed class GateCriteriaTests
         var roles = Facts.Ready(Phase.Planning).Roles.Append(Facts.Role(ProjectRole.SeniorUser, "per")).ToList();
 
         Unmet(Facts.Ready(Phase.Planning) with { Roles = roles }, DecisionPoint.Bp3).Should().Equal("role-rules-hold");
-        Gates.Decide(Facts.Ready(Phase.Planning) with { Roles = roles, PmMayHoldBoardRole = true }, Facts.Exec, DecisionPoint.Bp3,
+        Gates.Decide(Facts.Ready(Phase.Planning) with { Roles = roles, Handbook = Handbooks.HandbookVersion.Standard with { RoleWaivers = new Handbooks.RoleWaivers(ProjectManagerMayHoldBoardRole: true) } }, Facts.Exec, DecisionPoint.Bp3,
             new OpenGateRequest(Guid.NewGuid(), DecisionPoint.Bp3, "per"), Decision.Approve, null).Error.Should().BeNull();
     }
 

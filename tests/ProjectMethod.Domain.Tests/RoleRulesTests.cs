@@ -7,7 +7,7 @@ namespace ProjectMethod.Domain.Tests;
 public sealed class RoleRulesTests
 {
     private static RoleRuleViolation? Assign(ProjectRole role, string userId, bool pmMayHoldBoardRole = false, params RoleAssignment[] existing) =>
-        RoleRules.CheckAssignment(existing, Facts.Role(role, userId), pmMayHoldBoardRole);
+        RoleRules.CheckAssignment(existing, Facts.Role(role, userId), new Handbooks.RoleWaivers(ProjectManagerMayHoldBoardRole: pmMayHoldBoardRole));
 
     [Theory]
     [InlineData(ProjectRole.Executive, ProjectRole.ProjectManager, "executive-not-project-manager")]
@@ -94,6 +94,9 @@ public sealed class RoleRulesTests
     [InlineData(ProjectAction.NameQualityResponsible, "sven", true)]
     [InlineData(ProjectAction.NameQualityResponsible, "per", false)]
     [InlineData(ProjectAction.NameQualityResponsible, "eva", false)]
+    [InlineData(ProjectAction.MoveHandbook, "eva", true)]
+    [InlineData(ProjectAction.MoveHandbook, "per", false)]
+    [InlineData(ProjectAction.MoveHandbook, "siri", false)]
     public void Who_may_do_what_follows_the_table(ProjectAction action, string userId, bool allowed) =>
         (ProjectAccess.Check(Facts.Standing(userId), action) is null).Should().Be(allowed);
 

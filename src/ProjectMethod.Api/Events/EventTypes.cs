@@ -45,6 +45,11 @@ public static class EventTypes
     public const string ProductRemovedFromScope = "productRemovedFromScope";
     public const string QualityResponsibleNamed = "qualityResponsibleNamed";
     public const string ReceivingLineUnitNamed = "receivingLineUnitNamed";
+    public const string GateVoteRecorded = "gateVoteRecorded";
+    public const string HandbookDrafted = "handbookDrafted";
+    public const string HandbookDraftEdited = "handbookDraftEdited";
+    public const string HandbookPublished = "handbookPublished";
+    public const string HandbookMoved = "handbookMoved";
     public const string WebhookSubscribed = "webhookSubscribed";
     public const string WebhookRemoved = "webhookRemoved";
 

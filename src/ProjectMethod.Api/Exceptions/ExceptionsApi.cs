@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
@@ -102,7 +101,7 @@ public static class ExceptionsApi
     }
 
     private static async Task<Results<Ok<ExceptionDecisionView>, ProblemHttpResult>> Decide(
-        Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings, GateFactsLoader loader)
+        Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
     {
         var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText);
         var newBaseline = request.Decision is ExceptionDecision.ApproveExceptionPlan or ExceptionDecision.AdjustTolerances;
@@ -114,7 +113,7 @@ public static class ExceptionsApi
         ToleranceSet? tolerances = null;
         if (newBaseline)
         {
-            tolerances = ToleranceInput.Read(ToleranceLevel.Stage, request.Tolerances, settings.Value.Dimensions, validation, "tolerances.");
+            tolerances = ToleranceInput.Read(ToleranceLevel.Stage, request.Tolerances, ToleranceInput.AllDimensions, validation, "tolerances.");
         }
 
         if (!validation.IsValid)
@@ -135,6 +134,11 @@ public static class ExceptionsApi
             if (next.Error is { } refused)
             {
                 return refused;
+            }
+
+            if (ToleranceInput.CheckActive(tolerances, (await write.HandbookAsync()).Dimensions, "tolerances.") is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
             }
 
             var stage = exception.Stage ?? write.Project.Stage ?? 1;
@@ -174,7 +178,7 @@ public static class ExceptionsApi
                 await CloseEarly(write, loader, exceptionId, decided.Rationale!);
             }
 
-            var rejudged = newBaseline && exception.BenefitId is null ? await Forecasting.RejudgeLatestAsync(write, stage, settings.Value) : null;
+            var rejudged = newBaseline && exception.BenefitId is null ? await Forecasting.RejudgeLatestAsync(write, stage, await write.TolerancesAsync()) : null;
             return new ExceptionDecisionView(decided, rejudged);
         });
         return result.Problem ?? (Results<Ok<ExceptionDecisionView>, ProblemHttpResult>)TypedResults.Ok(result.Value);

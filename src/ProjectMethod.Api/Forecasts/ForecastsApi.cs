@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
@@ -39,11 +38,11 @@ public static class ForecastsApi
     }
 
     private static async Task<Results<Created<ForecastView>, ProblemHttpResult>> Forecast(
-        Guid id, SubmitForecast request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, SubmitForecast request, HttpContext http, ProjectWrites writes)
     {
         var validation = new Validation().Required("stage", request.Stage).Text("comment", request.Comment, Validation.LongText, required: false);
-        var values = ToleranceInput.Read(request.Values, settings.Value.Dimensions, validation, "values");
-        var projectValues = request.ProjectValues is null ? null : ToleranceInput.Read(request.ProjectValues, settings.Value.Dimensions, validation, "projectValues");
+        var values = ToleranceInput.Read(request.Values, validation, "values");
+        var projectValues = request.ProjectValues is null ? null : ToleranceInput.Read(request.ProjectValues, validation, "projectValues");
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -62,7 +61,14 @@ public static class ForecastsApi
                     $"Forecasts are for the stage under way; the project is {write.Project.Phase.Wire()}{(write.Project.Stage is { } s ? $" in stage {s}" : "")}.");
             }
 
-            return await Forecasting.JudgeStageAsync(write, request.Stage!.Value, values, projectValues, request.Comment?.Trim() ?? "", settings.Value);
+            var tailoring = await write.TolerancesAsync();
+            var inactive = ToleranceInput.CheckForecast(values, tailoring.Dimensions, "values");
+            if (ToleranceInput.CheckForecast(projectValues, tailoring.Dimensions, "projectValues", inactive) is { IsValid: false })
+            {
+                return inactive.ToError();
+            }
+
+            return await Forecasting.JudgeStageAsync(write, request.Stage!.Value, values, projectValues, request.Comment?.Trim() ?? "", tailoring);
         });
         return result.Problem ?? (Results<Created<ForecastView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/exceptions", result.Value);
     }

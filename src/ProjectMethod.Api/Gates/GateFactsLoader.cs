@@ -21,7 +21,7 @@ public sealed class GateFactsLoader(IEnumerable<IGateFactsSource> sources)
     public async Task<GateFacts> LoadAsync(FactsQuery query, IReadOnlyList<RoleAssignment> roles)
     {
         var project = query.Project;
-        var handbook = await HandbookStore.GetAsync(query.Db, project.HandbookSector, project.HandbookVersion);
+        var handbook = (await HandbookStore.GetAsync(query.Db, project.HandbookSector, project.HandbookVersion)).Version;
         var facts = new GateFacts
         {
             Phase = project.Phase,
@@ -32,7 +32,8 @@ public sealed class GateFactsLoader(IEnumerable<IGateFactsSource> sources)
                 ? null
                 : new Mandate(project.MandatePurpose, project.MandateBackground),
             Roles = roles,
-            PmMayHoldBoardRole = handbook.PmMayHoldBoardRole,
+            Handbook = handbook,
+            ActiveDimensions = handbook.Dimensions,
         };
         foreach (var source in sources)
         {

@@ -34,6 +34,27 @@ public sealed record DecisionView
     public required string DecidedBy { get; init; }
 
     public required Instant DecidedAt { get; init; }
+
+    /// <summary>Under board consensus, every board member's vote on the request, in the order cast; empty otherwise.</summary>
+    public IReadOnlyList<GateVoteView> Votes { get; init; } = [];
+}
+
+/// <summary>A board member's vote on a request under board consensus.</summary>
+public sealed record GateVoteView
+{
+    public required Guid Id { get; init; }
+
+    public required Guid RequestId { get; init; }
+
+    public required DecisionPoint DecisionPoint { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required Decision Decision { get; init; }
+
+    public required string Rationale { get; init; }
+
+    public required Instant VotedAt { get; init; }
 }
 
 public static class GateStore
@@ -84,6 +105,29 @@ public static class GateStore
         FROM decisions WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
         """);
 
+    private static readonly Sql InsertVote = Sql.Of(
+        """
+        INSERT INTO gate_votes (id, project_id, request_id, decision_point, user_id, decision, rationale, voted_at)
+        VALUES (@Id, @projectId, @RequestId, @decisionPoint, @UserId, @decision, @Rationale, @VotedAt)
+        """);
+
+    private static readonly Sql Votes = Sql.Of(
+        """
+        SELECT id, request_id AS RequestId, decision_point AS DecisionPoint, user_id AS UserId, decision, rationale, voted_at AS VotedAt
+        FROM gate_votes WHERE project_id = @projectId ORDER BY id
+        """);
+
+    public static Task InsertVoteAsync(DbSession db, Guid projectId, GateVoteView vote) =>
+        db.ExecuteAsync(InsertVote, new
+        {
+            vote.Id, projectId, vote.RequestId, decisionPoint = vote.DecisionPoint.Wire(), vote.UserId, decision = vote.Decision.Wire(), vote.Rationale,
+            vote.VotedAt,
+        });
+
+    /// <summary>The votes cast on these requests, oldest first (a project has few: they are read together and picked here).</summary>
+    public static async Task<IReadOnlyList<GateVoteView>> VotesAsync(DbSession db, Guid projectId, IReadOnlyCollection<Guid> requestIds) =>
+        requestIds.Count == 0 ? [] : (await db.ListAsync<GateVoteView>(Votes, new { projectId })).Where(v => requestIds.Contains(v.RequestId)).ToList();
+
     public static async Task<GateRequestView?> OpenRequestAsync(DbSession db, Guid projectId) =>
         await db.SingleOrDefaultAsync<RequestRow>(OpenRequest, new { projectId }) is { } row
             ? new GateRequestView(row.Id, row.DecisionPoint, row.Phase, row.Stage, row.Recommendation, row.RequestedBy, row.RequestedAt)
@@ -114,6 +158,26 @@ public static class GateStore
         }
     }
 
-    public static Task<IReadOnlyList<DecisionView>> DecisionsAsync(DbSession db, Guid projectId, Paging paging) =>
-        db.ListAsync<DecisionView>(Decisions, new { projectId, after = paging.AfterId, limit = paging.FetchSize });
+    /// <summary>A page of the decision log, each decision with the votes cast on its request.</summary>
+    public static async Task<IReadOnlyList<DecisionView>> DecisionsAsync(DbSession db, Guid projectId, Paging paging)
+    {
+        var decisions = await db.ListAsync<DecisionView>(Decisions, new { projectId, after = paging.AfterId, limit = paging.FetchSize });
+        var votes = (await VotesAsync(db, projectId, decisions.Select(d => d.RequestId).OfType<Guid>().ToList())).ToLookup(v => v.RequestId);
+        return decisions.Select(d => d.RequestId is { } request && votes.Contains(request) ? d with { Votes = votes[request].ToList() } : d).ToList();
+    }
+}
+
+/// <summary>Board consensus facts: the votes cast so far on the open request.</summary>
+public sealed class GateVoteFacts : IGateFactsSource
+{
+    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
+    {
+        if (await GateStore.OpenRequestAsync(query.Db, query.Project.Id) is not { } request)
+        {
+            return facts;
+        }
+
+        var votes = await GateStore.VotesAsync(query.Db, query.Project.Id, [request.Id]);
+        return facts with { Votes = votes.Select(v => new GateVote(v.UserId, v.Decision)).ToList() };
+    }
 }

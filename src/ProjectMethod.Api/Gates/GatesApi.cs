@@ -7,6 +7,7 @@ using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Gates;
@@ -17,16 +18,24 @@ public sealed record RequestDecision(string? Recommendation, DecisionPoint? Deci
 /// <summary>The decider's decision. Approve and reject answer the open request; stop needs none.</summary>
 public sealed record MakeDecision(Decision? Decision, string? Rationale = null);
 
-/// <summary>The next decision point: who decides, every criterion met or not, and what may be decided now.</summary>
+/// <summary>
+/// The next decision point: who decides, every criterion met or not, and what may be decided now. Under the handbook's
+/// board consensus, consensus shows who must approve the open request, who has, and who is still awaited.
+/// </summary>
 public sealed record GateView(
     DecisionPoint DecisionPoint,
     Phase From,
     int? Stage,
     Phase To,
     Decider Decider,
+    ApprovalMode ApprovalMode,
     GateRequestView? OpenRequest,
     IReadOnlyList<CriterionResult> Criteria,
-    IReadOnlyList<Decision> AllowedDecisions);
+    IReadOnlyList<Decision> AllowedDecisions,
+    ConsensusState? Consensus);
+
+/// <summary>A board member's vote that leaves others awaited: the vote, and the consensus as it stands.</summary>
+public sealed record GateVoteResult(GateVoteView Vote, ConsensusState Consensus);
 
 public static class GatesApi
 {
@@ -43,7 +52,7 @@ public static class GatesApi
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/gate/decisions", Decide).WithName("decide").Allows(ProjectAccess.Before.Decider)
             .WithSummary("Decide at the decision point: approve, reject or stop")
-            .WithDescription("Only the decider of the decision point, never the person who asked. Approve needs every criterion met (409 lists the unmet ones).")
+            .WithDescription("Only the decider of the decision point, never the person who asked. Approve needs every criterion met (409 lists the unmet ones). Where the project's handbook asks for board consensus, the Executive and every Senior User and Senior Supplier vote: an approval others still await is 202 with the consensus as it stands; the last approval decides (the criteria judged again then), one reject rejects; stop stays the Executive's alone.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapGet("/decisions", Log).WithName("listDecisions").WithSummary("The decision log")
             .WithDescription("Every approve, reject and stop with its rationale, decider and the phase it led to, oldest first.").WithProblems(400, 404);
@@ -73,8 +82,10 @@ public static class GatesApi
         }
 
         var evaluation = Gatekeeper.Default.Evaluate(facts, point.Value, request.ToDomain());
-        return TypedResults.Ok(new GateView(evaluation.DecisionPoint, evaluation.From, evaluation.FromStage, evaluation.To, evaluation.Decider,
-            request, evaluation.Criteria, evaluation.AllowedDecisions));
+        var mode = facts.Handbook.ApprovalModeAt(point.Value);
+        return TypedResults.Ok(new GateView(evaluation.DecisionPoint, evaluation.From, evaluation.FromStage, evaluation.To, evaluation.Decider, mode,
+            request, evaluation.Criteria, evaluation.AllowedDecisions,
+            mode == ApprovalMode.BoardConsensus && request.ToDomain() is { } open ? Gatekeeper.Consensus(facts, open) : null));
     }
 
     private static async Task<Results<Created<GateRequestView>, ProblemHttpResult>> Request(
@@ -111,7 +122,7 @@ public static class GatesApi
         return result.Problem ?? (Results<Created<GateRequestView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/gate", result.Value);
     }
 
-    private static async Task<Results<Created<DecisionView>, ProblemHttpResult>> Decide(
+    private static async Task<Results<Created<DecisionView>, Accepted<GateVoteResult>, ProblemHttpResult>> Decide(
         Guid id, MakeDecision request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
     {
         var validation = new Validation()
@@ -122,7 +133,7 @@ public static class GatesApi
             return Problems.Validation(validation.Errors);
         }
 
-        var result = await writes.RunAsync<DecisionView>(http, id, async write =>
+        var result = await writes.RunAsync<(DecisionView? Decision, GateVoteResult? Vote)>(http, id, async write =>
         {
             var open = await GateStore.OpenRequestAsync(write.Db, id);
             var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);
@@ -139,6 +150,25 @@ public static class GatesApi
             }
 
             var decided = outcome.Value!;
+            IReadOnlyList<GateVoteView> votes = [];
+            if (facts.Handbook.ApprovalModeAt(point.Value) == ApprovalMode.BoardConsensus && decided.Decision != Decision.Stop)
+            {
+                var vote = new GateVoteView
+                {
+                    Id = Ids.New(write.Now), RequestId = open!.Id, DecisionPoint = point.Value, UserId = write.Actor.UserId, Decision = decided.Decision,
+                    Rationale = request.Rationale?.Trim() ?? "", VotedAt = write.Now,
+                };
+                await GateStore.InsertVoteAsync(write.Db, id, vote);
+                write.Record(EventTypes.GateVoteRecorded, vote);
+                if (!decided.Concluded)
+                {
+                    var counted = facts with { Votes = [.. facts.Votes, new GateVote(vote.UserId, vote.Decision)] };
+                    return (null, new GateVoteResult(vote, Gatekeeper.Consensus(counted, open.ToDomain()!)));
+                }
+
+                votes = await GateStore.VotesAsync(write.Db, id, [open.Id]);
+            }
+
             var decision = new DecisionView
             {
                 Id = Ids.New(write.Now),
@@ -153,6 +183,7 @@ public static class GatesApi
                 ClosedEarly = decided.ClosedEarly,
                 DecidedBy = write.Actor.UserId,
                 DecidedAt = write.Now,
+                Votes = votes,
             };
             await GateStore.InsertDecisionAsync(write.Db, id, decision);
             await ProjectStore.UpdatePhaseAsync(write.Db, id, decided.To, decided.ToStage, decided.ClosedEarly);
@@ -161,10 +192,18 @@ public static class GatesApi
             {
                 await ExceptionStore.SupersedeOpenAsync(write, decision.Rationale);
             }
-            return decision;
+
+            return (decision, null);
         });
 
-        return result.Problem ?? (Results<Created<DecisionView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/decisions", result.Value);
+        if (result.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return result.Value.Decision is { } made
+            ? TypedResults.Created($"/api/v1/projects/{id}/decisions", made)
+            : TypedResults.Accepted($"/api/v1/projects/{id}/gate", result.Value.Vote!);
     }
 
     private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Log(

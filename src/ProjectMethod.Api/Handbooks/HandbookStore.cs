@@ -1,58 +1,53 @@
+using System.Text.Json;
+using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Checklists;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Handbooks;
 
-/// <summary>A version of a sector's project handbook (prosjekthåndbok), as far as the core needs it.</summary>
-public sealed record Handbook
-{
-    public required string Sector { get; init; }
-
-    public required int Version { get; init; }
-
-    public required string Name { get; init; }
-
-    public bool PmMayHoldBoardRole { get; init; }
-
-    public required string ApprovalMode { get; init; }
-}
-
-/// <summary>Reads handbooks and their checklist items.</summary>
+/// <summary>Handbook versions, published and draft, with their checklist items.</summary>
 public static class HandbookStore
 {
     public const string DefaultSector = "standard";
 
-    private const string Columns = "sector, version, name, pm_may_hold_board_role AS PmMayHoldBoardRole, approval_mode AS ApprovalMode";
+    private sealed record Row
+    {
+        public required string Sector { get; init; }
 
-    private static readonly Sql Current = Sql.Of(
-        $"""
-        SELECT {Columns}
-        FROM handbooks
-        WHERE sector IN (@sector, @DefaultSector)
-        ORDER BY CASE WHEN sector = @sector THEN 0 ELSE 1 END, version DESC
-        LIMIT 1
-        """);
+        public required int Version { get; init; }
 
-    private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM handbooks WHERE sector = @sector AND version = @version");
+        public required string Name { get; init; }
 
-    private static readonly Sql Items = Sql.Of(
-        """
-        SELECT item_id AS ItemId, decision_point AS DecisionPoint, text_nb AS TextNb, text_en AS TextEn, mandatory AS Mandatory
-        FROM handbook_checklist_items WHERE sector = @sector AND version = @version ORDER BY position
-        """);
+        public required HandbookState State { get; init; }
 
-    /// <summary>The newest handbook of the sector, or the newest default handbook when the sector has none.</summary>
-    public static async Task<Handbook> CurrentForAsync(DbSession db, string sector) =>
-        (await db.FirstOrDefaultAsync<Handbook>(Current, new { sector, DefaultSector }))!;
+        public bool PmMayHoldBoardRole { get; init; }
 
-    public static async Task<Handbook> GetAsync(DbSession db, string sector, int version) =>
-        (await db.SingleOrDefaultAsync<Handbook>(One, new { sector, version }))
-        ?? throw new InvalidOperationException($"The handbook {sector} version {version} a project is bound to does not exist.");
+        public bool SeniorUserMayBeSeniorSupplier { get; init; }
 
-    public static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(DbSession db, string sector, int version) =>
-        (await db.ListAsync<ItemRow>(Items, new { sector, version }))
-            .Select(r => new ChecklistItem(r.ItemId, r.DecisionPoint, r.TextNb, r.TextEn, r.Mandatory)).ToList();
+        public string? Dimensions { get; init; }
+
+        public decimal? AtRiskThreshold { get; init; }
+
+        public required string DefaultTolerances { get; init; }
+
+        public required string ApprovalModes { get; init; }
+
+        public required string ExtraCriteria { get; init; }
+
+        public required Instant CreatedAt { get; init; }
+
+        public string? UpdatedBy { get; init; }
+
+        public Instant? UpdatedAt { get; init; }
+
+        public string? PublishedBy { get; init; }
+
+        public Instant? PublishedAt { get; init; }
+    }
 
     private sealed record ItemRow
     {
@@ -66,4 +61,167 @@ public static class HandbookStore
 
         public bool Mandatory { get; init; }
     }
+
+    private const string Columns =
+        """
+        sector, version, name, state, pm_may_hold_board_role AS PmMayHoldBoardRole,
+        senior_user_may_be_senior_supplier AS SeniorUserMayBeSeniorSupplier, dimensions, at_risk_threshold AS AtRiskThreshold,
+        default_tolerances AS DefaultTolerances, approval_modes AS ApprovalModes, extra_criteria AS ExtraCriteria, created_at AS CreatedAt,
+        updated_by AS UpdatedBy, updated_at AS UpdatedAt, published_by AS PublishedBy, published_at AS PublishedAt
+        """;
+
+    private static readonly Sql Current = Sql.Of(
+        $"""
+        SELECT {Columns}
+        FROM handbooks
+        WHERE sector IN (@sector, @DefaultSector) AND state = @published
+        ORDER BY CASE WHEN sector = @sector THEN 0 ELSE 1 END, version DESC
+        LIMIT 1
+        """);
+
+    private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM handbooks WHERE sector = @sector AND version = @version");
+
+    private static readonly Sql OfSector = Sql.Of($"SELECT {Columns} FROM handbooks WHERE sector = @sector ORDER BY version");
+
+    private static readonly Sql All = Sql.Of($"SELECT {Columns} FROM handbooks ORDER BY sector, version");
+
+    private static readonly Sql Items = Sql.Of(
+        """
+        SELECT item_id AS ItemId, decision_point AS DecisionPoint, text_nb AS TextNb, text_en AS TextEn, mandatory AS Mandatory
+        FROM handbook_checklist_items WHERE sector = @sector AND version = @version ORDER BY position
+        """);
+
+    private static readonly Sql Insert = Sql.Of(
+        """
+        INSERT INTO handbooks (sector, version, name, state, pm_may_hold_board_role, senior_user_may_be_senior_supplier, dimensions, at_risk_threshold,
+                               default_tolerances, approval_modes, extra_criteria, created_at, updated_by, updated_at)
+        VALUES (@sector, @version, @name, @state, @pmMayHoldBoardRole, @seniorUserMayBeSeniorSupplier, @dimensions, @atRiskThreshold,
+                @defaultTolerances, @approvalModes, @extraCriteria, @at, @by, @at)
+        """);
+
+    private static readonly Sql Update = Sql.Of(
+        """
+        UPDATE handbooks
+        SET name = @name, pm_may_hold_board_role = @pmMayHoldBoardRole, senior_user_may_be_senior_supplier = @seniorUserMayBeSeniorSupplier,
+            dimensions = @dimensions, at_risk_threshold = @atRiskThreshold, default_tolerances = @defaultTolerances, approval_modes = @approvalModes,
+            extra_criteria = @extraCriteria, updated_by = @by, updated_at = @at
+        WHERE sector = @sector AND version = @version AND state = @draft
+        """);
+
+    private static readonly Sql Publish = Sql.Of(
+        "UPDATE handbooks SET state = @published, published_by = @by, published_at = @at WHERE sector = @sector AND version = @version AND state = @draft");
+
+    private static readonly Sql ClearItems = Sql.Of("DELETE FROM handbook_checklist_items WHERE sector = @sector AND version = @version");
+
+    private static readonly Sql InsertItem = Sql.Of(
+        """
+        INSERT INTO handbook_checklist_items (sector, version, item_id, decision_point, text_nb, text_en, mandatory, position)
+        VALUES (@sector, @version, @Id, @decisionPoint, @TextNb, @TextEn, @Mandatory, @position)
+        """);
+
+    private static readonly Sql Seed = Sql.Of("UPDATE handbooks SET dimensions = @dimensions, at_risk_threshold = @atRiskThreshold WHERE dimensions IS NULL");
+
+    private static readonly string Published = HandbookState.Published.Wire();
+    private static readonly string Draft = HandbookState.Draft.Wire();
+
+    /// <summary>The newest published handbook of the sector, or the newest published default handbook when the sector has none.</summary>
+    public static async Task<HandbookRecord> CurrentForAsync(DbSession db, string sector) =>
+        await ToRecordAsync(db, (await db.FirstOrDefaultAsync<Row>(Current, new { sector, DefaultSector, published = Published }))!);
+
+    /// <summary>A version a project is bound to: it always exists.</summary>
+    public static async Task<HandbookRecord> GetAsync(DbSession db, string sector, int version) =>
+        await FindAsync(db, sector, version)
+        ?? throw new InvalidOperationException($"The handbook {sector} version {version} a project is bound to does not exist.");
+
+    public static async Task<HandbookRecord?> FindAsync(DbSession db, string sector, int version) =>
+        await db.SingleOrDefaultAsync<Row>(One, new { sector, version }) is { } row ? await ToRecordAsync(db, row) : null;
+
+    /// <summary>Every version of the sector, oldest first, without their checklists.</summary>
+    public static async Task<IReadOnlyList<HandbookRecord>> VersionsAsync(DbSession db, string sector) =>
+        (await db.ListAsync<Row>(OfSector, new { sector })).Select(r => ToRecord(r, [])).ToList();
+
+    /// <summary>Every version of every sector, without their checklists.</summary>
+    public static async Task<IReadOnlyList<HandbookRecord>> AllAsync(DbSession db) =>
+        (await db.ListAsync<Row>(All, new { })).Select(r => ToRecord(r, [])).ToList();
+
+    public static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(DbSession db, string sector, int version) =>
+        (await db.ListAsync<ItemRow>(Items, new { sector, version }))
+            .Select(r => new ChecklistItem(r.ItemId, r.DecisionPoint, r.TextNb, r.TextEn, r.Mandatory)).ToList();
+
+    public static async Task InsertDraftAsync(DbSession db, HandbookVersion draft, string by, Instant at)
+    {
+        await db.ExecuteAsync(Insert, Parameters(draft, by, at, Draft));
+        await ReplaceItemsAsync(db, draft);
+    }
+
+    public static async Task ReplaceDraftAsync(DbSession db, HandbookVersion draft, string by, Instant at)
+    {
+        await db.ExecuteAsync(Update, Parameters(draft, by, at, Draft));
+        await ReplaceItemsAsync(db, draft);
+    }
+
+    public static Task PublishAsync(DbSession db, HandbookVersion draft, string by, Instant at) =>
+        db.ExecuteAsync(Publish, new { sector = draft.Sector, version = draft.Version, by, at, published = Published, draft = Draft });
+
+    /// <summary>
+    /// The versions made before handbooks held their dimensions and threshold take them from the configuration, once:
+    /// at the first start after the upgrade. Later configuration changes alter no version and no project.
+    /// </summary>
+    public static Task<int> SeedAsync(DbSession db, ToleranceSettings configured) =>
+        db.ExecuteAsync(Seed, new { dimensions = Write(configured.Dimensions.Select(d => d.Wire())), atRiskThreshold = configured.AtRiskThreshold });
+
+    private static async Task ReplaceItemsAsync(DbSession db, HandbookVersion version)
+    {
+        await db.ExecuteAsync(ClearItems, new { sector = version.Sector, version = version.Version });
+        var position = 0;
+        foreach (var item in version.Checklist)
+        {
+            await db.ExecuteAsync(InsertItem, new
+            {
+                sector = version.Sector, version = version.Version, item.Id, decisionPoint = item.DecisionPoint.Wire(), item.TextNb, item.TextEn, item.Mandatory, position = ++position,
+            });
+        }
+    }
+
+    private static object Parameters(HandbookVersion h, string by, Instant at, string state) => new
+    {
+        sector = h.Sector, version = h.Version, name = h.Name, state,
+        pmMayHoldBoardRole = h.RoleWaivers.ProjectManagerMayHoldBoardRole,
+        seniorUserMayBeSeniorSupplier = h.RoleWaivers.SeniorUserMayBeSeniorSupplier,
+        dimensions = Write(h.Dimensions.Select(d => d.Wire())),
+        atRiskThreshold = h.AtRiskThreshold,
+        defaultTolerances = Write(h.DefaultTolerances.ToDictionary(
+            l => l.Key.Wire(), l => l.Value.ToDictionary(d => d.Key.Wire(), d => new { lower = d.Value.Lower, upper = d.Value.Upper }))),
+        approvalModes = Write(h.ApprovalModes.ToDictionary(m => m.Key.Wire(), m => m.Value.Wire())),
+        extraCriteria = Write(h.ExtraCriteria.Order(StringComparer.Ordinal)),
+        by, at, draft = Draft,
+    };
+
+    private static async Task<HandbookRecord> ToRecordAsync(DbSession db, Row row) => ToRecord(row, await ChecklistAsync(db, row.Sector, row.Version));
+
+    private static HandbookRecord ToRecord(Row r, IReadOnlyList<ChecklistItem> checklist)
+    {
+        var version = new HandbookVersion
+        {
+            Sector = r.Sector,
+            Version = r.Version,
+            Name = r.Name,
+            State = r.State,
+            Checklist = checklist,
+            Dimensions = r.Dimensions is null ? Domain.Tolerances.Dimensions.Default : Read<List<string>>(r.Dimensions).Select(Parse<Dimension>).ToList(),
+            AtRiskThreshold = r.AtRiskThreshold ?? ToleranceRules.DefaultAtRiskThreshold,
+            DefaultTolerances = Read<Dictionary<string, Dictionary<string, ToleranceBand>>>(r.DefaultTolerances).ToDictionary(
+                l => Parse<ToleranceLevel>(l.Key), l => (IReadOnlyDictionary<Dimension, ToleranceBand>)l.Value.ToDictionary(d => Parse<Dimension>(d.Key), d => d.Value)),
+            ApprovalModes = Read<Dictionary<string, string>>(r.ApprovalModes).ToDictionary(m => Parse<DecisionPoint>(m.Key), m => Parse<ApprovalMode>(m.Value)),
+            RoleWaivers = new RoleWaivers(r.PmMayHoldBoardRole, r.SeniorUserMayBeSeniorSupplier),
+            ExtraCriteria = Read<List<string>>(r.ExtraCriteria).ToHashSet(StringComparer.Ordinal),
+        };
+        return new HandbookRecord(version, r.CreatedAt, r.UpdatedBy, r.UpdatedAt, r.PublishedBy, r.PublishedAt);
+    }
+
+    private static TEnum Parse<TEnum>(string wire) where TEnum : struct, Enum => Enum.Parse<TEnum>(wire, ignoreCase: true);
+
+    private static string Write<T>(T value) => JsonSerializer.Serialize(value, Json.Options);
+
+    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options)!;
 }

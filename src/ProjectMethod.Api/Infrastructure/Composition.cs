@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.BusinessCases;
@@ -54,8 +53,9 @@ public static class Composition
         services.AddSingleton<IGateFactsSource, ToleranceFacts>();
         services.AddSingleton<IGateFactsSource, BenefitFacts>();
         services.AddSingleton<IGateFactsSource, ProductFacts>();
+        services.AddSingleton<IGateFactsSource, GateVoteFacts>();
+        services.AddSingleton<IGateFactsSource, Risks.RiskFacts>();
         services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
-        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ToleranceSettings>>().Value);
         return builder;
     }
 

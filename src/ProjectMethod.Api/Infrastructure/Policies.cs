@@ -10,13 +10,17 @@ public static class Policies
     public const string PortfolioBoard = "portfolio-board";
     public const string Admins = "admins";
 
+    /// <summary>The project office: whoever manages the handbooks (admin or portfolio board).</summary>
+    public const string ProjectOffice = "project-office";
+
     public static IServiceCollection AddPolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(FeedReaders, policy => policy.RequireRole(GlobalRoles.Integrator, GlobalRoles.PortfolioBoard))
             .AddPolicy(AuditVerifiers, policy => policy.RequireRole(GlobalRoles.PortfolioBoard, GlobalRoles.Admin))
             .AddPolicy(PortfolioBoard, policy => policy.RequireRole(GlobalRoles.PortfolioBoard))
-            .AddPolicy(Admins, policy => policy.RequireRole(GlobalRoles.Admin));
+            .AddPolicy(Admins, policy => policy.RequireRole(GlobalRoles.Admin))
+            .AddPolicy(ProjectOffice, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.PortfolioBoard));
         return services;
     }
 }

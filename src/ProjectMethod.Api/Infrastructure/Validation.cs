@@ -66,6 +66,13 @@ public sealed partial class Validation
         return this;
     }
 
+    /// <summary>The faults as a rule's refusal (400 with the errors), for checks made inside a write.</summary>
+    public Domain.DomainError ToError() =>
+        new(Domain.ErrorKind.Validation, "validation", "Invalid request", "One or more fields are invalid.")
+        {
+            Extensions = new Dictionary<string, object?> { ["errors"] = Errors },
+        };
+
     public void Add(string field, string message) =>
         errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
@@ -168,7 +167,7 @@ public static class ProductsApi
             (write, product) => Task.FromResult(product with { SubmittedBy = write.Actor.UserId, LastComment = request.Comment?.Trim() }));
 
     private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Review(
-        Guid id, Guid productId, QualityReviewRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, Guid productId, QualityReviewRequest request, HttpContext http, ProjectWrites writes)
     {
         var defects = request.Defects ?? [];
         var validation = new Validation()
@@ -199,7 +198,7 @@ public static class ProductsApi
             };
             await ProductStore.InsertReviewAsync(write.Db, write.Project.Id, review);
             return product with { OpenDefects = review.Defects.Count, LastComment = review.Notes };
-        }, request.Result, settings.Value, Dimension.Quality);
+        }, request.Result, Dimension.Quality);
     }
 
     private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Accept(Guid id, Guid productId, AcceptProduct request, HttpContext http, ProjectWrites writes) =>
@@ -216,14 +215,14 @@ public static class ProductsApi
             (_, product) => Task.FromResult(product with { LastComment = request.Reason!.Trim() }));
 
     private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Remove(
-        Guid id, Guid productId, RemoveProduct request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings) =>
+        Guid id, Guid productId, RemoveProduct request, HttpContext http, ProjectWrites writes) =>
         StepAsync(id, productId, http, writes, ProductStep.Remove, new Validation().Text("rationale", request.Rationale, Validation.LongText),
             EventTypes.ProductRemovedFromScope,
             (write, product) => Task.FromResult(product with
             {
                 LastComment = request.Rationale!.Trim(), RemovedInStage = write.Project.Phase == Phase.Execution ? write.Project.Stage : null,
             }),
-            settings: settings.Value, judge: Dimension.Scope);
+            judge: Dimension.Scope);
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> NameReviewer(
         Guid id, Guid productId, NameQualityResponsible request, HttpContext http, ProjectWrites writes)
@@ -298,7 +297,7 @@ public static class ProductsApi
     /// </summary>
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> StepAsync(
         Guid id, Guid productId, HttpContext http, ProjectWrites writes, ProductStep step, Validation validation, string eventType,
-        Func<ProjectWrite, ProductView, Task<ProductView>> apply, ReviewResult? review = null, ToleranceSettings? settings = null, Dimension? judge = null)
+        Func<ProjectWrite, ProductView, Task<ProductView>> apply, ReviewResult? review = null, Dimension? judge = null)
     {
         if (!validation.IsValid)
         {
@@ -325,9 +324,9 @@ public static class ProductsApi
             var changed = await apply(write, product with { State = next.Value, UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now });
             await ProductStore.UpdateAsync(write.Db, id, changed);
             write.Record(eventType, new { product = changed, from = product.State, to = changed.State, actor = write.Actor.UserId, comment = changed.LastComment });
-            if (judge is { } dimension && settings is not null)
+            if (judge is { } dimension)
             {
-                await Forecasting.JudgeMeasuredAsync(write, settings, dimension);
+                await Forecasting.JudgeMeasuredAsync(write, await write.TolerancesAsync(), dimension);
             }
 
             return changed;

@@ -75,6 +75,8 @@ public static class ProjectStore
     private static readonly Sql SetPhase = Sql.Of(
         "UPDATE projects SET phase = @phase, stage = @stage, closed_early = @closedEarly WHERE id = @id");
 
+    private static readonly Sql SetHandbook = Sql.Of("UPDATE projects SET handbook_version = @version WHERE id = @id");
+
     public static Task<ProjectRow?> GetAsync(DbSession db, Guid id) => db.SingleOrDefaultAsync<ProjectRow>(One, new { id });
 
     public static Task<IReadOnlyList<ProjectRow>> ListAsync(DbSession db, Phase? phase, string? sector, Paging paging) =>
@@ -97,4 +99,7 @@ public static class ProjectStore
 
     public static Task UpdatePhaseAsync(DbSession db, Guid id, Phase phase, int? stage, bool closedEarly) =>
         db.ExecuteAsync(SetPhase, new { id, phase = phase.Wire(), stage, closedEarly });
+
+    /// <summary>Binds the project to another version of its handbook.</summary>
+    public static Task UpdateHandbookAsync(DbSession db, Guid id, int version) => db.ExecuteAsync(SetHandbook, new { id, version });
 }

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Roles;
+using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Projects;
@@ -35,6 +38,15 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
 
     /// <summary>Records the domain event of this change; it is appended to the audit trail in the same transaction.</summary>
     public void Record(string type, object payload) => events.Add((type, payload));
+
+    private HandbookVersion? handbook;
+
+    /// <summary>The handbook version the project is bound to, read once per write.</summary>
+    public async Task<HandbookVersion> HandbookAsync() =>
+        handbook ??= (await HandbookStore.GetAsync(db, project.HandbookSector, project.HandbookVersion)).Version;
+
+    /// <summary>The project's tolerance dimensions and at-risk threshold, from its handbook.</summary>
+    public async Task<ToleranceSettings> TolerancesAsync() => ToleranceSettings.Of(await HandbookAsync());
 }
 
 /// <summary>What a project write produced: the value and the project's new version, or the problem that refused it.</summary>

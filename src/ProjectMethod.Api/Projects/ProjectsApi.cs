@@ -46,7 +46,7 @@ public static class ProjectsApi
         var now = clock.GetCurrentInstant();
         var project = await database.WriteAsync(async db =>
         {
-            var handbook = await HandbookStore.CurrentForAsync(db, request.Sector!);
+            var handbook = (await HandbookStore.CurrentForAsync(db, request.Sector!)).Version;
             var row = new ProjectRow
             {
                 Id = Ids.New(now),

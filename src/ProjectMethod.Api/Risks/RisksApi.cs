@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
@@ -40,7 +39,7 @@ public static class RisksApi
         await database.ReadAsync(db => RiskStore.GetAsync(db, id, riskId), cancellationToken) is { } risk ? TypedResults.Ok(risk) : Problems.NotFound("The risk");
 
     private static async Task<Results<Created<RiskView>, ProblemHttpResult>> Record(
-        Guid id, RiskRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, RiskRequest request, HttpContext http, ProjectWrites writes)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
@@ -57,14 +56,14 @@ public static class RisksApi
             var risk = ToView(Ids.New(write.Now), request, write.Actor.UserId, write.Now, write.Now);
             await RiskStore.InsertAsync(write.Db, id, risk);
             write.Record(EventTypes.RiskRecorded, risk);
-            await Forecasting.JudgeMeasuredAsync(write, settings.Value, Dimension.Risk);
+            await Forecasting.JudgeMeasuredAsync(write, await write.TolerancesAsync(), Dimension.Risk);
             return risk;
         });
         return result.Problem ?? (Results<Created<RiskView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/risks/{result.Value!.Id}", result.Value);
     }
 
     private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Update(
-        Guid id, Guid riskId, RiskRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, Guid riskId, RiskRequest request, HttpContext http, ProjectWrites writes)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
@@ -87,7 +86,7 @@ public static class RisksApi
             var risk = ToView(riskId, request, existing.RecordedBy, existing.RecordedAt, write.Now);
             await RiskStore.UpdateAsync(write.Db, risk);
             write.Record(EventTypes.RiskUpdated, risk);
-            await Forecasting.JudgeMeasuredAsync(write, settings.Value, Dimension.Risk);
+            await Forecasting.JudgeMeasuredAsync(write, await write.TolerancesAsync(), Dimension.Risk);
             return risk;
         });
         return result.Problem ?? (Results<Ok<RiskView>, ProblemHttpResult>)TypedResults.Ok(result.Value);

@@ -52,9 +52,9 @@ public static class RolesApi
                 return forbidden;
             }
 
-            var handbook = await HandbookStore.GetAsync(write.Db, write.Project.HandbookSector, write.Project.HandbookVersion);
+            var handbook = await write.HandbookAsync();
             var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), request.DisplayName!.Trim());
-            if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.PmMayHoldBoardRole) is { } broken)
+            if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.RoleWaivers) is { } broken)
             {
                 return DomainError.Conflict("role-rule-broken", "Role rule broken", broken.Description)
                     with { Extensions = new Dictionary<string, object?> { ["rule"] = broken.Rule } };

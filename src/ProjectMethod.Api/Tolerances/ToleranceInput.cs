@@ -60,17 +60,16 @@ public static class ToleranceInput
     /// <summary>Risk is always measured; quality and scope are measured once the project has products, and forecast by hand before.</summary>
     public static bool MayBeMeasured(Dimension dimension) => dimension is Dimension.Risk or Dimension.Quality or Dimension.Scope;
 
-    /// <summary>
-    /// The forecast values by dimension; every active dimension but risk must be given, except quality and scope, which
-    /// the forecast judges from the products when there are any (and asks for otherwise).
-    /// </summary>
-    public static Dictionary<Dimension, decimal> Read(ForecastValues? values, IEnumerable<Dimension> active, Validation validation, string field)
+    /// <summary>Every dimension there is: what a request is read against before the project's handbook is known.</summary>
+    public static IReadOnlyList<Dimension> AllDimensions { get; } = Enum.GetValues<Dimension>();
+
+    /// <summary>The forecast values given, by dimension; which must be given is the project handbook's to say (<see cref="CheckForecast"/>).</summary>
+    public static Dictionary<Dimension, decimal> Read(ForecastValues? values, Validation validation, string field)
     {
-        var result = new Dictionary<Dimension, decimal>();
         if (values is null)
         {
             validation.Add(field, $"{field} is required.");
-            return result;
+            return [];
         }
 
         var given = new Dictionary<Dimension, decimal?>
@@ -82,24 +81,46 @@ public static class ToleranceInput
             [Dimension.Benefit] = values.Benefit,
             [Dimension.Sustainability] = values.Sustainability,
         };
-        foreach (var dimension in active.Where(d => !Dimensions.IsComputed(d)))
+        return given.Where(g => g.Value is not null).ToDictionary(g => g.Key, g => g.Value!.Value);
+    }
+
+    /// <summary>
+    /// Against the project's active dimensions: every one but risk must be forecast, except quality and scope, which the
+    /// forecast judges from the products when there are any (and asks for otherwise); none outside them may be.
+    /// </summary>
+    public static Validation CheckForecast(IReadOnlyDictionary<Dimension, decimal>? values, IEnumerable<Dimension> active, string field, Validation? validation = null)
+    {
+        validation ??= new Validation();
+        if (values is null)
         {
-            if (given.GetValueOrDefault(dimension) is { } value)
-            {
-                result[dimension] = value;
-            }
-            else if (!MayBeMeasured(dimension))
-            {
-                validation.Add($"{field}.{ToleranceRules.Name(dimension)}", $"A forecast for {ToleranceRules.Name(dimension)} is required.");
-            }
+            return validation;
         }
 
-        foreach (var (dimension, value) in given.Where(g => g.Value is not null && !active.Contains(g.Key)))
+        var activeSet = active.ToHashSet();
+        foreach (var dimension in activeSet.Where(d => !MayBeMeasured(d) && !values.ContainsKey(d)))
+        {
+            validation.Add($"{field}.{ToleranceRules.Name(dimension)}", $"A forecast for {ToleranceRules.Name(dimension)} is required.");
+        }
+
+        foreach (var dimension in values.Keys.Where(d => !activeSet.Contains(d)))
         {
             validation.Add($"{field}.{ToleranceRules.Name(dimension)}", $"{dimension} is not an active tolerance dimension.");
         }
 
-        return result;
+        return validation;
+    }
+
+    /// <summary>Against the project's active dimensions: a tolerance on a dimension its handbook does not use is refused.</summary>
+    public static Validation CheckActive(ToleranceSet? set, IEnumerable<Dimension> active, string prefix = "")
+    {
+        var validation = new Validation();
+        var activeSet = active.ToHashSet();
+        foreach (var dimension in set?.ByDimension.Keys.Where(d => !activeSet.Contains(d)) ?? [])
+        {
+            validation.Add(prefix + ToleranceRules.Name(dimension), $"{dimension} is not an active tolerance dimension.");
+        }
+
+        return validation;
     }
 
     public static Validation ValidatePlan(StagePlanRequest? request, Validation validation, string prefix)

@@ -119,8 +119,8 @@ public static class ToleranceStore
         : ToleranceScope.OfWorkPackage(Guid.Parse(scope["workPackage:".Length..]));
 }
 
-/// <summary>P4/P5 facts: active dimensions, the project and stage tolerances, planned stages and open exceptions.</summary>
-public sealed class ToleranceFacts(ToleranceSettings settings) : IGateFactsSource
+/// <summary>P4/P5 facts: the project and stage tolerances, planned stages and open exceptions (the active dimensions are the handbook's).</summary>
+public sealed class ToleranceFacts : IGateFactsSource
 {
     public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
     {
@@ -128,7 +128,6 @@ public sealed class ToleranceFacts(ToleranceSettings settings) : IGateFactsSourc
         var plans = await ToleranceStore.PlansAsync(query.Db, query.Project.Id);
         return facts with
         {
-            ActiveDimensions = settings.Dimensions.ToList(),
             ProjectTolerance = sets.GetValueOrDefault(ToleranceScope.Project),
             PlannedStages = plans.Select(p => p.Stage).ToHashSet(),
             StageTolerances = sets.Where(s => s.Key.Level == ToleranceLevel.Stage).ToDictionary(s => s.Key.Stage!.Value, s => s.Value),

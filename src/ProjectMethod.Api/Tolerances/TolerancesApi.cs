@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -24,7 +24,7 @@ public static class TolerancesApi
             .WithSummary("The project tolerance, and each stage's plan and tolerances")
             .WithDescription("Any employee may read them.").WithProblems(404);
         group.MapPut("/tolerances/project", SetProject).WithName("setProjectTolerances").Allows(ProjectAction.SetProjectTolerances)
-            .WithSummary("Set the project tolerances").WithDescription("The portfolio board, which owns them. A dimension the configuration switches off is refused.")
+            .WithSummary("Set the project tolerances").WithDescription("The portfolio board, which owns them. A dimension the project's handbook does not use is refused.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/stages/{stage:int}/tolerances", SetStage).WithName("setStageTolerances").Allows(ProjectAction.SetStageTolerances)
             .WithSummary("Set a stage's tolerances")
@@ -37,11 +37,12 @@ public static class TolerancesApi
         return app;
     }
 
-    private static async Task<Ok<TolerancesView>> Get(
-        Guid id, Database database, IOptions<ToleranceSettings> settings, CancellationToken cancellationToken)
+    private static async Task<Ok<TolerancesView>> Get(Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
     {
-        var (sets, plans) = await database.ReadAsync(
-            async db => (await ToleranceStore.AllAsync(db, id), await ToleranceStore.PlansAsync(db, id)), cancellationToken);
+        var pinned = ProjectScope.Project(http);
+        var (sets, plans, handbook) = await database.ReadAsync(
+            async db => (await ToleranceStore.AllAsync(db, id), await ToleranceStore.PlansAsync(db, id),
+                (await HandbookStore.GetAsync(db, pinned.HandbookSector, pinned.HandbookVersion)).Version), cancellationToken);
         var stages = plans.Select(p => p.Stage)
             .Concat(sets.Keys.Where(s => s.Level == ToleranceLevel.Stage).Select(s => s.Stage!.Value))
             .Distinct().Order()
@@ -49,14 +50,14 @@ public static class TolerancesApi
                 sets.GetValueOrDefault(ToleranceScope.OfStage(n)) is { } set ? ToleranceSetView.From(set, n, null) : null))
             .ToList();
         var project = sets.GetValueOrDefault(ToleranceScope.Project);
-        return TypedResults.Ok(new TolerancesView(project is null ? null : ToleranceSetView.From(project, null, null).Tolerances, stages, settings.Value.Dimensions.ToList()));
+        return TypedResults.Ok(new TolerancesView(project is null ? null : ToleranceSetView.From(project, null, null).Tolerances, stages, handbook.Dimensions));
     }
 
     private static async Task<Results<Ok<ToleranceSetView>, ProblemHttpResult>> SetProject(
-        Guid id, ToleranceSetRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
     {
         var validation = new Validation();
-        var set = ToleranceInput.Read(ToleranceLevel.Project, request, settings.Value.Dimensions, validation);
+        var set = ToleranceInput.Read(ToleranceLevel.Project, request, ToleranceInput.AllDimensions, validation);
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -67,6 +68,11 @@ public static class TolerancesApi
             if (ProjectAccess.Check(write.Standing, ProjectAction.SetProjectTolerances) is { } forbidden)
             {
                 return forbidden;
+            }
+
+            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions) is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
             }
 
             if (await ToleranceNesting.CheckInnerAsync(write.Db, id, ToleranceScope.Project, set!) is { } innerOutside)
@@ -83,10 +89,10 @@ public static class TolerancesApi
     }
 
     private static async Task<Results<Ok<ToleranceSetView>, ProblemHttpResult>> SetStage(
-        Guid id, int stage, ToleranceSetRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, int stage, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
     {
         var validation = new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100.");
-        var set = ToleranceInput.Read(ToleranceLevel.Stage, request, settings.Value.Dimensions, validation);
+        var set = ToleranceInput.Read(ToleranceLevel.Stage, request, ToleranceInput.AllDimensions, validation);
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -97,6 +103,11 @@ public static class TolerancesApi
             if (ProjectAccess.Check(write.Standing, ProjectAction.SetStageTolerances) is { } forbidden)
             {
                 return forbidden;
+            }
+
+            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions) is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
             }
 
             if (CheckStageOpen(write.Project, stage) is { } closed)

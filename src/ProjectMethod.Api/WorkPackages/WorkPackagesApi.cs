@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
@@ -49,13 +48,13 @@ public static class WorkPackagesApi
     }
 
     private static async Task<Results<Created<WorkPackageView>, ProblemHttpResult>> Create(
-        Guid id, CreateWorkPackage request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, CreateWorkPackage request, HttpContext http, ProjectWrites writes)
     {
         var validation = new Validation()
             .Text("title", request.Title, Validation.ShortText)
             .Required("stage", request.Stage)
             .Text("teamManagerUserId", request.TeamManagerUserId, Validation.ShortText);
-        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request.Tolerances, settings.Value.Dimensions, validation, "tolerances.");
+        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request.Tolerances, ToleranceInput.AllDimensions, validation, "tolerances.");
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -66,6 +65,11 @@ public static class WorkPackagesApi
             if (ProjectAccess.Check(write.Standing, ProjectAction.ManageWorkPackages) is { } forbidden)
             {
                 return forbidden;
+            }
+
+            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions, "tolerances.") is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
             }
 
             if (!write.Roles.Any(r => r.Role == ProjectRole.TeamManager && r.UserId == request.TeamManagerUserId))
@@ -89,10 +93,10 @@ public static class WorkPackagesApi
     }
 
     private static async Task<Results<Ok<WorkPackageView>, ProblemHttpResult>> SetTolerances(
-        Guid id, Guid workPackageId, ToleranceSetRequest request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, Guid workPackageId, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
     {
         var validation = new Validation();
-        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request, settings.Value.Dimensions, validation);
+        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request, ToleranceInput.AllDimensions, validation);
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -110,6 +114,11 @@ public static class WorkPackagesApi
                 return MissingPackage;
             }
 
+            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions) is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
+            }
+
             if (await InsideStage(write, package.Stage, set!) is { } outside)
             {
                 return outside;
@@ -124,10 +133,10 @@ public static class WorkPackagesApi
     }
 
     private static async Task<Results<Created<ForecastView>, ProblemHttpResult>> Forecast(
-        Guid id, Guid workPackageId, WorkPackageForecast request, HttpContext http, ProjectWrites writes, IOptions<ToleranceSettings> settings)
+        Guid id, Guid workPackageId, WorkPackageForecast request, HttpContext http, ProjectWrites writes)
     {
         var validation = new Validation().Text("comment", request.Comment, Validation.LongText, required: false);
-        var values = ToleranceInput.Read(request.Values, settings.Value.Dimensions, validation, "values");
+        var values = ToleranceInput.Read(request.Values, validation, "values");
 
         if (!validation.IsValid)
         {
@@ -146,11 +155,17 @@ public static class WorkPackagesApi
                 return DomainError.Forbidden("Only the work package's team manager forecasts it.");
             }
 
+            var tailoring = await write.TolerancesAsync();
+            if (ToleranceInput.CheckForecast(values, tailoring.Dimensions, "values") is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
+            }
+
             var tolerance = (await ToleranceStore.GetAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id)))!;
             // A team manager's forecast reaches only the work package's own products: its quality and scope are measured from them.
-            var measured = Forecasting.Apply(await Forecasting.MeasureAsync(write.Db, id, package.Stage, package.Id, settings.Value), values, null);
+            var measured = Forecasting.Apply(await Forecasting.MeasureAsync(write.Db, id, package.Stage, package.Id, tailoring), values, null);
 
-            var evaluation = ToleranceRules.Evaluate(tolerance, values, settings.Value.AtRiskThreshold);
+            var evaluation = ToleranceRules.Evaluate(tolerance, values, tailoring.AtRiskThreshold);
             var view = new EvaluationView([], null, evaluation.Select(DimensionView.From).ToList());
             var forecastId = Ids.New(write.Now);
             var comment = request.Comment?.Trim() ?? "";

@@ -40,6 +40,7 @@ public static class ProjectAccess
             "the Project Manager or the Benefit Owner"),
         [ProjectAction.ManageProducts] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.NameQualityResponsible] = new(s => s.Holds(ProjectRole.SeniorSupplier), "a Senior Supplier"),
+        [ProjectAction.MoveHandbook] = new(s => s.Holds(ProjectRole.Executive), "the Executive"),
     };
 
     /// <summary>Null when the actor may; otherwise the refusal, naming who may.</summary>
@@ -64,9 +65,11 @@ public static class ProjectAccess
                 ? null
                 : DomainError.Forbidden("Only whoever prepares a decision point (the proposer, the Executive, the Project Manager or the Benefit Owner) may do this.");
 
-        /// <summary>A decider: the project's Executive or the portfolio board.</summary>
+        /// <summary>A decider: the project's Executive or the portfolio board, or under a handbook's board consensus a Senior User or Senior Supplier.</summary>
         public static DomainError? Decider(ProjectStanding s) =>
-            s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard ? null : DomainError.Forbidden("Only the Executive or the portfolio board decides.");
+            s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard || s.Holds(ProjectRole.SeniorUser) || s.Holds(ProjectRole.SeniorSupplier)
+                ? null
+                : DomainError.Forbidden("Only the Executive or the portfolio board decides (under board consensus, the board members).");
 
         /// <summary>Who may report an exception: the Project Manager, or the line (the Benefit Owner, a Senior User owning a benefit).</summary>
         public static DomainError? Reporter(ProjectStanding s) =>
@@ -174,6 +177,7 @@ public static class ProjectAccess
         ProjectAction.ProposeBenefitChange => "propose a change of a baselined benefit",
         ProjectAction.ManageProducts => "describe products and submit them for review",
         ProjectAction.NameQualityResponsible => "name a product's quality responsible",
+        ProjectAction.MoveHandbook => "move the project to another version of its handbook",
         _ => action.ToString(),
     };
 }

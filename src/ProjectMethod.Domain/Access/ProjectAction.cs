@@ -28,4 +28,5 @@ public enum ProjectAction
     ProposeBenefitChange,
     ManageProducts,
     NameQualityResponsible,
+    MoveHandbook,
 }

@@ -76,7 +76,7 @@ public sealed class RoleCriteria : ICriteriaSet
         {
             yield return (point, new("role-rules-hold", Principle.P3,
                 "The role combination rules hold (Executive ≠ Project Manager, independent assurance, one holder of each single role).",
-                f => RoleRules.Violations(f.Roles, f.PmMayHoldBoardRole) is { Count: > 0 } broken
+                f => RoleRules.Violations(f.Roles, f.Handbook.RoleWaivers) is { Count: > 0 } broken
                     ? CriterionCheck.Fail(string.Join(" ", broken.Select(b => b.Description).Distinct()))
                     : CriterionCheck.Pass()));
         }

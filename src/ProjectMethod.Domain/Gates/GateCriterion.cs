@@ -10,9 +10,15 @@ public readonly record struct CriterionCheck(bool Met, string? Detail = null)
     public static CriterionCheck Fail(string detail) => new(false, detail);
 }
 
-/// <summary>An automatic criterion of a decision point: checked before approval, reported by id and principle when unmet.</summary>
-public sealed record GateCriterion(string Id, Principle Principle, string Description, Func<GateFacts, CriterionCheck> Check)
+/// <summary>
+/// An automatic criterion of a decision point: checked before approval, reported by id and principle when unmet. A
+/// criterion a handbook switches on (<paramref name="AppliesTo"/>) is judged only for projects whose handbook does.
+/// </summary>
+public sealed record GateCriterion(
+    string Id, Principle Principle, string Description, Func<GateFacts, CriterionCheck> Check, Func<GateFacts, bool>? AppliesTo = null)
 {
+    public bool Applies(GateFacts facts) => AppliesTo?.Invoke(facts) != false;
+
     public CriterionResult Judge(GateFacts facts)
     {
         var check = Check(facts);
@@ -56,6 +62,7 @@ public sealed class CriteriaCatalogue
         new ToleranceCriteria(),
         new BenefitCriteria(),
         new ProductCriteria(),
+        new HandbookCriteria(),
     ]);
 
     public IReadOnlyList<GateCriterion> For(DecisionPoint decisionPoint) =>

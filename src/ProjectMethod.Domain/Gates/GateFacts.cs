@@ -1,4 +1,5 @@
 using ProjectMethod.Domain.Checklists;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
@@ -23,8 +24,14 @@ public sealed record GateFacts
 
     public IReadOnlyList<RoleAssignment> Roles { get; init; } = [];
 
-    /// <summary>The handbook's permission for the Project Manager to hold a board role.</summary>
-    public bool PmMayHoldBoardRole { get; init; }
+    /// <summary>The handbook version the project is bound to: its waivers, approval modes and extra criteria.</summary>
+    public HandbookVersion Handbook { get; init; } = HandbookVersion.Standard;
+
+    /// <summary>The votes cast so far on the open request, where the handbook asks for board consensus.</summary>
+    public IReadOnlyList<GateVote> Votes { get; init; } = [];
+
+    /// <summary>Risks (not opportunities) in the uncertainty register, each assessed with probability and consequence.</summary>
+    public int AssessedRisks { get; init; }
 
     /// <summary>The newest business case version, or null when none is written.</summary>
     public int? BusinessCaseVersion { get; init; }
@@ -70,6 +77,9 @@ public sealed record GateFacts
 
     public BusinessCaseStanding BusinessCase => BusinessCaseStandings.Of(this);
 }
+
+/// <summary>A board member's vote on an open request under board consensus.</summary>
+public sealed record GateVote(string UserId, Decision Decision);
 
 /// <summary>One benefit (gevinst) as the gates see it.</summary>
 public sealed record BenefitFact(Guid Id, string Title, bool HasLineOwner, bool HasBaselineAndTarget, Benefits.BenefitOutcome? Outcome);

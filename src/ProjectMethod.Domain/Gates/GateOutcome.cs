@@ -18,7 +18,10 @@ public sealed record GateEvaluation(
     IReadOnlyList<CriterionResult> Criteria,
     IReadOnlyList<Decision> AllowedDecisions);
 
-/// <summary>What a decision does to the project.</summary>
+/// <summary>
+/// What a decision does to the project. Under board consensus an approval that others still await is a vote only:
+/// <see cref="Concluded"/> is false and the project stays where it is.
+/// </summary>
 public sealed record GateDecisionOutcome(
     DecisionPoint DecisionPoint,
     Decision Decision,
@@ -26,4 +29,8 @@ public sealed record GateDecisionOutcome(
     int? FromStage,
     Phase To,
     int? ToStage,
-    bool ClosedEarly);
+    bool ClosedEarly,
+    bool Concluded = true);
+
+/// <summary>Board consensus on an open request: who must approve, who has, and who is still awaited.</summary>
+public sealed record ConsensusState(IReadOnlyList<string> Required, IReadOnlyList<string> Approved, IReadOnlyList<string> Awaited);

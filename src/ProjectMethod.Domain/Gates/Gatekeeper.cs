@@ -1,5 +1,7 @@
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Domain.Gates;
 
@@ -13,7 +15,7 @@ public sealed class Gatekeeper(CriteriaCatalogue catalogue)
 
     /// <summary>Every criterion of the decision point, judged against the facts.</summary>
     public IReadOnlyList<CriterionResult> Judge(GateFacts facts, DecisionPoint point) =>
-        catalogue.For(point).Select(c => c.Judge(facts)).ToList();
+        catalogue.For(point).Where(c => c.Applies(facts)).Select(c => c.Judge(facts)).ToList();
 
     /// <summary>The decision point a project is heading for: the open request's, the one asked for, or the default.</summary>
     public static Outcome<DecisionPoint> PointAhead(GateFacts facts, OpenGateRequest? openRequest, DecisionPoint? askedFor)
@@ -89,7 +91,8 @@ public sealed class Gatekeeper(CriteriaCatalogue catalogue)
     public Outcome<GateDecisionOutcome> Decide(
         GateFacts facts, ProjectStanding standing, DecisionPoint point, OpenGateRequest? openRequest, Decision decision, string? rationale)
     {
-        if (ProjectAccess.CheckDecider(standing, point) is { } notDecider)
+        var consensus = decision != Decision.Stop && facts.Handbook.ApprovalModeAt(point) == ApprovalMode.BoardConsensus;
+        if ((consensus ? CheckVoter(facts, standing, point) : ProjectAccess.CheckDecider(standing, point)) is { } notDecider)
         {
             return notDecider;
         }
@@ -122,13 +125,43 @@ public sealed class Gatekeeper(CriteriaCatalogue catalogue)
                 "The Executive found the business case no longer justified in this phase: only stop may be decided.");
         }
 
-        return decision switch
+        if (consensus && facts.Votes.Any(v => v.UserId == standing.Actor.UserId))
+        {
+            return DomainError.Conflict("already-voted", "Already voted", $"{standing.Actor.UserId} has already voted on this request.");
+        }
+
+        var outcome = decision switch
         {
             Decision.Approve => Approve(facts, point),
             Decision.Reject => new GateDecisionOutcome(point, decision, facts.Phase, facts.Stage, facts.Phase, facts.Stage, facts.ClosedEarly),
             _ => Stop(facts, point),
         };
+
+        // Under consensus one reject rejects; an approval concludes only when no one else is awaited (the criteria judged just now).
+        return consensus && decision == Decision.Approve && outcome.Value is { } approved
+               && Consensus(facts, openRequest!, standing.Actor.UserId).Awaited.Count > 0
+            ? approved with { To = facts.Phase, ToStage = facts.Stage, Concluded = false }
+            : outcome;
     }
+
+    /// <summary>
+    /// Under board consensus the Executive and every Senior User and Senior Supplier approve, except whoever asked
+    /// (four eyes: the requester's vote never counts). <paramref name="approving"/> counts as approved.
+    /// </summary>
+    public static ConsensusState Consensus(GateFacts facts, OpenGateRequest request, string? approving = null)
+    {
+        var required = facts.Roles.Where(r => r.Role is ProjectRole.Executive or ProjectRole.SeniorUser or ProjectRole.SeniorSupplier)
+            .Select(r => r.UserId).Where(u => u != request.RequestedBy).Distinct().Order(StringComparer.Ordinal).ToList();
+        var approved = facts.Votes.Where(v => v.Decision == Decision.Approve).Select(v => v.UserId)
+            .Concat(approving is null ? [] : [approving]).Where(required.Contains).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new ConsensusState(required, approved, required.Except(approved).ToList());
+    }
+
+    private static DomainError? CheckVoter(GateFacts facts, ProjectStanding standing, DecisionPoint point) =>
+        standing.Holds(ProjectRole.Executive) || standing.Holds(ProjectRole.SeniorUser) || standing.Holds(ProjectRole.SeniorSupplier)
+            ? null
+            : DomainError.Forbidden(
+                $"Under the handbook's board consensus at {ProjectAccess.Describe(point)} the Executive, the Senior Users and the Senior Suppliers decide.");
 
     private Outcome<GateDecisionOutcome> Approve(GateFacts facts, DecisionPoint point)
     {

@@ -27,7 +27,7 @@ public static class PhaseMachine
     {
         var machine = new StateMachine<Phase, PhaseTrigger>(() => phase, next => phase = next);
         Func<bool> Met(DecisionPoint point) => () => conditions.CriteriaMet(point);
-        string Criteria(DecisionPoint point) => $"{catalogue.For(point).Count} criteria";
+        string Criteria(DecisionPoint point) => $"{catalogue.For(point).Count(c => c.AppliesTo is null)} criteria";
 
         machine.Configure(Phase.Proposed)
             .PermitIf(PhaseTrigger.ApproveBp1, Phase.Concept, Met(DecisionPoint.Bp1), Criteria(DecisionPoint.Bp1))

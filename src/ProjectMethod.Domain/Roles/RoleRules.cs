@@ -1,4 +1,5 @@
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Handbooks;
 
 namespace ProjectMethod.Domain.Roles;
 
@@ -13,7 +14,7 @@ public static class RoleRules
 {
     private static readonly ProjectRole[] SingleHolderRoles = [ProjectRole.Executive, ProjectRole.ProjectManager, ProjectRole.BenefitOwner];
 
-    private sealed record Exclusion(string Rule, ProjectRole First, ProjectRole Second, string Description, bool WaivedWhenPmMayHoldBoardRole = false);
+    private sealed record Exclusion(string Rule, ProjectRole First, ProjectRole Second, string Description, Func<RoleWaivers, bool>? WaivedBy = null);
 
     private static readonly Exclusion[] Exclusions =
     [
@@ -24,13 +25,16 @@ public static class RoleRules
         new("assurance-independent", ProjectRole.ProjectAssurance, ProjectRole.TeamManager,
             "Project Assurance is never a Team Manager."),
         new("project-manager-not-on-board", ProjectRole.ProjectManager, ProjectRole.SeniorUser,
-            "The Project Manager holds no board role (Senior User) unless the handbook allows it.", WaivedWhenPmMayHoldBoardRole: true),
+            "The Project Manager holds no board role (Senior User) unless the handbook's projectManagerMayHoldBoardRole waiver allows it.",
+            w => w.ProjectManagerMayHoldBoardRole),
         new("project-manager-not-on-board", ProjectRole.ProjectManager, ProjectRole.SeniorSupplier,
-            "The Project Manager holds no board role (Senior Supplier) unless the handbook allows it.", WaivedWhenPmMayHoldBoardRole: true),
+            "The Project Manager holds no board role (Senior Supplier) unless the handbook's projectManagerMayHoldBoardRole waiver allows it.",
+            w => w.ProjectManagerMayHoldBoardRole),
         new("business-and-supplier-apart", ProjectRole.Executive, ProjectRole.SeniorSupplier,
             "The Executive represents the business and cannot also be a Senior Supplier."),
         new("user-and-supplier-apart", ProjectRole.SeniorUser, ProjectRole.SeniorSupplier,
-            "A Senior User cannot also be a Senior Supplier for the same project."),
+            "A Senior User cannot also be a Senior Supplier for the same project unless the handbook's seniorUserMayBeSeniorSupplier waiver allows it (an in-house project).",
+            w => w.SeniorUserMayBeSeniorSupplier),
         new("benefit-owner-in-the-line", ProjectRole.BenefitOwner, ProjectRole.ProjectManager,
             "The Benefit Owner is a line manager and cannot be the Project Manager."),
         new("benefit-owner-in-the-line", ProjectRole.BenefitOwner, ProjectRole.SeniorSupplier,
@@ -40,7 +44,7 @@ public static class RoleRules
     ];
 
     /// <summary>Every rule the whole set of assignments breaks.</summary>
-    public static IReadOnlyList<RoleRuleViolation> Violations(IReadOnlyCollection<RoleAssignment> assignments, bool pmMayHoldBoardRole)
+    public static IReadOnlyList<RoleRuleViolation> Violations(IReadOnlyCollection<RoleAssignment> assignments, RoleWaivers waivers)
     {
         var violations = new List<RoleRuleViolation>();
         foreach (var role in SingleHolderRoles)
@@ -61,7 +65,7 @@ public static class RoleRules
 
             violations.AddRange(Exclusions
                 .Where(e => held.Contains(e.First) && held.Contains(e.Second))
-                .Where(e => !(e.WaivedWhenPmMayHoldBoardRole && pmMayHoldBoardRole))
+                .Where(e => e.WaivedBy?.Invoke(waivers) != true)
                 .Select(e => new RoleRuleViolation(e.Rule, e.Description)));
         }
 
@@ -70,10 +74,10 @@ public static class RoleRules
 
     /// <summary>The first rule that adding this assignment would break, or null when it may be made.</summary>
     public static RoleRuleViolation? CheckAssignment(
-        IReadOnlyCollection<RoleAssignment> existing, RoleAssignment candidate, bool pmMayHoldBoardRole)
+        IReadOnlyCollection<RoleAssignment> existing, RoleAssignment candidate, RoleWaivers waivers)
     {
-        var before = Violations(existing, pmMayHoldBoardRole).ToHashSet();
-        return Violations([.. existing, candidate], pmMayHoldBoardRole).FirstOrDefault(v => !before.Contains(v));
+        var before = Violations(existing, waivers).ToHashSet();
+        return Violations([.. existing, candidate], waivers).FirstOrDefault(v => !before.Contains(v));
     }
 
     private static string Kebab(ProjectRole role) => role switch

@@ -9,7 +9,7 @@ namespace ProjectMethod.Api.Tests.Infrastructure;
 /// pia proposes, bjørn sits on the portfolio board, eva is Executive, per Project Manager, bo Benefit Owner,
 /// siri Senior User, sven Senior Supplier; nils has no role at all.
 /// </summary>
-public sealed class Scenario(ApiFactory api)
+public sealed class Scenario(ApiFactory api, string sector = "helse")
 {
     public HttpClient Proposer { get; } = api.As("pia");
     public HttpClient Board { get; } = api.As("bjorn", GlobalRoles.PortfolioBoard);
@@ -24,7 +24,7 @@ public sealed class Scenario(ApiFactory api)
 
     public string Url => $"/api/v1/projects/{Id}";
 
-    public async Task<Scenario> ProposedAsync(string sector = "helse")
+    public async Task<Scenario> ProposedAsync()
     {
         var project = await Proposer.Post("/api/v1/projects",
             new { name = "Digital hjemmetjeneste", sector, description = "Velferdsteknologi i hjemmetjenesten" }).Expect(HttpStatusCode.Created);

@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Handbooks;
+
+namespace ProjectMethod.Api.Handbooks;
+
+/// <summary>
+/// The sectors' project handbooks (P7): everyone reads the published versions; the project office (admin or portfolio
+/// board) drafts a new version, edits it and publishes it once it validates. Published versions never change.
+/// </summary>
+public static class HandbooksApi
+{
+    public static IEndpointRouteBuilder MapHandbooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/handbooks").WithTags("Handbooks");
+        group.MapGet("", List).WithName("listHandbooks").WithSummary("Every sector's handbook")
+            .WithDescription("Any employee. Per sector its newest published version and its draft, if one is being written.").WithProblems();
+        group.MapGet("/{sector}", GetSector).WithName("getHandbook").WithSummary("A sector's handbook: its versions and the newest published one")
+            .WithDescription("Any employee.").WithProblems(404);
+        group.MapGet("/{sector}/versions/{version:int}", GetVersion).WithName("getHandbookVersion").WithSummary("One published version")
+            .WithDescription("Any employee. A draft is read through drafts/current.").WithProblems(404);
+        group.MapPost("/{sector}/drafts", CreateDraft).WithName("createHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+            .WithSummary("Start a new version as a draft")
+            .WithDescription("The project office (admin or portfolio board). A copy of the sector's newest version, or, for a new sector, an empty one with time and cost. One draft at a time.")
+            .WithProblems(400, 403, 409);
+        group.MapGet("/{sector}/drafts/current", GetDraft).WithName("getHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+            .WithSummary("The draft being written").WithDescription("The project office.").WithProblems(403, 404);
+        group.MapPut("/{sector}/drafts/current", EditDraft).WithName("updateHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+            .WithSummary("Replace the draft")
+            .WithDescription("The project office; the whole version as GET shows it (sector, version, state and the timestamps are read-only). It is checked when published, not before.")
+            .WithProblems(400, 403, 404, 409);
+        group.MapPost("/{sector}/drafts/current/publish", PublishDraft).WithName("publishHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+            .WithSummary("Publish the draft")
+            .WithDescription("The project office. A draft that does not validate is refused (409 handbook-invalid, errors naming each fault). Projects proposed from now on are bound to it; running projects move only by their Executive's decision.")
+            .WithProblems(403, 404, 409);
+        return app;
+    }
+
+    private static async Task<Ok<ItemList<HandbookSummary>>> List(Database database, CancellationToken cancellationToken)
+    {
+        var all = await database.ReadAsync(HandbookStore.AllAsync, cancellationToken);
+        return TypedResults.Ok(new ItemList<HandbookSummary>(all.GroupBy(h => h.Version.Sector).Select(sector =>
+        {
+            var published = sector.Where(h => h.Version.State == HandbookState.Published).ToList();
+            var named = published.LastOrDefault() ?? sector.Last();
+            return new HandbookSummary(sector.Key, named.Version.Name, published.LastOrDefault()?.Version.Version,
+                sector.FirstOrDefault(h => h.Version.State == HandbookState.Draft)?.Version.Version);
+        }).ToList()));
+    }
+
+    private static async Task<Results<Ok<HandbookView>, ProblemHttpResult>> GetSector(string sector, Database database, CancellationToken cancellationToken)
+    {
+        var (versions, latest) = await database.ReadAsync(async db =>
+        {
+            var versions = await HandbookStore.VersionsAsync(db, sector);
+            var newest = versions.LastOrDefault(v => v.Version.State == HandbookState.Published);
+            return (versions, newest is null ? null : await HandbookStore.FindAsync(db, sector, newest.Version.Version));
+        }, cancellationToken);
+        if (versions.Count == 0)
+        {
+            return Problems.NotFound("The handbook");
+        }
+
+        return TypedResults.Ok(new HandbookView(sector, (latest ?? versions[^1]).Version.Name,
+            versions.Select(v => new HandbookVersionSummary(v.Version.Version, v.Version.State, v.PublishedAt)).ToList(),
+            latest is null ? null : HandbookMapping.ToView(latest)));
+    }
+
+    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> GetVersion(
+        string sector, int version, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => HandbookStore.FindAsync(db, sector, version), cancellationToken) is { Version.State: HandbookState.Published } found
+            ? TypedResults.Ok(HandbookMapping.ToView(found))
+            : Problems.NotFound("The handbook version");
+
+    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> GetDraft(string sector, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => DraftAsync(db, sector), cancellationToken) is { } draft
+            ? TypedResults.Ok(HandbookMapping.ToView(draft))
+            : Problems.NotFound("The draft");
+
+    private static async Task<Results<Created<HandbookVersionView>, ProblemHttpResult>> CreateDraft(
+        string sector, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
+    {
+        if (new Validation().Slug("sector", sector) is { IsValid: false } invalid)
+        {
+            return Problems.Validation(invalid.Errors);
+        }
+
+        var actor = http.User.ToActor();
+        var now = clock.GetCurrentInstant();
+        var outcome = await database.WriteAsync<Outcome<HandbookRecord>>(async db =>
+        {
+            var versions = await HandbookStore.VersionsAsync(db, sector);
+            if (versions.Any(v => v.Version.State == HandbookState.Draft))
+            {
+                return (false, DomainError.Conflict("draft-exists", "A draft exists", $"The {sector} handbook already has a draft; edit or publish it."));
+            }
+
+            var basis = versions.Count > 0 ? (await HandbookStore.FindAsync(db, sector, versions[^1].Version.Version))!.Version : null;
+            var draft = (basis ?? new HandbookVersion { Sector = sector, Version = 0, Name = sector, Dimensions = [Domain.Tolerances.Dimension.Time, Domain.Tolerances.Dimension.Cost] })
+                with { Sector = sector, Version = (basis?.Version ?? 0) + 1, State = HandbookState.Draft };
+            await HandbookStore.InsertDraftAsync(db, draft, actor.UserId, now);
+            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDrafted, actor.UserId, now, new { sector, draft.Version, copiedFrom = basis?.Version });
+            return (true, new HandbookRecord(draft, now, actor.UserId, now));
+        }, cancellationToken);
+        return outcome.Error is { } refused
+            ? Problems.From(refused)
+            : TypedResults.Created($"/api/v1/handbooks/{sector}/drafts/current", HandbookMapping.ToView(outcome.Value!));
+    }
+
+    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> EditDraft(
+        string sector, HandbookVersionView request, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
+    {
+        var actor = http.User.ToActor();
+        var now = clock.GetCurrentInstant();
+        var outcome = await database.WriteAsync<Outcome<HandbookRecord>>(async db =>
+        {
+            if (await DraftAsync(db, sector) is not { } draft)
+            {
+                return (false, MissingDraft);
+            }
+
+            var readOnly = new Validation()
+                .That(request.Sector is null || request.Sector == sector, "sector", "sector is read-only.")
+                .That(request.Version is null || request.Version == draft.Version.Version, "version", "version is read-only.")
+                .That(request.State is null or HandbookState.Draft, "state", "state is read-only: publish the draft to publish it.");
+            if (!readOnly.IsValid)
+            {
+                return (false, readOnly.ToError());
+            }
+
+            if (HandbookDraftMachine.Check(new DraftConditions(draft.Version.State, new Dictionary<string, string[]>()), HandbookDraftMachine.Trigger.Edit) is { } closed)
+            {
+                return (false, closed);
+            }
+
+            var edited = HandbookMapping.ToDomain(request, draft.Version);
+            if (HandbookRules.CheckStorable(edited) is { Count: > 0 } unstorable)
+            {
+                return (false, new DomainError(ErrorKind.Validation, "validation", "Invalid request", "One or more fields are invalid.")
+                {
+                    Extensions = new Dictionary<string, object?> { ["errors"] = unstorable },
+                });
+            }
+
+            await HandbookStore.ReplaceDraftAsync(db, edited, actor.UserId, now);
+            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDraftEdited, actor.UserId, now, HandbookMapping.ToView(draft with { Version = edited }));
+            return (true, draft with { Version = edited, UpdatedBy = actor.UserId, UpdatedAt = now });
+        }, cancellationToken);
+        return outcome.Error is { } refused ? Problems.From(refused) : TypedResults.Ok(HandbookMapping.ToView(outcome.Value!));
+    }
+
+    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> PublishDraft(
+        string sector, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
+    {
+        var actor = http.User.ToActor();
+        var now = clock.GetCurrentInstant();
+        var outcome = await database.WriteAsync<Outcome<HandbookRecord>>(async db =>
+        {
+            if (await DraftAsync(db, sector) is not { } draft)
+            {
+                return (false, MissingDraft);
+            }
+
+            var conditions = new DraftConditions(draft.Version.State, HandbookRules.Validate(draft.Version));
+            if (HandbookDraftMachine.Check(conditions, HandbookDraftMachine.Trigger.Publish) is { } invalid)
+            {
+                return (false, invalid);
+            }
+
+            await HandbookStore.PublishAsync(db, draft.Version, actor.UserId, now);
+            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookPublished, actor.UserId, now, new { sector, draft.Version.Version });
+            return (true, draft with { Version = draft.Version with { State = HandbookState.Published }, PublishedBy = actor.UserId, PublishedAt = now });
+        }, cancellationToken);
+        return outcome.Error is { } refused ? Problems.From(refused) : TypedResults.Ok(HandbookMapping.ToView(outcome.Value!));
+    }
+
+    private static async Task<HandbookRecord?> DraftAsync(DbSession db, string sector) =>
+        (await HandbookStore.VersionsAsync(db, sector)).LastOrDefault(v => v.Version.State == HandbookState.Draft) is { } draft
+            ? await HandbookStore.FindAsync(db, sector, draft.Version.Version)
+            : null;
+
+    private static readonly DomainError MissingDraft = new(ErrorKind.NotFound, "not-found", "Not found", "The handbook has no draft.");
+}

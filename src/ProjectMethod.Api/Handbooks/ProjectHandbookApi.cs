@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Handbooks;
+
+namespace ProjectMethod.Api.Handbooks;
+
+/// <summary>The handbook version a project is bound to, and the Executive's decision to move it to a newer one.</summary>
+public static class ProjectHandbookApi
+{
+    public static IEndpointRouteBuilder MapProjectHandbook(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapProjectScope("Handbooks");
+        group.MapGet("/handbook", Get).WithName("getProjectHandbook").WithSummary("The handbook version the project is bound to")
+            .WithDescription("Any employee. Its checklists, dimensions, threshold, approval modes, waivers and extra criteria apply to the project for its whole life, until its Executive moves it.")
+            .WithProblems(404);
+        group.MapPost("/handbook", Move).WithName("moveProjectHandbook").Allows(ProjectAction.MoveHandbook)
+            .WithSummary("Move the project to a newer version of its handbook")
+            .WithDescription("The Executive, with a rationale; audited. Refused (409 handbook-move-breaks) when the move would break the project: a dimension with an undecided exception dropped, or a role combination no longer waived. A newly mandatory checklist item of a decision point already passed is fine.")
+            .WithProblems(400, 403, 404, 409, 412);
+        return app;
+    }
+
+    private static async Task<Ok<HandbookVersionView>> Get(Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
+    {
+        var project = ProjectScope.Project(http); // loaded for this id before the handler ran
+        var handbook = await database.ReadAsync(db => HandbookStore.GetAsync(db, project.HandbookSector, project.HandbookVersion), cancellationToken);
+        return TypedResults.Ok(HandbookMapping.ToView(handbook));
+    }
+
+    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> Move(Guid id, MoveHandbook request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().Required("version", request.Version).Text("rationale", request.Rationale, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await writes.RunAsync<HandbookVersionView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.MoveHandbook) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var current = await write.HandbookAsync();
+            var target = await HandbookStore.FindAsync(write.Db, write.Project.HandbookSector, request.Version!.Value);
+            if (target is null)
+            {
+                return new Domain.DomainError(Domain.ErrorKind.NotFound, "not-found", "Not found",
+                    $"The {write.Project.HandbookSector} handbook has no version {request.Version}.");
+            }
+
+            var open = (await ExceptionStore.OpenBreachesAsync(write.Db, id)).Select(b => b.Dimension);
+            if (HandbookRules.CheckMove(current, target.Version, open, write.Roles) is { } breaks)
+            {
+                return breaks;
+            }
+
+            await ProjectStore.UpdateHandbookAsync(write.Db, id, target.Version.Version);
+            write.Record(EventTypes.HandbookMoved, new
+            {
+                sector = current.Sector, from = current.Version, to = target.Version.Version, rationale = request.Rationale!.Trim(),
+            });
+            return HandbookMapping.ToView(target);
+        });
+        return result.Problem ?? (Results<Ok<HandbookVersionView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
+    }
+}

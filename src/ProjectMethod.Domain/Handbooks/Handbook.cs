@@ -1,0 +1,257 @@
+using System.Text.RegularExpressions;
+using ProjectMethod.Domain.Checklists;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Roles;
+using ProjectMethod.Domain.Tolerances;
+using Stateless;
+
+namespace ProjectMethod.Domain.Handbooks;
+
+/// <summary>How a decision point whose decider is the Executive is approved.</summary>
+public enum ApprovalMode
+{
+    /// <summary>The decider of DESIGN §2 decides alone.</summary>
+    SingleDecider,
+
+    /// <summary>The Executive and every Senior User and Senior Supplier approve; one reject rejects.</summary>
+    BoardConsensus,
+}
+
+/// <summary>A handbook version is edited as a draft and never changes once published.</summary>
+public enum HandbookState
+{
+    Draft,
+    Published,
+}
+
+/// <summary>Role rules a handbook may relax, each off by default and named in the rule it relaxes.</summary>
+public sealed record RoleWaivers(bool ProjectManagerMayHoldBoardRole = false, bool SeniorUserMayBeSeniorSupplier = false)
+{
+    public static RoleWaivers None { get; } = new();
+}
+
+/// <summary>The deviations a handbook suggests for one dimension; used to pre-fill tolerances, never applied silently.</summary>
+public sealed record ToleranceBand(decimal Lower, decimal Upper);
+
+/// <summary>Criteria a sector switches on in addition to the method's.</summary>
+public static class ExtraCriteria
+{
+    /// <summary>BP2 needs a co-creation plan (enforced with the co-creation register).</summary>
+    public const string CoCreationPlan = "co-creation-plan";
+
+    /// <summary>BP2 needs an uncertainty register with at least one assessed risk.</summary>
+    public const string RiskAssessmentBeforeBp2 = "risk-assessment-before-bp2";
+
+    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal) { CoCreationPlan, RiskAssessmentBeforeBp2 };
+}
+
+/// <summary>One version of a sector's project handbook (prosjekthåndbok): how the sector tailors the method (P7).</summary>
+public sealed record HandbookVersion
+{
+    public required string Sector { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string Name { get; init; }
+
+    public HandbookState State { get; init; } = HandbookState.Published;
+
+    public IReadOnlyList<ChecklistItem> Checklist { get; init; } = [];
+
+    /// <summary>The active tolerance dimensions: time and cost always.</summary>
+    public IReadOnlyList<Dimension> Dimensions { get; init; } = Tolerances.Dimensions.Default;
+
+    /// <summary>The share of a band from which a forecast is at risk.</summary>
+    public decimal AtRiskThreshold { get; init; } = ToleranceRules.DefaultAtRiskThreshold;
+
+    public IReadOnlyDictionary<ToleranceLevel, IReadOnlyDictionary<Dimension, ToleranceBand>> DefaultTolerances { get; init; } =
+        new Dictionary<ToleranceLevel, IReadOnlyDictionary<Dimension, ToleranceBand>>();
+
+    /// <summary>The approval mode per decision point; a point not named is decided by its single decider.</summary>
+    public IReadOnlyDictionary<DecisionPoint, ApprovalMode> ApprovalModes { get; init; } = new Dictionary<DecisionPoint, ApprovalMode>();
+
+    public RoleWaivers RoleWaivers { get; init; } = RoleWaivers.None;
+
+    public IReadOnlySet<string> ExtraCriteria { get; init; } = new HashSet<string>();
+
+    public ApprovalMode ApprovalModeAt(DecisionPoint point) => ApprovalModes.GetValueOrDefault(point, ApprovalMode.SingleDecider);
+
+    /// <summary>The method's rules untailored: what a project sees when no other version is given.</summary>
+    public static HandbookVersion Standard { get; } = new() { Sector = "standard", Version = 1, Name = "Standard prosjekthåndbok" };
+}
+
+/// <summary>What a publishable handbook version looks like, and what moving a project to another version may not break.</summary>
+public static partial class HandbookRules
+{
+    public const int MaxChecklistItems = 200;
+
+    /// <summary>Every fault of the version, by the field it is in; empty when it may be published.</summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(HandbookVersion version)
+    {
+        var faults = new Dictionary<string, List<string>>();
+        void Add(string field, string message) => (faults.TryGetValue(field, out var list) ? list : faults[field] = []).Add(message);
+
+        if (string.IsNullOrWhiteSpace(version.Name) || version.Name.Length > 200)
+        {
+            Add("name", "A handbook has a name of 1 to 200 characters.");
+        }
+
+        if (!version.Dimensions.Contains(Dimension.Time) || !version.Dimensions.Contains(Dimension.Cost))
+        {
+            Add("dimensions", "Time and cost are always active.");
+        }
+
+        if (version.Dimensions.Count != version.Dimensions.Distinct().Count())
+        {
+            Add("dimensions", "A dimension is named twice.");
+        }
+
+        if (version.AtRiskThreshold is <= 0 or >= 1)
+        {
+            Add("atRiskThreshold", "The at-risk threshold lies strictly between 0 and 1.");
+        }
+
+        if (version.Checklist.Count > MaxChecklistItems)
+        {
+            Add("checklists", $"At most {MaxChecklistItems} checklist items.");
+        }
+
+        foreach (var duplicate in version.Checklist.GroupBy(i => i.Id).Where(g => g.Count() > 1))
+        {
+            Add("checklists", $"The item id {duplicate.Key} is used twice.");
+        }
+
+        foreach (var item in version.Checklist)
+        {
+            if (!ItemId().IsMatch(item.Id))
+            {
+                Add("checklists", $"The item id '{item.Id}' is not 1 to 64 lower-case letters, digits and hyphens.");
+            }
+
+            if (string.IsNullOrWhiteSpace(item.TextNb) || string.IsNullOrWhiteSpace(item.TextEn) || item.TextNb.Length > 1000 || item.TextEn.Length > 1000)
+            {
+                Add("checklists", $"The item {item.Id} needs a text in Norwegian and in English, each at most 1000 characters.");
+            }
+        }
+
+        foreach (var (point, mode) in version.ApprovalModes)
+        {
+            if (mode == ApprovalMode.BoardConsensus && DecisionPoints.DeciderOf(point) != Decider.Executive)
+            {
+                Add("approvalMode", $"Board consensus replaces the Executive's decision; the portfolio board decides at {point.ToString().ToLowerInvariant()}.");
+            }
+        }
+
+        foreach (var (level, bands) in version.DefaultTolerances)
+        {
+            foreach (var (dimension, band) in bands)
+            {
+                if (!version.Dimensions.Contains(dimension))
+                {
+                    Add("defaultTolerances", $"{dimension} is not an active dimension of the handbook ({level}).");
+                }
+
+                if (band.Lower < 0 || band.Upper < 0)
+                {
+                    Add("defaultTolerances", $"The {dimension} deviations of {level} are 0 or more.");
+                }
+            }
+        }
+
+        foreach (var unknown in version.ExtraCriteria.Where(c => !ExtraCriteria.Known.Contains(c)))
+        {
+            Add("extraCriteria", $"'{unknown}' is not a known criterion: {string.Join(", ", ExtraCriteria.Known.Order())}.");
+        }
+
+        return faults.ToDictionary(f => f.Key, f => f.Value.ToArray());
+    }
+
+    /// <summary>
+    /// What a draft must be to be kept at all: checklist item ids present, at most 64 characters and unique, texts at
+    /// most 1000 characters, and not too many items. Everything else is judged when the draft is published.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> CheckStorable(HandbookVersion version)
+    {
+        var faults = new List<string>();
+        if (version.Checklist.Count > MaxChecklistItems)
+        {
+            faults.Add($"At most {MaxChecklistItems} checklist items.");
+        }
+
+        faults.AddRange(version.Checklist.Where(i => i.Id.Length is 0 or > 64).Select(i => $"The item id '{i.Id}' is not 1 to 64 characters."));
+        faults.AddRange(version.Checklist.Where(i => i.TextNb.Length > 1000 || i.TextEn.Length > 1000).Select(i => $"The texts of {i.Id} are at most 1000 characters."));
+        faults.AddRange(version.Checklist.GroupBy(i => i.Id).Where(g => g.Count() > 1).Select(g => $"The item id {g.Key} is used twice."));
+        return faults.Count == 0 ? new Dictionary<string, string[]>() : new Dictionary<string, string[]> { ["checklists"] = [.. faults] };
+    }
+
+    /// <summary>
+    /// The Executive may move a project to a newer published version of its handbook, unless the move would break
+    /// something in force: a dimension that has an undecided exception disappears, or the roles held break a rule the
+    /// new version no longer waives. A newly mandatory item of a decision point already passed is fine.
+    /// </summary>
+    public static DomainError? CheckMove(
+        HandbookVersion current, HandbookVersion target, IEnumerable<Dimension> openExceptionDimensions, IReadOnlyCollection<RoleAssignment> roles)
+    {
+        if (target.Sector != current.Sector || target.State != HandbookState.Published || target.Version <= current.Version)
+        {
+            return DomainError.Conflict("handbook-not-newer", "Not a newer version",
+                $"A project bound to {current.Sector} version {current.Version} moves only to a newer published version of that handbook.");
+        }
+
+        var lost = openExceptionDimensions.Distinct().Where(d => !target.Dimensions.Contains(d)).ToList();
+        if (lost.Count > 0)
+        {
+            return DomainError.Conflict("handbook-move-breaks", "The move would break the project",
+                $"Version {target.Version} drops {string.Join(", ", lost.Select(ToleranceRules.Name))}, which has an exception not yet decided.");
+        }
+
+        var broken = RoleRules.Violations(roles, target.RoleWaivers).Except(RoleRules.Violations(roles, current.RoleWaivers)).ToList();
+        return broken.Count > 0
+            ? DomainError.Conflict("handbook-move-breaks", "The move would break the project",
+                $"Version {target.Version} no longer waives a rule the roles rely on: {string.Join(" ", broken.Select(b => b.Description).Distinct())}")
+            : null;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex ItemId();
+}
+
+/// <summary>The facts a draft's lifecycle looks at.</summary>
+public sealed record DraftConditions(HandbookState State, IReadOnlyDictionary<string, string[]> Faults);
+
+/// <summary>A handbook draft's lifecycle, a Stateless machine like the phases: edited while a draft, published once valid, then final.</summary>
+public static class HandbookDraftMachine
+{
+    public enum Trigger
+    {
+        Edit,
+        Publish,
+    }
+
+    public const string Invalid = "The draft does not validate.";
+
+    public static StateMachine<HandbookState, Trigger> Create(DraftConditions conditions)
+    {
+        var state = conditions.State;
+        var machine = new StateMachine<HandbookState, Trigger>(() => state, next => state = next);
+        machine.Configure(HandbookState.Draft)
+            .PermitReentry(Trigger.Edit)
+            .PermitIf(Trigger.Publish, HandbookState.Published, () => conditions.Faults.Count == 0, Invalid);
+        return machine;
+    }
+
+    /// <summary>Whether the draft may take the step; the refusal names what is wrong.</summary>
+    public static DomainError? Check(DraftConditions conditions, Trigger trigger)
+    {
+        var machine = Create(conditions);
+        if (machine.CanFire(trigger))
+        {
+            return null;
+        }
+
+        return conditions.State == HandbookState.Published
+            ? DomainError.Conflict("handbook-published", "Published", "A published handbook version never changes; make a new draft.")
+            : DomainError.Conflict("handbook-invalid", "The draft does not validate", $"{Invalid} {string.Join(" ", conditions.Faults.SelectMany(f => f.Value))}")
+                with { Extensions = new Dictionary<string, object?> { ["errors"] = conditions.Faults } };
+    }
+}
