@@ -45,7 +45,8 @@ builder.AddProjectMethod(limits);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<Migrations>().ApplyAsync(CancellationToken.None);
-await HandbookDefaults.FillFromConfigurationAsync(app.Services);
+await FirstStart.FillFromConfigurationAsync(app.Services);
+await FirstStart.FillProjectRagAsync(app.Services);
 app.UseProjectMethod(limits);
 
 // The features, in the order of the method.

@@ -89,6 +89,29 @@ public static class BenefitStore
         WHERE b.project_id = @projectId ORDER BY m.measured_on, m.id
         """);
 
+    private static readonly Sql InRange = Sql.Of($"SELECT {Columns} FROM benefits WHERE project_id >= @first AND project_id <= @last");
+
+    private static readonly Sql MeasurementsInRange = Sql.Of(
+        """
+        SELECT m.id, m.benefit_id AS BenefitId, m.measured_on AS Date, m.value, m.comment, m.recorded_by AS RecordedBy, m.recorded_at AS RecordedAt
+        FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+        WHERE b.project_id >= @first AND b.project_id <= @last ORDER BY m.measured_on, m.id
+        """);
+
+    private static readonly Sql StillMeasured = Sql.Of(
+        $"""
+        SELECT {Columns} FROM benefits
+        WHERE outcome IS NULL AND project_id IN (SELECT id FROM projects WHERE phase IN @due AND (@sector IS NULL OR sector = @sector))
+        """);
+
+    private static readonly Sql MeasurementsStillMeasured = Sql.Of(
+        """
+        SELECT m.id, m.benefit_id AS BenefitId, m.measured_on AS Date, m.value, m.comment, m.recorded_by AS RecordedBy, m.recorded_at AS RecordedAt
+        FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+        WHERE b.outcome IS NULL AND b.project_id IN (SELECT id FROM projects WHERE phase IN @due AND (@sector IS NULL OR sector = @sector))
+        ORDER BY m.measured_on, m.id
+        """);
+
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO benefits (id, project_id, title, type, owner_unit, owner_user_id, indicator, unit, baseline_value, baseline_date,
@@ -244,6 +267,14 @@ public static class BenefitStore
         db.SingleOrDefaultAsync<BenefitRow>(One, new { projectId, benefitId });
 
     public static Task<IReadOnlyList<MeasurementView>> MeasurementsAsync(DbSession db, Guid projectId) => db.ListAsync<MeasurementView>(Measurements, new { projectId });
+
+    /// <summary>The benefits of the projects whose ids lie between two, with their measurements: one page of the portfolio.</summary>
+    public static async Task<(IReadOnlyList<BenefitRow> Rows, IReadOnlyList<MeasurementView> Measurements)> InRangeAsync(DbSession db, Guid first, Guid last) =>
+        (await db.ListAsync<BenefitRow>(InRange, new { first, last }), await db.ListAsync<MeasurementView>(MeasurementsInRange, new { first, last }));
+
+    /// <summary>Every benefit not yet evaluated of the projects in the phases given, with their measurements.</summary>
+    public static async Task<(IReadOnlyList<BenefitRow> Rows, IReadOnlyList<MeasurementView> Measurements)> MeasuredAsync(DbSession db, string[] due, string? sector) =>
+        (await db.ListAsync<BenefitRow>(StillMeasured, new { due, sector }), await db.ListAsync<MeasurementView>(MeasurementsStillMeasured, new { due, sector }));
 
     public static Task SaveAsync(DbSession db, Guid projectId, BenefitRow row, string by, Instant at, bool isNew) =>
         db.ExecuteAsync(isNew ? Insert : Update, new

@@ -78,17 +78,57 @@ public static class ForecastStore
         FROM forecasts WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
         """);
 
+    private static readonly Sql SetRag = Sql.Of("UPDATE projects SET rag = @rag WHERE id = @projectId");
+
+    private static readonly Sql Unrated = Sql.Of(
+        """
+        SELECT project_id AS ProjectId, evaluation FROM forecasts
+        WHERE level = @level AND project_id IN (SELECT id FROM projects WHERE rag IS NULL) ORDER BY id
+        """);
+
+    private sealed record Rated
+    {
+        public required Guid ProjectId { get; init; }
+
+        public required string Evaluation { get; init; }
+    }
+
+    /// <summary>Projects whose highlight reports were made before projects carried their RAG get it from the newest one.</summary>
+    public static async Task<int> BackfillRagAsync(DbSession db)
+    {
+        var newest = (await db.ListAsync<Rated>(Unrated, new { level = ForecastLevel.Stage.Wire() })).GroupBy(r => r.ProjectId).Select(g => g.Last()).ToList();
+        foreach (var row in newest)
+        {
+            var rag = WorstRag(JsonSerializer.Deserialize<EvaluationView>(row.Evaluation, Json.Options)!);
+            await db.ExecuteAsync(SetRag, new { projectId = row.ProjectId, rag = rag?.Wire() });
+        }
+
+        return newest.Count;
+    }
+
     private static readonly Sql LatestEvaluation = Sql.Of(
         "SELECT evaluation FROM forecasts WHERE project_id = @projectId AND level = @level ORDER BY id DESC LIMIT 1");
 
-    public static Task InsertAsync(DbSession db, ForecastRecord forecast) =>
-        db.ExecuteAsync(Insert, new
+    /// <summary>Keeps a forecast; a highlight report also becomes the project's RAG, in the same transaction.</summary>
+    public static async Task InsertAsync(DbSession db, ForecastRecord forecast)
+    {
+        await db.ExecuteAsync(Insert, new
         {
             forecast.Id, forecast.ProjectId, level = forecast.Level.Wire(), forecast.Stage, forecast.WorkPackageId,
             values = JsonSerializer.Serialize(forecast.Values, Json.Options),
             projectValues = forecast.ProjectValues is null ? null : JsonSerializer.Serialize(forecast.ProjectValues, Json.Options),
             forecast.Comment, evaluation = JsonSerializer.Serialize(forecast.Evaluation, Json.Options), forecast.SubmittedBy, forecast.SubmittedAt,
         });
+        if (forecast.Level == ForecastLevel.Stage)
+        {
+            await db.ExecuteAsync(SetRag, new { projectId = forecast.ProjectId, rag = WorstRag(forecast.Evaluation)?.Wire() });
+        }
+    }
+
+    /// <summary>The worst RAG of a judgement on every level it was judged on; null when nothing was judged.</summary>
+    public static Rag? WorstRag(EvaluationView evaluation) =>
+        (evaluation.Stage ?? []).Concat(evaluation.Project ?? []).Select(d => (Rag?)d.Rag).DefaultIfEmpty(null).Max();
+
 
     /// <summary>The values of the newest stage forecast of a stage: what is judged again after a new baseline.</summary>
     public static async Task<(Dictionary<Dimension, decimal> Values, Dictionary<Dimension, decimal>? ProjectValues)?> LatestStageValuesAsync(

@@ -26,8 +26,16 @@ public sealed record PortfolioProject(
     Guid Id, string Name, string Sector, Phase Phase, int? Stage, bool ClosedEarly, Rag? Rag, int OpenExceptions, BenefitSummary Benefits,
     ProductSummary Products);
 
-/// <summary>The portfolio board's overview: projects per phase, RAG, open exceptions, benefits and overdue measurements.</summary>
-public sealed record PortfolioView(IReadOnlyList<PhaseCount> Phases, IReadOnlyList<PortfolioProject> Projects, int OpenExceptions, int OverdueMeasurements);
+/// <summary>Projects by the RAG of their newest highlight report; <c>rag</c> null counts those without one yet.</summary>
+public sealed record RagCount(Rag? Rag, int Count);
+
+/// <summary>
+/// The portfolio board's overview: counts per phase and per RAG, open exceptions and overdue measurements over the
+/// whole portfolio (the sector filter applies), and one page of projects (every filter applies) with the next cursor.
+/// </summary>
+public sealed record PortfolioView(
+    IReadOnlyList<PhaseCount> Phases, IReadOnlyList<RagCount> Rags, IReadOnlyList<PortfolioProject> Projects, int OpenExceptions,
+    int OverdueMeasurements, string? NextCursor);
 
 public static class PortfolioApi
 {
@@ -35,60 +43,66 @@ public static class PortfolioApi
     {
         app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName("getPortfolio")
             .WithSummary("The portfolio at a glance")
-            .WithDescription("Per phase the number of projects; per project its RAG (the worst of its newest forecast), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. sector filters.")
+            .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. A fixed number of queries, whatever the number of projects.")
             .WithProblems(400);
         return app;
     }
 
-    private static async Task<Ok<PortfolioView>> Get(Database database, IClock clock, CancellationToken cancellationToken, string? sector = null)
+    private static async Task<Results<Ok<PortfolioView>, ProblemHttpResult>> Get(
+        Database database, IClock clock, CancellationToken cancellationToken, string? sector = null, string? phase = null, string? rag = null,
+        bool? hasOpenExceptions = null, int? limit = null, string? cursor = null)
     {
-        var today = BenefitMath.Today(clock);
-        var projects = await database.ReadAsync(async db =>
+        var errors = new Dictionary<string, string[]>();
+        if (!QueryValues.TryParseEnum<Phase>(phase, "phase", out var phaseFilter, errors) | !QueryValues.TryParseEnum<Rag>(rag, "rag", out var ragFilter, errors)
+            | !Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var pagingErrors))
         {
-            var summaries = new List<PortfolioProject>();
-            var paging = new Paging(Paging.MaxLimit, Guid.Empty, 0);
-            while (true)
-            {
-                var rows = await ProjectStore.ListAsync(db, null, sector, paging);
-                foreach (var project in rows.Take(paging.Limit))
-                {
-                    summaries.Add(await SummariseAsync(db, project, today));
-                }
+            return Problems.Validation(errors.Concat(pagingErrors).ToDictionary(e => e.Key, e => e.Value));
+        }
 
-                if (rows.Count <= paging.Limit)
-                {
-                    return summaries;
-                }
-
-                paging = paging with { AfterId = rows[paging.Limit - 1].Id };
-            }
+        var today = BenefitMath.Today(clock);
+        var filter = new PortfolioFilter(sector, phaseFilter, ragFilter, hasOpenExceptions);
+        var (page, totals, overdue, summaries) = await database.ReadAsync(async db =>
+        {
+            var rows = await PortfolioStore.PageAsync(db, filter, paging);
+            var totals = await PortfolioStore.TotalsAsync(db, sector);
+            var overdue = await PortfolioStore.OverdueMeasurementsAsync(db, sector, today);
+            var onPage = rows.Take(paging.Limit).ToList();
+            return (rows, totals, overdue, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
         }, cancellationToken);
 
-        var phases = Enum.GetValues<Phase>().Select(p => new PhaseCount(p, projects.Count(x => x.Phase == p))).ToList();
-        return TypedResults.Ok(new PortfolioView(phases, projects, projects.Sum(p => p.OpenExceptions), projects.Sum(p => p.Benefits.OverdueMeasurements)));
+        var phases = Enum.GetValues<Phase>()
+            .Select(p => new PhaseCount(p, (int)(totals.Phases.FirstOrDefault(c => c.Key == p.Wire())?.N ?? 0))).ToList();
+        var rags = totals.Rags.Select(c => new RagCount(c.Key is null ? null : Enum.Parse<Rag>(c.Key, ignoreCase: true), (int)c.N))
+            .OrderBy(c => c.Rag.HasValue).ThenBy(c => c.Rag).ToList();
+        var next = paging.ToPage(page, p => p.Id).NextCursor;
+        return TypedResults.Ok(new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next));
     }
 
-    private static async Task<PortfolioProject> SummariseAsync(DbSession db, ProjectRow project, LocalDate today)
+    /// <summary>One page of projects, summarised with a statement per kind of fact over the page's range of ids.</summary>
+    private static async Task<IReadOnlyList<PortfolioProject>> SummariseAsync(DbSession db, List<PortfolioStore.ProjectRow> page, LocalDate today)
     {
-        var evaluation = await ForecastStore.LatestStageEvaluationAsync(db, project.Id);
-        var rags = (evaluation?.Stage ?? []).Concat(evaluation?.Project ?? []).Select(d => d.Rag).ToList();
-        var exceptions = await ExceptionStore.ForProjectAsync(db, project.Id);
-        var benefits = await BenefitStore.ForProjectAsync(db, project.Id);
-        var measurements = await BenefitStore.MeasurementsAsync(db, project.Id);
-        var figures = benefits.Where(b => b.Outcome is null)
-            .Select(b => BenefitView.From(b, measurements, today, project.Phase).Figures).OfType<BenefitFigures>().ToList();
-        var achievements = figures.Select(f => f.Achievement).OfType<decimal>().ToList();
-        var summary = new BenefitSummary(
-            benefits.Count,
-            achievements.Count == 0 ? null : Math.Round(achievements.Average(), 1),
-            figures.Count(f => f.Status == BenefitStatus.OnTrack),
-            figures.Count(f => f.Status == BenefitStatus.AtRisk),
-            figures.Count(f => f.Status == BenefitStatus.Realised),
-            figures.Count(f => f.Status == BenefitStatus.Overdue),
-            benefits.Count(b => b.Outcome is not null));
-        var products = await ProductStore.ForProjectAsync(db, project.Id);
-        return new PortfolioProject(project.Id, project.Name, project.Sector, project.Phase, project.Stage, project.ClosedEarly,
-            rags.Count == 0 ? null : rags.Max(), exceptions.Count(e => ExceptionRules.IsOpen(e.State)), summary,
-            new ProductSummary(products.Count(p => p.State == ProductState.Accepted), products.Count, products.Count(p => p.State == ProductState.RemovedFromScope)));
+        var (first, last) = (page[0].Id, page[^1].Id);
+        var exceptions = (await PortfolioStore.OpenExceptionsAsync(db, first, last)).ToDictionary(c => c.ProjectId, c => (int)c.N);
+        var products = (await PortfolioStore.ProductsAsync(db, first, last)).ToLookup(c => c.ProjectId);
+        var benefits = (await PortfolioStore.BenefitsAsync(db, first, last, today)).ToLookup(b => b.ProjectId, b => b.Benefit);
+        return page.Select(project =>
+        {
+            var own = benefits[project.Id].ToList();
+            var figures = own.Where(b => b.Evaluation is null).Select(b => b.Figures).OfType<BenefitFigures>().ToList();
+            var achievements = figures.Select(f => f.Achievement).OfType<decimal>().ToList();
+            var summary = new BenefitSummary(
+                own.Count,
+                achievements.Count == 0 ? null : Math.Round(achievements.Average(), 1),
+                figures.Count(f => f.Status == BenefitStatus.OnTrack),
+                figures.Count(f => f.Status == BenefitStatus.AtRisk),
+                figures.Count(f => f.Status == BenefitStatus.Realised),
+                figures.Count(f => f.Status == BenefitStatus.Overdue),
+                own.Count(b => b.Evaluation is not null));
+            var byState = products[project.Id].ToDictionary(c => c.Key ?? "", c => (int)c.N);
+            return new PortfolioProject(project.Id, project.Name, project.Sector, project.Phase, project.Stage, project.ClosedEarly, project.Rag,
+                exceptions.GetValueOrDefault(project.Id), summary,
+                new ProductSummary(byState.GetValueOrDefault(ProductState.Accepted.Wire()), byState.Values.Sum(),
+                    byState.GetValueOrDefault(ProductState.RemovedFromScope.Wire())));
+        }).ToList();
     }
 }

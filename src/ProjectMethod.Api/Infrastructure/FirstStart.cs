@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
-using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Tolerances;
 
-namespace ProjectMethod.Api.Handbooks;
+namespace ProjectMethod.Api.Infrastructure;
 
-/// <summary>What the configuration still decides about handbooks: the contents of the versions made before they held them.</summary>
-public static class HandbookDefaults
+/// <summary>What a start fills in once after an upgrade, before the service answers: facts that newer versions keep and older ones did not.</summary>
+public static class FirstStart
 {
     /// <summary>
     /// The versions that existed before handbooks held their dimensions and threshold take them from the configuration
@@ -15,5 +16,11 @@ public static class HandbookDefaults
     {
         var configured = services.GetRequiredService<IOptions<ToleranceSettings>>().Value;
         await services.GetRequiredService<Database>().WriteAsync(async db => (true, await HandbookStore.SeedAsync(db, configured)), CancellationToken.None);
+    }
+
+    /// <summary>What an upgrade fills in at the first start: projects whose highlight reports predate the RAG they now carry.</summary>
+    public static async Task FillProjectRagAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<Database>().WriteAsync(async db => (true, await ForecastStore.BackfillRagAsync(db)), CancellationToken.None);
     }
 }

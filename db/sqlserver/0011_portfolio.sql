@@ -1,0 +1,7 @@
+-- SQL Server twin of db/sqlite/0011_portfolio.sql.
+-- The portfolio is read set-based: each project carries the RAG of its newest highlight report (kept in the same
+-- transaction as the forecast), so the board's filters and counts are computed in the database.
+ALTER TABLE projects ADD rag NVARCHAR(450) NULL;
+-- A batch is compiled before it runs, so the new column is indexed in a statement compiled after the ALTER.
+EXEC (N'CREATE INDEX ix_projects_rag ON projects (rag, id)');
+CREATE INDEX ix_exceptions_project_state ON exceptions (project_id, state);

@@ -1,0 +1,159 @@
+using ProjectMethod.Api.Benefits;
+using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain.Benefits;
+using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Products;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Portfolio;
+
+/// <summary>What the board filters the portfolio by; null is any.</summary>
+public sealed record PortfolioFilter(string? Sector, Phase? Phase, Rag? Rag, bool? HasOpenExceptions);
+
+/// <summary>
+/// The portfolio, read set-based: a fixed number of statements whatever the number of projects — one page of projects
+/// and, for that page only, its exceptions, products and benefits by range of ids; the counts in the database.
+/// </summary>
+public static class PortfolioStore
+{
+    public sealed record ProjectRow
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Sector { get; init; }
+
+        public required Phase Phase { get; init; }
+
+        public int? Stage { get; init; }
+
+        public bool ClosedEarly { get; init; }
+
+        public Rag? Rag { get; init; }
+    }
+
+    public sealed record Count
+    {
+        public string? Key { get; init; }
+
+        public required long N { get; init; }
+    }
+
+    public sealed record ProjectCount
+    {
+        public required Guid ProjectId { get; init; }
+
+        public string? Key { get; init; }
+
+        public required long N { get; init; }
+    }
+
+    private sealed record BenefitOwner
+    {
+        public required Guid Id { get; init; }
+
+        public required Guid ProjectId { get; init; }
+
+        public required Phase Phase { get; init; }
+    }
+
+    private const string Filtered =
+        """
+        (@sector IS NULL OR p.sector = @sector) AND (@phase IS NULL OR p.phase = @phase) AND (@rag IS NULL OR p.rag = @rag)
+        AND (@hasOpen IS NULL
+             OR (@hasOpen = 1 AND EXISTS (SELECT 1 FROM exceptions e WHERE e.project_id = p.id AND e.state IN @open))
+             OR (@hasOpen = 0 AND NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.project_id = p.id AND e.state IN @open)))
+        """;
+
+    private static readonly Sql Page = Sql.Of(
+        $"""
+        SELECT p.id, p.name, p.sector, p.phase, p.stage, p.closed_early AS ClosedEarly, p.rag
+        FROM projects p WHERE {Filtered} AND p.id > @after ORDER BY p.id LIMIT @limit
+        """);
+
+    private static readonly Sql PhaseCounts = Sql.Of(
+        "SELECT p.phase AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY p.phase");
+
+    private static readonly Sql RagCounts = Sql.Of(
+        "SELECT p.rag AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY p.rag");
+
+    private static readonly Sql OpenExceptions = Sql.Of(
+        """
+        SELECT COUNT(*) FROM exceptions e JOIN projects p ON p.id = e.project_id
+        WHERE e.state IN @open AND (@sector IS NULL OR p.sector = @sector)
+        """);
+
+    private static readonly Sql OpenExceptionsOfPage = Sql.Of(
+        """
+        SELECT project_id AS ProjectId, COUNT(*) AS N FROM exceptions
+        WHERE state IN @open AND project_id >= @first AND project_id <= @last GROUP BY project_id
+        """);
+
+    private static readonly Sql ProductsOfPage = Sql.Of(
+        """
+        SELECT project_id AS ProjectId, state AS "Key", COUNT(*) AS N FROM products
+        WHERE project_id >= @first AND project_id <= @last GROUP BY project_id, state
+        """);
+
+    private static readonly Sql BenefitOwnersOfPage = Sql.Of(
+        """
+        SELECT b.id, b.project_id AS ProjectId, p.phase FROM benefits b JOIN projects p ON p.id = b.project_id
+        WHERE b.project_id >= @first AND b.project_id <= @last
+        """);
+
+    private static readonly Sql DueBenefitOwners = Sql.Of(
+        """
+        SELECT b.id, b.project_id AS ProjectId, p.phase FROM benefits b JOIN projects p ON p.id = b.project_id
+        WHERE p.phase IN @due AND b.outcome IS NULL AND (@sector IS NULL OR p.sector = @sector)
+        """);
+
+    public static Task<IReadOnlyList<ProjectRow>> PageAsync(DbSession db, PortfolioFilter filter, Paging paging) =>
+        db.ListAsync<ProjectRow>(Page, new
+        {
+            sector = filter.Sector, phase = filter.Phase?.Wire(), rag = filter.Rag?.Wire(),
+            hasOpen = filter.HasOpenExceptions is { } has ? (has ? 1 : 0) : (int?)null, open = Open, after = paging.AfterId, limit = paging.FetchSize,
+        });
+
+    public static async Task<(IReadOnlyList<Count> Phases, IReadOnlyList<Count> Rags, long OpenExceptions)> TotalsAsync(DbSession db, string? sector) =>
+        (await db.ListAsync<Count>(PhaseCounts, new { sector }), await db.ListAsync<Count>(RagCounts, new { sector }),
+            await db.ScalarAsync<long>(OpenExceptions, new { sector, open = Open }));
+
+    public static Task<IReadOnlyList<ProjectCount>> OpenExceptionsAsync(DbSession db, Guid first, Guid last) =>
+        db.ListAsync<ProjectCount>(OpenExceptionsOfPage, new { first, last, open = Open });
+
+    public static Task<IReadOnlyList<ProjectCount>> ProductsAsync(DbSession db, Guid first, Guid last) =>
+        db.ListAsync<ProjectCount>(ProductsOfPage, new { first, last });
+
+    /// <summary>The benefits of the projects between two ids, each with its measurements and its project's phase.</summary>
+    public static async Task<IReadOnlyList<(Guid ProjectId, BenefitView Benefit)>> BenefitsAsync(
+        DbSession db, Guid first, Guid last, NodaTime.LocalDate today) =>
+        Figures(await db.ListAsync<BenefitOwner>(BenefitOwnersOfPage, new { first, last }), await BenefitStore.InRangeAsync(db, first, last), today);
+
+    /// <summary>Every benefit still measured (from execution on, not yet evaluated), for the portfolio's count of overdue measurements.</summary>
+    public static async Task<int> OverdueMeasurementsAsync(DbSession db, string? sector, NodaTime.LocalDate today)
+    {
+        var due = Enum.GetValues<Phase>().Where(BenefitRules.MeasuredIn).Select(p => p.Wire()).ToArray();
+        var owners = await db.ListAsync<BenefitOwner>(DueBenefitOwners, new { due, sector });
+        if (owners.Count == 0)
+        {
+            return 0;
+        }
+
+        var benefits = await BenefitStore.MeasuredAsync(db, due, sector);
+        return Figures(owners, benefits, today).Count(b => b.Benefit.Figures?.Status == BenefitStatus.Overdue);
+    }
+
+    private static List<(Guid ProjectId, BenefitView Benefit)> Figures(
+        IReadOnlyList<BenefitOwner> owners, (IReadOnlyList<BenefitRow> Rows, IReadOnlyList<MeasurementView> Measurements) benefits, NodaTime.LocalDate today)
+    {
+        var ownerOf = owners.ToDictionary(o => o.Id);
+        var measurements = benefits.Measurements.ToLookup(m => m.BenefitId);
+        return benefits.Rows.Where(r => ownerOf.ContainsKey(r.Id))
+            .Select(r => (ownerOf[r.Id].ProjectId, BenefitView.From(r, measurements[r.Id], today, ownerOf[r.Id].Phase))).ToList();
+    }
+
+    private static readonly string[] Open = ExceptionRules.OpenStates.Select(s => s.Wire()).ToArray();
+}
