@@ -42,6 +42,7 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
             return joined;
         }
 
+        using var turn = await dialect.QueueWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
         var (shouldCommit, result) = await work(new DbSession(connection, transaction, cancellationToken));
@@ -60,9 +61,18 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
     /// <summary>Begins a write that one request shares; <see cref="Join"/> makes every write of the request part of it.</summary>
     public async Task<AmbientWrite> BeginAmbientAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
-        var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-        return new AmbientWrite(connection, transaction);
+        var turn = await dialect.QueueWriteAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken);
+            var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+            return new AmbientWrite(connection, transaction, turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -84,7 +94,7 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
 }
 
 /// <summary>One write transaction shared by everything one request does; committed once, at the end, or not at all.</summary>
-public sealed class AmbientWrite(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+public sealed class AmbientWrite(DbConnection connection, DbTransaction transaction, IDisposable? turn = null) : IAsyncDisposable
 {
     public DbConnection Connection => connection;
 
@@ -109,5 +119,6 @@ public sealed class AmbientWrite(DbConnection connection, DbTransaction transact
     {
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
+        turn?.Dispose();
     }
 }
