@@ -48,9 +48,12 @@ public static class ChecklistStore
     /// <summary>Stage-boundary items are answered anew for every stage; the others once.</summary>
     public static int RoundOf(DecisionPoint point, ProjectRow project) => point == DecisionPoint.StageBoundary ? project.Stage ?? 0 : 0;
 
-    public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(DbSession db, ProjectRow project)
+    public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(DbSession db, ProjectRow project) =>
+        await ForProjectAsync(db, project, await HandbookStore.ChecklistAsync(db, project.HandbookSector, project.HandbookVersion));
+
+    /// <summary>The items of the project's handbook, already read, each with its status on the project.</summary>
+    public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(DbSession db, ProjectRow project, IReadOnlyList<ChecklistItem> items)
     {
-        var items = await HandbookStore.ChecklistAsync(db, project.HandbookSector, project.HandbookVersion);
         var statuses = (await db.ListAsync<StatusRow>(Statuses, new { id = project.Id })).ToDictionary(s => (s.ItemId, s.Round));
         return items.Select(item =>
         {
@@ -69,7 +72,7 @@ public sealed class ChecklistFacts : IGateFactsSource
 {
     public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) => facts with
     {
-        Checklist = (await ChecklistStore.ForProjectAsync(query.Db, query.Project))
+        Checklist = (await ChecklistStore.ForProjectAsync(query.Db, query.Project, facts.Handbook.Checklist))
             .Select(v => new ChecklistEntry(new ChecklistItem(v.Id, v.DecisionPoint, v.TextNb, v.TextEn, v.Mandatory), v.Status, v.Comment))
             .ToList(),
     };

@@ -172,7 +172,7 @@ public sealed class GateVoteFacts : IGateFactsSource
 {
     public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
     {
-        if (await GateStore.OpenRequestAsync(query.Db, query.Project.Id) is not { } request)
+        if (facts.Handbook.ApprovalModes.Count == 0 || await GateStore.OpenRequestAsync(query.Db, query.Project.Id) is not { } request)
         {
             return facts;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
@@ -133,8 +134,28 @@ public static class HandbookStore
         await FindAsync(db, sector, version)
         ?? throw new InvalidOperationException($"The handbook {sector} version {version} a project is bound to does not exist.");
 
-    public static async Task<HandbookRecord?> FindAsync(DbSession db, string sector, int version) =>
-        await db.SingleOrDefaultAsync<Row>(One, new { sector, version }) is { } row ? await ToRecordAsync(db, row) : null;
+    public static async Task<HandbookRecord?> FindAsync(DbSession db, string sector, int version)
+    {
+        var key = (db.Connection.GetType().Name, db.Connection.DataSource, db.Connection.Database, sector, version);
+        if (PublishedVersions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = await db.SingleOrDefaultAsync<Row>(One, new { sector, version }) is { } row ? await ToRecordAsync(db, row) : null;
+        if (found is { Version.State: HandbookState.Published })
+        {
+            PublishedVersions.TryAdd(key, found);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Published versions never change, so each is read from its database once per process; every project's rules,
+    /// checklists and dimensions come from one, on every write and every gate view. Drafts are always read afresh.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Provider, string Source, string Database, string Sector, int Version), HandbookRecord> PublishedVersions = new();
 
     /// <summary>Every version of the sector, oldest first, without their checklists.</summary>
     public static async Task<IReadOnlyList<HandbookRecord>> VersionsAsync(DbSession db, string sector) =>
