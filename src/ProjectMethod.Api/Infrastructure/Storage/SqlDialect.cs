@@ -65,14 +65,23 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     private static readonly Sql Pragmas = Sql.Of("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;");
     private static readonly Sql WriteAheadLog = Sql.Of("PRAGMA journal_mode = WAL;");
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = new();
+    private static readonly object Marker = new();
+
     public override string Provider => Name;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        // Per connection: integrity and durability, and waiting (not failing) while another writer holds the lock.
-        await new DbSession(connection, null, cancellationToken).ExecuteAsync(Pragmas);
+        // Per connection: integrity and durability, and waiting (not failing) while another writer holds the lock. The
+        // settings live with the native connection, which the pool hands out again: they are made once for each.
+        if (!Prepared.TryGetValue(connection.Handle!, out _))
+        {
+            await new DbSession(connection, null, cancellationToken).ExecuteAsync(Pragmas);
+            Prepared.AddOrUpdate(connection.Handle!, Marker);
+        }
+
         return connection;
     }
 
