@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The load benchmark: the service as a user sees it, against a bare minimal API on the same framework in the same run.
 #
-#   bench/load.sh [--projects N] [--duration SECONDS] [--connections C] [--soak MINUTES]
+#   bench/load.sh [--projects N] [--duration SECONDS] [--connections C] [--soak MINUTES] [--postgres "Host=...;Username=...;Password=..."]
 #
-# Builds Release, starts the service on a fresh SQLite database (synchronous=FULL, the rate limit raised for the run) and
-# the ceiling (bench/ProjectMethod.Ceiling), seeds N projects through the API (most proposed, some taken through BP3
+# Builds Release, starts the service on a fresh SQLite database (synchronous=FULL, the rate limit raised for the run),
+# or with --postgres on a fresh database of that server (whose user may create databases), and the ceiling
+# (bench/ProjectMethod.Ceiling) on the same kind of database, seeds N projects through the API (most proposed, some taken through BP3
 # into execution with tolerances, a product, a benefit and highlight reports, some of them over tolerance), runs each
 # scenario with wrk (2 threads, C connections) and prints req/s, p50 and p99, and the ratio to the ceiling, then the
 # service's peak RSS and whether the audit chain still verifies. --soak runs a mixed read/write load at half the
@@ -12,13 +13,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-projects=10000 duration=10 connections=32 soak=0
+projects=10000 duration=10 connections=32 soak=0 postgres=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --projects) projects=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --soak) soak=$2; shift 2 ;;
+        --postgres) postgres=$2; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -30,7 +32,15 @@ fi
 
 work=$(mktemp -d)
 service_port=5181 ceiling_port=5182
-cleanup() { kill "${service_pid:-}" "${ceiling_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
+run_id="pm_load_$$"
+cleanup() {
+    kill "${service_pid:-}" "${ceiling_pid:-}" 2>/dev/null || true
+    wait 2>/dev/null || true
+    if [ -n "$postgres" ]; then
+        for db in "${run_id}_service" "${run_id}_ceiling"; do dotnet "$ceiling_bin/ProjectMethod.Ceiling.dll" --drop-database "$db" --postgres "$postgres" || true; done
+    fi
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 echo "== build (Release)"
@@ -40,11 +50,20 @@ service_bin=$PWD/src/ProjectMethod.Api/bin/Release/net10.0
 ceiling_bin=$PWD/bench/ProjectMethod.Ceiling/bin/Release/net10.0
 
 export ASPNETCORE_ENVIRONMENT=Development
-(cd "$service_bin" && exec dotnet ProjectMethod.Api.dll --Urls "http://127.0.0.1:$service_port" \
-    --ConnectionStrings:ProjectMethod "Data Source=$work/service.db" --Limits:RequestsPerMinute 1000000000 \
-    --Logging:LogLevel:Default Warning) >"$work/service.log" 2>&1 &
+if [ -n "$postgres" ]; then
+    database=PostgreSQL
+    for db in "${run_id}_service" "${run_id}_ceiling"; do dotnet "$ceiling_bin/ProjectMethod.Ceiling.dll" --create-database "$db" --postgres "$postgres"; done
+    storage=(--Storage:Provider postgres --ConnectionStrings:ProjectMethod "$postgres;Database=${run_id}_service")
+    ceiling_storage=(--postgres "$postgres;Database=${run_id}_ceiling")
+else
+    database=SQLite
+    storage=(--ConnectionStrings:ProjectMethod "Data Source=$work/service.db")
+    ceiling_storage=(--sqlite "$work/ceiling.db")
+fi
+(cd "$service_bin" && exec dotnet ProjectMethod.Api.dll --Urls "http://127.0.0.1:$service_port" "${storage[@]}" \
+    --Limits:RequestsPerMinute 1000000000 --Logging:LogLevel:Default Warning) >"$work/service.log" 2>&1 &
 service_pid=$!
-dotnet "$ceiling_bin/ProjectMethod.Ceiling.dll" --urls "http://127.0.0.1:$ceiling_port" --sqlite "$work/ceiling.db" >"$work/ceiling.log" 2>&1 &
+dotnet "$ceiling_bin/ProjectMethod.Ceiling.dll" --urls "http://127.0.0.1:$ceiling_port" "${ceiling_storage[@]}" >"$work/ceiling.log" 2>&1 &
 ceiling_pid=$!
 for attempt in $(seq 61); do
     curl -sf "http://127.0.0.1:$service_port/health/ready" >/dev/null && curl -sf "http://127.0.0.1:$ceiling_port/json" >/dev/null && break
@@ -144,7 +163,7 @@ echo "== seed: proposals up to $projects"
 
 echo "== at $projects projects"
 run "ceiling: trivial JSON GET" "http://127.0.0.1:$ceiling_port/json" ""
-run "ceiling: one durable SQLite insert per POST" "http://127.0.0.1:$ceiling_port/insert" "" -s "$work/insert.lua"
+run "ceiling: one durable $database insert per POST" "http://127.0.0.1:$ceiling_port/insert" "" -s "$work/insert.lua"
 run "GET /projects/{id}" "$api/projects/$target" ceiling-get "${auth[@]}"
 run "GET /projects/{id}/gate" "$api/projects/$target/gate" ceiling-get "${auth[@]}"
 run "POST /projects/{id}/forecasts with Idempotency-Key" "$api/projects/$target/forecasts" ceiling-insert -s "$work/forecast.lua" -H "Authorization: Bearer $PER"
@@ -177,9 +196,9 @@ LUA
 fi
 
 ceiling_get=$(printf '%s\n' "${results[@]}" | awk -F'|' '/trivial JSON/ {print $2}')
-ceiling_insert=$(printf '%s\n' "${results[@]}" | awk -F'|' '/durable SQLite insert/ {print $2}')
+ceiling_insert=$(printf '%s\n' "${results[@]}" | awk -F'|' '/durable .* insert/ {print $2}')
 echo
-echo "Load benchmark, $(date -u +%F), $(nproc) cores, SQLite, $projects projects, wrk -t2 -c$connections -d${duration}s"
+echo "Load benchmark, $(date -u +%F), $(nproc) cores, $database, $projects projects, wrk -t2 -c$connections -d${duration}s"
 echo
 echo "| what | req/s | p50 | p99 | errors | ratio to the ceiling |"
 echo "|---|---|---|---|---|---|"

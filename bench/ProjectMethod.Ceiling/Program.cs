@@ -5,6 +5,16 @@ using Npgsql;
 // The ceiling of the load benchmark (bench/load.sh): the same framework with nothing of the service in it. GET /json
 // answers a small object; POST /insert makes one durable insert, into SQLite (WAL, synchronous=FULL, as the service)
 // or PostgreSQL, whichever --sqlite or --postgres names.
+// With --create-database NAME or --drop-database NAME and --postgres (a server's connection string), it makes or
+// removes a database for a run instead.
+if (args is [("--create-database" or "--drop-database") and var verb, var name, "--postgres", var server])
+{
+    await using var admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+    await using var command = admin.CreateCommand(verb == "--create-database" ? $"CREATE DATABASE \"{name}\"" : $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    await command.ExecuteNonQueryAsync();
+    return;
+}
+
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var sqlite = builder.Configuration["sqlite"];
