@@ -102,13 +102,14 @@ public sealed class ProjectWrites(Database database, IClock clock)
                 throw new InvalidOperationException("A project write that changes state records its event.");
             }
 
+            await database.LockChainAsync(db);
             foreach (var (type, payload) in write.Events)
             {
                 await AuditTrail.AppendAsync(db, projectId, type, actor.UserId, now, payload);
             }
 
             return (true, new WriteResult<T>(outcome.Value, project.Version + 1, null));
-        }, cancellationToken);
+        }, cancellationToken, projectId);
 
         if (result.Problem is null)
         {

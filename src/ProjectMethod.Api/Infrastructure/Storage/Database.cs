@@ -6,9 +6,10 @@ namespace ProjectMethod.Api.Infrastructure;
 public sealed record StorageOptions(string Provider, string ConnectionString);
 
 /// <summary>
-/// Opens connections and runs write transactions. Every write takes the database's write lock first
-/// (see <see cref="SqlDialect"/>), so what a write reads is what it writes against, audit sequence numbers are
-/// handed out in commit order, and two instances on one PostgreSQL database never interleave.
+/// Opens connections and runs write transactions. A write to one project takes that project's lock first, every other
+/// write the database's (see <see cref="SqlDialect"/>), so what a write reads is what it writes against; the audit
+/// chain is extended under the database's lock, so sequence numbers are handed out in commit order. On SQLite both are
+/// the database's single write lock.
 /// </summary>
 public sealed class Database(SqlDialect dialect) : IAsyncDisposable
 {
@@ -29,11 +30,13 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
     /// Runs one write as one transaction; it commits when the work returns <c>true</c> with its result, else rolls back.
     /// Inside an <see cref="AmbientWrite"/> (one request that must commit as a whole) it joins that transaction instead.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<DbSession, Task<(bool Commit, T Result)>> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<DbSession, Task<(bool Commit, T Result)>> work, CancellationToken cancellationToken, Guid? project = null)
     {
         if (Ambient.Value is { } ambient)
         {
-            var (commit, joined) = await work(new DbSession(ambient.Connection, ambient.Transaction, cancellationToken));
+            var session = new DbSession(ambient.Connection, ambient.Transaction, cancellationToken);
+            await dialect.LockAsync(session, project);
+            var (commit, joined) = await work(session);
             if (!commit)
             {
                 ambient.MarkRollbackOnly();
@@ -45,7 +48,9 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
         using var turn = await dialect.QueueWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-        var (shouldCommit, result) = await work(new DbSession(connection, transaction, cancellationToken));
+        var own = new DbSession(connection, transaction, cancellationToken);
+        await dialect.LockAsync(own, project);
+        var (shouldCommit, result) = await work(own);
         if (shouldCommit)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -58,7 +63,16 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Begins a write that one request shares; <see cref="Join"/> makes every write of the request part of it.</summary>
+    /// <summary>
+    /// The database's lock, taken inside a write to one project just before it appends to the audit chain: the chain's
+    /// head is read and extended by one writer at a time, in commit order, while writes to other projects proceed.
+    /// </summary>
+    public Task LockChainAsync(DbSession session) => dialect.LockAsync(session, null);
+
+    /// <summary>
+    /// Begins a write that one request shares; <see cref="Join"/> makes every write of the request part of it, and
+    /// each takes its own lock as it joins.
+    /// </summary>
     public async Task<AmbientWrite> BeginAmbientAsync(CancellationToken cancellationToken)
     {
         var turn = await dialect.QueueWriteAsync(cancellationToken);

@@ -22,6 +22,13 @@ public abstract class SqlDialect : IAsyncDisposable
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Takes the lock a write needs, held until its transaction ends: a project's own for a write to one project (so
+    /// one gate decision cannot race another), or the database's for every other write and for appending to the audit
+    /// chain (so sequence numbers follow commit order). Taking one again in the same transaction is harmless.
+    /// </summary>
+    public virtual Task LockAsync(DbSession session, Guid? project) => Task.CompletedTask;
+
+    /// <summary>
     /// Where the writers of this process wait their turn before they ask the database for its write lock; null where
     /// the database queues them itself. Disposing the turn lets the next writer in.
     /// </summary>
@@ -131,7 +138,7 @@ public sealed partial class PostgresDialect(string connectionString) : SqlDialec
     public const string Name = "postgres";
 
     private const long WriteLock = 0x50_4D_57_52; // "PMWR"
-    private static readonly Sql TakeWriteLock = Sql.Of("SELECT pg_advisory_xact_lock(@WriteLock)");
+    private static readonly Sql TakeLock = Sql.Of("SELECT pg_advisory_xact_lock(@key)");
 
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
 
@@ -140,11 +147,19 @@ public sealed partial class PostgresDialect(string connectionString) : SqlDialec
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
-    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    /// <summary>A transaction-scoped advisory lock: the database's, or one per project (its id folded to 64 bits).</summary>
+    public override Task LockAsync(DbSession session, Guid? project) =>
+        session.ExecuteAsync(TakeLock, new { key = project is { } id ? KeyOf(id) : WriteLock });
+
+    private static long KeyOf(Guid project)
     {
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        await new DbSession(connection, transaction, cancellationToken).ExecuteAsync(TakeWriteLock, new { WriteLock });
-        return transaction;
+        Span<byte> bytes = stackalloc byte[16];
+        project.TryWriteBytes(bytes);
+        var folded = BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
+        return folded == WriteLock ? folded + 1 : folded;
     }
 
     protected override async ValueTask DisposeCoreAsync()
@@ -170,8 +185,8 @@ public sealed partial class SqlServerDialect(string connectionString) : SqlDiale
 {
     public const string Name = "sqlserver";
 
-    private static readonly Sql TakeWriteLock = Sql.Of(
-        "EXEC sp_getapplock @Resource = 'projectmethod-write', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 10000");
+    private static readonly Sql TakeLock = Sql.Of(
+        "EXEC sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 10000");
 
     private static readonly Sql MigrationsTable = Sql.Of(
         """
@@ -191,12 +206,12 @@ public sealed partial class SqlServerDialect(string connectionString) : SqlDiale
         return connection;
     }
 
-    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        await new DbSession(connection, transaction, cancellationToken).ExecuteAsync(TakeWriteLock);
-        return transaction;
-    }
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    /// <summary>An application lock owned by the transaction: the database's, or one per project.</summary>
+    public override Task LockAsync(DbSession session, Guid? project) =>
+        session.ExecuteAsync(TakeLock, new { resource = project is { } id ? $"projectmethod-project-{id:D}" : "projectmethod-write" });
 
     /// <summary>The portable text of a store's statement, in T-SQL.</summary>
     public static string Render(string portable)
