@@ -170,6 +170,27 @@ run "POST /projects/{id}/forecasts with Idempotency-Key" "$api/projects/$target/
 run "GET /portfolio?limit=50 ($projects projects)" "$api/portfolio?limit=50" ceiling-get "${auth[@]}"
 run "list page GET /projects?limit=50 ($projects projects)" "$api/projects?limit=50" ceiling-get "${auth[@]}"
 
+if [ -n "$postgres" ]; then
+    echo "== two instances on one database, each writing forecasts to its own project"
+    second_port=5183
+    (cd "$service_bin" && exec dotnet ProjectMethod.Api.dll --Urls "http://127.0.0.1:$second_port" "${storage[@]}" \
+        --Limits:RequestsPerMinute 1000000000 --Logging:LogLevel:Default Warning) >"$work/second.log" 2>&1 &
+    second_pid=$!
+    for _ in $(seq 60); do curl -sf "http://127.0.0.1:$second_port/health/ready" >/dev/null && break; sleep 1; done
+    other=${execution_ids[1]}
+    wrk -t1 -c$((connections / 2)) -d"${duration}s" --timeout 2s -s "$work/forecast.lua" -H "Authorization: Bearer $PER" \
+        "$api/projects/$target/forecasts" >"$work/first.out" &
+    first_wrk=$!
+    wrk -t1 -c$((connections / 2)) -d"${duration}s" --timeout 2s -s "$work/forecast.lua" -H "Authorization: Bearer $PER" \
+        "http://127.0.0.1:$second_port/api/v1/projects/$other/forecasts" >"$work/second.out"
+    wait "$first_wrk"
+    kill "$second_pid" 2>/dev/null || true
+    one=$(printf '%s\n' "${results[@]}" | awk -F'|' '/forecasts/ {print $2}')
+    both=$(cat "$work/first.out" "$work/second.out" | awk '/^Requests\/sec/ {n += $2} END {printf "%.2f", n}')
+    echo "  forecasts: one instance on one project $one req/s; two instances on two projects $both req/s together"
+    results+=("POST forecasts, two instances on two projects (together)|$both|-|-|-|ceiling-insert")
+fi
+
 if [ "$soak" -gt 0 ]; then
     forecast_rps=$(printf '%s\n' "${results[@]}" | awk -F'|' '/forecasts/ {print $2}')
     per_connection_delay=$(awk -v r="$forecast_rps" -v c=4 'BEGIN {printf "%d", (r > 0 ? 1000 * c / (r / 2) : 10)}')
