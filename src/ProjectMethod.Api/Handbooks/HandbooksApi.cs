@@ -139,10 +139,7 @@ public static class HandbooksApi
             var edited = HandbookMapping.ToDomain(request, draft.Version);
             if (HandbookRules.CheckStorable(edited) is { Count: > 0 } unstorable)
             {
-                return (false, new DomainError(ErrorKind.Validation, "validation", "Invalid request", "One or more fields are invalid.")
-                {
-                    Extensions = new Dictionary<string, object?> { ["errors"] = unstorable },
-                });
+                return (false, Validation.RefusalOf(unstorable));
             }
 
             await HandbookStore.ReplaceDraftAsync(db, edited, actor.UserId, now);

@@ -67,10 +67,13 @@ public sealed partial class Validation
     }
 
     /// <summary>The faults as a rule's refusal (400 with the errors), for checks made inside a write.</summary>
-    public Domain.DomainError ToError() =>
+    public Domain.DomainError ToError() => RefusalOf(errors);
+
+    /// <summary>Field faults found elsewhere (a store's or a rule's check) as the same refusal.</summary>
+    public static Domain.DomainError RefusalOf(IReadOnlyDictionary<string, string[]> errors) =>
         new(Domain.ErrorKind.Validation, "validation", "Invalid request", "One or more fields are invalid.")
         {
-            Extensions = new Dictionary<string, object?> { ["errors"] = Errors },
+            Extensions = new Dictionary<string, object?> { ["errors"] = errors },
         };
 
     public void Add(string field, string message) =>

@@ -45,9 +45,5 @@ public sealed class ProductCriteria : ICriteriaSet
         facts.Products.Where(p => p.Stage == stage && p.State is not (ProductState.Passed or ProductState.Accepted or ProductState.RemovedFromScope))
             .Select(Name).ToList();
 
-    private static string Name(ProductFact product)
-    {
-        var state = product.State.ToString();
-        return $"{product.Title} ({char.ToLowerInvariant(state[0]) + state[1..]})";
-    }
+    private static string Name(ProductFact product) => $"{product.Title} ({ProductRules.Wire(product.State)})";
 }

@@ -166,7 +166,8 @@ public static class ProductRules
         _ => "removed from scope",
     };
 
-    private static string Wire<T>(T value) where T : Enum
+    /// <summary>A state or phase as the API writes it: camelCase.</summary>
+    internal static string Wire<T>(T value) where T : Enum
     {
         var name = value.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
