@@ -59,13 +59,10 @@ public static class Forecasting
         var missing = MissingByHand(measured, settings, ("values", values), ("projectValues", projectValues));
         if (missing.Count > 0)
         {
-            return new DomainError(ErrorKind.Validation, "validation", "Invalid request", "One or more fields are invalid.")
-            {
-                Extensions = new Dictionary<string, object?> { ["errors"] = missing },
-            };
+            return Validation.RefusalOf(missing);
         }
 
-        measured = Apply(measured, values, projectValues is null ? null : projectValues);
+        measured = Apply(measured, values, projectValues);
         if (projectValues is null && projectTolerance is not null)
         {
             var plans = (await ToleranceStore.PlansAsync(write.Db, write.Project.Id)).Select(p => new StageBaseline(p.Stage, p.PlannedEnd, p.Budget)).ToList();
@@ -117,7 +114,9 @@ public static class Forecasting
             return [];
         }
 
-        if ((await MeasureAsync(write.Db, write.Project.Id, stage, null, settings)).FirstOrDefault(m => m.Dimension == dimension) is not { } measured)
+        // Only the dimension that moved is measured: a risk reads the register, a review or a removal the products.
+        var only = new ToleranceSettings { Dimensions = [dimension], AtRiskThreshold = settings.AtRiskThreshold };
+        if ((await MeasureAsync(write.Db, write.Project.Id, stage, null, only)).FirstOrDefault(m => m.Dimension == dimension) is not { } measured)
         {
             return [];
         }
@@ -166,6 +165,11 @@ public static class Forecasting
             measured.Add(new MeasuredValue(Dimension.Risk, exposure, workPackageId is null ? exposure : null, null, MeasuredFrom.UncertaintyRegister));
         }
 
+        if (!settings.Dimensions.Contains(Dimension.Quality) && !settings.Dimensions.Contains(Dimension.Scope))
+        {
+            return measured;
+        }
+
         var products = ProductStore.Facts(await ProductStore.ForProjectAsync(db, projectId));
         if (products.Count == 0 && workPackageId is null)
         {
@@ -191,18 +195,21 @@ public static class Forecasting
 
     /// <summary>The measured values replace whatever the forecast gave; each keeps what was given, so the answer says which was used.</summary>
     public static IReadOnlyList<MeasuredValue> Apply(
-        IReadOnlyList<MeasuredValue> measured, Dictionary<Dimension, decimal> values, Dictionary<Dimension, decimal>? projectValues) =>
-        measured.Select(m =>
+        IReadOnlyList<MeasuredValue> measured, Dictionary<Dimension, decimal> values, Dictionary<Dimension, decimal>? projectValues)
+    {
+        var applied = new List<MeasuredValue>(measured.Count);
+        foreach (var m in measured)
         {
-            var given = values.TryGetValue(m.Dimension, out var value) && m.Dimension != Dimension.Risk ? value : (decimal?)null;
+            applied.Add(m with { Given = values.TryGetValue(m.Dimension, out var given) && m.Dimension != Dimension.Risk ? given : null });
             values[m.Dimension] = m.Stage;
             if (projectValues is not null && m.Project is { } project)
             {
                 projectValues[m.Dimension] = project;
             }
+        }
 
-            return m with { Given = given };
-        }).ToList();
+        return applied;
+    }
 
     /// <summary>A dimension that may be measured but is not (quality and scope before the project has products) must be forecast.</summary>
     public static Dictionary<string, string[]> MissingByHand(
