@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Domain.Roles;
 
@@ -21,6 +22,41 @@ public abstract class TwoInstanceTests(ApiFactory api)
         var log = await project.Outsider.GetAsync($"{project.Url}/decisions").Expect(HttpStatusCode.OK);
         log.GetProperty("items").EnumerateArray().Count(d => d.Str("decisionPoint") == "bp3").Should().Be(1);
     }
+
+    [ProviderFact]
+    public async Task A_read_on_one_instance_shows_at_once_what_was_changed_through_the_other()
+    {
+        using var second = api.SameDatabase();
+        var project = await new Scenario(api).ProposedAsync();
+        Criterion(await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK), "mandate-written").Should().BeFalse();
+
+        await second.As("pia").Put($"{project.Url}/mandate", new { purpose = "Bedre oppfølging", background = "Manuelle rutiner" }).Expect(HttpStatusCode.OK);
+
+        Criterion(await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK), "mandate-written").Should().BeTrue();
+
+        var executing = await new Scenario(api).InExecutionAsync();
+        (await executing.Project()).GetProperty("toleranceStatus").ValueKind.Should().Be(JsonValueKind.Null);
+        await second.As("per").Post($"{executing.Url}/forecasts", new
+        {
+            stage = 1,
+            values = new { time = "2027-03-31", cost = 842000, quality = 0, scope = 0, benefit = 500000 },
+        }).Expect(HttpStatusCode.Created);
+
+        var status = (await executing.Project()).GetProperty("toleranceStatus");
+        status.GetProperty("stage").EnumerateArray().Single(d => d.Str("dimension") == "cost").Str("status").Should().Be("atRisk");
+
+        var sector = $"tvilling-{Guid.NewGuid():N}";
+        var board = api.As("bjorn", GlobalRoles.PortfolioBoard);
+        Proposed(await board.GetAsync($"/api/v1/portfolio?sector={sector}").Expect(HttpStatusCode.OK)).Should().Be(0);
+        await second.As("pia").Post("/api/v1/projects", new { name = "Ny", sector, description = "Fra den andre" }).Expect(HttpStatusCode.Created);
+        Proposed(await board.GetAsync($"/api/v1/portfolio?sector={sector}").Expect(HttpStatusCode.OK)).Should().Be(1);
+    }
+
+    private static int Proposed(JsonElement portfolio) =>
+        portfolio.GetProperty("phases").EnumerateArray().Single(p => p.Str("phase") == "proposed").GetProperty("count").GetInt32();
+
+    private static bool Criterion(JsonElement gate, string id) =>
+        gate.GetProperty("criteria").EnumerateArray().Single(c => c.Str("id") == id).GetProperty("met").GetBoolean();
 
     [ProviderFact]
     public async Task Concurrent_forecasts_from_two_instances_raise_one_exception_per_breach()

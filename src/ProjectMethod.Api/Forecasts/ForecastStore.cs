@@ -107,7 +107,11 @@ public static class ForecastStore
     }
 
     private static readonly Sql LatestEvaluation = Sql.Of(
-        "SELECT evaluation FROM forecasts WHERE project_id = @projectId AND level = @level ORDER BY id DESC LIMIT 1");
+        """
+        SELECT p.version AS Version,
+               (SELECT f.evaluation FROM forecasts f WHERE f.project_id = p.id AND f.level = @level ORDER BY f.id DESC LIMIT 1) AS Evaluation
+        FROM projects p WHERE p.id = @projectId
+        """);
 
     /// <summary>Keeps a forecast; a highlight report also becomes the project's RAG, in the same transaction.</summary>
     public static async Task InsertAsync(DbSession db, ForecastRecord forecast)
@@ -174,9 +178,22 @@ public static class ForecastStore
         public required Instant SubmittedAt { get; init; }
     }
 
-    /// <summary>The newest stage forecast's judgement, shown with the project.</summary>
-    public static async Task<EvaluationView?> LatestStageEvaluationAsync(DbSession db, Guid projectId) =>
-        await db.FirstOrDefaultAsync<string>(LatestEvaluation, new { projectId, level = ForecastLevel.Stage.Wire() }) is { } json
-            ? JsonSerializer.Deserialize<EvaluationView>(json, Json.Options)
-            : null;
+    /// <summary>
+    /// The newest stage forecast's judgement, shown with the project, and the project's version it was read at (one
+    /// statement, so the two belong together).
+    /// </summary>
+    public static async Task<(long Version, EvaluationView? Status)> LatestStageEvaluationAsync(DbSession db, Guid projectId)
+    {
+        var row = await db.SingleOrDefaultAsync<StatusRow>(LatestEvaluation, new { projectId, level = ForecastLevel.Stage.Wire() });
+        return row?.Evaluation is { } json
+            ? (row.Version, JsonSerializer.Deserialize<EvaluationView>(json, Json.Options))
+            : (row?.Version ?? 0, null);
+    }
+
+    private sealed class StatusRow
+    {
+        public required long Version { get; init; }
+
+        public string? Evaluation { get; init; }
+    }
 }

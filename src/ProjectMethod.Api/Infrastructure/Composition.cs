@@ -28,6 +28,7 @@ public static class Composition
         services.AddSingleton<Migrations>();
         services.AddSingleton<IClock>(new MicrosecondClock(SystemClock.Instance));
         services.AddSingleton<ProjectWrites>();
+        services.AddSingleton<ProjectViews>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         TypeHandlers.Register();

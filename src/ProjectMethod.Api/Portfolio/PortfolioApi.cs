@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Benefits;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
@@ -49,7 +50,7 @@ public static class PortfolioApi
     }
 
     private static async Task<Results<Ok<PortfolioView>, ProblemHttpResult>> Get(
-        Database database, IClock clock, CancellationToken cancellationToken, string? sector = null, string? phase = null, string? rag = null,
+        Database database, IClock clock, ProjectViews views, CancellationToken cancellationToken, string? sector = null, string? phase = null, string? rag = null,
         bool? hasOpenExceptions = null, int? limit = null, string? cursor = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -64,8 +65,7 @@ public static class PortfolioApi
         var (page, totals, overdue, summaries) = await database.ReadAsync(async db =>
         {
             var rows = await PortfolioStore.PageAsync(db, filter, paging);
-            var totals = await PortfolioStore.TotalsAsync(db, sector);
-            var overdue = await PortfolioStore.OverdueMeasurementsAsync(db, sector, today);
+            var (totals, overdue) = await TotalsAsync(db, views, sector, today);
             var onPage = rows.Take(paging.Limit).ToList();
             return (rows, totals, overdue, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
         }, cancellationToken);
@@ -77,6 +77,32 @@ public static class PortfolioApi
         var next = paging.ToPage(page, p => p.Id).NextCursor;
         return TypedResults.Ok(new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next));
     }
+
+    /// <summary>
+    /// The figures over the whole portfolio, which grow with it, kept for the audit chain's head they were read at: every
+    /// change to any project appends to the chain in its own transaction, so an unmoved head means an unchanged portfolio
+    /// (on every instance). Figures whose reading a change crossed are served but not kept.
+    /// </summary>
+    private static async Task<PortfolioTotals> TotalsAsync(DbSession db, ProjectViews views, string? sector, LocalDate today)
+    {
+        var head = await AuditStore.HeadAsync(db);
+        var key = new ProjectViews.Key(nameof(PortfolioTotals), Guid.Empty, head?.Sequence ?? 0, (sector, today));
+        if (views.TryGet(key, out PortfolioTotals? kept))
+        {
+            return kept!;
+        }
+
+        var totals = new PortfolioTotals(await PortfolioStore.TotalsAsync(db, sector), await PortfolioStore.OverdueMeasurementsAsync(db, sector, today));
+        if (await AuditStore.HeadAsync(db) == head)
+        {
+            views.Keep(key, totals);
+        }
+
+        return totals;
+    }
+
+    private sealed record PortfolioTotals(
+        (IReadOnlyList<PortfolioStore.Count> Phases, IReadOnlyList<PortfolioStore.Count> Rags, long OpenExceptions) Counts, int Overdue);
 
     /// <summary>One page of projects, summarised with a statement per kind of fact over the page's range of ids.</summary>
     private static async Task<IReadOnlyList<PortfolioProject>> SummariseAsync(DbSession db, List<PortfolioStore.ProjectRow> page, LocalDate today)

@@ -4,6 +4,7 @@ using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
@@ -84,11 +85,21 @@ public static class ProjectsApi
         return TypedResults.Ok(new Page<ProjectView>(page.Items.Select(ProjectView.From).ToList(), page.NextCursor));
     }
 
-    private static async Task<Ok<ProjectView>> Get(Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
+    private static async Task<Ok<ProjectView>> Get(
+        Guid id, HttpContext http, Database database, ProjectViews views, CancellationToken cancellationToken)
     {
         var project = ProjectScope.Project(http);
         http.Response.Headers.ETag = ETags.Of(project.Version);
-        var status = await database.ReadAsync(db => ForecastStore.LatestStageEvaluationAsync(db, id), cancellationToken);
+        var key = new ProjectViews.Key(nameof(ProjectView.ToleranceStatus), id, project.Version);
+        if (!views.TryGet(key, out EvaluationView? status))
+        {
+            (var version, status) = await database.ReadAsync(db => ForecastStore.LatestStageEvaluationAsync(db, id), cancellationToken);
+            if (version == project.Version)
+            {
+                views.Keep(key, status);
+            }
+        }
+
         return TypedResults.Ok(ProjectView.From(project) with { ToleranceStatus = status });
     }
 
