@@ -44,7 +44,7 @@ public static class BenefitsApi
             .WithSummary("Propose a change of a baselined benefit")
             .WithDescription("The Project Manager or the Benefit Owner, once BP3 is approved (before it, edit the benefit). One proposal at a time per benefit.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", DecideChange).WithName("decideBenefitChange").Allows(ProjectAccess.Before.Decider)
+        group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", DecideChange).WithName("decideBenefitChange").Allows(ProjectAccess.Before.ExecutiveOrBoard)
             .WithSummary("Approve or reject a proposed change of a benefit")
             .WithDescription("The Executive in execution, the portfolio board in closure and realisation; never the proposer. Approval makes the change the benefit's new version.")
             .WithProblems(400, 403, 404, 409, 412);

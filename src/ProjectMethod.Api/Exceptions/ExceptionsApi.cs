@@ -34,7 +34,7 @@ public static class ExceptionsApi
             .WithSummary("Submit the exception report")
             .WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation. A benefit exception in realisation: the Benefit Owner or the benefit's owner in the line.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/exceptions/{exceptionId:guid}/decision", Decide).WithName("decideException").Allows(ProjectAccess.Before.Decider)
+        group.MapPost("/exceptions/{exceptionId:guid}/decision", Decide).WithName("decideException").Allows(ProjectAccess.Before.ExecutiveOrBoard)
             .WithSummary("Decide an exception")
             .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again; prematureClosure only before closure.")
             .WithProblems(400, 403, 404, 409, 412);

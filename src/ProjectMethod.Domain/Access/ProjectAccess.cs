@@ -71,6 +71,15 @@ public static class ProjectAccess
                 ? null
                 : DomainError.Forbidden("Only the Executive or the portfolio board decides (under board consensus, the board members).");
 
+        /// <summary>
+        /// Who decides an exception or a change to a benefit: the Executive (at stage level, in execution) or the portfolio
+        /// board. Board consensus is for decision points only; the other board members decide neither.
+        /// </summary>
+        public static DomainError? ExecutiveOrBoard(ProjectStanding s) =>
+            s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard
+                ? null
+                : DomainError.Forbidden("Only the Executive or the portfolio board decides this.");
+
         /// <summary>Who may report an exception: the Project Manager, or the line (the Benefit Owner, a Senior User owning a benefit).</summary>
         public static DomainError? Reporter(ProjectStanding s) =>
             s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.BenefitOwner) || s.Holds(ProjectRole.SeniorUser)
