@@ -54,11 +54,16 @@ public sealed partial class DocumentationTests(SqliteApi api) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task Swagger_ui_is_served()
+    public async Task Swagger_ui_is_served_only_where_configured()
     {
-        using var response = await api.CreateClient().GetAsync("/swagger/index.html");
+        using (var response = await api.As("pia").GetAsync("/swagger/index.html"))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, "Swagger UI is off unless SwaggerUi:Enabled turns it on (Development does)");
+        }
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var configured = new SqliteApi().With("SwaggerUi:Enabled", "true");
+        using var served = await configured.CreateClient().GetAsync("/swagger/index.html");
+        served.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Theory]

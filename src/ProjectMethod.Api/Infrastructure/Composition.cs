@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.BusinessCases;
@@ -42,7 +43,11 @@ public static class Composition
 
         // Webhooks: the outbox's sender, and the only HTTP client that leaves the service (no redirects followed)
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
-        services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectCallback = NetworkGuard.Connect(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks),
+        });
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
 
@@ -67,11 +72,15 @@ public static class Composition
         app.UseSecurityHeaders();
         app.UseStatusCodePages(StatusCodePages.WriteProblem);
         app.UseBodyLimit(limits);
-        app.UseSwaggerUI(options =>
+        if (app.Configuration.GetValue<bool>("SwaggerUi:Enabled"))
         {
-            options.SwaggerEndpoint("/openapi/v1.json", "ProjectMethod v1");
-            options.RoutePrefix = "swagger";
-        });
+            app.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint("/openapi/v1.json", "ProjectMethod v1");
+                options.RoutePrefix = "swagger";
+            });
+        }
+
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

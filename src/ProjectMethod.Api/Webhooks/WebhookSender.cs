@@ -107,7 +107,7 @@ public sealed partial class WebhookSender(
                 request.Headers.Add("X-ProjectMethod-Signature", "sha256=" + signature);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
                 timeout.CancelAfter(options.Value.RequestTimeout);
-                return await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
+                return await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             }, cancellationToken);
             return response.IsSuccessStatusCode ? null : $"The receiver answered {(int)response.StatusCode}.";
         }

@@ -20,7 +20,7 @@ public static class WebhooksApi
     {
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admins);
         group.MapPost("/", Create).WithName("subscribeWebhook").WithSummary("Subscribe a URL to event types")
-            .WithDescription("Admin. The URL's host must be in Webhooks:AllowedHosts. Deliveries are CloudEvents signed with HMAC-SHA256 of \"timestamp.body\" under the returned secret, in X-ProjectMethod-Signature.")
+            .WithDescription("Admin. The URL's host must be in Webhooks:AllowedHosts; deliveries never reach a loopback or private address (checked on the address connected to) unless Webhooks:AllowPrivateNetworks is set, as in Development, and never follow a redirect. Deliveries are CloudEvents signed with HMAC-SHA256 of \"timestamp.body\" under the returned secret, in X-ProjectMethod-Signature.")
             .WithProblems(400, 403);
         group.MapGet("/", List).WithName("listWebhooks").WithSummary("The webhook subscriptions").WithDescription("Admin. Secrets are not shown again.")
             .WithProblems(403);
@@ -35,7 +35,7 @@ public static class WebhooksApi
         var validation = new Validation().Text("url", request.Url, 2000);
         var url = Uri.TryCreate(request.Url, UriKind.Absolute, out var parsed) ? parsed : null;
         validation.That(request.Url is null || (url is not null && options.Value.Allows(url)), "url",
-            "url must be an absolute http(s) URL whose host is in Webhooks:AllowedHosts.");
+            "url must be an absolute http(s) URL whose host is in Webhooks:AllowedHosts, and not an address inside a private network.");
         var types = request.EventTypes?.Distinct().ToList() ?? [];
         validation.That(types.Count > 0, "eventTypes", "Name at least one event type, or \"*\" for all.");
         validation.That(types.All(t => t == EventTypes.All || EventTypes.Known.Contains(t)), "eventTypes",

@@ -47,6 +47,7 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
         builder.UseSetting("Auth:Issuer", Auth.Issuer);
         builder.UseSetting("Auth:Audience", Auth.Audience);
         builder.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
         builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
         // A test class makes many requests as one user in well under a minute; the limit has a test of its own.
         builder.UseSetting("Limits:RequestsPerMinute", "100000");

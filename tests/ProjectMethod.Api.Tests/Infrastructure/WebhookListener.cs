@@ -20,9 +20,12 @@ public sealed class WebhookListener : IAsyncDisposable
 
     public ConcurrentQueue<int> Answers { get; } = new();
 
+    /// <summary>Requests to any other path than the hook (where a redirect would lead).</summary>
+    public ConcurrentQueue<string> Elsewhere { get; } = new();
+
     public Uri Url { get; private set; } = null!;
 
-    private WebhookListener()
+    private WebhookListener(Func<Uri, IResult>? answer)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -34,13 +37,19 @@ public sealed class WebhookListener : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var status = Answers.TryDequeue(out var queued) ? queued : 200;
             Received.Enqueue(new Delivery(body, http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
-            return Results.StatusCode(status);
+            return answer?.Invoke(Url) ?? Results.StatusCode(status);
+        });
+        app.MapFallback((HttpContext http) =>
+        {
+            Elsewhere.Enqueue(http.Request.Path);
+            return Results.Ok();
         });
     }
 
-    public static async Task<WebhookListener> StartAsync()
+    /// <summary>A receiver on a free loopback port; <paramref name="answer"/>, given the hook's URL, answers every delivery.</summary>
+    public static async Task<WebhookListener> StartAsync(Func<Uri, IResult>? answer = null)
     {
-        var listener = new WebhookListener();
+        var listener = new WebhookListener(answer);
         await listener.app.StartAsync();
         var address = listener.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         listener.Url = new Uri(new Uri(address), "/hook");
