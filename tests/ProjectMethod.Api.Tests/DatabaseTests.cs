@@ -36,6 +36,25 @@ public sealed class DatabaseTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task Numbers_stored_as_integers_and_as_reals_read_back_in_one_list()
+    {
+        // SQLite keeps 2 as an integer and 0.5 as a real in one NUMERIC column; a list reads both.
+        api.CreateClient().Dispose();
+        var database = api.Services.GetRequiredService<Database>();
+
+        var values = await database.ReadAsync(db => db.ListAsync<Mixed>(MixedValues), CancellationToken.None);
+
+        values.Select(v => v.Value).Should().Equal(0.5m, 2m, 1692289m);
+    }
+
+    private static readonly Sql MixedValues = Sql.Of("SELECT 0.5 AS Value UNION ALL SELECT 2 UNION ALL SELECT 1692289");
+
+    private sealed class Mixed
+    {
+        public decimal? Value { get; init; }
+    }
+
+    [Fact]
     public async Task A_rolled_back_write_leaves_nothing()
     {
         api.CreateClient().Dispose();

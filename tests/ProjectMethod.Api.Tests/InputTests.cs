@@ -45,6 +45,21 @@ public abstract class InputTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task A_null_in_a_list_is_400_naming_the_list_and_writes_nothing()
+    {
+        var project = await new Scenario(api).InConceptAsync();
+        await project.Assign(project.Executive, "projectManager", "per");
+        var client = api.SendingInvalidBodiesAs("per");
+
+        var problem = await client.PostRaw($"{project.Url}/products",
+            """{"title": "T", "purpose": "P", "qualityCriteria": [null], "acceptanceCriteria": ["A", null], "stage": 1}""")
+            .ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
+
+        problem.Str("detail").Should().Contain("Criteria'").And.Contain("null");
+        (await project.Outsider.GetAsync($"{project.Url}/products").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength().Should().Be(0);
+    }
+
+    [ProviderFact]
     public async Task Missing_and_over_long_fields_are_400_with_field_errors()
     {
         var problem = await api.As("pia").Post("/api/v1/projects", new { name = new string('x', 201), sector = "Helse og omsorg" })

@@ -53,6 +53,11 @@ public static class ErrorHandling
             return $"'{property}' is not a field of this request.";
         }
 
+        if (json.Message.Contains(Json.NullItem, StringComparison.Ordinal))
+        {
+            return json.Message.Split(" Path:")[0];
+        }
+
         return $"The request body is not valid JSON (near {at}).";
     }
 }

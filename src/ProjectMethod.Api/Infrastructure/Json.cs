@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -20,6 +21,43 @@ public static class Json
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullItems);
+    }
+
+    /// <summary>How a refused list with a null in it is described.</summary>
+    public const string NullItem = "holds an item that is null";
+
+    /// <summary>
+    /// A list in a body never holds null (<c>"options": [null]</c>): read whole, an object whose list holds one is refused
+    /// as malformed, naming the field, before any rule sees it.
+    /// </summary>
+    private static void RefuseNullItems(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        var lists = info.Properties
+            .Where(p => p.Get is not null && p.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType))
+            .ToArray();
+        if (lists.Length == 0)
+        {
+            return;
+        }
+
+        var earlier = info.OnDeserialized;
+        info.OnDeserialized = value =>
+        {
+            earlier?.Invoke(value);
+            foreach (var list in lists)
+            {
+                if (list.Get!(value) is System.Collections.IEnumerable items && items.Cast<object?>().Any(item => item is null))
+                {
+                    throw new JsonException($"'{list.Name}' {NullItem}.");
+                }
+            }
+        };
     }
 
     public static JsonSerializerOptions Options { get; } = Create();

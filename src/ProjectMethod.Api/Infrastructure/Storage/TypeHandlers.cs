@@ -10,7 +10,8 @@ namespace ProjectMethod.Api.Infrastructure;
 /// <summary>
 /// Dapper handlers, registered once, for ids and the NodaTime types: SQLite stores them as text, PostgreSQL as
 /// uuid, timestamptz and date, SQL Server as char(36) (so ids keep their time order), datetime2 and date. Reading
-/// accepts each.
+/// accepts each. Decimals too: SQLite keeps a NUMERIC value as an integer or a real, whichever it is, so one list
+/// holds both, and each value is converted on its own.
 /// </summary>
 public static class TypeHandlers
 {
@@ -28,6 +29,28 @@ public static class TypeHandlers
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new LocalDateHandler());
+        SqlMapper.RemoveTypeMap(typeof(decimal));
+        SqlMapper.RemoveTypeMap(typeof(decimal?));
+        SqlMapper.AddTypeHandler(new DecimalHandler());
+    }
+
+    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override void SetValue(IDbDataParameter parameter, decimal value)
+        {
+            parameter.DbType = DbType.Decimal;
+            parameter.Value = value;
+        }
+
+        public override decimal Parse(object value) => value switch
+        {
+            decimal exact => exact,
+            long whole => whole,
+            int whole => whole,
+            double real => (decimal)real,
+            string text => decimal.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
+            _ => Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
