@@ -21,7 +21,15 @@ using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Products;
 
-var builder = WebApplication.CreateBuilder(args);
+// A sub-command's own words are not configuration: "backup <file>", "verify [<file>]"; what follows them is.
+var operands = args switch
+{
+    ["backup", _, ..] => 2,
+    ["verify", var next, ..] when !next.StartsWith('-') => 2,
+    ["verify", ..] => 1,
+    _ => 0,
+};
+var builder = WebApplication.CreateBuilder(args[operands..]);
 
 // Sub-commands: a development token, and the phase machine as a Mermaid diagram.
 if (args is ["token", ..])
@@ -33,6 +41,31 @@ if (args is ["phase-machine" or "product-machine"])
 {
     Console.Out.WriteLine(args[0] == "phase-machine" ? PhaseMachine.Mermaid(CriteriaCatalogue.Default) : ProductMachine.Mermaid());
     return 0;
+}
+
+// Maintenance: an online backup of SQLite, and a verification that changes nothing (of the given file, or the configured database).
+if (args is ["backup", var target, ..])
+{
+    return await Maintenance.BackupAsync(Storage.From(builder.Configuration), target, Console.Out);
+}
+
+if (args is ["verify", ..])
+{
+    if (args is [_, var file, ..] && !file.StartsWith('-'))
+    {
+        if (!File.Exists(file))
+        {
+            Console.Out.WriteLine($"{file} does not exist.");
+            return 2;
+        }
+
+        builder.Configuration["Storage:Provider"] = SqliteDialect.Name;
+        builder.Configuration["ConnectionStrings:ProjectMethod"] = $"Data Source={file};Mode=ReadOnly";
+    }
+
+    builder.AddProjectMethod(new LimitOptions());
+    var services = builder.Build().Services;
+    return await Maintenance.VerifyAsync(services.GetRequiredService<StorageOptions>(), services.GetRequiredService<Database>(), Console.Out);
 }
 
 var limits = builder.Configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();

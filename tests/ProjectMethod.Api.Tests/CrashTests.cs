@@ -10,7 +10,7 @@ namespace ProjectMethod.Api.Tests;
 /// <summary>Durability: the service is killed during a burst of writes; every write it acknowledged must be there after a restart.</summary>
 public abstract class CrashTests(ApiFactory api)
 {
-    private sealed record Acknowledged(Guid ProjectId, long Version);
+    internal sealed record Acknowledged(Guid ProjectId, long Version);
 
     [ProviderFact]
     public async Task Every_acknowledged_write_survives_a_kill_during_a_burst_and_the_audit_chain_holds()
@@ -42,7 +42,7 @@ public abstract class CrashTests(ApiFactory api)
     }
 
     /// <summary>Proposes projects and rewrites their mandates until stopped; records each write the service acknowledged.</summary>
-    private static async Task WriteUntilStopped(HttpClient client, ConcurrentBag<Acknowledged> acknowledged, CancellationToken stop)
+    internal static async Task WriteUntilStopped(HttpClient client, ConcurrentBag<Acknowledged> acknowledged, CancellationToken stop)
     {
         var round = 0;
         while (!stop.IsCancellationRequested)
@@ -77,7 +77,7 @@ public abstract class CrashTests(ApiFactory api)
         }
     }
 
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
+    internal static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition() && DateTime.UtcNow < deadline)

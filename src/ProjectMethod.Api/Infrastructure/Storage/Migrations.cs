@@ -70,6 +70,21 @@ public sealed partial class Migrations(Database database, SqlDialect dialect, IC
             new { script.Id, script.Name, script.Checksum, AppliedAt = InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()) });
     }
 
+    /// <summary>What a verification finds of the migrations: how many are applied of those known, and what is wrong.</summary>
+    public sealed record Check(int Applied, int Known, IReadOnlyList<string> Faults);
+
+    /// <summary>Compares the applied migrations with the scripts, changing nothing: each applied once and never edited.</summary>
+    public static async Task<Check> CheckAsync(DbSession db, string provider)
+    {
+        var scripts = ScriptsFor(provider);
+        var applied = (await db.ListAsync<(string Id, string Checksum)>(AppliedScripts)).ToDictionary(r => r.Id, r => r.Checksum, StringComparer.Ordinal);
+        var faults = scripts.Where(s => !applied.ContainsKey(s.Id)).Select(s => $"migration {s.Name} is not applied")
+            .Concat(scripts.Where(s => applied.TryGetValue(s.Id, out var checksum) && checksum != s.Checksum).Select(s => $"migration {s.Name} was changed after it was applied"))
+            .Concat(applied.Keys.Where(id => scripts.All(s => s.Id != id)).Select(id => $"migration {id} is unknown to this version"))
+            .ToList();
+        return new Check(applied.Count, scripts.Count, faults);
+    }
+
     /// <summary>How many migrations the database has applied: none means it was never prepared.</summary>
     public static Task<long> CountAppliedAsync(DbSession db) => db.ScalarAsync<long>(CountApplied);
 
