@@ -5,14 +5,20 @@ namespace ProjectMethod.Api.Infrastructure;
 
 /// <summary>
 /// Turns what escapes an endpoint into problem+json: unreadable requests (malformed JSON, unknown enum values,
-/// unknown fields) into 400 naming the fault; anything else into a 500 without internals.
+/// unknown fields) into 400 naming the fault; a database that cannot be reached or written just now into a 503 with
+/// Retry-After; anything else into a 500 without internals.
 /// </summary>
 public static class ErrorHandling
 {
     public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when Unavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
             ExceptionHandler = WriteProblem,
         });
 
@@ -26,10 +32,18 @@ public static class ErrorHandling
             BadHttpRequestException bad => Problems.Problem(
                 bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload-too-large" : "bad-request",
                 "Bad request", bad.Message),
+            _ when Unavailable.Is(exception) => Unreachable(context),
             _ => Problems.Problem(StatusCodes.Status500InternalServerError, "internal", "Internal error",
                 $"The request could not be completed. Quote trace id {context.TraceIdentifier} when reporting it."),
         };
         await result.ExecuteAsync(context);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unreachable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "database-unavailable", "Database unavailable",
+            "The database cannot be reached or written just now, so the request was not carried out. Try again shortly.");
     }
 
     // Names the field and the fault without echoing internal type names.

@@ -12,7 +12,7 @@ public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
             var migrations = await database.ReadAsync(Migrations.CountAppliedAsync, cancellationToken);
             return migrations > 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No migrations applied.");
         }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception exception) when (exception is System.Data.Common.DbException or DatabaseUnavailableException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.", exception);
         }

@@ -210,5 +210,6 @@ public static class OpenApi
 
         Respond("429", "Too many requests from this user; see Retry-After.");
         Respond("500", "An unexpected fault: the problem names a trace id to quote, never internals.");
+        Respond("503", "The database cannot be reached or written just now; see Retry-After.");
     }
 }

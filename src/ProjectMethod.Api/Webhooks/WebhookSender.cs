@@ -53,9 +53,10 @@ public sealed partial class WebhookSender(
             {
                 return;
             }
-            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+            catch (Exception exception)
             {
-                // The database may be briefly unavailable; the outbox keeps every delivery until it is sent.
+                // The database may be briefly unavailable; the outbox keeps every delivery until it is sent, and the
+                // sender never stops the service: it tries again at the next poll.
                 LogOutboxUnavailable(logger, exception);
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }

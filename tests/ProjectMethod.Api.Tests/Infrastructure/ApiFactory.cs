@@ -24,6 +24,7 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
 
     private readonly Lazy<string> connectionString = new(() => sharedDatabase ?? TestDatabases.Create(provider));
     private readonly Dictionary<string, string?> settings = [];
+    private readonly List<Action<IServiceCollection>> services = [];
 
     public string Provider => provider;
 
@@ -35,6 +36,13 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
     public ApiFactory With(string key, string? value)
     {
         settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Services of this host replaced before it starts, for tests that make the world fail under it.</summary>
+    public ApiFactory WithServices(Action<IServiceCollection> configure)
+    {
+        services.Add(configure);
         return this;
     }
 
@@ -56,7 +64,11 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<IClock>(Clock);
+            services.ForEach(configure => configure(collection));
+        });
     }
 
     /// <summary>A second, independent service instance over a new database of the same provider.</summary>

@@ -17,7 +17,18 @@ public sealed class Database(SqlDialect dialect) : IAsyncDisposable
 
     public string Provider => dialect.Provider;
 
-    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => dialect.OpenAsync(cancellationToken);
+    /// <summary>A connection from the pool; a database that refuses one is unavailable (<see cref="Unavailable"/>), never a fault of ours.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dialect.OpenAsync(cancellationToken);
+        }
+        catch (DbException refused) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DatabaseUnavailableException(refused);
+        }
+    }
 
     /// <summary>Runs a read on a connection of its own, outside any transaction.</summary>
     public async Task<T> ReadAsync<T>(Func<DbSession, Task<T>> read, CancellationToken cancellationToken)
