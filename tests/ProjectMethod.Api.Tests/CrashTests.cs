@@ -17,11 +17,13 @@ public abstract class CrashTests(ApiFactory api)
     {
         using var database = api.Another();
         var acknowledged = new ConcurrentBag<Acknowledged>();
+        var decided = new ConcurrentBag<Guid>();
         using (var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString))
         {
             using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, 6).Select(i => WriteUntilStopped(service.As($"writer{i}"), acknowledged, stop.Token)).ToList();
-            await WaitUntil(() => acknowledged.Count >= 30, TimeSpan.FromSeconds(90));
+            var writers = Enumerable.Range(0, 6).Select(i => WriteUntilStopped(service.As($"writer{i}"), acknowledged, stop.Token))
+                .Append(DecideUntilStopped(service, decided, stop.Token)).ToList();
+            await WaitUntil(() => acknowledged.Count >= 30 && !decided.IsEmpty, TimeSpan.FromSeconds(90));
 
             service.Kill();
             await stop.CancelAsync();
@@ -36,9 +38,70 @@ public abstract class CrashTests(ApiFactory api)
             project.GetProperty("version").GetInt64().Should().BeGreaterThanOrEqualTo(write.Version);
         }
 
+        // A decision is never half-written: a project is in concept exactly when its BP1 approval is in its log.
+        var everyProject = new List<Guid>();
+        for (string? cursor = null; ;)
+        {
+            var page = await reader.GetAsync($"/api/v1/projects?limit=200{(cursor is null ? "" : $"&cursor={cursor}")}").Expect(HttpStatusCode.OK);
+            everyProject.AddRange(page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
+            if (page.GetProperty("nextCursor").GetString() is not { } next)
+            {
+                break;
+            }
+
+            cursor = next;
+        }
+
+        foreach (var id in everyProject)
+        {
+            var phase = (await reader.GetAsync($"/api/v1/projects/{id}").Expect(HttpStatusCode.OK)).GetProperty("phase").GetString();
+            var log = await reader.GetAsync($"/api/v1/projects/{id}/decisions").Expect(HttpStatusCode.OK);
+            var approved = log.GetProperty("items").EnumerateArray().Any(d => d.GetProperty("decision").GetString() == "approve");
+            (phase == "concept").Should().Be(approved, $"project {id} is in {phase} with{(approved ? "" : "out")} an approval in its log");
+        }
+
+        decided.Should().OnlyContain(id => everyProject.Contains(id));
         var audit = await reader.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK);
         audit.GetProperty("ok").GetBoolean().Should().BeTrue(audit.ToString());
         audit.GetProperty("events").GetInt64().Should().BeGreaterThanOrEqualTo(acknowledged.Count);
+    }
+
+    /// <summary>Takes projects through BP1 until stopped: the proposer prepares and asks, the board decides.</summary>
+    private static async Task DecideUntilStopped(ServiceProcess service, ConcurrentBag<Guid> decided, CancellationToken stop)
+    {
+        var (proposer, board) = (service.As("pia"), service.As("bjorn", GlobalRoles.PortfolioBoard));
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                using var proposed = await proposer.PostAsJsonAsync("/api/v1/projects", new { name = "Besluttes", sector = "helse", description = "BP1" }, stop);
+                var id = JsonDocument.Parse(await proposed.Content.ReadAsStringAsync(stop)).RootElement.GetProperty("id").GetGuid();
+                var url = $"/api/v1/projects/{id}";
+                (await proposer.PutAsJsonAsync($"{url}/mandate", new { purpose = "Formål", background = "Bakgrunn" }, stop)).Dispose();
+                (await board.PostAsJsonAsync($"{url}/roles", new { role = "executive", userId = "eva", displayName = "Eva" }, stop)).Dispose();
+                foreach (var item in new[] { "bp1-need", "bp1-strategy", "bp1-line-task" })
+                {
+                    (await proposer.PutAsJsonAsync($"{url}/checklist/{item}", new { status = "done" }, stop)).Dispose();
+                }
+
+                (await proposer.PostAsJsonAsync($"{url}/gate/requests", new { recommendation = "Ja" }, stop)).Dispose();
+                using var decision = await board.PostAsJsonAsync($"{url}/gate/decisions", new { decision = "approve", rationale = "Ja" }, stop);
+                if (decision.StatusCode == HttpStatusCode.Created)
+                {
+                    decided.Add(id);
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or OperationCanceledException or IOException
+                or KeyNotFoundException or JsonException)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>Proposes projects and rewrites their mandates until stopped; records each write the service acknowledged.</summary>
