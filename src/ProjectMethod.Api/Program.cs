@@ -15,6 +15,7 @@ using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Risks;
 using ProjectMethod.Api.Roles;
 using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.Web;
 using ProjectMethod.Api.Webhooks;
 using ProjectMethod.Api.WorkPackages;
 using ProjectMethod.Domain.Gates;
@@ -75,6 +76,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
 });
 builder.AddProjectMethod(limits);
+builder.AddWeb();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<Migrations>().ApplyAsync(CancellationToken.None);
@@ -86,6 +88,7 @@ app.UseProjectMethod(limits);
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
 app.MapTolerances().MapWorkPackages().MapRisks().MapForecasts().MapExceptions().MapBenefits().MapProducts();
 app.MapPortfolio().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
+app.MapWeb();
 
 await app.RunAsync();
 return 0;

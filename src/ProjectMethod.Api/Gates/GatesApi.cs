@@ -60,8 +60,7 @@ public static class GatesApi
     }
 
     private static async Task<Results<Ok<GateView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, Database database, GateFactsLoader loader, ProjectViews views, CancellationToken cancellationToken,
-        string? decisionPoint = null)
+        Guid id, HttpContext http, GateReader gates, CancellationToken cancellationToken, string? decisionPoint = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryParseEnum<DecisionPoint>(decisionPoint, "decisionPoint", out var askedFor, errors))
@@ -69,53 +68,8 @@ public static class GatesApi
             return Problems.Validation(errors);
         }
 
-        var project = ProjectScope.Project(http);
-        if (views.TryGet(new ProjectViews.Key(nameof(GateView), id, project.Version, askedFor), out GateView? kept))
-        {
-            return TypedResults.Ok(kept!);
-        }
-
-        var (request, facts, wholeAt) = await database.ReadAsync(db => ReadWholeAsync(db, project, loader), cancellationToken);
-        var point = Gatekeeper.PointAhead(facts, request.ToDomain(), askedFor);
-        if (point.Error is { } error)
-        {
-            return Problems.From(error);
-        }
-
-        var evaluation = Gatekeeper.Default.Evaluate(facts, point.Value, request.ToDomain());
-        var mode = facts.Handbook.ApprovalModeAt(point.Value);
-        var view = new GateView(evaluation.DecisionPoint, evaluation.From, evaluation.FromStage, evaluation.To, evaluation.Decider, mode,
-            request, evaluation.Criteria, evaluation.AllowedDecisions,
-            mode == ApprovalMode.BoardConsensus && request.ToDomain() is { } open ? Gatekeeper.Consensus(facts, open) : null);
-        if (wholeAt is { } version)
-        {
-            views.Keep(new ProjectViews.Key(nameof(GateView), id, version, askedFor), view);
-        }
-
-        return TypedResults.Ok(view);
-    }
-
-    /// <summary>
-    /// The open request and the gate facts, read whole: the project's version is the same after the reads as before them,
-    /// so no change came between (a change commits its facts and its version together). A read that a change crossed is
-    /// read again, up to three times; the last is served, but only a whole one, with its version, is kept.
-    /// </summary>
-    private static async Task<(GateRequestView? Request, GateFacts Facts, long? WholeAt)> ReadWholeAsync(
-        DbSession db, ProjectRow project, GateFactsLoader loader)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var request = await GateStore.OpenRequestAsync(db, project.Id);
-            var roles = await RoleStore.ForProjectAsync(db, project.Id);
-            var facts = await loader.LoadAsync(new FactsQuery(db, project), roles);
-            var after = (await ProjectStore.GetAsync(db, project.Id))!;
-            if (after.Version == project.Version || attempt == 3)
-            {
-                return (request, facts, after.Version == project.Version ? project.Version : null);
-            }
-
-            project = after;
-        }
+        var gate = await gates.ReadAsync(ProjectScope.Project(http), askedFor, cancellationToken);
+        return gate.Error is { } error ? Problems.From(error) : TypedResults.Ok(gate.Value!);
     }
 
     private static async Task<Results<Created<GateRequestView>, ProblemHttpResult>> Request(

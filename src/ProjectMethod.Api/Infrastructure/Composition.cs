@@ -30,6 +30,7 @@ public static class Composition
         services.AddSingleton<IClock>(new MicrosecondClock(SystemClock.Instance));
         services.AddSingleton<ProjectWrites>();
         services.AddSingleton<ProjectViews>();
+        services.AddSingleton<Gates.GateReader>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         TypeHandlers.Register();

@@ -20,6 +20,13 @@ namespace ProjectMethod.Api.Tests.Infrastructure;
 public abstract class ApiFactory(string provider, string? sharedDatabase = null) : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
+
+    static ApiFactory()
+    {
+        // Many hosts run side by side in one test run: none watches its configuration files, so they do not use up the
+        // machine's inotify instances.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
     public static readonly AuthOptions Auth = new(null, SigningKey, "projectmethod-test", "projectmethod");
 
     private readonly Lazy<string> connectionString = new(() => sharedDatabase ?? TestDatabases.Create(provider));

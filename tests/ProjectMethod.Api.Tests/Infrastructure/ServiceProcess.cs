@@ -18,7 +18,7 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string provider, string connectionString)
+    public static async Task<ServiceProcess> StartAsync(string provider, string connectionString, params (string Key, string Value)[] settings)
     {
         var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -37,6 +37,11 @@ public sealed class ServiceProcess : IDisposable
         start.Environment["Auth__Issuer"] = ApiFactory.Auth.Issuer;
         start.Environment["Auth__Audience"] = ApiFactory.Auth.Audience;
         start.Environment["Limits__RequestsPerMinute"] = "100000";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProjectMethod.Api.Infrastructure;
+
+namespace ProjectMethod.Api.Web.Pages;
+
+/// <summary>"Mine prosjekter": the projects where the signed-in employee holds a role or made the proposal.</summary>
+public sealed class IndexModel(Database database) : PageModel
+{
+    public IReadOnlyList<WebStore.MyProject> Projects { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Projects = await database.ReadAsync(db => WebStore.MineAsync(db, User.ToActor().UserId), cancellationToken);
+}

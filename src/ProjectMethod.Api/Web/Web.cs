@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace ProjectMethod.Api.Web;
+
+/// <summary>
+/// The web application for the people who govern projects: server-rendered Razor Pages in the same host, on the same
+/// stores and domain rules as the API (never HTTP calls to itself), signed in with a cookie of their own while the API keeps
+/// its bearer tokens. Norwegian (bokmål) first, English second.
+/// </summary>
+public static class Web
+{
+    public const string Scheme = "web";
+
+    /// <summary>The demo users a development sign-in offers: who they are and what they hold.</summary>
+    public static readonly IReadOnlyList<(string UserId, string Name, string[] Roles)> DemoUsers =
+    [
+        ("pia", "Pia Forslagsstiller", []),
+        ("per", "Per Prosjektleder", []),
+        ("eva", "Eva Eier", []),
+        ("siri", "Siri Seniorbruker", []),
+        ("sven", "Sven Seniorleverandør", []),
+        ("bo", "Bo Gevinstansvarlig", []),
+        ("bjorn", "Bjørn Virksomhetsledelsen", [Domain.Roles.GlobalRoles.PortfolioBoard]),
+    ];
+
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Web/Pages";
+            options.Conventions.AuthorizeFolder("/", "web-user");
+            options.Conventions.AllowAnonymousToPage("/LoggInn");
+        });
+        builder.Services.AddAuthentication().AddCookie(Scheme, cookie =>
+        {
+            cookie.LoginPath = "/logg-inn";
+            cookie.LogoutPath = "/logg-inn";
+            cookie.Cookie.Name = "projectmethod";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.AddAuthorizationBuilder().AddPolicy("web-user", policy =>
+            policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        return builder;
+    }
+
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        var cultures = new[] { new CultureInfo("nb-NO"), new CultureInfo("en") };
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("nb-NO"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        });
+        app.MapGet("/css/site.css", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.Bytes(Stylesheet.Value.Bytes, "text/css; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>The stylesheet's address, with a version that changes with its content (it is cached for a year).</summary>
+    public static string StylesheetUrl => $"/css/site.css?v={Stylesheet.Value.Version}";
+
+    private static readonly Lazy<(byte[] Bytes, string Version)> Stylesheet = new(() =>
+    {
+        using var stream = typeof(Web).Assembly.GetManifestResourceStream("site.css")!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        return (bytes, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12]);
+    });
+
+    /// <summary>Whether this host offers the development sign-in (a list of demo users) instead of OpenID Connect.</summary>
+    public static bool OffersDevelopmentSignIn(IConfiguration configuration) => configuration.GetValue<bool>("Web:DevelopmentSignIn");
+
+    /// <summary>The principal of a signed-in employee, with the same claims a bearer token carries.</summary>
+    public static ClaimsPrincipal Principal(string userId, string name, IEnumerable<string> roles) =>
+        new(new ClaimsIdentity(
+            [new Claim(JwtRegisteredClaimNames.Sub, userId), new Claim("name", name), .. roles.Select(r => new Claim(Infrastructure.Auth.RolesClaim, r))],
+            Scheme, "name", Infrastructure.Auth.RolesClaim));
+}

@@ -1,0 +1,49 @@
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Web;
+
+/// <summary>What the web pages read that no API resource reads in one go: the projects of one employee.</summary>
+public static class WebStore
+{
+    public sealed record MyProject(Guid Id, string Name, string Sector, Phase Phase, int? Stage, Rag? Rag, string Roles);
+
+    private sealed class Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Sector { get; init; }
+
+        public required Phase Phase { get; init; }
+
+        public int? Stage { get; init; }
+
+        public Rag? Rag { get; init; }
+
+        public required string ProposerId { get; init; }
+    }
+
+    private sealed record Held(Guid ProjectId, string Role);
+
+    private static readonly Sql Mine = Sql.Of(
+        """
+        SELECT p.id, p.name, p.sector, p.phase, p.stage, p.rag, p.proposer_id AS ProposerId FROM projects p
+        WHERE p.proposer_id = @userId OR EXISTS (SELECT 1 FROM role_assignments r WHERE r.project_id = p.id AND r.user_id = @userId)
+        ORDER BY p.id DESC
+        LIMIT 200
+        """);
+
+    private static readonly Sql Roles = Sql.Of("SELECT project_id AS ProjectId, role FROM role_assignments WHERE user_id = @userId");
+
+    /// <summary>The projects where the employee holds a role or made the proposal, newest first, with the roles held.</summary>
+    public static async Task<IReadOnlyList<MyProject>> MineAsync(DbSession db, string userId)
+    {
+        var rows = await db.ListAsync<Row>(Mine, new { userId });
+        var held = (await db.ListAsync<Held>(Roles, new { userId })).ToLookup(h => h.ProjectId, h => h.Role);
+        return rows.Select(r => new MyProject(r.Id, r.Name, r.Sector, r.Phase, r.Stage, r.Rag,
+            string.Join(", ", (r.ProposerId == userId ? ["proposer"] : Array.Empty<string>()).Concat(held[r.Id])))).ToList();
+    }
+}
