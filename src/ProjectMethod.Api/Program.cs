@@ -27,7 +27,7 @@ var operands = args switch
 {
     ["backup", _, ..] => 2,
     ["verify", var next, ..] when !next.StartsWith('-') => 2,
-    ["verify", ..] => 1,
+    ["verify", ..] or ["demo", ..] => 1,
     _ => 0,
 };
 var builder = WebApplication.CreateBuilder(args[operands..]);
@@ -89,6 +89,15 @@ app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().Map
 app.MapTolerances().MapWorkPackages().MapRisks().MapForecasts().MapExceptions().MapBenefits().MapProducts();
 app.MapPortfolio().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
 app.MapWeb();
+
+if (args is ["demo", ..])
+{
+    // The service as usual, filled first with a demo municipality through its own API (Development: dev tokens).
+    await app.StartAsync();
+    await Demo.SeedAsync(new Uri(app.Urls.First()), AuthOptions.From(app.Configuration), Console.Out, CancellationToken.None);
+    await app.WaitForShutdownAsync();
+    return 0;
+}
 
 await app.RunAsync();
 return 0;

@@ -34,19 +34,50 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
     private static readonly string[] Wcag21AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+    [Fact]
+    public async Task The_demo_fills_an_empty_database_with_a_municipality_in_every_phase_through_the_rules()
+    {
+        using var database = api.Another();
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ["demo"]);
+        var board = service.As("bjorn", GlobalRoles.PortfolioBoard);
+
+        var portfolio = await SeededAsync(board);
+
+        var phases = portfolio.GetProperty("phases").EnumerateArray().ToDictionary(p => p.Str("phase"), p => p.GetProperty("count").GetInt32());
+        phases.Should().Contain(new Dictionary<string, int>
+        {
+            ["proposed"] = 3, ["concept"] = 2, ["planning"] = 2, ["execution"] = 3, ["closure"] = 1, ["realisation"] = 1,
+        });
+        portfolio.GetProperty("openExceptions").GetInt32().Should().Be(1);
+        portfolio.GetProperty("rags").EnumerateArray().Select(r => r.GetProperty("rag").GetString()).Should().Contain(["red", "amber", "green"]);
+        var realising = portfolio.GetProperty("projects").EnumerateArray().Single(p => p.Str("phase") == "realisation");
+        realising.GetProperty("benefits").GetProperty("count").GetInt32().Should().Be(1);
+        (await board.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK)).GetProperty("ok").GetBoolean().Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(null, "nb", "Logg inn")]
+    [InlineData("nb-NO", "nb", "Logg inn")]
+    [InlineData("en", "en", "Sign in")]
+    public async Task Pages_speak_bokmal_first_and_english_when_asked(string? language, string lang, string heading)
+    {
+        using var client = api.CreateDefaultClient();
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var html = await client.GetStringAsync("/logg-inn");
+
+        html.Should().Contain($"<html lang=\"{lang}\">").And.Contain($"<h1>{heading}</h1>");
+    }
+
     [BrowserFact]
     public async Task An_employee_signs_in_sees_their_projects_and_a_projects_phases_gate_roles_and_decisions()
     {
         using var database = api.Another();
-        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ("Web:DevelopmentSignIn", "true"));
-        var (pia, board) = (service.As("pia"), service.As("bjorn", GlobalRoles.PortfolioBoard));
-        var created = await pia.Post("/api/v1/projects", new { name = "Digital hjemmetjeneste", sector = "helse", description = "Velferdsteknologi i hjemmetjenesten" })
-            .Expect(HttpStatusCode.Created);
-        var id = created.Str("id");
-        await pia.Put($"/api/v1/projects/{id}/mandate", new { purpose = "Bedre oppfølging", background = "Manuelle rutiner" }).Expect(HttpStatusCode.OK);
-        await board.Post($"/api/v1/projects/{id}/roles", new { role = "executive", userId = "eva", displayName = "Eva Eier" }).Expect(HttpStatusCode.Created);
-        await pia.Post("/api/v1/projects", new { name = "Et prosjekt for andre", sector = "kultur", description = "Ikke Pias" })
-            .Expect(HttpStatusCode.Created);
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ["demo"], ("Web:DevelopmentSignIn", "true"));
+        await SeededAsync(service.As("bjorn", GlobalRoles.PortfolioBoard));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserFactAttribute.Chromium, Args = ["--no-sandbox"] });
@@ -57,25 +88,49 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         page.Url.Should().Contain("/logg-inn", "a page needs a signed-in employee");
         first!.Headers["content-security-policy"].Should().Contain("default-src 'none'").And.Contain("form-action 'self'");
         await CheckAccessibility(page, "logg-inn");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pia Forslagsstiller" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Per Prosjektleder" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mine prosjekter" })).ToBeVisibleAsync();
         var rows = page.GetByRole(AriaRole.Row);
-        await Assertions.Expect(rows.Filter(new() { HasText = "Digital hjemmetjeneste" })).ToContainTextAsync("Forslag");
-        await Assertions.Expect(rows.Filter(new() { HasText = "Digital hjemmetjeneste" })).ToContainTextAsync("forslagsstiller");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Nytt bibliotek på Torget" })).ToContainTextAsync("Rød");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Digital hjemmetjeneste" })).ToContainTextAsync("Gjennomføring (1)");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Digital hjemmetjeneste" })).ToContainTextAsync("prosjektleder");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Grønn kommunal flåte" })).ToHaveCountAsync(0);
         await CheckAccessibility(page, "mine-prosjekter");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Digital hjemmetjeneste", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Forslag");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Neste beslutningspunkt: BP1" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Gjennomføring");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Neste beslutningspunkt: BP4" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ikke oppfylt" }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Eva Eier – prosjekteier")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Siri Seniorbruker – seniorbruker")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "BP3: godkjent" })).ToContainTextAsync("Gjennomføring");
         await CheckAccessibility(page, "prosjekt");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Logg inn" })).ToBeVisibleAsync();
         (await page.GotoAsync("/"))!.Url.Should().Contain("/logg-inn", "signed out is signed out");
+    }
+
+    /// <summary>Waits until the demo has filled the database — twelve projects, and the audit chain still for a second — and answers the portfolio.</summary>
+    private static async Task<JsonElement> SeededAsync(HttpClient board)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(180);
+        var events = -1L;
+        while (DateTime.UtcNow < deadline)
+        {
+            var portfolio = await board.GetAsync("/api/v1/portfolio?limit=50").Expect(HttpStatusCode.OK);
+            var now = (await board.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK)).GetProperty("events").GetInt64();
+            if (portfolio.GetProperty("projects").GetArrayLength() == 12 && now == events)
+            {
+                return portfolio;
+            }
+
+            events = now;
+            await Task.Delay(1000);
+        }
+
+        throw new TimeoutException("The demo did not fill the database within three minutes.");
     }
 
     /// <summary>

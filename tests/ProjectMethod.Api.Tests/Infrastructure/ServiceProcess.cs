@@ -18,11 +18,15 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string provider, string connectionString, params (string Key, string Value)[] settings)
+    public static Task<ServiceProcess> StartAsync(string provider, string connectionString, params (string Key, string Value)[] settings) =>
+        StartAsync(provider, connectionString, [], settings);
+
+    /// <summary>The service started with these arguments (<c>demo</c>) and settings.</summary>
+    public static async Task<ServiceProcess> StartAsync(string provider, string connectionString, string[] arguments, params (string Key, string Value)[] settings)
     {
         var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "ProjectMethod.Api.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "ProjectMethod.Api.dll"), .. arguments])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
