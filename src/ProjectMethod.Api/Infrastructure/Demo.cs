@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NodaTime;
+using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Infrastructure;
 
@@ -28,16 +29,6 @@ public static class Demo
         ("Frivilligsentral på nett", "samfunn", "Formidling av frivillige oppdrag", Phase.Proposed),
         ("Språkløft i barnehagen", "oppvekst", "Systematisk språkarbeid med foreldre", Phase.Proposed),
     ];
-
-    private enum Phase
-    {
-        Proposed,
-        Concept,
-        Planning,
-        Execution,
-        Closure,
-        Realisation,
-    }
 
     /// <summary>Fills an empty database through the API at <paramref name="address"/>; says what it did.</summary>
     public static async Task SeedAsync(Uri address, AuthOptions auth, TextWriter output, CancellationToken cancellationToken)
