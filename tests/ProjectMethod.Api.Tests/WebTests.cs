@@ -107,9 +107,32 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "BP3: godkjent" })).ToContainTextAsync("Gjennomføring");
         await CheckAccessibility(page, "prosjekt");
 
+        // BP2 for "Kulturkort for unge": Per asks (an empty recommendation is refused beside its field), the board decides.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mine prosjekter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kulturkort for unge" }).ClickAsync();
+        var concept = page.Url;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Be om beslutning" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ikke utført");
+        await Assertions.Expect(page.Locator("#recommendation-error")).ToBeVisibleAsync();
+        (await page.GetByLabel("Anbefaling").GetAttributeAsync("aria-describedby")).Should().Be("recommendation-error");
+        await CheckAccessibility(page, "anmodning-avvist");
+        await page.GetByLabel("Anbefaling").FillAsync("Konseptet er klart for planlegging");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Be om beslutning" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Beslutningen er bedt om.");
+        await Assertions.Expect(page.GetByText("Åpen anmodning")).ToContainTextAsync("Konseptet er klart for planlegging");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Beslutt" })).ToHaveCountAsync(0);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Logg inn" })).ToBeVisibleAsync();
         (await page.GotoAsync("/"))!.Url.Should().Contain("/logg-inn", "signed out is signed out");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bjørn Virksomhetsledelsen" }).ClickAsync();
+        await page.GotoAsync(concept);
+        await page.GetByLabel("Begrunnelse").FillAsync("Godt forankret i kulturplanen");
+        await CheckAccessibility(page, "beslutning");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Beslutt" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Beslutningen er tatt.");
+        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Planlegging");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "BP2: godkjent" })).ToContainTextAsync("Godt forankret i kulturplanen");
     }
 
     /// <summary>Waits until the demo has filled the database — twelve projects, and the audit chain still for a second — and answers the portfolio.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
@@ -73,113 +70,16 @@ public static class GatesApi
     }
 
     private static async Task<Results<Created<GateRequestView>, ProblemHttpResult>> Request(
-        Guid id, RequestDecision request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
+        Guid id, RequestDecision request, HttpContext http, GateDecisions decisions)
     {
-        var validation = new Validation().Text("recommendation", request.Recommendation, Validation.LongText);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<GateRequestView>(http, id, async write =>
-        {
-            var open = await GateStore.OpenRequestAsync(write.Db, id);
-            var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);
-            var point = Gatekeeper.PointAhead(facts, null, request.DecisionPoint);
-            if (point.Error is { } error)
-            {
-                return error;
-            }
-
-            if (Gatekeeper.CheckRequest(facts, write.Standing, point.Value, open.ToDomain(), request.Recommendation) is { } refused)
-            {
-                return refused;
-            }
-
-            var created = new GateRequestView(Ids.New(write.Now), point.Value, write.Project.Phase, write.Project.Stage,
-                request.Recommendation!.Trim(), write.Actor.UserId, write.Now);
-            await GateStore.InsertRequestAsync(write.Db, id, created);
-            write.Record(EventTypes.DecisionRequested, new { requestId = created.Id, created.DecisionPoint, created.Recommendation });
-            return created;
-        });
-
+        var result = await decisions.RequestAsync(http, id, request);
         return result.Problem ?? (Results<Created<GateRequestView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/gate", result.Value);
     }
 
     private static async Task<Results<Created<DecisionView>, Accepted<GateVoteResult>, ProblemHttpResult>> Decide(
-        Guid id, MakeDecision request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
+        Guid id, MakeDecision request, HttpContext http, GateDecisions decisions)
     {
-        var validation = new Validation()
-            .Required("decision", request.Decision)
-            .Text("rationale", request.Rationale, Validation.LongText, required: false);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<(DecisionView? Decision, GateVoteResult? Vote)>(http, id, async write =>
-        {
-            var open = await GateStore.OpenRequestAsync(write.Db, id);
-            var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);
-            var point = Gatekeeper.PointAhead(facts, open.ToDomain(), null);
-            if (point.Error is { } error)
-            {
-                return error;
-            }
-
-            var outcome = Gatekeeper.Default.Decide(facts, write.Standing, point.Value, open.ToDomain(), request.Decision!.Value, request.Rationale);
-            if (outcome.Error is { } refused)
-            {
-                return refused;
-            }
-
-            var decided = outcome.Value!;
-            IReadOnlyList<GateVoteView> votes = [];
-            if (facts.Handbook.ApprovalModeAt(point.Value) == ApprovalMode.BoardConsensus && decided.Decision != Decision.Stop)
-            {
-                var vote = new GateVoteView
-                {
-                    Id = Ids.New(write.Now), RequestId = open!.Id, DecisionPoint = point.Value, UserId = write.Actor.UserId, Decision = decided.Decision,
-                    Rationale = request.Rationale?.Trim() ?? "", VotedAt = write.Now,
-                };
-                await GateStore.InsertVoteAsync(write.Db, id, vote);
-                write.Record(EventTypes.GateVoteRecorded, vote);
-                if (!decided.Concluded)
-                {
-                    var counted = facts with { Votes = [.. facts.Votes, new GateVote(vote.UserId, vote.Decision)] };
-                    return (null, new GateVoteResult(vote, Gatekeeper.Consensus(counted, open.ToDomain()!)));
-                }
-
-                votes = await GateStore.VotesAsync(write.Db, id, [open.Id]);
-            }
-
-            var decision = new DecisionView
-            {
-                Id = Ids.New(write.Now),
-                DecisionPoint = decided.DecisionPoint,
-                Decision = decided.Decision,
-                Rationale = request.Rationale?.Trim() ?? "",
-                RequestId = open?.Id,
-                FromPhase = decided.From,
-                FromStage = decided.FromStage,
-                ToPhase = decided.To,
-                ToStage = decided.ToStage,
-                ClosedEarly = decided.ClosedEarly,
-                DecidedBy = write.Actor.UserId,
-                DecidedAt = write.Now,
-                Votes = votes,
-            };
-            await GateStore.InsertDecisionAsync(write.Db, id, decision);
-            await ProjectStore.UpdatePhaseAsync(write.Db, id, decided.To, decided.ToStage, decided.ClosedEarly);
-            write.Record(EventTypes.DecisionMade, decision);
-            if (decided.Decision == Decision.Stop)
-            {
-                await ExceptionStore.SupersedeOpenAsync(write, decision.Rationale);
-            }
-
-            return (decision, null);
-        });
-
+        var result = await decisions.DecideAsync(http, id, request);
         if (result.Problem is { } problem)
         {
             return problem;

@@ -31,6 +31,7 @@ public static class Composition
         services.AddSingleton<ProjectWrites>();
         services.AddSingleton<ProjectViews>();
         services.AddSingleton<Gates.GateReader>();
+        services.AddSingleton<Gates.GateDecisions>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         TypeHandlers.Register();
