@@ -126,13 +126,21 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Logg inn" })).ToBeVisibleAsync();
         (await page.GotoAsync("/"))!.Url.Should().Contain("/logg-inn", "signed out is signed out");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bjørn Virksomhetsledelsen" }).ClickAsync();
-        await page.GotoAsync(concept);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        var inbox = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kulturkort for unge" });
+        await Assertions.Expect(inbox).ToContainTextAsync("BP2");
+        await Assertions.Expect(inbox).ToContainTextAsync("Konseptet er klart for planlegging");
+        await CheckAccessibility(page, "til-beslutning");
+        await inbox.GetByRole(AriaRole.Link).ClickAsync();
+        page.Url.Should().Be(concept);
         await page.GetByLabel("Begrunnelse").FillAsync("Godt forankret i kulturplanen");
         await CheckAccessibility(page, "beslutning");
         await page.GetByRole(AriaRole.Button, new() { Name = "Beslutt" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Beslutningen er tatt.");
         await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Planlegging");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "BP2: godkjent" })).ToContainTextAsync("Godt forankret i kulturplanen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kulturkort for unge" })).ToHaveCountAsync(0);
     }
 
     /// <summary>Waits until the demo has filled the database — twelve projects, and the audit chain still for a second — and answers the portfolio.</summary>

@@ -38,6 +38,12 @@ public static class WebStore
 
     private static readonly Sql Roles = Sql.Of("SELECT project_id AS ProjectId, role FROM role_assignments WHERE user_id = @userId");
 
+    private static readonly Sql Asked = Sql.Of(
+        "SELECT project_id FROM gate_requests WHERE decision_id IS NULL ORDER BY requested_at, id LIMIT 200");
+
+    /// <summary>The projects with a request for a decision that nobody has decided yet, oldest request first.</summary>
+    public static Task<IReadOnlyList<Guid>> AwaitingDecisionAsync(DbSession db) => db.ListAsync<Guid>(Asked);
+
     /// <summary>The projects where the employee holds a role or made the proposal, newest first, with the roles held.</summary>
     public static async Task<IReadOnlyList<MyProject>> MineAsync(DbSession db, string userId)
     {
