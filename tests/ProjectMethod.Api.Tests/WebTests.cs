@@ -141,6 +141,20 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "BP2: godkjent" })).ToContainTextAsync("Godt forankret i kulturplanen");
         await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kulturkort for unge" })).ToHaveCountAsync(0);
+
+        // The board's portfolio: counts over the whole portfolio, and the projects filtered without a script.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Portefølje" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Gjennomføring" })).ToContainTextAsync("3");
+        await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Planlegging" })).ToContainTextAsync("3");
+        await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Åpne avvik" })).ToContainTextAsync("1");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(12);
+        await CheckAccessibility(page, "portefolje");
+        await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Rød" });
+        await page.GetByLabel("Bare med åpne avvik").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tbody tr")).ToContainTextAsync("Nytt bibliotek på Torget");
+        page.Url.Should().Contain("rag=Red").And.Contain("openExceptions=true");
     }
 
     /// <summary>Waits until the demo has filled the database — twelve projects, and the audit chain still for a second — and answers the portfolio.</summary>

@@ -32,6 +32,7 @@ public static class Composition
         services.AddSingleton<ProjectViews>();
         services.AddSingleton<Gates.GateReader>();
         services.AddSingleton<Gates.GateDecisions>();
+        services.AddSingleton<Portfolio.PortfolioReader>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         TypeHandlers.Register();
