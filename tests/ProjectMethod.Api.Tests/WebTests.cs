@@ -155,6 +155,26 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("tbody tr")).ToContainTextAsync("Nytt bibliotek på Torget");
         page.Url.Should().Contain("rag=Red").And.Contain("openExceptions=true");
+
+        // The line unit: Bo registers a measurement of a benefit in realisation (a form without a date is refused first).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bo Gevinstansvarlig" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mine gevinster" }).ClickAsync();
+        await CheckAccessibility(page, "mine-gevinster");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Elektronisk byggesøknad" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Spart tid i tjenesten" })).ToBeVisibleAsync();
+        var measured = page.GetByRole(AriaRole.Table, new() { Name = "Målinger" }).Locator("tbody tr");
+        await Assertions.Expect(measured).ToHaveCountAsync(3);
+        await page.GetByLabel("Verdi (hours)").FillAsync("90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer måling" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#date-error")).ToBeVisibleAsync();
+        await page.GetByLabel("Dato", new() { Exact = true }).FillAsync("2026-11-01");
+        await page.GetByLabel("Verdi (hours)").FillAsync("90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer måling" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Målingen er registrert.");
+        await Assertions.Expect(measured).ToHaveCountAsync(4);
+        await Assertions.Expect(measured.Last).ToContainTextAsync("01.11.2026");
+        await CheckAccessibility(page, "gevinst");
     }
 
     /// <summary>Waits until the demo has filled the database — twelve projects, and the audit chain still for a second — and answers the portfolio.</summary>

@@ -33,6 +33,7 @@ public static class Composition
         services.AddSingleton<Gates.GateReader>();
         services.AddSingleton<Gates.GateDecisions>();
         services.AddSingleton<Portfolio.PortfolioReader>();
+        services.AddSingleton<Benefits.BenefitMeasurements>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         TypeHandlers.Register();

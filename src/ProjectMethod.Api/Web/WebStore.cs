@@ -41,6 +41,21 @@ public static class WebStore
     private static readonly Sql Asked = Sql.Of(
         "SELECT project_id FROM gate_requests WHERE decision_id IS NULL ORDER BY requested_at, id LIMIT 200");
 
+    public sealed record MyBenefit(Guid BenefitId, Guid ProjectId, string Title, string ProjectName, string Phase);
+
+    private static readonly Sql Benefits = Sql.Of(
+        """
+        SELECT b.id AS BenefitId, b.project_id AS ProjectId, b.title, p.name AS ProjectName, p.phase FROM benefits b JOIN projects p ON p.id = b.project_id
+        WHERE b.owner_user_id = @userId
+           OR EXISTS (SELECT 1 FROM role_assignments r WHERE r.project_id = b.project_id AND r.user_id = @userId AND r.role = @benefitOwner)
+        ORDER BY p.name, b.title
+        LIMIT 200
+        """);
+
+    /// <summary>The benefits the employee owns in the line, or answers for as a project's Benefit Owner.</summary>
+    public static Task<IReadOnlyList<MyBenefit>> MyBenefitsAsync(DbSession db, string userId) =>
+        db.ListAsync<MyBenefit>(Benefits, new { userId, benefitOwner = Domain.Roles.ProjectRole.BenefitOwner.Wire() });
+
     /// <summary>The projects with a request for a decision that nobody has decided yet, oldest request first.</summary>
     public static Task<IReadOnlyList<Guid>> AwaitingDecisionAsync(DbSession db) => db.ListAsync<Guid>(Asked);
 

@@ -47,7 +47,23 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     [BindProperty]
     public string? Rationale { get; set; }
 
-    public sealed record Refused(string Form, string Detail, IReadOnlyDictionary<string, string[]> Fields, IReadOnlyList<string> Unmet);
+    /// <summary>A refusal as the API words it, for the form it concerns: its detail, the fields it names, the criteria unmet.</summary>
+    public sealed record Refused(string Form, string Detail, IReadOnlyDictionary<string, string[]> Fields, IReadOnlyList<string> Unmet)
+    {
+        public static Refused From(string form, ProblemHttpResult problem)
+        {
+            var details = problem.ProblemDetails;
+            return new Refused(
+                form,
+                details.Detail ?? details.Title ?? "",
+                details.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> fields
+                    ? fields.ToDictionary(f => f.Key, f => f.Value)
+                    : new Dictionary<string, string[]>(),
+                details.Extensions.TryGetValue("unmetCriteria", out var unmet) && unmet is IEnumerable<CriterionResult> criteria
+                    ? criteria.Select(c => c.Description).ToList()
+                    : []);
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -73,16 +89,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
             return RedirectToPage(new { id });
         }
 
-        var details = problem.ProblemDetails;
-        Refusal = new Refused(
-            form,
-            details.Detail ?? details.Title ?? "",
-            details.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> fields
-                ? fields.ToDictionary(f => f.Key, f => f.Value)
-                : new Dictionary<string, string[]>(),
-            details.Extensions.TryGetValue("unmetCriteria", out var unmet) && unmet is IEnumerable<CriterionResult> criteria
-                ? criteria.Select(c => c.Description).ToList()
-                : []);
+        Refusal = Refused.From(form, problem);
         Response.StatusCode = problem.StatusCode;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
