@@ -213,5 +213,13 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
             ? Repository.PathOf("docs/screenshots")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+
+        // The same page at a phone's width (into the test output only): nothing may be cut off or overlap there.
+        var wide = page.ViewportSize!;
+        await page.SetViewportSizeAsync(390, 844);
+        (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+            .Should().BeTrue($"the page {name} fits a 390 px wide screen without sideways scrolling");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}-smal.png"), FullPage = true });
+        await page.SetViewportSizeAsync(wide.Width, wide.Height);
     }
 }
