@@ -1,17 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Exceptions;
-using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
-using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Benefits;
 

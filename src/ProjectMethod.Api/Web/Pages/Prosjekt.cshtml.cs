@@ -103,11 +103,10 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
 
         Project = project;
         Gate = (await gates.ReadAsync(project, null, cancellationToken)).Value;
-        IReadOnlyList<Domain.Roles.RoleAssignment> assignments = [];
-        (Roles, Decisions, assignments) = await database.ReadAsync(async db => (
+        (Roles, Decisions) = await database.ReadAsync(async db => (
             await RoleStore.ViewsAsync(db, id),
-            await GateStore.DecisionsAsync(db, id, new Paging(Paging.MaxLimit, Guid.Empty, 0)),
-            await RoleStore.ForProjectAsync(db, id)), cancellationToken);
+            await GateStore.DecisionsAsync(db, id, new Paging(Paging.MaxLimit, Guid.Empty, 0))), cancellationToken);
+        var assignments = Roles.Select(r => new Domain.Roles.RoleAssignment(r.Id, r.Role, r.UserId, r.DisplayName));
         var standing = ProjectStanding.Of(User.ToActor(), assignments, project.ProposerId);
         MayRequest = Gate is { OpenRequest: null } && ProjectAccess.Before.Preparer(standing) is null;
         MayDecide = Gate is { OpenRequest: not null } && ProjectAccess.Before.Decider(standing) is null;
