@@ -113,8 +113,8 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         var concept = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "Be om beslutning" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ikke utført");
-        await Assertions.Expect(page.Locator("#recommendation-error")).ToBeVisibleAsync();
-        (await page.GetByLabel("Anbefaling").GetAttributeAsync("aria-describedby")).Should().Be("recommendation-error");
+        await Assertions.Expect(page.Locator("#request-recommendation-error")).ToBeVisibleAsync();
+        (await page.GetByLabel("Anbefaling").GetAttributeAsync("aria-describedby")).Should().Be("request-recommendation-error");
         await CheckAccessibility(page, "anmodning-avvist");
         await page.GetByLabel("Anbefaling").FillAsync("Konseptet er klart for planlegging");
         await page.GetByRole(AriaRole.Button, new() { Name = "Be om beslutning" }).ClickAsync();
@@ -167,7 +167,7 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(measured).ToHaveCountAsync(3);
         await page.GetByLabel("Verdi (hours)").FillAsync("90");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrer måling" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#date-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#measure-date-error")).ToBeVisibleAsync();
         await page.GetByLabel("Dato", new() { Exact = true }).FillAsync("2026-11-01");
         await page.GetByLabel("Verdi (hours)").FillAsync("90");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrer måling" }).ClickAsync();
@@ -175,6 +175,294 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(measured).ToHaveCountAsync(4);
         await Assertions.Expect(measured.Last).ToContainTextAsync("01.11.2026");
         await CheckAccessibility(page, "gevinst");
+    }
+
+    [BrowserFact]
+    public async Task The_readme_story_goes_through_the_browser_alone_from_proposal_through_BP3_to_an_exception_and_its_decision()
+    {
+        using var database = api.Another();
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, [], ("Web:DevelopmentSignIn", "true"));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserFactAttribute.Chromium, Args = ["--no-sandbox"] });
+        var context = await browser.NewContextAsync(new() { BaseURL = service.Address.ToString(), BypassCSP = true, Locale = "nb-NO", ViewportSize = new() { Width = 1200, Height = 800 } });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        var story = new Story(page);
+
+        // Pia proposes, writes the mandate and ticks off BP1's checklist.
+        await story.SignInAs("Pia Forslagsstiller");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Foreslå prosjekt" }).ClickAsync();
+        await story.Send("Foreslå prosjekt", "Foreslå prosjekt", ("Prosjektets navn", "Trygghetsalarm i alle hjem"), ("Sektor", "helse og velferd"), ("Beskrivelse", "Digitale alarmer"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
+        await CheckAccessibility(page, "forslag-avvist");
+        await story.Send("Foreslå prosjekt", "Foreslå prosjekt", ("Sektor", "helse-og-velferd"));
+        await story.Done("Forslaget er registrert.");
+        var project = page.Url.Replace("/styringsdokumenter", "", StringComparison.Ordinal);
+        await story.Send("Skriv mandat", "Lagre", ("Formål", "Trygghet hjemme for alle som trenger det"), ("Bakgrunn", "Analoge alarmer fases ut"));
+        await story.Done("Mandatet er lagret.");
+        await story.TickChecklist();
+        await CheckAccessibility(page, "styringsdokumenter");
+
+        // The board names the Executive; Pia asks for BP1, and the board decides it from its inbox.
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GotoAsync(project);
+        await story.Assign("executive", "eva", "Eva Eier");
+        await story.SignInAs("Pia Forslagsstiller");
+        await page.GotoAsync(project);
+        await story.Send("Be om beslutning", "Be om beslutning", ("Anbefaling", "Behovet er klart"));
+        await story.Done("Beslutningen er bedt om.");
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await story.DecideFromInbox("Trygghetsalarm i alle hjem", "BP1", "Godt begrunnet");
+        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Konsept");
+
+        // The Executive appoints; the Project Manager writes the business case and reads the lessons; the Executive confirms it.
+        await story.SignInAs("Eva Eier");
+        await page.GotoAsync(project);
+        await story.Assign("projectManager", "per", "Per Prosjektleder");
+        await story.Assign("benefitOwner", "bo", "Bo Gevinstansvarlig");
+        await story.SignInAs("Per Prosjektleder");
+        await story.Tab(project, "Styringsdokumenter");
+        await story.Send("Skriv business case", "Lagre", ("Begrunnelse for prosjektet", "Analoge alarmer slutter å virke"),
+            ("Alternativer", "Gjøre ingenting; digitale alarmer"), ("Forventede gevinster", "Færre utrykninger"), ("Forventede kostnader", "2 MNOK"),
+            ("Tidsramme", "18 måneder"), ("Største risikoer", "Dekning i grisgrendte strøk"));
+        await story.Done("Business case er lagret.");
+        await story.Send("Registrer gjennomgang av erfaringer", "Registrer gjennomgang av erfaringer", ("Hvorfor ingen var relevante", "Ingen tidligere prosjekter med alarmer"));
+        await story.Done("Gjennomgangen av erfaringer er registrert.");
+        await story.TickChecklist();
+        await story.SignInAs("Eva Eier");
+        await story.Tab(project, "Styringsdokumenter");
+        await story.Send("Bekreft business case", "Bekreft business case", ("Kommentar", "Forsvarlig"));
+        await story.Done("Bekreftelsen er registrert.");
+        await Assertions.Expect(page.GetByText("bekreftet i denne fasen")).ToBeVisibleAsync();
+
+        // BP2, asked by the Project Manager and decided by the board.
+        await story.SignInAs("Per Prosjektleder");
+        await page.GotoAsync(project);
+        await story.Send("Be om beslutning", "Be om beslutning", ("Anbefaling", "Konseptet holder"));
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await story.DecideFromInbox("Trygghetsalarm i alle hjem", "BP2", "Planlegg");
+        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Planlegging");
+
+        // Planning: the board sets the project's tolerances, the Executive completes the board, the PM describes a product,
+        // plans stage 1 and defines a benefit, the Senior User approves the description, the Executive sets stage tolerances.
+        await story.Tab(project, "Plan og toleranser");
+        await story.Tolerances("Sett prosjekttoleranser", ("2027-06-30", "30", "14"), ("2000000", "200000", "100000"));
+        await story.Done("Toleransene er satt.");
+        await CheckAccessibility(page, "plan");
+        await story.SignInAs("Eva Eier");
+        await page.GotoAsync(project);
+        await story.Assign("seniorUser", "siri", "Siri Seniorbruker");
+        await story.Assign("seniorSupplier", "sven", "Sven Seniorleverandør");
+        await story.SignInAs("Per Prosjektleder");
+        await story.Tab(project, "Produkter og risiko");
+        await story.Choose("Beskriv et produkt", ("Godkjenner", "Siri Seniorbruker"), ("Kvalitetsansvarlig", "Sven Seniorleverandør"));
+        await story.Send("Beskriv et produkt", "Beskriv et produkt", ("Tittel", "Alarmer installert"), ("Formål", "Alle brukere har digital alarm"),
+            ("Kvalitetskriterier", "Alarmen når vaktsentralen; test hos bruker"), ("Akseptkriterier", "Brukeren kan utløse alarmen selv"));
+        await story.Done("Produktet er beskrevet.");
+        await CheckAccessibility(page, "produkter");
+        await story.Tab(project, "Plan og toleranser");
+        await story.Send("Planlegg fase", "Planlegg fase", ("Planlagt slutt", "2027-03-31"), ("Budsjett (kr)", "800 000"), ("Produkter i fasen", "1"));
+        await story.Done("Faseplanen er lagret.");
+        await story.Tab(project, "Gevinster");
+        await story.Fill("Definer en gevinst", ("Tittel", "Færre utrykninger"), ("Indikator", "Utrykninger per måned"), ("Enhet", "antall"),
+            ("Linjeenhet som eier gevinsten", "Hjemmetjenesten"), ("Måleansvarlig (brukernavn)", "bo"));
+        await story.Choose("Definer en gevinst", ("Type", "Indirekte"));
+        await story.Band("Definer en gevinst", "Nullpunkt", ("Verdi", "120"), ("Dato", "2026-01-01"));
+        await story.Band("Definer en gevinst", "Mål", ("Verdi", "80"), ("Dato", "2028-01-01"));
+        await story.Send("Definer en gevinst", "Definer en gevinst", ("Tillatt avvik fra målet", "5"));
+        await story.Done("Gevinsten er definert.");
+        await CheckAccessibility(page, "prosjektgevinster");
+        await story.TickChecklist(project);
+        await story.SignInAs("Siri Seniorbruker");
+        await story.Tab(project, "Produkter og risiko");
+        await story.Send("Godkjenn produktbeskrivelsen", "Godkjenn produktbeskrivelsen", ("Kommentar", "Dette trenger vi"));
+        await story.Done("Produktet er oppdatert.");
+        await story.SignInAs("Eva Eier");
+        await story.Tab(project, "Styringsdokumenter");
+        await story.Send("Bekreft business case", "Bekreft business case", ("Kommentar", "Fortsatt forsvarlig"));
+        await story.Tab(project, "Plan og toleranser");
+        await story.Tolerances("Sett fasetoleranser", ("2027-03-31", "7", "7"), ("800000", "50000", "50000"));
+        await story.Done("Toleransene er satt.");
+
+        // BP3: the Project Manager asks, the Executive authorises stage 1.
+        await story.SignInAs("Per Prosjektleder");
+        await page.GotoAsync(project);
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ikke oppfylt" })).ToHaveCountAsync(0);
+        await story.Send("Be om beslutning", "Be om beslutning", ("Anbefaling", "Planene er klare"));
+        await story.SignInAs("Eva Eier");
+        await story.DecideFromInbox("Trygghetsalarm i alle hjem", "BP3", "Gjennomfør fase 1");
+        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Gjennomføring");
+
+        // A highlight report over the stage's cost tolerance raises an exception; the PM reports it, the Executive escalates
+        // it, and the board approves the exception plan from its inbox.
+        await story.SignInAs("Per Prosjektleder");
+        await story.Tab(project, "Status og avvik");
+        await story.Send("Send statusrapport", "Send statusrapport", ("Prognose for Tid", "2027-03-31"), ("Prognose for Kostnad", "900 000"),
+            ("Prognose for Kvalitet", "0"), ("Prognose for Omfang", "0"), ("Prognose for Gevinst", "500 000"), ("Kommentar", "Prisøkning hos leverandøren"));
+        await story.Done("Statusrapporten er sendt.");
+        var cost = page.GetByRole(AriaRole.Table, new() { Name = "Status per dimensjon og nivå" }).GetByRole(AriaRole.Row)
+            .Filter(new() { HasText = "Kostnad" });
+        await Assertions.Expect(cost.Filter(new() { HasText = "Fase" })).ToContainTextAsync("Rød – utenfor");
+        await Assertions.Expect(cost.Filter(new() { HasText = "Prosjekt" })).ToContainTextAsync("Gul – nær grensen");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kostnad – Fase 1" })).ToBeVisibleAsync();
+        await CheckAccessibility(page, "status");
+
+        // A Senior User is offered no highlight report form, and one sent anyway is refused by the API's own first check.
+        await story.SignInAs("Siri Seniorbruker");
+        await story.Tab(project, "Status og avvik");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send statusrapport" })).ToHaveCountAsync(0);
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var forged = await page.APIRequest.PostAsync($"{project}/status?handler=Forecast", new()
+        {
+            Form = context.APIRequest.CreateFormData().Set("__RequestVerificationToken", token!).Set("stage", "1").Set("values.cost", "1"),
+        });
+        forged.Status.Should().Be(403);
+        (await forged.TextAsync()).Should().Contain("Du har ikke rollen som kreves for dette");
+        await story.SignInAs("Per Prosjektleder");
+        await story.Tab(project, "Status og avvik");
+        await story.Send("Skriv avviksrapport", "Skriv avviksrapport", ("Årsak", "Prisøkning hos leverandøren"), ("Konsekvenser", "Fasen blir 100 000 kr dyrere"),
+            ("Alternativer", "Øke rammen; gevinsten holder\nKutte omfang; mindre gevinst"), ("Anbefaling", "Øke rammen"));
+        await story.Done("Avviksrapporten er sendt.");
+        await story.SignInAs("Eva Eier");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" })).ToContainTextAsync("din beslutning");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" }).GetByRole(AriaRole.Link).ClickAsync();
+        await story.Choose("Beslutt avviket", ("Beslutning", "Eskaler til virksomhetsledelsen"));
+        await story.Send("Beslutt avviket", "Beslutt avviket", ("Begrunnelse", "Over min ramme"));
+        await story.Done("Avviket er besluttet.");
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await CheckAccessibility(page, "til-beslutning-avvik");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" }).GetByRole(AriaRole.Link).ClickAsync();
+        await story.Choose("Beslutt avviket", ("Beslutning", "Godkjenn avviksplanen"));
+        await page.GetByText("Ny plan og nye toleranser").ClickAsync();
+        await story.Send("Beslutt avviket", "Beslutt avviket", ("Begrunnelse", "Rammen økes"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
+        await Assertions.Expect(story.Form("Beslutt avviket").Locator("details")).ToHaveAttributeAsync("open", "open", new() { Timeout = 2000 });
+        await story.Band("Beslutt avviket", "Avviksplan", ("Planlagt slutt", "2027-04-30"), ("Budsjett (kr)", "900000"));
+        await story.Tolerances("Beslutt avviket", ("2027-04-30", "7", "7"), ("900000", "50000", "50000"));
+        await CheckAccessibility(page, "avviksbeslutning");
+        await story.Send("Beslutt avviket", "Beslutt avviket", ("Begrunnelse", "Rammen økes"));
+        await story.Done("Avviket er besluttet.");
+        await Assertions.Expect(page.GetByText("Godkjenn avviksplanen – «Rammen økes» (bjorn)")).ToBeVisibleAsync();
+
+        // Every step is in the project's history, and the audit chain holds.
+        await page.GotoAsync(project);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Historikk" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Avvik besluttet" }))
+            .ToHaveCountAsync(2);
+        var board = service.As("bjorn", GlobalRoles.PortfolioBoard);
+        (await board.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK)).GetProperty("ok").GetBoolean().Should().BeTrue();
+    }
+
+    /// <summary>The steps of the story as a person takes them in the browser: sign in, open a page, fill a form and send it.</summary>
+    private sealed class Story(IPage page)
+    {
+        public async Task SignInAs(string name)
+        {
+            if (await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).CountAsync() > 0)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
+            }
+            else
+            {
+                await page.GotoAsync("/logg-inn");
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mine prosjekter" })).ToBeVisibleAsync();
+        }
+
+        public async Task Tab(string project, string tab)
+        {
+            await page.GotoAsync(project);
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = tab }).ClickAsync();
+        }
+
+        public ILocator Form(string heading) =>
+            page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }) });
+
+        public async Task Fill(string heading, params (string Label, string Value)[] fields)
+        {
+            foreach (var (label, value) in fields)
+            {
+                await Form(heading).GetByLabel(label, new() { Exact = true }).FillAsync(value);
+            }
+        }
+
+        public async Task Send(string heading, string button, params (string Label, string Value)[] fields)
+        {
+            await Fill(heading, fields);
+            await Form(heading).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        }
+
+        public async Task Choose(string heading, params (string Label, string Option)[] fields)
+        {
+            foreach (var (label, option) in fields)
+            {
+                await Form(heading).GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
+            }
+        }
+
+        public async Task Band(string heading, string legend, params (string Label, string Value)[] fields)
+        {
+            var fieldset = Form(heading).Locator("fieldset").Filter(new() { Has = page.Locator("legend", new() { HasTextString = legend }) });
+            foreach (var (label, value) in fields)
+            {
+                await fieldset.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+            }
+        }
+
+        /// <summary>Fills a tolerance form: time and cost as given, the other active dimensions as the demo sets them.</summary>
+        public async Task Tolerances(string heading, (string Plan, string Earlier, string Later) time, (string Plan, string Below, string Above) cost)
+        {
+            await Band(heading, "Tid", ("Planlagt slutt", time.Plan), ("Dager tidligere", time.Earlier), ("Dager senere", time.Later));
+            await Band(heading, "Kostnad", ("Plan", cost.Plan), ("Tillatt under", cost.Below), ("Tillatt over", cost.Above));
+            await Band(heading, "Kvalitet", ("Plan", "0"), ("Tillatt over", "2"));
+            await Band(heading, "Omfang", ("Plan", "0"), ("Tillatt over", "1"));
+            await Band(heading, "Risiko", ("Plan", "0"), ("Tillatt over", "30"));
+            await Band(heading, "Gevinst", ("Plan", "500000"), ("Tillatt under", "20000"));
+            if (heading != "Beslutt avviket")
+            {
+                await Form(heading).GetByRole(AriaRole.Button, new() { Name = heading, Exact = true }).ClickAsync();
+            }
+        }
+
+        public async Task Assign(string role, string userId, string name)
+        {
+            await Form("Tildel rolle").GetByLabel("Rolle", new() { Exact = true }).SelectOptionAsync(role);
+            await Send("Tildel rolle", "Tildel rolle", ("Brukernavn", userId), ("Navn", name));
+            await Done("Rollen er tildelt.");
+        }
+
+        /// <summary>Marks every checklist item of the decision point ahead as done, one form at a time.</summary>
+        public async Task TickChecklist(string? project = null)
+        {
+            if (project is not null)
+            {
+                await Tab(project, "Styringsdokumenter");
+            }
+
+            var forms = page.Locator("details[open] .checklist form");
+            var count = await forms.CountAsync();
+            for (var i = 0; i < count; i++)
+            {
+                await forms.Nth(i).GetByLabel("Status").SelectOptionAsync("done");
+                await forms.Nth(i).GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
+                await Done("Sjekkpunktet er oppdatert.");
+            }
+        }
+
+        public async Task DecideFromInbox(string project, string decisionPoint, string rationale)
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = project });
+            await Assertions.Expect(row).ToContainTextAsync(decisionPoint);
+            await row.GetByRole(AriaRole.Link).ClickAsync();
+            await Send("Beslutt", "Beslutt", ("Begrunnelse", rationale));
+            await Done("Beslutningen er tatt.");
+        }
+
+        public Task Done(string text) => Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(text);
     }
 
     /// <summary>Waits until the demo has filled the database — twelve projects, and the audit chain still for a second — and answers the portfolio.</summary>

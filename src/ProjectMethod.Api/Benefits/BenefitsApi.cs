@@ -20,10 +20,12 @@ public static class BenefitsApi
             .WithProblems(404);
         group.MapGet("/benefits/{benefitId:guid}", GetOne).WithName("getBenefit").WithSummary("One benefit with its measurements and derived figures")
             .WithProblems(404);
-        group.MapPost("/benefits", Define).WithName("defineBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Define a benefit")
+        group.MapPost("/benefits", async (Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
+                (await BenefitRecords.DefineAsync(id, request, http, writes, clock)).AsCreated(benefit => $"/api/v1/projects/{id}/benefits/{benefit.Id}")).WithName("defineBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Define a benefit")
             .WithDescription("The Project Manager or the Benefit Owner. The owner is a Senior User or the Benefit Owner of the project.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/benefits/{benefitId:guid}", Redefine).WithName("updateBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Complete or correct a benefit before its final evaluation")
+        group.MapPut("/benefits/{benefitId:guid}", async (Guid id, Guid benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
+                (await BenefitRecords.RedefineAsync(id, benefitId, request, http, writes, clock)).AsOk()).WithName("updateBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Complete or correct a benefit before its final evaluation")
             .WithDescription("The Project Manager or the Benefit Owner. From BP3 on, baseline, target and allowed shortfall change only through a decided change (409 benefit-baselined).").WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/benefits/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").Allows(ProjectAccess.Before.Measurer).WithSummary("Register a measurement")
             .WithDescription("The benefit's owner or the Benefit Owner, from execution on and after closure when the line carries it. In realisation a forecast short of target − shortfall raises an exception for the portfolio board.")
@@ -39,11 +41,13 @@ public static class BenefitsApi
             .WithSummary("Propose a change of a baselined benefit")
             .WithDescription("The Project Manager or the Benefit Owner, once BP3 is approved (before it, edit the benefit). One proposal at a time per benefit.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", DecideChange).WithName("decideBenefitChange").Allows(ProjectAccess.Before.ExecutiveOrBoard)
+        group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", async (Guid id, Guid benefitId, Guid changeId, DecideBenefitChange request, HttpContext http, ProjectWrites writes) =>
+                (await BenefitRecords.DecideChangeAsync(id, benefitId, changeId, request, http, writes)).AsOk()).WithName("decideBenefitChange").Allows(ProjectAccess.Before.ExecutiveOrBoard)
             .WithSummary("Approve or reject a proposed change of a benefit")
             .WithDescription("The Executive in execution, the portfolio board in closure and realisation; never the proposer. Approval makes the change the benefit's new version.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/reviews", Review).WithName("reviewBenefits").Allows(ProjectAction.ReviewBenefits).WithSummary("Confirm (or not) that the benefits are still realistic")
+        group.MapPost("/benefits/reviews", async (Guid id, BenefitsReviewRequest request, HttpContext http, ProjectWrites writes) =>
+                (await BenefitRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/benefits")).WithName("reviewBenefits").Allows(ProjectAction.ReviewBenefits).WithSummary("Confirm (or not) that the benefits are still realistic")
             .WithDescription("The Benefit Owner. BP4 needs a confirmation in the current stage.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }
@@ -143,120 +147,6 @@ public static class BenefitsApi
             $"/api/v1/projects/{id}/benefits/{benefitId}/changes", result.Value);
     }
 
-    private static async Task<Results<Ok<BenefitChangeView>, ProblemHttpResult>> DecideChange(
-        Guid id, Guid benefitId, Guid changeId, DecideBenefitChange request, HttpContext http, ProjectWrites writes)
-    {
-        var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<BenefitChangeView>(http, id, async write =>
-        {
-            var benefit = await BenefitStore.GetAsync(write.Db, id, benefitId);
-            var change = benefit is null ? null : (await BenefitStore.ChangesAsync(write.Db, benefitId)).FirstOrDefault(c => c.Id == changeId);
-            if (benefit is null || change is null)
-            {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The benefit change was not found.");
-            }
-
-            if (BenefitRules.CheckChangeDecider(write.Standing, write.Project.Phase, change.ProposedBy) is { } notDecider)
-            {
-                return notDecider;
-            }
-
-            if (change.State != BenefitChangeState.Proposed)
-            {
-                return DomainError.Conflict("benefit-change-decided", "Change decided", "The change is already decided.");
-            }
-
-            var approve = request.Decision == ChangeDecision.Approve;
-            var decided = change with
-            {
-                State = approve ? BenefitChangeState.Approved : BenefitChangeState.Rejected, DecisionRationale = request.Rationale!.Trim(),
-                DecidedBy = write.Actor.UserId, DecidedAt = write.Now,
-            };
-            await BenefitStore.DecideChangeAsync(write.Db, decided);
-            if (approve)
-            {
-                var changed = BenefitBaselines.With(benefit, change.Proposed);
-                await BenefitStore.UpdateBaselineAsync(write.Db, changed);
-                await BenefitStore.InsertVersionAsync(write.Db, changed, change.Id, write.Actor.UserId, write.Now);
-            }
-
-            write.Record(EventTypes.BenefitChangeDecided, decided);
-            return decided;
-        });
-        return result.Problem ?? (Results<Ok<BenefitChangeView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
-    }
-
-    private static async Task<Results<Created<BenefitView>, ProblemHttpResult>> Define(Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
-    {
-        var result = await Save(id, null, request, http, writes, clock);
-        return result.Problem ?? (Results<Created<BenefitView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/benefits/{result.Value!.Id}", result.Value);
-    }
-
-    private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Redefine(
-        Guid id, Guid benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
-    {
-        var result = await Save(id, benefitId, request, http, writes, clock);
-        return result.Problem ?? (Results<Ok<BenefitView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
-    }
-
-    private static async Task<WriteResult<BenefitView>> Save(Guid id, Guid? benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock)
-    {
-        var validation = Validate(request);
-        if (!validation.IsValid)
-        {
-            return new WriteResult<BenefitView>(null, 0, Problems.Validation(validation.Errors));
-        }
-
-        return await writes.RunAsync<BenefitView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.DefineBenefit) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            if (request.OwnerUserId is { } owner && !ProjectAccess.MayOwnBenefit(write.Roles, owner))
-            {
-                return DomainError.Conflict("benefit-owner-role", "Not a benefit owner", $"{owner} is neither a Senior User nor the Benefit Owner of the project.");
-            }
-
-            var row = ToRow(benefitId ?? Ids.New(write.Now), request);
-            BenefitRow? current = null;
-            if (benefitId is { } known)
-            {
-                current = await BenefitStore.GetAsync(write.Db, id, known);
-                if (current is null)
-                {
-                    return MissingBenefit;
-                }
-
-                if (current.Outcome is not null)
-                {
-                    return DomainError.Conflict("benefit-evaluated", "Benefit evaluated", "A benefit with its final evaluation is no longer changed.");
-                }
-
-                if (BenefitRules.IsBaselined(write.Project.Phase) && BenefitBaselines.Differ(current, row))
-                {
-                    return DomainError.Conflict("benefit-baselined", "Benefit baselined",
-                        "Since BP3 the benefit's baseline, target and allowed shortfall change only through a decided change (POST .../benefits/{id}/changes).");
-                }
-            }
-
-            await BenefitStore.SaveAsync(write.Db, id, row, write.Actor.UserId, write.Now, benefitId is null);
-            if (current is null || BenefitBaselines.Differ(current, row))
-            {
-                await BenefitStore.InsertVersionAsync(write.Db, row, null, write.Actor.UserId, write.Now);
-            }
-            var view = BenefitView.From(row, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock), write.Project.Phase);
-            write.Record(EventTypes.BenefitDefined, view);
-            return view;
-        });
-    }
-
     private static async Task<Results<Created<MeasurementResult>, ProblemHttpResult>> Measure(
         Guid id, Guid benefitId, MeasurementRequest request, HttpContext http, BenefitMeasurements measurements)
     {
@@ -298,68 +188,6 @@ public static class BenefitsApi
         });
         return result.Problem ?? (Results<Ok<BenefitView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
-
-    private static async Task<Results<Created<BenefitsReviewView>, ProblemHttpResult>> Review(Guid id, BenefitsReviewRequest request, HttpContext http, ProjectWrites writes)
-    {
-        var validation = new Validation().Required("realistic", request.Realistic).Text("comment", request.Comment, Validation.LongText, required: request.Realistic == false);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<BenefitsReviewView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewBenefits) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            var review = new BenefitsReviewView(Ids.New(write.Now), write.Project.Phase, write.Project.Stage, request.Realistic!.Value, request.Comment?.Trim() ?? "",
-                write.Actor.UserId, write.Now);
-            await BenefitStore.InsertReviewAsync(write.Db, id, review);
-            write.Record(EventTypes.BenefitsReviewed, review);
-            return review;
-        });
-        return result.Problem ?? (Results<Created<BenefitsReviewView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/benefits", result.Value);
-    }
-
-    private static Validation Validate(BenefitRequest request)
-    {
-        var validation = new Validation()
-            .Text("title", request.Title, Validation.ShortText)
-            .Required("type", request.Type)
-            .Text("ownerUnit", request.OwnerUnit, Validation.ShortText, required: false)
-            .Text("ownerUserId", request.OwnerUserId, Validation.ShortText, required: false)
-            .Text("indicator", request.Indicator, Validation.ShortText)
-            .Text("unit", request.Unit, 50)
-            .That(request.MeasurementInterval is not null, "measurementInterval", "measurementInterval is required, such as P3M.")
-            .That(request.Baseline is null || (request.Baseline.Value is not null && request.Baseline.Date is not null), "baseline", "A baseline has a value and a date.")
-            .That(request.Target is null || (request.Target.Value is not null && request.Target.Date is not null), "target", "A target has a value and a date.");
-        Point? Of(PointRequest? p) => p is { Value: { } v, Date: { } d } ? new Point(d, v) : null;
-        foreach (var (field, message) in BenefitRules.CheckPlan(Of(request.Baseline), Of(request.Target), request.AllowedShortfall ?? 0, request.MeasurementInterval))
-        {
-            validation.Add(field, message);
-        }
-
-        return validation;
-    }
-
-    private static BenefitRow ToRow(Guid id, BenefitRequest request) => new()
-    {
-        Id = id,
-        Title = request.Title!.Trim(),
-        Type = request.Type!.Value,
-        OwnerUnit = request.OwnerUnit?.Trim(),
-        OwnerUserId = request.OwnerUserId?.Trim(),
-        Indicator = request.Indicator!.Trim(),
-        Unit = request.Unit!.Trim(),
-        BaselineValue = request.Baseline?.Value,
-        BaselineDate = request.Baseline?.Date,
-        TargetValue = request.Target?.Value,
-        TargetDate = request.Target?.Date,
-        AllowedShortfall = request.AllowedShortfall ?? 0,
-        MeasurementInterval = NodaTime.Text.PeriodPattern.NormalizingIso.Format(request.MeasurementInterval!),
-    };
 
     private static readonly DomainError MissingBenefit = BenefitMeasurements.MissingBenefit;
 }

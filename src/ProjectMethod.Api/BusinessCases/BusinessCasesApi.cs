@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using ProjectMethod.Api.Gates;
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
@@ -47,40 +44,26 @@ public static class BusinessCasesApi
     public static IEndpointRouteBuilder MapBusinessCases(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Business case");
-        group.MapGet("/business-case", Get).WithName("getBusinessCase")
+        group.MapGet("/business-case", async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> (Guid id, HttpContext http, Database database, CancellationToken cancellationToken) =>
+                await BusinessCaseRecords.ReadAsync(ProjectScope.Project(http), database, cancellationToken) is { } view
+                    ? TypedResults.Ok(view)
+                    : Problems.NotFound("A business case")).WithName("getBusinessCase")
             .WithSummary("The newest business case version, its standing in this phase and every review")
             .WithDescription("standing tells whether the Executive has confirmed the newest version in the current phase or stage.").WithProblems(404);
         group.MapGet("/business-case/versions", Versions).WithName("listBusinessCaseVersions")
             .WithSummary("Every version of the business case, oldest first").WithProblems(404);
         group.MapGet("/business-case/versions/{version:int}", Version).WithName("getBusinessCaseVersion")
             .WithSummary("One version of the business case, as it was written").WithProblems(404);
-        group.MapPut("/business-case", Write).WithName("writeBusinessCase").Allows(ProjectAction.WriteBusinessCase)
+        group.MapPut("/business-case", async (Guid id, WriteBusinessCase request, HttpContext http, ProjectWrites writes) =>
+                (await BusinessCaseRecords.WriteAsync(id, request, http, writes)).AsOk()).WithName("writeBusinessCase").Allows(ProjectAction.WriteBusinessCase)
             .WithSummary("Write a new version of the business case").WithDescription("Project Manager or Executive. Each write is a new version that needs a new confirmation.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/business-case/reviews", Review).WithName("reviewBusinessCase").Allows(ProjectAction.ReviewBusinessCase)
+        group.MapPost("/business-case/reviews", async (Guid id, ReviewBusinessCase request, HttpContext http, ProjectWrites writes) =>
+                (await BusinessCaseRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/business-case")).WithName("reviewBusinessCase").Allows(ProjectAction.ReviewBusinessCase)
             .WithSummary("Confirm (or not) that the business case is still justified")
             .WithDescription("Executive only. A review that finds the case unjustified leaves only stop open at the next decision point.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;
-    }
-
-    private static async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, Database database, CancellationToken cancellationToken)
-    {
-        var project = ProjectScope.Project(http);
-        var (latest, reviews) = await database.ReadAsync(
-            async db => (await BusinessCaseStore.LatestAsync(db, id), await BusinessCaseStore.ReviewsAsync(db, id)), cancellationToken);
-        if (latest is null)
-        {
-            return Problems.NotFound("A business case");
-        }
-
-        // The same rule the gates apply, from the same rows, without loading every other gate fact.
-        var standing = new GateFacts
-        {
-            Phase = project.Phase, Stage = project.Stage, BusinessCaseVersion = latest.Version, LatestBusinessCaseReview = reviews.Count > 0 ? reviews[0].ToDomain() : null,
-        }.BusinessCase;
-        return TypedResults.Ok(View(latest, standing, reviews));
     }
 
     private static async Task<Ok<ItemList<BusinessCaseVersionView>>> Versions(Guid id, Database database, CancellationToken cancellationToken) =>
@@ -92,98 +75,4 @@ public static class BusinessCasesApi
         (await database.ReadAsync(db => BusinessCaseStore.VersionsAsync(db, id), cancellationToken)).FirstOrDefault(v => v.Version == version) is { } row
             ? TypedResults.Ok(BusinessCaseVersionView.From(row))
             : Problems.NotFound($"Version {version} of the business case");
-
-    private static async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> Write(
-        Guid id, WriteBusinessCase request, HttpContext http, ProjectWrites writes)
-    {
-        var validation = new Validation()
-            .Text("reasons", request.Reasons, Validation.LongText)
-            .Text("options", request.Options, Validation.LongText)
-            .Text("expectedBenefits", request.ExpectedBenefits, Validation.LongText)
-            .Text("expectedCosts", request.ExpectedCosts, Validation.LongText)
-            .Text("timescale", request.Timescale, Validation.LongText)
-            .Text("majorRisks", request.MajorRisks, Validation.LongText);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<BusinessCaseView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.WriteBusinessCase) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            var previous = await BusinessCaseStore.LatestAsync(write.Db, id);
-            var row = new BusinessCaseRow
-            {
-                Version = (previous?.Version ?? 0) + 1,
-                Reasons = request.Reasons!.Trim(),
-                Options = request.Options!.Trim(),
-                ExpectedBenefits = request.ExpectedBenefits!.Trim(),
-                ExpectedCosts = request.ExpectedCosts!.Trim(),
-                Timescale = request.Timescale!.Trim(),
-                MajorRisks = request.MajorRisks!.Trim(),
-                WrittenBy = write.Actor.UserId,
-                WrittenAt = write.Now,
-            };
-            await BusinessCaseStore.InsertVersionAsync(write.Db, id, row);
-            write.Record(EventTypes.BusinessCaseWritten, new { row.Version });
-            var reviews = await BusinessCaseStore.ReviewsAsync(write.Db, id);
-            return View(row, BusinessCaseStanding.NotConfirmedInThisPhase, reviews);
-        });
-
-        return result.Problem ?? (Results<Ok<BusinessCaseView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
-    }
-
-    private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> Review(
-        Guid id, ReviewBusinessCase request, HttpContext http, ProjectWrites writes)
-    {
-        var validation = new Validation()
-            .Required("justified", request.Justified)
-            .Text("comment", request.Comment, Validation.LongText, required: request.Justified == false);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<ReviewView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewBusinessCase) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            var latest = await BusinessCaseStore.LatestAsync(write.Db, id);
-            if (latest is null)
-            {
-                return DomainError.Conflict("no-business-case", "No business case", "There is no business case to review yet.");
-            }
-
-            var row = new ReviewRow
-            {
-                Id = Ids.New(write.Now),
-                CaseVersion = latest.Version,
-                Phase = write.Project.Phase,
-                Stage = write.Project.Stage,
-                Justified = request.Justified!.Value,
-                Comment = request.Comment?.Trim() ?? "",
-                ReviewedBy = write.Actor.UserId,
-                ReviewedAt = write.Now,
-            };
-            await BusinessCaseStore.InsertReviewAsync(write.Db, id, row);
-            write.Record(EventTypes.BusinessCaseReviewed, new { row.CaseVersion, row.Phase, row.Stage, row.Justified, row.Comment });
-            return ToView(row);
-        });
-
-        return result.Problem ?? (Results<Created<ReviewView>, ProblemHttpResult>)TypedResults.Created(
-            $"/api/v1/projects/{id}/business-case", result.Value);
-    }
-
-    private static ReviewView ToView(ReviewRow r) => new(r.Id, r.CaseVersion, r.Phase, r.Stage, r.Justified, r.Comment, r.ReviewedBy, r.ReviewedAt);
-
-    private static BusinessCaseView View(BusinessCaseRow row, BusinessCaseStanding standing, IReadOnlyList<ReviewRow> reviews) => new(
-        row.Version, row.Reasons, row.Options, row.ExpectedBenefits, row.ExpectedCosts, row.Timescale, row.MajorRisks, row.WrittenBy, row.WrittenAt,
-        standing, reviews.Select(ToView).ToList());
 }

@@ -1,11 +1,8 @@
-using System.Text.Json;
-using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Exceptions;
 
@@ -51,6 +48,9 @@ public static class ExceptionStore
         (int)await db.ScalarAsync<long>(CountOpen, new { projectId, open = OpenStates });
 
     /// <summary>The portfolio board's inbox: the open exceptions it owns (project level or escalated), oldest first.</summary>
+    /// <summary>Every exception not yet decided, in every project.</summary>
+    public static Task<IReadOnlyList<ExceptionView>> OpenAsync(DbSession db) => db.ListAsync<ExceptionView>(Open, new { open = OpenStates });
+
     public static async Task<IReadOnlyList<ExceptionView>> EscalationsAsync(DbSession db) =>
         (await db.ListAsync<ExceptionView>(Open, new { open = OpenStates })).Where(e => e.Owner == Decider.PortfolioBoard).ToList();
 

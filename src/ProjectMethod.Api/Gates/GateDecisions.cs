@@ -2,7 +2,6 @@ using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;

@@ -1,5 +1,4 @@
 using NodaTime;
-using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;

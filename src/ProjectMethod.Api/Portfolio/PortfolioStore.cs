@@ -1,10 +1,8 @@
 using ProjectMethod.Api.Benefits;
-using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Portfolio;

@@ -31,11 +31,14 @@ public static class ProjectScope
                 return Problems.NotFound("The project");
             }
 
-            http.Items[typeof(ProjectRow)] = project;
+            Remember(http, project);
             return await next(context);
         });
         return group;
     }
+
+    /// <summary>Keeps the project a read is for, as the scope loads it before a read's handler runs (the web pages do the same).</summary>
+    public static void Remember(HttpContext http, ProjectRow project) => http.Items[typeof(ProjectRow)] = project;
 
     /// <summary>The project a read under the scope was for, loaded before its handler ran.</summary>
     public static ProjectRow Project(HttpContext http) => (ProjectRow)http.Items[typeof(ProjectRow)]!;

@@ -1,7 +1,6 @@
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Projects;
 

@@ -49,8 +49,25 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
     public async Task<ToleranceSettings> TolerancesAsync() => ToleranceSettings.Of(await HandbookAsync());
 }
 
+public static class WriteResult
+{
+    /// <summary>A write refused before it reached the project (its request was invalid).</summary>
+    public static WriteResult<T> Refused<T>(ProblemHttpResult problem) => new(default, 0, problem);
+}
+
 /// <summary>What a project write produced: the value and the project's new version, or the problem that refused it.</summary>
-public sealed record WriteResult<T>(T? Value, long Version, ProblemHttpResult? Problem);
+public sealed record WriteResult<T>(T? Value, long Version, ProblemHttpResult? Problem)
+{
+    /// <summary>The same outcome with the value shown another way.</summary>
+    public WriteResult<TView> Select<TView>(Func<T, TView> view) => new(Problem is null ? view(Value!) : default, Version, Problem);
+
+    /// <summary>The API's answer: 200 with the value, or the problem.</summary>
+    public Results<Ok<T>, ProblemHttpResult> AsOk() => Problem ?? (Results<Ok<T>, ProblemHttpResult>)TypedResults.Ok(Value);
+
+    /// <summary>The API's answer to a creation: 201 with the value and where it lives, or the problem.</summary>
+    public Results<Created<T>, ProblemHttpResult> AsCreated(Func<T, string> location) =>
+        Problem ?? (Results<Created<T>, ProblemHttpResult>)TypedResults.Created(location(Value!), Value);
+}
 
 /// <summary>
 /// The write pipeline every project feature uses: load under the write lock, honour If-Match, let the rule decide,

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using ProjectMethod.Api.Handbooks;
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Tolerances;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
 
@@ -17,7 +14,8 @@ public static class ProjectsApi
     {
         var group = app.MapGroup("/api/v1/projects").WithTags("Projects");
 
-        group.MapPost("/", Propose).WithName("proposeProject")
+        group.MapPost("/", async (ProposeProject request, HttpContext http, Database database, IClock clock) =>
+                (await Proposals.ProposeAsync(request, http, database, clock)).AsCreated(project => $"/api/v1/projects/{project.Id}")).WithName("proposeProject")
             .WithSummary("Propose a project").WithDescription("Any employee may propose; the project starts as proposed, bound to its sector's handbook.")
             .WithProblems(400);
         group.MapGet("/", List).WithName("listProjects").WithSummary("List projects, filtered by phase and sector")
@@ -25,51 +23,11 @@ public static class ProjectsApi
         var project = app.MapProjectScope("Projects");
         project.MapGet("", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag")
             .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
-        project.MapPut("/mandate", WriteMandate).WithName("writeMandate").Allows(ProjectAction.WriteMandate)
+        project.MapPut("/mandate", async (Guid id, MandateRequest request, HttpContext http, ProjectWrites writes) =>
+                (await Proposals.WriteMandateAsync(id, request, http, writes)).AsOk()).WithName("writeMandate").Allows(ProjectAction.WriteMandate)
             .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;
-    }
-
-    private static async Task<Results<Created<ProjectView>, ProblemHttpResult>> Propose(
-        ProposeProject request, HttpContext http, Database database, IClock clock)
-    {
-        var validation = new Validation()
-            .Text("name", request.Name, Validation.ShortText)
-            .Slug("sector", request.Sector)
-            .Text("description", request.Description, Validation.LongText);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var actor = http.User.ToActor();
-        var now = clock.GetCurrentInstant();
-        var project = await database.WriteAsync(async db =>
-        {
-            var handbook = (await HandbookStore.CurrentForAsync(db, request.Sector!)).Version;
-            var row = new ProjectRow
-            {
-                Id = Ids.New(now),
-                Name = request.Name!.Trim(),
-                Sector = request.Sector!,
-                Description = request.Description!.Trim(),
-                Phase = Phase.Proposed,
-                ProposerId = actor.UserId,
-                HandbookSector = handbook.Sector,
-                HandbookVersion = handbook.Version,
-                Version = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            await ProjectStore.InsertAsync(db, row);
-            await AuditTrail.AppendAsync(db, row.Id, EventTypes.ProjectProposed, actor.UserId, now,
-                new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } });
-            return (true, row);
-        }, http.RequestAborted);
-
-        http.Response.Headers.ETag = ETags.Of(project.Version);
-        return TypedResults.Created($"/api/v1/projects/{project.Id}", ProjectView.From(project));
     }
 
     private static async Task<Results<Ok<Page<ProjectView>>, ProblemHttpResult>> List(
@@ -101,39 +59,5 @@ public static class ProjectsApi
         }
 
         return TypedResults.Ok(ProjectView.From(project) with { ToleranceStatus = status });
-    }
-
-    private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> WriteMandate(
-        Guid id, MandateRequest request, HttpContext http, ProjectWrites writes)
-    {
-        var validation = new Validation()
-            .Text("purpose", request.Purpose, Validation.LongText)
-            .Text("background", request.Background, Validation.LongText);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<ProjectRow>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.WriteMandate) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            if (write.Project.Phase != Phase.Proposed)
-            {
-                return DomainError.Conflict("mandate-settled", "Mandate settled",
-                    "The mandate is settled at BP1; later changes belong in the business case.");
-            }
-
-            var (purpose, background) = (request.Purpose!.Trim(), request.Background!.Trim());
-            await ProjectStore.UpdateMandateAsync(write.Db, id, purpose, background);
-            write.Record(EventTypes.MandateWritten, new { purpose, background });
-            return write.Project with { MandatePurpose = purpose, MandateBackground = background, UpdatedAt = write.Now };
-        });
-
-        return result.Problem ?? (Results<Ok<ProjectView>, ProblemHttpResult>)TypedResults.Ok(
-            ProjectView.From(result.Value! with { Version = result.Version }));
     }
 }

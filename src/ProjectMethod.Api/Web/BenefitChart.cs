@@ -49,13 +49,3 @@ public sealed record BenefitChart(string Planned, string Measured, IReadOnlyList
             [(X(first), Numbers.Format(first)), (X(last), Numbers.Format(last))]);
     }
 }
-
-/// <summary>Numbers and dates as a Norwegian reader writes them: 1 200 000 and 31.03.2027.</summary>
-public static class Numbers
-{
-    private static readonly NumberFormatInfo Norwegian = new() { NumberGroupSeparator = "\u00a0", NumberDecimalSeparator = ",", NegativeSign = "−" };
-
-    public static string Format(decimal value) => value.ToString(value == decimal.Truncate(value) ? "#,0" : "#,0.##", Norwegian);
-
-    public static string Format(LocalDate date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-}

@@ -1,4 +1,8 @@
 namespace ProjectMethod.Api.Web;
 
-/// <summary>The web pages' texts: <c>Texts.resx</c> in bokmål, <c>Texts.en.resx</c> in English.</summary>
-public sealed class Texts;
+/// <summary>The web pages' texts: <c>Texts.resx</c> (bokmål, the default) and <c>Texts.en.resx</c>.</summary>
+public sealed class Texts
+{
+    /// <summary>Whether the page is read in English (otherwise bokmål).</summary>
+    public static bool English => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
+}

@@ -56,6 +56,12 @@ public static class WebStore
     public static Task<IReadOnlyList<MyBenefit>> MyBenefitsAsync(DbSession db, string userId) =>
         db.ListAsync<MyBenefit>(Benefits, new { userId, benefitOwner = Domain.Roles.ProjectRole.BenefitOwner.Wire() });
 
+    private static readonly Sql ChangesProposed = Sql.Of(
+        $"SELECT DISTINCT project_id FROM benefit_changes WHERE state = '{Domain.Benefits.BenefitChangeState.Proposed.Wire()}' ORDER BY project_id LIMIT 200");
+
+    /// <summary>The projects with a proposed change of a benefit that nobody has decided yet.</summary>
+    public static Task<IReadOnlyList<Guid>> BenefitChangesProposedAsync(DbSession db) => db.ListAsync<Guid>(ChangesProposed);
+
     /// <summary>The projects with a request for a decision that nobody has decided yet, oldest request first.</summary>
     public static Task<IReadOnlyList<Guid>> AwaitingDecisionAsync(DbSession db) => db.ListAsync<Guid>(Asked);
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;

@@ -1,4 +1,3 @@
-using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Handbooks;
 
 namespace ProjectMethod.Domain.Roles;

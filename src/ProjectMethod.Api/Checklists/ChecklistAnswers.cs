@@ -1,0 +1,56 @@
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Checklists;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Checklists;
+
+/// <summary>Answering the checklist: the use case the API and the web pages share.</summary>
+public static class ChecklistAnswers
+{
+    /// <summary>An answer to a checklist item, by whoever prepares its decision point, while the project heads for it.</summary>
+    public static async Task<WriteResult<ChecklistItemView>> UpdateAsync(Guid id, string itemId, UpdateChecklistItem request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().Required("status", request.Status).Text("comment", request.Comment, Validation.LongText, required: false);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<ChecklistItemView>(Problems.Validation(validation.Errors));
+        }
+
+        if (ChecklistRules.Validate(request.Status!.Value, request.Comment) is { } invalid)
+        {
+            return WriteResult.Refused<ChecklistItemView>(Problems.Validation(new Dictionary<string, string[]> { ["comment"] = [invalid.Detail] }));
+        }
+
+        var result = await writes.RunAsync<ChecklistItemView>(http, id, async write =>
+        {
+            var items = await ChecklistStore.ForProjectAsync(write.Db, write.Project);
+            var item = items.FirstOrDefault(i => i.Id == itemId);
+            if (item is null)
+            {
+                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", $"The project's handbook has no checklist item '{itemId}'.");
+            }
+
+            if (ProjectAccess.CheckPreparer(write.Standing, item.DecisionPoint) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (!DecisionPoints.Ahead(write.Project.Phase).Contains(item.DecisionPoint))
+            {
+                return DomainError.Conflict("checklist-closed", "Checklist closed",
+                    $"Items of {ProjectAccess.Describe(item.DecisionPoint)} are answered while the project heads for it; it is {write.Project.Phase.Wire()} now.");
+            }
+
+            var (status, comment) = (request.Status.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());
+            await ChecklistStore.UpsertAsync(write.Db, id, itemId, ChecklistStore.RoundOf(item.DecisionPoint, write.Project), status, comment, write.Actor.UserId, write.Now);
+            write.Record(EventTypes.ChecklistItemUpdated, new { itemId, item.DecisionPoint, status, comment });
+            return item with { Status = status, Comment = comment, UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now };
+        });
+
+        return result;
+    }
+}

@@ -1,0 +1,167 @@
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Lessons;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Lessons;
+
+/// <summary>The lessons log and the closing reports: the use cases the API and the web pages share.</summary>
+public static class LessonRecords
+{
+    private const int MaxTags = 20;
+
+    /// <summary>The published lessons of every project with every word of q, best match first, a page at a time.</summary>
+    public static async Task<Page<LessonView>> SearchAsync(Database database, string? q, string? sector, string? tag, Paging paging, CancellationToken cancellationToken)
+    {
+        var words = LessonSearch.Words(q);
+        var ranked = (await database.ReadAsync(db => LessonStore.PublishedAsync(db, sector), cancellationToken))
+            .Where(l => tag is null || l.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            .Select(l => (Lesson: l, Score: LessonSearch.Score(words, l.Title, l.Description, l.Recommendation)))
+            .Where(l => l.Score is not null)
+            .OrderByDescending(l => l.Score)
+            .ThenByDescending(l => l.Lesson.Id)
+            .Select((l, position) => (l.Lesson, Position: (long)position + 1))
+            .Skip((int)Math.Min(paging.AfterSequence, int.MaxValue))
+            .Take(paging.FetchSize)
+            .ToList();
+        var page = paging.ToPage(ranked, l => l.Position);
+        return new Page<LessonView>(page.Items.Select(l => l.Lesson).ToList(), page.NextCursor);
+    }
+
+    /// <summary>A lesson recorded by anyone with a role on the project.</summary>
+    public static async Task<WriteResult<LessonView>> RecordAsync(Guid id, RecordLesson request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation()
+            .Text("title", request.Title, Validation.ShortText)
+            .Text("description", request.Description, Validation.LongText)
+            .Text("recommendation", request.Recommendation, Validation.LongText)
+            .That((request.Tags?.Count ?? 0) <= MaxTags, "tags", $"At most {MaxTags} tags.")
+            .That(request.Tags?.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 50) ?? true, "tags", "Each tag is 1–50 characters.");
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<LessonView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<LessonView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.RecordLesson) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var lesson = new LessonView(Ids.New(write.Now), id, request.Title!.Trim(), request.Description!.Trim(),
+                request.Recommendation!.Trim(), request.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? [], write.Project.Phase, write.Actor.UserId, write.Now);
+            await LessonStore.InsertAsync(write.Db, lesson);
+            write.Record(EventTypes.LessonRecorded, new { lessonId = lesson.Id, lesson.Title });
+            return lesson;
+        });
+
+        return result;
+    }
+
+    /// <summary>A lesson published so that every project can find it.</summary>
+    public static async Task<WriteResult<LessonView>> PublishAsync(Guid id, Guid lessonId, HttpContext http, ProjectWrites writes)
+    {
+        var result = await writes.RunAsync<LessonView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.PublishLesson) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var lesson = await LessonStore.GetAsync(write.Db, id, lessonId);
+            if (lesson is null)
+            {
+                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The lesson was not found.");
+            }
+
+            if (lesson.PublishedAt is not null)
+            {
+                return DomainError.Conflict("lesson-published", "Lesson published", "The lesson is already published.");
+            }
+
+            await LessonStore.PublishAsync(write.Db, lessonId, write.Now);
+            write.Record(EventTypes.LessonPublished, new { lessonId });
+            return lesson with { PublishedAt = write.Now };
+        });
+        return result;
+    }
+
+    /// <summary>Which earlier lessons the project read before BP2, or why none were relevant.</summary>
+    public static async Task<WriteResult<LessonsReviewView>> ReviewAsync(Guid id, ReviewLessons request, HttpContext http, ProjectWrites writes)
+    {
+        var lessonIds = request.LessonIds?.Distinct().ToList() ?? [];
+        var validation = new Validation()
+            .That(lessonIds.Count > 0 || !string.IsNullOrWhiteSpace(request.NoneRelevantReason), "lessonIds",
+                "Name the lessons that were read, or say in noneRelevantReason why none were relevant.")
+            .That(lessonIds.Count == 0 || request.NoneRelevantReason is null, "noneRelevantReason", "Give lessonIds or noneRelevantReason, not both.")
+            .That(lessonIds.Count <= Paging.MaxLimit, "lessonIds", $"At most {Paging.MaxLimit} lessons in one review.")
+            .Text("noneRelevantReason", request.NoneRelevantReason, Validation.LongText, required: false, min: 10);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<LessonsReviewView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<LessonsReviewView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewLessons) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var unknown = lessonIds.Except(await LessonStore.ExistingAsync(write.Db, lessonIds)).ToList();
+            if (unknown.Count > 0)
+            {
+                return DomainError.Invalid("unknown-lessons", "Unknown lessons", $"No lesson has the id {string.Join(", ", unknown)}.");
+            }
+
+            var review = new LessonsReviewView(Ids.New(write.Now), lessonIds, request.NoneRelevantReason?.Trim(),
+                write.Project.Phase, write.Actor.UserId, write.Now);
+            await LessonStore.InsertReviewAsync(write.Db, id, review);
+            write.Record(EventTypes.LessonsReviewed, new { reviewId = review.Id, review.LessonIds, review.NoneRelevantReason });
+            return review;
+        });
+
+        return result;
+    }
+
+    /// <summary>The end project report or the lessons report, in closure; the lessons report publishes the lessons left.</summary>
+    public static async Task<WriteResult<ReportView>> ReportAsync(Guid id, WriteReport request, HttpContext http, ProjectWrites writes, string kind, ProjectAction action)
+    {
+        var validation = new Validation()
+            .Text("summary", request.Summary, Validation.LongText, min: 10)
+            .Text("details", request.Details, Validation.LongText * 4, required: false);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<ReportView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<ReportView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, action) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (write.Project.Phase != Phase.Closure)
+            {
+                return DomainError.Conflict("not-in-closure", "Not in closure", "The end project report and the lessons report are written in closure.");
+            }
+
+            var report = new ReportView(Ids.New(write.Now), kind, request.Summary!.Trim(), request.Details?.Trim() ?? "",
+                write.Actor.UserId, write.Now);
+            await LessonStore.InsertReportAsync(write.Db, id, report);
+            if (kind == LessonStore.LessonsReport && await LessonStore.PublishAllAsync(write.Db, id, write.Now) is > 0 and var published)
+            {
+                write.Record(EventTypes.LessonPublished, new { published });
+            }
+            write.Record(kind == LessonStore.EndReport ? EventTypes.EndReportWritten : EventTypes.LessonsReportWritten, new { reportId = report.Id, report.Summary });
+            return report;
+        });
+
+        return result;
+    }
+}

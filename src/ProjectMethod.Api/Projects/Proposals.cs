@@ -1,0 +1,87 @@
+using NodaTime;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Handbooks;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Phases;
+
+namespace ProjectMethod.Api.Projects;
+
+/// <summary>A project's proposal and its mandate: the use cases the API and the web pages share.</summary>
+public static class Proposals
+{
+    /// <summary>A proposal by any employee: the project starts as proposed, bound to its sector's handbook.</summary>
+    public static async Task<WriteResult<ProjectView>> ProposeAsync(ProposeProject request, HttpContext http, Database database, IClock clock)
+    {
+        var validation = new Validation()
+            .Text("name", request.Name, Validation.ShortText)
+            .Slug("sector", request.Sector)
+            .Text("description", request.Description, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<ProjectView>(Problems.Validation(validation.Errors));
+        }
+
+        var actor = http.User.ToActor();
+        var now = clock.GetCurrentInstant();
+        var project = await database.WriteAsync(async db =>
+        {
+            var handbook = (await HandbookStore.CurrentForAsync(db, request.Sector!)).Version;
+            var row = new ProjectRow
+            {
+                Id = Ids.New(now),
+                Name = request.Name!.Trim(),
+                Sector = request.Sector!,
+                Description = request.Description!.Trim(),
+                Phase = Phase.Proposed,
+                ProposerId = actor.UserId,
+                HandbookSector = handbook.Sector,
+                HandbookVersion = handbook.Version,
+                Version = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            await ProjectStore.InsertAsync(db, row);
+            await AuditTrail.AppendAsync(db, row.Id, EventTypes.ProjectProposed, actor.UserId, now,
+                new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } });
+            return (true, row);
+        }, http.RequestAborted);
+
+        http.Response.Headers.ETag = ETags.Of(project.Version);
+        return new WriteResult<ProjectView>(ProjectView.From(project), project.Version, null);
+    }
+
+    /// <summary>The mandate, while the project is proposed: later changes belong in the business case.</summary>
+    public static async Task<WriteResult<ProjectView>> WriteMandateAsync(Guid id, MandateRequest request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation()
+            .Text("purpose", request.Purpose, Validation.LongText)
+            .Text("background", request.Background, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<ProjectView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<ProjectRow>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.WriteMandate) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (write.Project.Phase != Phase.Proposed)
+            {
+                return DomainError.Conflict("mandate-settled", "Mandate settled",
+                    "The mandate is settled at BP1; later changes belong in the business case.");
+            }
+
+            var (purpose, background) = (request.Purpose!.Trim(), request.Background!.Trim());
+            await ProjectStore.UpdateMandateAsync(write.Db, id, purpose, background);
+            write.Record(EventTypes.MandateWritten, new { purpose, background });
+            return write.Project with { MandatePurpose = purpose, MandateBackground = background, UpdatedAt = write.Now };
+        });
+
+        return result.Select(project => ProjectView.From(project with { Version = result.Version }));
+    }
+}

@@ -1,0 +1,134 @@
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Handbooks;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Tolerances;
+
+namespace ProjectMethod.Api.Tolerances;
+
+/// <summary>The project's and the stages' tolerances and the stage plans: the use cases the API and the web pages share.</summary>
+public static class TolerancePlans
+{
+    /// <summary>The project tolerance and each stage's plan and tolerances, with the dimensions the project's handbook uses.</summary>
+    public static async Task<TolerancesView> ReadAsync(ProjectRow pinned, Database database, CancellationToken cancellationToken)
+    {
+        var id = pinned.Id;
+        var (sets, plans, handbook) = await database.ReadAsync(
+            async db => (await ToleranceStore.AllAsync(db, id), await ToleranceStore.PlansAsync(db, id),
+                (await HandbookStore.GetAsync(db, pinned.HandbookSector, pinned.HandbookVersion)).Version), cancellationToken);
+        var stages = plans.Select(p => p.Stage)
+            .Concat(sets.Keys.Where(s => s.Level == ToleranceLevel.Stage).Select(s => s.Stage!.Value))
+            .Distinct().Order()
+            .Select(n => new StageView(n, plans.FirstOrDefault(p => p.Stage == n),
+                sets.GetValueOrDefault(ToleranceScope.OfStage(n)) is { } set ? ToleranceSetView.From(set, n, null) : null))
+            .ToList();
+        var project = sets.GetValueOrDefault(ToleranceScope.Project);
+        return new TolerancesView(project is null ? null : ToleranceSetView.From(project, null, null).Tolerances, stages, handbook.Dimensions);
+    }
+
+    /// <summary>The project tolerances, set by the portfolio board that owns them.</summary>
+    public static async Task<WriteResult<ToleranceSetView>> SetProjectAsync(Guid id, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation();
+        var set = ToleranceInput.Read(ToleranceLevel.Project, request, ToleranceInput.AllDimensions, validation);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<ToleranceSetView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<ToleranceSetView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.SetProjectTolerances) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions) is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
+            }
+
+            if (await ToleranceNesting.CheckInnerAsync(write.Db, id, ToleranceScope.Project, set!) is { } innerOutside)
+            {
+                return innerOutside;
+            }
+
+            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.Project, set!, write.Actor.UserId, write.Now);
+            var view = ToleranceSetView.From(set!, null, null);
+            write.Record(EventTypes.TolerancesSet, view);
+            return view;
+        });
+        return result;
+    }
+
+    /// <summary>A stage's tolerances, set by the Executive inside the project's.</summary>
+    public static async Task<WriteResult<ToleranceSetView>> SetStageAsync(Guid id, int stage, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100.");
+        var set = ToleranceInput.Read(ToleranceLevel.Stage, request, ToleranceInput.AllDimensions, validation);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<ToleranceSetView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<ToleranceSetView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.SetStageTolerances) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions) is { IsValid: false } inactive)
+            {
+                return inactive.ToError();
+            }
+
+            if (CheckStageOpen(write.Project, stage) is { } closed)
+            {
+                return closed;
+            }
+
+            var saved = await StageBaselines.SaveAsync(write, stage, set!, null);
+            return saved.Error is { } refused ? refused : ToleranceSetView.From(saved.Value.Tolerances!, stage, null);
+        });
+        return result;
+    }
+
+    /// <summary>A stage's plan, by the Project Manager: its time and cost are the plan values of the stage's tolerances.</summary>
+    public static async Task<WriteResult<StagePlanView>> SetPlanAsync(Guid id, int stage, StagePlanRequest request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = ToleranceInput.ValidatePlan(request, new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100."), "");
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<StagePlanView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<StagePlanView>(http, id, async write =>
+        {
+            if (ProjectAccess.Check(write.Standing, ProjectAction.PlanStage) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (CheckStageOpen(write.Project, stage) is { } closed)
+            {
+                return closed;
+            }
+
+            var saved = await StageBaselines.SaveAsync(write, stage, null, ToleranceInput.ToPlan(stage, request, write.Actor.UserId, write.Now));
+            return saved.Error is { } refused ? refused : saved.Value.Plan!;
+        });
+        return result;
+    }
+
+    /// <summary>Stages are planned in planning and execution, and never a stage that is already over.</summary>
+    private static DomainError? CheckStageOpen(ProjectRow project, int stage) =>
+        project.Phase is not (Phase.Concept or Phase.Planning or Phase.Execution)
+            ? DomainError.Conflict("stage-planning-closed", "Stage planning closed", $"Stages are planned before and during execution; the project is {project.Phase.Wire()}.")
+            : project.Stage is { } current && stage < current
+                ? DomainError.Conflict("stage-over", "Stage over", $"Stage {stage} is over; the project is in stage {current}.")
+                : null;
+}

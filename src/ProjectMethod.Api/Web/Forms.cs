@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using NodaTime.Text;
+using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Domain.Gates;
+
+namespace ProjectMethod.Api.Web;
+
+/// <summary>
+/// A refusal as the API words it, for the form it concerns, in the reader's language: the problem's title by its type,
+/// the API's own detail, the fields it names with their messages, and the criteria unmet.
+/// </summary>
+public sealed partial record Refused(
+    string Form, string Title, string Detail, string Type, IReadOnlyDictionary<string, string[]> Fields, IReadOnlyList<string> Unmet)
+{
+    public static Refused From(string form, ProblemHttpResult problem, IStringLocalizer texts)
+    {
+        var details = problem.ProblemDetails;
+        var type = details.Type?.Replace(Infrastructure.Problems.TypePrefix, "", StringComparison.Ordinal) ?? "";
+        var fields = details.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> named
+            ? named.ToDictionary(f => f.Key, f => f.Value.Select(m => FieldMessage(m, texts)).ToArray())
+            : new Dictionary<string, string[]>();
+        var unmet = details.Extensions.TryGetValue("unmetCriteria", out var criteria) && criteria is IEnumerable<CriterionResult> results
+            ? results.Select(c => Criterion(c, texts)).ToList()
+            : [];
+        var title = texts[$"Problem.{type}"];
+        return new Refused(form, title.ResourceNotFound ? details.Title ?? "" : title.Value, details.Detail ?? "", type, fields, unmet);
+    }
+
+    /// <summary>Keeps the refusal for the request, where the form fields of the page and its partials find it.</summary>
+    public Refused Keep(HttpContext http)
+    {
+        http.Items[typeof(Refused)] = this;
+        return this;
+    }
+
+    /// <summary>The refusal of the form sent in this request, if it was refused.</summary>
+    public static Refused? Of(HttpContext http) => http.Items.TryGetValue(typeof(Refused), out var kept) ? kept as Refused : null;
+
+    /// <summary>A refusal found by the page before the use case was asked: a field that is not a number or not a date.</summary>
+    public static Refused OfFields(string form, IReadOnlyDictionary<string, string[]> fields, IStringLocalizer texts) =>
+        new(form, texts["Problem.validation"], "", "validation", fields, []);
+
+    /// <summary>A criterion in the reader's language, by its id; the API's description where no translation is kept.</summary>
+    public static string Criterion(CriterionResult criterion, IStringLocalizer texts)
+    {
+        var text = texts[$"Criterion.{criterion.Id}"];
+        return text.ResourceNotFound ? criterion.Description : text.Value;
+    }
+
+    /// <summary>The validation messages of the API in the reader's language; any other message as the API gave it.</summary>
+    public static string FieldMessage(string message, IStringLocalizer texts)
+    {
+        if (RequiredMessage().IsMatch(message))
+        {
+            return texts["Field.Required"];
+        }
+
+        return TooLongMessage().Match(message) is { Success: true } tooLong ? texts["Field.TooLong", tooLong.Groups[1].Value] : message;
+    }
+
+    [GeneratedRegex(@"^\S+ is required\.$")]
+    private static partial Regex RequiredMessage();
+
+    [GeneratedRegex(@"^\S+ must be at most (\d+) characters\.$")]
+    private static partial Regex TooLongMessage();
+}
+
+/// <summary>A page whose forms can be refused.</summary>
+public interface IRefusable
+{
+    Refused? Refusal { get; }
+}
+
+/// <summary>
+/// Reads a posted form into the API's request types: empty means absent (so the use case names what is required), and
+/// numbers and dates are read the Norwegian way too (<c>1 200 000,50</c>, <c>31.03.2027</c>). What cannot be read is a
+/// field error before the use case is asked.
+/// </summary>
+public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
+{
+    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
+    private static readonly LocalDatePattern Norwegian = LocalDatePattern.CreateWithInvariantCulture("dd.MM.yyyy");
+
+    private readonly Dictionary<string, string[]> errors = [];
+
+    public IReadOnlyDictionary<string, string[]> Errors => errors;
+
+    public bool IsValid => errors.Count == 0;
+
+    public string? Text(string name) => form[name].ToString() is { Length: > 0 } text ? text : null;
+
+    public IReadOnlyList<string> Lines(string name) =>
+        (Text(name) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public bool? Bool(string name) => Text(name) switch { "true" => true, "false" => false, _ => null };
+
+    public TEnum? Enum<TEnum>(string name)
+        where TEnum : struct, Enum =>
+        Text(name) is { } text && System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) ? value : null;
+
+    public decimal? Number(string name)
+    {
+        if (Text(name) is not { } text)
+        {
+            return null;
+        }
+
+        var plain = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
+            .Replace("kr", "", StringComparison.OrdinalIgnoreCase).Replace(',', '.');
+        if (decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors[name] = [texts["Field.NotANumber"]];
+        return null;
+    }
+
+    public int? WholeNumber(string name)
+    {
+        if (Number(name) is not { } value)
+        {
+            return null;
+        }
+
+        if (value == decimal.Truncate(value) && Math.Abs(value) <= int.MaxValue)
+        {
+            return (int)value;
+        }
+
+        errors[name] = [texts["Field.NotAWholeNumber"]];
+        return null;
+    }
+
+    /// <summary>A tolerance set under a prefix: a dimension with nothing filled in is left out, as the API reads an absent band.</summary>
+    public ToleranceSetRequest Tolerances(string prefix = "")
+    {
+        bool Given(string name) => Text($"{prefix}{name}.plan") is not null || Text($"{prefix}{name}.lower") is not null || Text($"{prefix}{name}.upper") is not null;
+        AmountBand? Band(string name) => Given(name)
+            ? new AmountBand(Number($"{prefix}{name}.plan"), Number($"{prefix}{name}.lower"), Number($"{prefix}{name}.upper"))
+            : null;
+
+        var time = Given("time") ? new DateBand(Date($"{prefix}time.plan"), Number($"{prefix}time.lower"), Number($"{prefix}time.upper")) : null;
+        return new ToleranceSetRequest(time, Band("cost"), Band("quality"), Band("scope"), Band("risk"), Band("benefit"), Band("sustainability"));
+    }
+
+    public LocalDate? Date(string name)
+    {
+        if (Text(name) is not { } text)
+        {
+            return null;
+        }
+
+        var parsed = Iso.Parse(text.Trim());
+        if (!parsed.Success)
+        {
+            parsed = Norwegian.Parse(text.Trim());
+        }
+
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        errors[name] = [texts["Field.NotADate"]];
+        return null;
+    }
+}
+
+/// <summary>A tolerance form's content: which form and handler, the active dimensions, the stage, and the tolerances set now.</summary>
+public sealed record ToleranceForm(
+    string Form, string Handler, string Title, IReadOnlyList<Domain.Tolerances.Dimension> Dimensions, int? Stage,
+    IReadOnlyList<ToleranceView>? Current, string Prefix = "");

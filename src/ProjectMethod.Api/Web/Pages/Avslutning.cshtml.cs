@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Lessons;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain.Access;
+
+namespace ProjectMethod.Api.Web.Pages;
+
+/// <summary>
+/// Lessons and closing: the project's lessons log (record a lesson, publish it for every project to find), and in
+/// closure the end project report and the lessons report BP5 asks for.
+/// </summary>
+public sealed class AvslutningModel(Database database, ProjectWrites writes) : ProjectPageModel(database)
+{
+    public IReadOnlyList<LessonView> Lessons { get; private set; } = [];
+
+    public bool EndReportWritten { get; private set; }
+
+    public bool LessonsReportWritten { get; private set; }
+
+    public Task<IActionResult> OnPostLessonAsync(Guid id)
+    {
+        var form = ReadForm();
+        var tags = (form.Text("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return SendAsync(id, "lesson", "recordLesson", form, () => LessonRecords.RecordAsync(id,
+            new RecordLesson(form.Text("title"), form.Text("description"), form.Text("recommendation"), tags), HttpContext, writes), "LessonDone");
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, Guid lessonId) =>
+        SendAsync(id, $"publish-{lessonId:N}", "publishLesson", ReadForm(), () => LessonRecords.PublishAsync(id, lessonId, HttpContext, writes), "LessonPublished");
+
+    public Task<IActionResult> OnPostEndReportAsync(Guid id)
+    {
+        var form = ReadForm();
+        return SendAsync(id, "endReport", "writeEndReport", form, () => LessonRecords.ReportAsync(id, new WriteReport(form.Text("summary"), form.Text("details")),
+            HttpContext, writes, LessonStore.EndReport, ProjectAction.WriteEndReport), "EndReportDone");
+    }
+
+    public Task<IActionResult> OnPostLessonsReportAsync(Guid id)
+    {
+        var form = ReadForm();
+        return SendAsync(id, "lessonsReport", "writeLessonsReport", form, () => LessonRecords.ReportAsync(id, new WriteReport(form.Text("summary"), form.Text("details")),
+            HttpContext, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport), "LessonsReportDone");
+    }
+
+    protected override async Task LoadPageAsync(CancellationToken cancellationToken)
+    {
+        Lessons = await Database.ReadAsync(db => LessonStore.ForProjectAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
+        (EndReportWritten, LessonsReportWritten) = await Database.ReadAsync(async db => (
+            await LessonStore.HasReportAsync(db, Project.Id, LessonStore.EndReport),
+            await LessonStore.HasReportAsync(db, Project.Id, LessonStore.LessonsReport)), cancellationToken);
+    }
+}

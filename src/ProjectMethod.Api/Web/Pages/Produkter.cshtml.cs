@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Products;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Risks;
+using ProjectMethod.Domain.Products;
+using ProjectMethod.Domain.Risks;
+
+namespace ProjectMethod.Api.Web.Pages;
+
+/// <summary>
+/// The project's products, each with the step of quality review and acceptance that is due and the form for whoever
+/// takes it, and its uncertainty register — through the API's own use cases.
+/// </summary>
+public sealed class ProdukterModel(Database database, ProjectWrites writes) : ProjectPageModel(database)
+{
+    public IReadOnlyList<ProductView> Products { get; private set; } = [];
+
+    public RiskRegister Risks { get; private set; } = new([], 0);
+
+    /// <summary>The people of the project organisation, for the fields that name one of them.</summary>
+    public IEnumerable<KeyValuePair<string, string>> People(string empty) =>
+        new[] { new KeyValuePair<string, string>("", empty) }
+            .Concat(Roles.DistinctBy(r => r.UserId).Select(r => new KeyValuePair<string, string>(r.UserId, r.DisplayName)));
+
+    public Task<IActionResult> OnPostDefineAsync(Guid id)
+    {
+        var form = ReadForm();
+        var criteria = form.Lines("qualityCriteria").Select(line => line.Split(';', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => new QualityCriterion(parts[0], parts.Length > 1 ? parts[1] : null)).ToList();
+        var request = new ProductRequest(form.Text("title"), form.Text("purpose"), criteria, form.Lines("acceptanceCriteria"), form.WholeNumber("stage"),
+            QualityResponsibleUserId: form.Text("qualityResponsibleUserId"), AcceptorUserId: form.Text("acceptorUserId"),
+            ReceivingLineUnit: form.Text("receivingLineUnit"));
+        return SendAsync(id, "define", "defineProduct", form, () => ProductSteps.DefineAsync(id, request, HttpContext, writes), "ProductDone");
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid productId) => Step(id, productId, "approveProduct",
+        form => ProductSteps.ApproveAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid productId) => Step(id, productId, "submitProduct",
+        form => ProductSteps.SubmitAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
+
+    public Task<IActionResult> OnPostReviewAsync(Guid id, Guid productId) => Step(id, productId, "reviewProduct",
+        form => ProductSteps.ReviewAsync(id, productId, new QualityReviewRequest(form.Enum<ReviewResult>("result"), form.Text("method"),
+            form.Lines("reviewers"), form.Lines("defects"), form.Text("notes")), HttpContext, writes));
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid productId) => Step(id, productId, "acceptProduct",
+        form => ProductSteps.AcceptAsync(id, productId, new AcceptProduct(form.Text("comment")), HttpContext, writes));
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, Guid productId) => Step(id, productId, "rejectProduct",
+        form => ProductSteps.RejectAsync(id, productId, new RejectProduct(form.Text("reason")), HttpContext, writes));
+
+    public Task<IActionResult> OnPostRiskAsync(Guid id)
+    {
+        var form = ReadForm();
+        var request = new RiskRequest(form.Enum<UncertaintyKind>("kind"), form.Text("title"), form.WholeNumber("probability"), form.WholeNumber("consequence"),
+            form.Text("ownerUserId"), form.Text("proximity"), form.Text("strategy"));
+        return SendAsync(id, "risk", "recordRisk", form, () => RiskRecords.RecordAsync(id, request, HttpContext, writes), "RiskDone");
+    }
+
+    /// <summary>The form of one product's step is named by the step and the product, so its refusal stays beside it.</summary>
+    public static string StepForm(string operationId, Guid productId) => $"{operationId}-{productId:N}";
+
+    private Task<IActionResult> Step(Guid id, Guid productId, string operationId, Func<FormReader, Task<WriteResult<ProductView>>> call)
+    {
+        var form = ReadForm();
+        return SendAsync(id, StepForm(operationId, productId), operationId, form, () => call(form), "ProductStepDone");
+    }
+
+    protected override async Task LoadPageAsync(CancellationToken cancellationToken)
+    {
+        Products = await Database.ReadAsync(db => ProductStore.ForProjectAsync(db, Project.Id), cancellationToken);
+        var risks = await Database.ReadAsync(db => RiskStore.ForProjectAsync(db, Project.Id), cancellationToken);
+        Risks = new RiskRegister(risks, RiskRules.Exposure(risks.Select(r => r.ToDomain())));
+    }
+}

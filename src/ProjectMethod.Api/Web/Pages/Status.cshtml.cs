@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.Gates;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Domain.Exceptions;
+
+namespace ProjectMethod.Api.Web.Pages;
+
+/// <summary>
+/// Status and exceptions: the highlight report (a forecast judged at once against the stage's and the project's
+/// tolerances, with the RAG of each dimension on each level), the reports before it, and the exceptions a forecast raised —
+/// the Project Manager's exception report and the decision of whoever owns the tolerance.
+/// </summary>
+public sealed class StatusModel(Database database, ProjectWrites writes, GateFactsLoader loader) : ProjectPageModel(database)
+{
+    public EvaluationView? Latest { get; private set; }
+
+    public IReadOnlyList<ForecastEntry> Reports { get; private set; } = [];
+
+    public IReadOnlyList<ExceptionView> Exceptions { get; private set; } = [];
+
+    public TolerancesView Tolerances { get; private set; } = null!;
+
+    public Task<IActionResult> OnPostForecastAsync(Guid id)
+    {
+        var form = ReadForm();
+        var values = new ForecastValues(form.Date("values.time"), form.Number("values.cost"), form.Number("values.quality"), form.Number("values.scope"),
+            form.Number("values.benefit"), form.Number("values.sustainability"));
+        return SendAsync(id, "forecast", "submitForecast", form,
+            () => HighlightReports.SubmitAsync(id, new SubmitForecast(form.WholeNumber("stage"), values, null, form.Text("comment")), HttpContext, writes), "ForecastDone");
+    }
+
+    public Task<IActionResult> OnPostReportAsync(Guid id, Guid exceptionId)
+    {
+        var form = ReadForm();
+        var options = form.Lines("options").Select(line => line.Split(';', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => new ExceptionOption(parts[0], parts.Length > 1 ? parts[1] : null)).ToList();
+        var report = new ExceptionReport(form.Text("cause"), form.Text("consequences"), options, form.Text("recommendation"));
+        return SendAsync(id, ReportForm(exceptionId), "reportException", form,
+            () => ExceptionHandling.ReportAsync(id, exceptionId, report, HttpContext, writes), "ExceptionReported");
+    }
+
+    public Task<IActionResult> OnPostDecideAsync(Guid id, Guid exceptionId)
+    {
+        var form = ReadForm();
+        var decision = form.Enum<ExceptionDecision>("decision");
+        var plan = form.Date("plan.plannedEnd") is { } end ? new StagePlanRequest(end, form.Number("plan.budget"), form.WholeNumber("plan.productsInScope")) : null;
+        var tolerances = decision is ExceptionDecision.ApproveExceptionPlan or ExceptionDecision.AdjustTolerances ? form.Tolerances("tolerances.") : null;
+        return SendAsync(id, DecisionForm(exceptionId), "decideException", form, () => ExceptionHandling.DecideAsync(id, exceptionId,
+            new ExceptionDecisionRequest(decision, form.Text("rationale"), plan, tolerances), HttpContext, writes, loader), "ExceptionDecided");
+    }
+
+    public static string ReportForm(Guid exceptionId) => $"report-{exceptionId:N}";
+
+    public static string DecisionForm(Guid exceptionId) => $"decide-{exceptionId:N}";
+
+    protected override async Task LoadPageAsync(CancellationToken cancellationToken)
+    {
+        (Latest, Exceptions) = await Database.ReadAsync(async db =>
+            ((await ForecastStore.LatestStageEvaluationAsync(db, Project.Id)).Status, await ExceptionStore.ForProjectAsync(db, Project.Id)), cancellationToken);
+        Reports = (await Database.ReadAsync(db => ForecastStore.PageAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken))
+            .Reverse().Take(10).ToList();
+        Tolerances = await TolerancePlans.ReadAsync(Project, Database, cancellationToken);
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Api.Roles;
+using ProjectMethod.Domain;
+using ProjectMethod.Domain.Access;
+
+namespace ProjectMethod.Api.Web;
+
+/// <summary>
+/// The API's first look at a caller, by operation: the check a route declares on the project (its
+/// <see cref="ProjectGateMetadata"/>). A page asks it before it shows a form and before it sends one, so a form is offered
+/// to exactly the people the API's access table lets through — the pages keep no list of their own.
+/// </summary>
+public sealed class WebOperations(EndpointDataSource endpoints)
+{
+    private readonly Lazy<Dictionary<string, Func<ProjectStanding, DomainError?>>> checks = new(() => endpoints.Endpoints
+        .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, Gate: e.Metadata.GetMetadata<ProjectGateMetadata>()))
+        .Where(e => e.Name is not null)
+        .ToDictionary(e => e.Name!, e => e.Gate?.Check ?? (_ => null)));
+
+    /// <summary>The refusal the API gives this caller for the operation before it reads the body, if any.</summary>
+    public DomainError? Check(string operationId, ProjectStanding standing) =>
+        checks.Value.TryGetValue(operationId, out var check)
+            ? check(standing)
+            : throw new ArgumentException($"No operation {operationId}.", nameof(operationId));
+}
+
+/// <summary>
+/// A page of one project: the project, its roles and the signed-in employee's standing on it, and the way its forms are
+/// sent — to the API's own use case for the operation, after the API's first check, with the refusal kept for the form
+/// it concerns and shown beside it.
+/// </summary>
+public abstract class ProjectPageModel(Database database) : PageModel, IRefusable
+{
+    public ProjectRow Project { get; private set; } = null!;
+
+    public IReadOnlyList<RoleView> Roles { get; private set; } = [];
+
+    public ProjectStanding Standing { get; private set; } = null!;
+
+    public Refused? Refusal { get; private set; }
+
+    /// <summary>The name a refusal has when it concerns no form on the page (it is shown under the page's heading).</summary>
+    public const string PageForm = "page";
+
+    [TempData]
+    public string? Done { get; set; }
+
+    protected Database Database => database;
+
+    protected IStringLocalizer Texts => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
+
+    /// <summary>Whether the API lets the signed-in employee past its first check for the operation.</summary>
+    public bool May(string operationId) => Project is not null && !Domain.Phases.DecisionPoints.IsTerminal(Project.Phase)
+        && HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is null;
+
+    public virtual async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>What the page shows beyond the project and its roles.</summary>
+    protected abstract Task LoadPageAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where a form sent with success leads: back to the same page (a page with more in its route says so).</summary>
+    protected virtual object RouteAfterSuccess(Guid id) => new { id };
+
+    protected FormReader ReadForm() => new(Request.Form, Texts);
+
+    /// <summary>Sends a form through the operation's use case; on success back to the page with what was done.</summary>
+    protected async Task<IActionResult> SendAsync<TResult>(Guid id, string form, string operationId, FormReader reader, Func<Task<TResult>> call, string done)
+        where TResult : INestedHttpResult
+    {
+        if (await FirstCheckAsync(id, form, operationId, reader) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await call();
+        return await AnswerAsync(id, form, result.Result as ProblemHttpResult, done);
+    }
+
+    /// <summary>Sends a form through a use case shared as a class (its result carries the refusal itself).</summary>
+    protected async Task<IActionResult> SendAsync<T>(Guid id, string form, string operationId, FormReader reader, Func<Task<WriteResult<T>>> call, string done)
+    {
+        if (await FirstCheckAsync(id, form, operationId, reader) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await call();
+        return await AnswerAsync(id, form, result.Problem, done);
+    }
+
+    private async Task<IActionResult?> FirstCheckAsync(Guid id, string form, string operationId, FormReader reader)
+    {
+        if (!await LoadAsync(id, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
+        if (HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is { } forbidden)
+        {
+            // Whoever the first check refuses is offered no such form: the refusal is shown at the top of the page.
+            return await AnswerAsync(id, PageForm, Problems.From(forbidden), "");
+        }
+
+        if (!reader.IsValid)
+        {
+            Refusal = Refused.OfFields(form, reader.Errors, Texts).Keep(HttpContext);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return null;
+    }
+
+    private async Task<IActionResult> AnswerAsync(Guid id, string form, ProblemHttpResult? problem, string done)
+    {
+        if (problem is null)
+        {
+            Done = done;
+            return RedirectToPage(RouteAfterSuccess(id));
+        }
+
+        Refusal = Refused.From(form, problem, Texts).Keep(HttpContext);
+        Response.StatusCode = problem.StatusCode;
+        return await LoadAsync(id, HttpContext.RequestAborted) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await database.ReadAsync(async db =>
+            await ProjectStore.GetAsync(db, id) is { } project ? (project, await RoleStore.ViewsAsync(db, id)) : default, cancellationToken);
+        if (loaded.project is null)
+        {
+            return false;
+        }
+
+        (Project, Roles) = loaded;
+        ProjectScope.Remember(HttpContext, Project);
+        var assignments = Roles.Select(r => new Domain.Roles.RoleAssignment(r.Id, r.Role, r.UserId, r.DisplayName));
+        Standing = ProjectStanding.Of(User.ToActor(), assignments, Project.ProposerId);
+        await LoadPageAsync(cancellationToken);
+        return true;
+    }
+}
