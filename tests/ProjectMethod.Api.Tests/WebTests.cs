@@ -346,6 +346,22 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await story.Done("Avviket er besluttet.");
         await Assertions.Expect(page.GetByText("Godkjenn avviksplanen – «Rammen økes» (bjorn)")).ToBeVisibleAsync();
 
+        // Per records what the project learnt and publishes it; anyone finds it among the lessons of every project.
+        await story.SignInAs("Per Prosjektleder");
+        await story.Tab(project, "Læring og avslutning");
+        await story.Send("Registrer erfaring", "Registrer erfaring", ("Tittel", "Prisstigning hos leverandøren"),
+            ("Beskrivelse", "Leverandøren hevet prisene midt i fasen"), ("Anbefaling", "Avtal fastpris for hele fasen"), ("Stikkord", "innkjøp, kontrakt"));
+        await story.Done("Erfaringen er registrert.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiser" }).ClickAsync();
+        await story.Done("Erfaringen er publisert.");
+        await CheckAccessibility(page, "avslutning");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Erfaringer" }).ClickAsync();
+        await page.GetByLabel("Søkeord").FillAsync("fastpris leverandøren");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Søk" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Erfaringer funnet: 1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prisstigning hos leverandøren" })).ToBeVisibleAsync();
+        await CheckAccessibility(page, "erfaringer");
+
         // Every step is in the project's history, and the audit chain holds.
         await page.GotoAsync(project);
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Historikk" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Avvik besluttet" }))

@@ -10,9 +10,10 @@ namespace ProjectMethod.Api.Infrastructure;
 
 /// <summary>
 /// Bearer-token settings. Production names an OIDC <c>Authority</c> and <c>Audience</c>; development and tests sign
-/// their own tokens with <c>SigningKey</c>, <c>Issuer</c> and <c>Audience</c>.
+/// their own tokens with <c>SigningKey</c>, <c>Issuer</c> and <c>Audience</c>. The authority's metadata comes over HTTPS
+/// unless <c>RequireHttpsMetadata</c> is false (an authority on 127.0.0.1 in a test).
 /// </summary>
-public sealed record AuthOptions(string? Authority, string? SigningKey, string Issuer, string Audience)
+public sealed record AuthOptions(string? Authority, string? SigningKey, string Issuer, string Audience, bool RequireHttpsMetadata = true)
 {
     public const string Section = "Auth";
 
@@ -23,7 +24,8 @@ public sealed record AuthOptions(string? Authority, string? SigningKey, string I
             NullIfEmpty(section["Authority"]),
             NullIfEmpty(section["SigningKey"]),
             section["Issuer"] ?? "projectmethod-dev",
-            section["Audience"] ?? "projectmethod");
+            section["Audience"] ?? "projectmethod",
+            section.GetValue("RequireHttpsMetadata", true));
     }
 
     public SymmetricSecurityKey Key()
@@ -64,6 +66,7 @@ public static class Auth
             if (options.Authority is { } authority)
             {
                 bearer.Authority = authority;
+                bearer.RequireHttpsMetadata = options.RequireHttpsMetadata;
             }
             else
             {

@@ -73,7 +73,7 @@ public static class Composition
     public static WebApplication UseProjectMethod(this WebApplication app, LimitOptions limits)
     {
         app.UseProblemResponses();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(Web.Web.SignIn.From(app.Configuration)?.Origin);
         app.UseStatusCodePages(StatusCodePages.WriteProblem);
         app.UseBodyLimit(limits);
         if (app.Configuration.GetValue<bool>("SwaggerUi:Enabled"))

@@ -66,8 +66,13 @@ public static class Hardening
             await next(http);
         });
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((http, next) =>
+    /// <summary>The security headers of every answer; the web pages' policy allows no script and forms only to themselves and the sign-in.</summary>
+    /// <param name="app">The host.</param>
+    /// <param name="signInOrigin">The municipality's sign-in, where the pages' sign-in and sign-out forms lead (none in development).</param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? signInOrigin = null)
+    {
+        var formAction = signInOrigin is null ? "'self'" : $"'self' {signInOrigin}";
+        return app.Use((http, next) =>
         {
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
@@ -82,9 +87,10 @@ public static class Hardening
             else if (!http.Request.Path.StartsWithSegments("/swagger"))
             {
                 // The web pages: their own stylesheet, no script, forms only to themselves.
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'self'; img-src 'self' data:; form-action {formAction}; frame-ancestors 'none'; base-uri 'none'";
             }
 
             return next(http);
         });
+    }
 }

@@ -14,6 +14,9 @@ public static class Web
 {
     public const string Scheme = "web";
 
+    /// <summary>The municipality's sign-in (OpenID Connect), where the host does not offer the development sign-in.</summary>
+    public const string OidcScheme = "oidc";
+
     /// <summary>The demo users a development sign-in offers: who they are and what they hold.</summary>
     public static readonly IReadOnlyList<(string UserId, string Name, string[] Roles)> DemoUsers =
     [
@@ -38,8 +41,12 @@ public static class Web
             options.Conventions.AuthorizeFolder("/", "web-user");
             options.Conventions.AllowAnonymousToPage("/LoggInn");
         });
-        builder.Services.AddAuthentication().AddCookie(Scheme, cookie =>
+        var signIn = SignIn.From(builder.Configuration);
+        var authentication = builder.Services.AddAuthentication();
+        authentication.AddCookie(Scheme, cookie =>
         {
+            // With OpenID Connect a page that needs a signed-in employee sends the browser to the municipality's sign-in.
+            cookie.ForwardChallenge = signIn is null ? null : OidcScheme;
             cookie.LoginPath = "/logg-inn";
             cookie.LogoutPath = "/logg-inn";
             cookie.Cookie.Name = "projectmethod";
@@ -49,6 +56,11 @@ public static class Web
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        if (signIn is not null)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, oidc => signIn.Configure(oidc));
+        }
+
         builder.Services.AddAuthorizationBuilder().AddPolicy("web-user", policy =>
             policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return builder;
@@ -83,6 +95,60 @@ public static class Web
         var bytes = buffer.ToArray();
         return (bytes, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12]);
     });
+
+    /// <summary>
+    /// The web sign-in with OpenID Connect: the same <c>Auth:Authority</c> the API trusts for bearer tokens, the web
+    /// application's own client (<c>Web:ClientId</c>, <c>Web:ClientSecret</c>), the authorization code flow with PKCE, and the
+    /// employee's <c>sub</c>, <c>name</c> and <c>roles</c> as the API reads them from a token. Null where the development
+    /// sign-in is offered or no client is configured.
+    /// </summary>
+    public sealed record SignIn(string Authority, string ClientId, string? ClientSecret, bool RequireHttpsMetadata)
+    {
+        public static SignIn? From(IConfiguration configuration)
+        {
+            var authority = configuration["Auth:Authority"];
+            var clientId = configuration["Web:ClientId"];
+            return OffersDevelopmentSignIn(configuration) || string.IsNullOrWhiteSpace(authority) || string.IsNullOrWhiteSpace(clientId)
+                ? null
+                : new SignIn(authority, clientId, configuration["Web:ClientSecret"] is { Length: > 0 } secret ? secret : null,
+                    Infrastructure.AuthOptions.From(configuration).RequireHttpsMetadata);
+        }
+
+        /// <summary>The origin the pages' forms may lead to besides their own: signing out ends the session there.</summary>
+        public string Origin => new Uri(Authority).GetLeftPart(UriPartial.Authority);
+
+        public void Configure(Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions oidc)
+        {
+            oidc.Authority = Authority;
+            oidc.ClientId = ClientId;
+            oidc.ClientSecret = ClientSecret;
+            oidc.RequireHttpsMetadata = RequireHttpsMetadata;
+            oidc.SignInScheme = Scheme;
+            oidc.ResponseType = "code";
+            oidc.ResponseMode = "query";
+            oidc.UsePkce = true;
+            oidc.CallbackPath = "/logg-inn/oidc";
+            oidc.SignedOutCallbackPath = "/logg-inn/utlogget";
+            oidc.SignedOutRedirectUri = "/logg-inn";
+            oidc.MapInboundClaims = false;
+            oidc.SaveTokens = false;
+            oidc.TokenValidationParameters.NameClaimType = "name";
+            oidc.TokenValidationParameters.RoleClaimType = Infrastructure.Auth.RolesClaim;
+            // The answer comes back as a top-level GET (response mode query), which carries Lax cookies over http and https alike.
+            oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+            oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+            // A sign-in that fails (refused, expired, a token that does not validate) is told on the sign-in page, not as an error.
+            oidc.Events.OnRemoteFailure = failure =>
+            {
+                failure.Response.Redirect("/logg-inn?mislyktes=1");
+                failure.HandleResponse();
+                return Task.CompletedTask;
+            };
+        }
+    }
 
     /// <summary>Whether this host offers the development sign-in (a list of demo users) instead of OpenID Connect.</summary>
     public static bool OffersDevelopmentSignIn(IConfiguration configuration) => configuration.GetValue<bool>("Web:DevelopmentSignIn");
