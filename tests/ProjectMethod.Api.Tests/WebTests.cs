@@ -226,6 +226,19 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
             ("Alternativer", "Gjøre ingenting; digitale alarmer"), ("Forventede gevinster", "Færre utrykninger"), ("Forventede kostnader", "2 MNOK"),
             ("Tidsramme", "18 måneder"), ("Største risikoer", "Dekning i grisgrendte strøk"));
         await story.Done("Business case er lagret.");
+
+        // Two tabs on the same page: what one saves, the other does not overwrite unseen; what was typed there is kept.
+        var other = await context.NewPageAsync();
+        await other.GotoAsync(page.Url);
+        await story.Send("Revider business case", "Lagre", ("Tidsramme", "20 måneder"));
+        await story.Done("Business case er lagret.");
+        var stale = new Story(other);
+        await stale.Send("Revider business case", "Lagre", ("Tidsramme", "24 måneder"));
+        await Assertions.Expect(other.GetByRole(AriaRole.Alert)).ToContainTextAsync("Prosjektet er endret siden du leste det");
+        await Assertions.Expect(stale.Form("Revider business case").GetByLabel("Tidsramme")).ToHaveValueAsync("24 måneder");
+        await Assertions.Expect(other.GetByText("20 måneder").First).ToBeVisibleAsync();
+        await other.CloseAsync();
+
         await story.Send("Registrer gjennomgang av erfaringer", "Registrer gjennomgang av erfaringer", ("Hvorfor ingen var relevante", "Ingen tidligere prosjekter med alarmer"));
         await story.Done("Gjennomgangen av erfaringer er registrert.");
         await story.TickChecklist();

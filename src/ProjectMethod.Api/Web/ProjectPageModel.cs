@@ -101,6 +101,12 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
             return NotFound();
         }
 
+        // The version the page showed is the write's precondition, as If-Match is the API's.
+        if (Request.Form[ProjectVersionTagHelper.Field] is { Count: 1 } version && long.TryParse(version, out var shown))
+        {
+            Request.Headers.IfMatch = ETags.Of(shown);
+        }
+
         if (HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is { } forbidden)
         {
             // Whoever the first check refuses is offered no such form: the refusal is shown at the top of the page.
