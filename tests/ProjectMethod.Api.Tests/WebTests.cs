@@ -333,10 +333,14 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await forged.TextAsync()).Should().Contain("Du har ikke rollen som kreves for dette");
         await story.SignInAs("Per Prosjektleder");
         await story.Tab(project, "Status og avvik");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mine prosjekter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" })).ToContainTextAsync("avviksrapport");
+        await story.Tab(project, "Status og avvik");
         await story.Send("Skriv avviksrapport", "Skriv avviksrapport", ("Årsak", "Prisøkning hos leverandøren"), ("Konsekvenser", "Fasen blir 100 000 kr dyrere"),
             ("Alternativer", "Øke rammen; gevinsten holder\nKutte omfang; mindre gevinst"), ("Anbefaling", "Øke rammen"));
         await story.Done("Avviksrapporten er sendt.");
         await story.SignInAs("Eva Eier");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" })).ToContainTextAsync("avviksbeslutning");
         await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" })).ToContainTextAsync("din beslutning");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" }).GetByRole(AriaRole.Link).ClickAsync();

@@ -33,6 +33,7 @@ public static class Web
     {
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebOperations>();
+        builder.Services.AddScoped<Inbox>();
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
