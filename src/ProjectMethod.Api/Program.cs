@@ -7,6 +7,7 @@ using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.History;
+using ProjectMethod.Api.Ideas;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Lessons;
 using ProjectMethod.Api.Portfolio;
@@ -87,7 +88,7 @@ app.UseProjectMethod(limits);
 // The features, in the order of the method.
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
 app.MapTolerances().MapWorkPackages().MapRisks().MapForecasts().MapExceptions().MapBenefits().MapProducts();
-app.MapPortfolio().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
+app.MapPortfolio().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
 app.MapWeb();
 
 if (args is ["demo", ..])

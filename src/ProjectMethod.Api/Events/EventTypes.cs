@@ -4,6 +4,8 @@ namespace ProjectMethod.Api.Events;
 public static class EventTypes
 {
     public const string ProjectProposed = "projectProposed";
+    public const string IdeaSubmitted = "ideaSubmitted";
+    public const string IdeaTriaged = "ideaTriaged";
     public const string MandateWritten = "mandateWritten";
     public const string RoleAssigned = "roleAssigned";
     public const string RoleRemoved = "roleRemoved";

@@ -27,6 +27,7 @@ public static class OpenApi
         ["Exceptions"] = "Manage by exception (avviksledelse): forecasts, exceptions raised by them, exception reports, decisions and escalations.",
         ["Benefits"] = "Benefits realisation (gevinstrealisering): the register, the line's measurements, derived achievement and status, reviews and final evaluations.",
         ["Portfolio"] = "The portfolio board's overview of phases, RAG, exceptions and benefits.",
+        ["Ideas"] = "Ideas from employees, citizens, organisations and politicians, and the project office's answer to each: a project proposal, parked or declined.",
         ["Webhooks"] = "Subscriptions that push events to the municipality's other systems, signed and retried from an outbox.",
     };
 

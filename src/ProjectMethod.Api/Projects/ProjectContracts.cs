@@ -31,9 +31,12 @@ public sealed record ProjectView(
     Instant UpdatedAt,
     Tolerances.EvaluationView? ToleranceStatus = null)
 {
+    /// <summary>The idea (from an employee, a citizen, an organisation or a politician) the project was proposed from, if any.</summary>
+    public Guid? IdeaId { get; init; }
+
     public static ProjectView From(ProjectRow row) => new(
         row.Id, row.Name, row.Sector, row.Description, row.Phase, row.Stage, row.ClosedEarly, row.ProposerId,
         new HandbookReference(row.HandbookSector, row.HandbookVersion),
         row.MandatePurpose is null || row.MandateBackground is null ? null : new MandateView(row.MandatePurpose, row.MandateBackground),
-        row.Version, row.CreatedAt, row.UpdatedAt);
+        row.Version, row.CreatedAt, row.UpdatedAt) { IdeaId = row.IdeaId };
 }

@@ -36,6 +36,9 @@ public sealed record ProjectRow
     public required Instant CreatedAt { get; init; }
 
     public required Instant UpdatedAt { get; init; }
+
+    /// <summary>The idea the project office proposed this project from, if it came from one.</summary>
+    public Guid? IdeaId { get; init; }
 }
 
 public static class ProjectStore
@@ -44,7 +47,7 @@ public static class ProjectStore
         """
         id, name, sector, description, phase, stage, closed_early AS ClosedEarly, proposer_id AS ProposerId,
         handbook_sector AS HandbookSector, handbook_version AS HandbookVersion, mandate_purpose AS MandatePurpose,
-        mandate_background AS MandateBackground, version, created_at AS CreatedAt, updated_at AS UpdatedAt
+        mandate_background AS MandateBackground, version, created_at AS CreatedAt, updated_at AS UpdatedAt, idea_id AS IdeaId
         """;
 
     private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM projects WHERE id = @id");
@@ -60,9 +63,9 @@ public static class ProjectStore
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO projects (id, name, sector, description, phase, stage, closed_early, proposer_id, handbook_sector, handbook_version,
-                              mandate_purpose, mandate_background, version, created_at, updated_at)
+                              mandate_purpose, mandate_background, version, created_at, updated_at, idea_id)
         VALUES (@Id, @Name, @Sector, @Description, @Phase, @Stage, @ClosedEarly, @ProposerId, @HandbookSector, @HandbookVersion,
-                @MandatePurpose, @MandateBackground, @Version, @CreatedAt, @UpdatedAt)
+                @MandatePurpose, @MandateBackground, @Version, @CreatedAt, @UpdatedAt, @IdeaId)
         """);
 
     private static readonly Sql BumpVersion = Sql.Of(
@@ -86,7 +89,7 @@ public static class ProjectStore
         {
             project.Id, project.Name, project.Sector, project.Description, Phase = project.Phase.Wire(), project.Stage, project.ClosedEarly,
             project.ProposerId, project.HandbookSector, project.HandbookVersion, project.MandatePurpose, project.MandateBackground,
-            project.Version, project.CreatedAt, project.UpdatedAt,
+            project.Version, project.CreatedAt, project.UpdatedAt, project.IdeaId,
         });
 
     /// <summary>Counts one more change of the project; false when someone else changed it first.</summary>

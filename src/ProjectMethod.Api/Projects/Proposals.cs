@@ -26,30 +26,38 @@ public static class Proposals
         var actor = http.User.ToActor();
         var now = clock.GetCurrentInstant();
         var project = await database.WriteAsync(async db =>
-        {
-            var handbook = (await HandbookStore.CurrentForAsync(db, request.Sector!)).Version;
-            var row = new ProjectRow
-            {
-                Id = Ids.New(now),
-                Name = request.Name!.Trim(),
-                Sector = request.Sector!,
-                Description = request.Description!.Trim(),
-                Phase = Phase.Proposed,
-                ProposerId = actor.UserId,
-                HandbookSector = handbook.Sector,
-                HandbookVersion = handbook.Version,
-                Version = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            await ProjectStore.InsertAsync(db, row);
-            await AuditTrail.AppendAsync(db, row.Id, EventTypes.ProjectProposed, actor.UserId, now,
-                new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } });
-            return (true, row);
-        }, http.RequestAborted);
+            (true, await InsertAsync(db, request.Name!.Trim(), request.Sector!, request.Description!.Trim(), actor.UserId, now, null)), http.RequestAborted);
 
         http.Response.Headers.ETag = ETags.Of(project.Version);
         return new WriteResult<ProjectView>(ProjectView.From(project), project.Version, null);
+    }
+
+    /// <summary>
+    /// A new project in its proposal, bound to the newest handbook of its sector, with its audit event — inside the caller's
+    /// transaction, so a proposal the project office makes from an idea is written together with the idea's answer.
+    /// </summary>
+    internal static async Task<ProjectRow> InsertAsync(DbSession db, string name, string sector, string description, string proposerId, Instant now, Guid? ideaId)
+    {
+        var handbook = (await HandbookStore.CurrentForAsync(db, sector)).Version;
+        var row = new ProjectRow
+        {
+            Id = Ids.New(now),
+            Name = name,
+            Sector = sector,
+            Description = description,
+            Phase = Phase.Proposed,
+            ProposerId = proposerId,
+            HandbookSector = handbook.Sector,
+            HandbookVersion = handbook.Version,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+            IdeaId = ideaId,
+        };
+        await ProjectStore.InsertAsync(db, row);
+        var proposed = new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } };
+        await AuditTrail.AppendAsync(db, row.Id, EventTypes.ProjectProposed, proposerId, now, ideaId is null ? proposed : new { proposed.Name, proposed.Sector, proposed.Description, proposed.handbook, ideaId });
+        return row;
     }
 
     /// <summary>The mandate, while the project is proposed: later changes belong in the business case.</summary>

@@ -1,0 +1,100 @@
+using NodaTime;
+using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
+using ProjectMethod.Domain;
+
+namespace ProjectMethod.Api.Ideas;
+
+/// <summary>
+/// Ideas from employees and citizens and the project office's answer to each — a proposal made from it, parked or
+/// declined, always with its rationale: the use cases the API and the web pages share.
+/// </summary>
+public static class IdeaBox
+{
+    /// <summary>An idea, by any employee or an integrator on behalf of a citizen portal.</summary>
+    public static async Task<WriteResult<IdeaView>> SubmitAsync(SubmitIdea request, HttpContext http, Database database, IClock clock)
+    {
+        var validation = new Validation()
+            .Text("title", request.Title, Validation.ShortText)
+            .Text("description", request.Description, Validation.LongText)
+            .Required("origin", request.Origin)
+            .Slug("sector", request.Sector)
+            .Text("externalReference", request.ExternalReference, Validation.ShortText, required: false);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<IdeaView>(Problems.Validation(validation.Errors));
+        }
+
+        var actor = http.User.ToActor();
+        var now = clock.GetCurrentInstant();
+        var idea = new IdeaView
+        {
+            Id = Ids.New(now), Title = request.Title!.Trim(), Description = request.Description!.Trim(), Origin = request.Origin!.Value,
+            Sector = request.Sector!, ExternalReference = request.ExternalReference?.Trim() is { Length: > 0 } reference ? reference : null,
+            Status = IdeaStatus.Received, SubmittedBy = actor.UserId, SubmittedAt = now,
+        };
+        await database.WriteAsync(async db =>
+        {
+            await IdeaStore.InsertAsync(db, idea);
+            await AuditTrail.AppendAsync(db, null, EventTypes.IdeaSubmitted, actor.UserId, now, new { ideaId = idea.Id, idea.Title, idea.Origin, idea.Sector });
+            return (true, idea);
+        }, http.RequestAborted);
+        return new WriteResult<IdeaView>(idea, 0, null);
+    }
+
+    /// <summary>
+    /// The project office's answer: propose makes a project proposal (phase proposed) that keeps the idea it came from, with
+    /// the triaging board member as its proposer; park keeps it for a later answer; decline ends it. A proposed or declined
+    /// idea is answered for good.
+    /// </summary>
+    public static async Task<WriteResult<IdeaView>> TriageAsync(Guid ideaId, TriageIdea request, HttpContext http, Database database, IClock clock)
+    {
+        var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText, min: 10);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<IdeaView>(Problems.Validation(validation.Errors));
+        }
+
+        var actor = http.User.ToActor();
+        var now = clock.GetCurrentInstant();
+        var outcome = await database.WriteAsync<Outcome<IdeaView>>(async db =>
+        {
+            if (await IdeaStore.GetAsync(db, ideaId) is not { } idea)
+            {
+                return (false, Missing);
+            }
+
+            if (idea.Status is IdeaStatus.Proposed or IdeaStatus.Declined)
+            {
+                return (false, DomainError.Conflict("idea-answered", "Idea answered", $"The idea was {idea.Status.Wire()} already; its answer stands."));
+            }
+
+            var decision = request.Decision!.Value;
+            var project = decision == TriageDecision.Propose
+                ? await Proposals.InsertAsync(db, idea.Title, idea.Sector, idea.Description, actor.UserId, now, idea.Id)
+                : null;
+            var answered = idea with
+            {
+                Status = decision switch { TriageDecision.Propose => IdeaStatus.Proposed, TriageDecision.Park => IdeaStatus.Parked, _ => IdeaStatus.Declined },
+                Rationale = request.Rationale!.Trim(),
+                TriagedBy = actor.UserId,
+                TriagedAt = now,
+                ProjectId = project?.Id,
+            };
+            await IdeaStore.AnswerAsync(db, answered);
+            await AuditTrail.AppendAsync(db, project?.Id, EventTypes.IdeaTriaged, actor.UserId, now,
+                new { ideaId, decision, rationale = answered.Rationale, projectId = project?.Id });
+            return (true, answered);
+        }, http.RequestAborted);
+        return outcome.Error is { } refused ? WriteResult.Refused<IdeaView>(Problems.From(refused)) : new WriteResult<IdeaView>(outcome.Value, 0, null);
+    }
+
+    /// <summary>One idea, for the one who sent it and the project office; for anyone else it does not exist.</summary>
+    public static async Task<IdeaView?> ReadAsync(Guid ideaId, Domain.Access.Actor actor, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => IdeaStore.GetAsync(db, ideaId), cancellationToken) is { } idea && (actor.IsPortfolioBoard || idea.SubmittedBy == actor.UserId)
+            ? idea
+            : null;
+
+    private static readonly DomainError Missing = new(ErrorKind.NotFound, "not-found", "Not found", "The idea was not found.");
+}

@@ -1,0 +1,47 @@
+using ProjectMethod.Api.Infrastructure;
+
+namespace ProjectMethod.Api.Ideas;
+
+/// <summary>The ideas and their answers.</summary>
+public static class IdeaStore
+{
+    private const string Columns =
+        """
+        id, title, description, origin, sector, external_reference AS ExternalReference, status, submitted_by AS SubmittedBy,
+        submitted_at AS SubmittedAt, rationale, triaged_by AS TriagedBy, triaged_at AS TriagedAt, project_id AS ProjectId
+        """;
+
+    private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM ideas WHERE id = @id");
+
+    private static readonly Sql Page = Sql.Of(
+        $"""
+        SELECT {Columns} FROM ideas
+        WHERE (@status IS NULL OR status = @status) AND id > @after
+        ORDER BY id
+        LIMIT @limit
+        """);
+
+    private static readonly Sql Insert = Sql.Of(
+        """
+        INSERT INTO ideas (id, title, description, origin, sector, external_reference, status, submitted_by, submitted_at)
+        VALUES (@Id, @Title, @Description, @origin, @Sector, @ExternalReference, @status, @SubmittedBy, @SubmittedAt)
+        """);
+
+    private static readonly Sql Answer = Sql.Of(
+        "UPDATE ideas SET status = @status, rationale = @Rationale, triaged_by = @TriagedBy, triaged_at = @TriagedAt, project_id = @ProjectId WHERE id = @Id");
+
+    public static Task<IdeaView?> GetAsync(DbSession db, Guid id) => db.SingleOrDefaultAsync<IdeaView>(One, new { id });
+
+    public static Task<IReadOnlyList<IdeaView>> PageAsync(DbSession db, IdeaStatus? status, Paging paging) =>
+        db.ListAsync<IdeaView>(Page, new { status = status?.Wire(), after = paging.AfterId, limit = paging.FetchSize });
+
+    public static Task InsertAsync(DbSession db, IdeaView idea) =>
+        db.ExecuteAsync(Insert, new
+        {
+            idea.Id, idea.Title, idea.Description, origin = idea.Origin.Wire(), idea.Sector, idea.ExternalReference, status = idea.Status.Wire(),
+            idea.SubmittedBy, idea.SubmittedAt,
+        });
+
+    public static Task AnswerAsync(DbSession db, IdeaView idea) =>
+        db.ExecuteAsync(Answer, new { idea.Id, status = idea.Status.Wire(), idea.Rationale, idea.TriagedBy, idea.TriagedAt, idea.ProjectId });
+}

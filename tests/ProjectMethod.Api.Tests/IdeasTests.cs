@@ -1,0 +1,121 @@
+using System.Net;
+using ProjectMethod.Api.Tests.Infrastructure;
+using ProjectMethod.Domain.Roles;
+
+namespace ProjectMethod.Api.Tests;
+
+/// <summary>
+/// Ideas from employees and citizens: anyone may send one, the project office answers each with its rationale, and an
+/// idea it proposes becomes a project proposal that keeps its origin through the decision points.
+/// </summary>
+public abstract class IdeasTests(ApiFactory api)
+{
+    private static object Idea(string origin = "employee", string? reference = null) => new
+    {
+        title = $"Tryggere skolevei {Guid.NewGuid():N}"[..30], description = "Fortau langs Skoleveien", origin, sector = "samfunn",
+        externalReference = reference,
+    };
+
+    [ProviderFact]
+    public async Task A_proposed_idea_becomes_a_project_proposal_that_keeps_where_it_came_from()
+    {
+        var portal = api.As("innbyggerportal", GlobalRoles.Integrator);
+        var board = api.As("bjorn", GlobalRoles.PortfolioBoard);
+        var sent = await portal.Post("/api/v1/ideas", Idea("citizen", "SAK-2026-0042")).Expect(HttpStatusCode.Created);
+        sent.Str("status").Should().Be("received");
+        sent.Str("origin").Should().Be("citizen");
+        sent.Str("externalReference").Should().Be("SAK-2026-0042");
+
+        var answered = await board.Post($"/api/v1/ideas/{sent.Str("id")}/triage", new { decision = "propose", rationale = "Trafikksikkerhet er prioritert i kommuneplanen" })
+            .Expect(HttpStatusCode.OK);
+
+        answered.Str("status").Should().Be("proposed");
+        answered.Str("triagedBy").Should().Be("bjorn");
+        var projectId = answered.Str("projectId");
+        var project = await api.As("nils").GetAsync($"/api/v1/projects/{projectId}").Expect(HttpStatusCode.OK);
+        project.Str("phase").Should().Be("proposed");
+        project.Str("name").Should().Be(sent.Str("title"));
+        project.Str("sector").Should().Be("samfunn");
+        project.Str("proposerId").Should().Be("bjorn", "the board member who proposed it answers for the proposal");
+        project.Str("ideaId").Should().Be(sent.Str("id"));
+        var seen = await portal.GetAsync($"/api/v1/ideas/{sent.Str("id")}").Expect(HttpStatusCode.OK);
+        seen.Str("rationale").Should().Be("Trafikksikkerhet er prioritert i kommuneplanen", "whoever sent it gets the answer and why");
+        seen.Str("projectId").Should().Be(projectId);
+
+        // The proposal goes on through BP1 like any other and still names the idea it came from.
+        await board.Put($"/api/v1/projects/{projectId}/mandate", new { purpose = "Tryggere skolevei", background = "Meldt fra innbyggerportalen" }).Expect(HttpStatusCode.OK);
+        await board.Post($"/api/v1/projects/{projectId}/roles", new { role = "executive", userId = "eva", displayName = "Eva Eier" }).Expect(HttpStatusCode.Created);
+        (await board.GetAsync($"/api/v1/projects/{projectId}").Expect(HttpStatusCode.OK)).Str("ideaId").Should().Be(sent.Str("id"));
+
+        await board.Post($"/api/v1/ideas/{sent.Str("id")}/triage", new { decision = "decline", rationale = "Allerede foreslått som prosjekt" })
+            .ExpectProblem(HttpStatusCode.Conflict, "idea-answered");
+        var history = await board.GetAsync($"/api/v1/projects/{projectId}/history").Expect(HttpStatusCode.OK);
+        history.GetProperty("items").EnumerateArray().Select(e => e.Str("type")).Should().StartWith(["projectProposed", "ideaTriaged"]);
+    }
+
+    [ProviderFact]
+    public async Task A_parked_idea_can_be_answered_again_a_declined_one_not_and_every_answer_has_its_rationale()
+    {
+        var board = api.As("bjorn", GlobalRoles.PortfolioBoard);
+        var sent = await api.As("ola").Post("/api/v1/ideas", Idea()).Expect(HttpStatusCode.Created);
+        var url = $"/api/v1/ideas/{sent.Str("id")}/triage";
+
+        var refused = await board.Post(url, new { decision = "park" }).ExpectProblem(HttpStatusCode.BadRequest, "validation");
+        refused.GetProperty("errors").TryGetProperty("rationale", out _).Should().BeTrue();
+        (await board.Post(url, new { decision = "park", rationale = "Vurderes ved neste rullering" }).Expect(HttpStatusCode.OK)).Str("status").Should().Be("parked");
+        var declined = await board.Post(url, new { decision = "decline", rationale = "Løses i driften av teknisk etat" }).Expect(HttpStatusCode.OK);
+
+        declined.Str("status").Should().Be("declined");
+        declined.GetProperty("projectId").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "a declined idea makes no project");
+        await board.Post(url, new { decision = "propose", rationale = "Likevel et prosjekt" }).ExpectProblem(HttpStatusCode.Conflict, "idea-answered");
+        (await api.As("ola").GetAsync($"/api/v1/ideas/{sent.Str("id")}").Expect(HttpStatusCode.OK)).Str("rationale").Should().Be("Løses i driften av teknisk etat");
+    }
+
+    [ProviderFact]
+    public async Task Only_the_project_office_lists_and_answers_ideas_and_only_the_sender_and_the_office_read_one()
+    {
+        using var own = api.Another();
+        var board = own.As("bjorn", GlobalRoles.PortfolioBoard);
+        var first = await own.As("ola").Post("/api/v1/ideas", Idea()).Expect(HttpStatusCode.Created);
+        var second = await own.As("kari").Post("/api/v1/ideas", Idea("politician")).Expect(HttpStatusCode.Created);
+        await board.Post($"/api/v1/ideas/{second.Str("id")}/triage", new { decision = "park", rationale = "Vurderes ved neste rullering" }).Expect(HttpStatusCode.OK);
+
+        var received = await board.GetAsync("/api/v1/ideas?status=received").Expect(HttpStatusCode.OK);
+        received.GetProperty("items").EnumerateArray().Select(i => i.Str("id")).Should().Equal(first.Str("id"));
+        var all = await board.GetAsync("/api/v1/ideas?limit=1").Expect(HttpStatusCode.OK);
+        all.GetProperty("items").GetArrayLength().Should().Be(1);
+        var next = await board.GetAsync($"/api/v1/ideas?limit=1&cursor={all.Str("nextCursor")}").Expect(HttpStatusCode.OK);
+        next.GetProperty("items").EnumerateArray().Select(i => i.Str("id")).Should().Equal(second.Str("id"));
+        await board.GetAsync("/api/v1/ideas?status=maybe").ExpectProblem(HttpStatusCode.BadRequest, "validation");
+
+        await own.As("ola").GetAsync("/api/v1/ideas").ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await own.As("ola").Post($"/api/v1/ideas/{first.Str("id")}/triage", new { decision = "propose", rationale = "Jeg vil gjerne" })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await own.As("kari").GetAsync($"/api/v1/ideas/{first.Str("id")}").ExpectProblem(HttpStatusCode.NotFound, "not-found");
+        await board.GetAsync($"/api/v1/ideas/{first.Str("id")}").Expect(HttpStatusCode.OK);
+        await board.Post($"/api/v1/ideas/{Guid.NewGuid()}/triage", new { decision = "park", rationale = "Vurderes ved neste rullering" })
+            .ExpectProblem(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [ProviderFact]
+    public async Task An_idea_without_what_it_needs_is_refused_naming_every_field_and_nothing_is_written()
+    {
+        using var own = api.Another();
+        var board = own.As("bjorn", GlobalRoles.PortfolioBoard);
+
+        var refused = await own.As("ola").Post("/api/v1/ideas", new { title = "", origin = "martian", sector = "Helse og velferd" })
+            .ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
+        refused.Str("detail").Should().Contain("origin");
+        var invalid = await own.As("ola").Post("/api/v1/ideas", new { title = "", sector = "Helse og velferd", externalReference = new string('x', 201) })
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation");
+
+        invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(["title", "description", "origin", "sector", "externalReference"]);
+        (await board.GetAsync("/api/v1/ideas").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength().Should().Be(0);
+    }
+}
+
+public sealed class IdeasTestsOnSqlite(SqliteApi api) : IdeasTests(api), IClassFixture<SqliteApi>;
+
+public sealed class IdeasTestsOnPostgres(PostgresApi api) : IdeasTests(api), IClassFixture<PostgresApi>;
+
+public sealed class IdeasTestsOnSqlServer(SqlServerApi api) : IdeasTests(api), IClassFixture<SqlServerApi>;
