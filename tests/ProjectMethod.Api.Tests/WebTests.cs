@@ -387,6 +387,50 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await board.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK)).GetProperty("ok").GetBoolean().Should().BeTrue();
     }
 
+    [BrowserFact]
+    public async Task An_idea_goes_from_an_employee_to_the_project_office_and_back_with_its_answer_and_its_project()
+    {
+        using var database = api.Another();
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, [], ("Web:DevelopmentSignIn", "true"));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserFactAttribute.Chromium, Args = ["--no-sandbox"] });
+        var context = await browser.NewContextAsync(new() { BaseURL = service.Address.ToString(), BypassCSP = true, Locale = "nb-NO", ViewportSize = new() { Width = 1200, Height = 800 } });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        var story = new Story(page);
+
+        await story.SignInAs("Pia Forslagsstiller");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Idéer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Idéer som venter på svar" })).ToHaveCountAsync(0);
+        await story.Send("Send en idé", "Send en idé", ("Beskrivelse", "Fortau langs Skoleveien"), ("Sektor", "samfunn"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
+        await Assertions.Expect(page.Locator("#send-title-error")).ToContainTextAsync("Må fylles ut.");
+        await story.Choose("Send en idé", ("Idéen kommer fra", "Innbygger"));
+        await story.Send("Send en idé", "Send en idé", ("Tittel", "Tryggere skolevei"));
+        await story.Done("Idéen er sendt.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tryggere skolevei" })).ToContainTextAsync("Mottatt");
+
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Idéer" }).ClickAsync();
+        var idea = page.Locator("article").Filter(new() { HasText = "Tryggere skolevei" });
+        await Assertions.Expect(idea).ToContainTextAsync("Innbygger");
+        await CheckAccessibility(page, "ideer");
+        await idea.GetByLabel("Beslutning").SelectOptionAsync(new SelectOptionValue { Label = "Foreslå som prosjekt" });
+        await idea.GetByLabel("Begrunnelse (svaret avsenderen får)").FillAsync("Trafikksikkerhet er prioritert i kommuneplanen");
+        await idea.GetByRole(AriaRole.Button, new() { Name = "Svar på idéen" }).ClickAsync();
+        await story.Done("Idéen er foreslått som prosjekt.");
+        await Assertions.Expect(page.Locator("article").Filter(new() { HasText = "Tryggere skolevei" })).ToHaveCountAsync(0);
+
+        await story.SignInAs("Pia Forslagsstiller");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Idéer" }).ClickAsync();
+        var mine = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tryggere skolevei" });
+        await Assertions.Expect(mine).ToContainTextAsync("Foreslått som prosjekt");
+        await Assertions.Expect(mine).ToContainTextAsync("Trafikksikkerhet er prioritert i kommuneplanen");
+        await mine.GetByRole(AriaRole.Link, new() { Name = "se prosjektet" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tryggere skolevei", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Forslag");
+    }
+
     /// <summary>The steps of the story as a person takes them in the browser: sign in, open a page, fill a form and send it.</summary>
     private sealed class Story(IPage page)
     {

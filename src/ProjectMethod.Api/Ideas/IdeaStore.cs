@@ -21,6 +21,10 @@ public static class IdeaStore
         LIMIT @limit
         """);
 
+    private static readonly Sql Sent = Sql.Of($"SELECT {Columns} FROM ideas WHERE submitted_by = @userId ORDER BY id DESC LIMIT 200");
+
+    private static readonly Sql Open = Sql.Of($"SELECT {Columns} FROM ideas WHERE status IN @open ORDER BY id LIMIT 200");
+
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO ideas (id, title, description, origin, sector, external_reference, status, submitted_by, submitted_at)
@@ -34,6 +38,13 @@ public static class IdeaStore
 
     public static Task<IReadOnlyList<IdeaView>> PageAsync(DbSession db, IdeaStatus? status, Paging paging) =>
         db.ListAsync<IdeaView>(Page, new { status = status?.Wire(), after = paging.AfterId, limit = paging.FetchSize });
+
+    /// <summary>The ideas one employee or portal sent, newest first.</summary>
+    public static Task<IReadOnlyList<IdeaView>> SentByAsync(DbSession db, string userId) => db.ListAsync<IdeaView>(Sent, new { userId });
+
+    /// <summary>The ideas that wait for the project office's answer (received or parked), oldest first.</summary>
+    public static Task<IReadOnlyList<IdeaView>> OpenAsync(DbSession db) =>
+        db.ListAsync<IdeaView>(Open, new { open = new[] { IdeaStatus.Received.Wire(), IdeaStatus.Parked.Wire() } });
 
     public static Task InsertAsync(DbSession db, IdeaView idea) =>
         db.ExecuteAsync(Insert, new
