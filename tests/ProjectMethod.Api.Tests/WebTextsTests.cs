@@ -93,6 +93,21 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public void Every_operation_a_page_asks_about_is_an_operation_of_the_api()
+    {
+        var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repository.PathOf("openapi/ProjectMethod.v1.json")));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => op.Value.GetProperty("operationId").GetString()!)).ToHashSet();
+        var pages = Directory.EnumerateFiles(Path.Combine(Folder, "Pages"), "*.cs*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Folder, "*.cs"));
+
+        var named = pages.SelectMany(p => OperationName().Matches(File.ReadAllText(p)).Select(m => (Page: Path.GetFileName(p), Operation: m.Groups["op"].Value))).ToList();
+
+        named.Should().HaveCountGreaterThan(30);
+        named.Where(n => !operations.Contains(n.Operation)).Should().BeEmpty("a page that names an operation the API does not have would fail when it is shown");
+    }
+
+    [Fact]
     public void A_refusal_reads_in_norwegian_with_the_apis_own_detail_kept()
     {
         var texts = Texts("nb-NO");
@@ -212,6 +227,9 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
             }
         }
     }
+
+    [GeneratedRegex("""(?:May|Check)\("(?<op>[a-zA-Z]+)"|SendAsync\([^,]+, [^,]+, "(?<op>[a-zA-Z]+)"|Step\(id, productId, "(?<op>[a-zA-Z]+)"|\("(?<op>[a-zA-Z]+)", "(?:Approve|Submit|Review|Accept|Reject)",""")]
+    private static partial Regex OperationName();
 
     [GeneratedRegex("""T\["([A-Za-z0-9.]+)"\]""")]
     private static partial Regex TextKey();
