@@ -98,6 +98,39 @@ public abstract class IdeasTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task The_portfolio_counts_per_origin_the_ideas_received_proposed_and_approved_at_bp1()
+    {
+        using var own = api.Another();
+        var board = own.As("bjorn", GlobalRoles.PortfolioBoard);
+        var portal = own.As("innbyggerportal", GlobalRoles.Integrator);
+        var approved = await portal.Post("/api/v1/ideas", Idea("citizen")).Expect(HttpStatusCode.Created);
+        var declined = await portal.Post("/api/v1/ideas", Idea("citizen")).Expect(HttpStatusCode.Created);
+        var proposedOnly = await own.As("ola").Post("/api/v1/ideas", Idea("employee")).Expect(HttpStatusCode.Created);
+        await own.As("kari").Post("/api/v1/ideas", new { title = "Lekeplass", description = "Ny lekeplass", origin = "politician", sector = "kultur" }).Expect(HttpStatusCode.Created);
+        var project = (await board.Post($"/api/v1/ideas/{approved.Str("id")}/triage", new { decision = "propose", rationale = "Trafikksikkerhet er prioritert" })
+            .Expect(HttpStatusCode.OK)).Str("projectId");
+        await board.Post($"/api/v1/ideas/{declined.Str("id")}/triage", new { decision = "decline", rationale = "Løses i driften" }).Expect(HttpStatusCode.OK);
+        await board.Post($"/api/v1/ideas/{proposedOnly.Str("id")}/triage", new { decision = "propose", rationale = "Verdt et forslag" }).Expect(HttpStatusCode.OK);
+
+        // The proposal made from the citizen's idea is approved at BP1: Eva, its Executive, asks; the board decides.
+        var scenario = new Scenario(own).Of(Guid.Parse(project));
+        await board.Put($"{scenario.Url}/mandate", new { purpose = "Tryggere skolevei", background = "Meldt fra innbyggerportalen" }).Expect(HttpStatusCode.OK);
+        await scenario.Assign(board, "executive", "eva");
+        await scenario.CompleteChecklist(board, "bp1");
+        await scenario.Decide(scenario.Executive, board, "Godt begrunnet");
+
+        var portfolio = await board.GetAsync("/api/v1/portfolio").Expect(HttpStatusCode.OK);
+        var funnel = portfolio.GetProperty("ideas").EnumerateArray()
+            .ToDictionary(i => i.Str("origin"), i => (i.GetProperty("received").GetInt32(), i.GetProperty("proposed").GetInt32(), i.GetProperty("approvedAtBp1").GetInt32()));
+        funnel.Should().Equal(new Dictionary<string, (int, int, int)>
+        {
+            ["employee"] = (1, 1, 0), ["citizen"] = (2, 1, 1), ["organisation"] = (0, 0, 0), ["politician"] = (1, 0, 0),
+        });
+        var culture = await board.GetAsync("/api/v1/portfolio?sector=kultur").Expect(HttpStatusCode.OK);
+        culture.GetProperty("ideas").EnumerateArray().Sum(i => i.GetProperty("received").GetInt32()).Should().Be(1, "the sector filters the ideas too");
+    }
+
+    [ProviderFact]
     public async Task An_idea_without_what_it_needs_is_refused_naming_every_field_and_nothing_is_written()
     {
         using var own = api.Another();

@@ -147,13 +147,13 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Gjennomføring" })).ToContainTextAsync("3");
         await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Planlegging" })).ToContainTextAsync("3");
         await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Åpne avvik" })).ToContainTextAsync("1");
-        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("#prosjekter ~ * tbody tr")).ToHaveCountAsync(12);
         await CheckAccessibility(page, "portefolje");
         await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Rød" });
         await page.GetByLabel("Bare med åpne avvik").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("tbody tr")).ToContainTextAsync("Nytt bibliotek på Torget");
+        await Assertions.Expect(page.Locator("#prosjekter ~ * tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#prosjekter ~ * tbody tr")).ToContainTextAsync("Nytt bibliotek på Torget");
         page.Url.Should().Contain("rag=Red").And.Contain("openExceptions=true");
 
         // The line unit: Bo registers a measurement of a benefit in realisation (a form without a date is refused first).
@@ -420,6 +420,9 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await idea.GetByRole(AriaRole.Button, new() { Name = "Svar på idéen" }).ClickAsync();
         await story.Done("Idéen er foreslått som prosjekt.");
         await Assertions.Expect(page.Locator("article").Filter(new() { HasText = "Tryggere skolevei" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Portefølje" }).ClickAsync();
+        var citizens = page.GetByRole(AriaRole.Table, new() { Name = "Idéer etter opphav" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Innbygger" });
+        (await citizens.Locator("td").AllInnerTextsAsync()).Should().Equal("1", "1", "0");
 
         await story.SignInAs("Pia Forslagsstiller");
         await page.GetByRole(AriaRole.Link, new() { Name = "Idéer" }).ClickAsync();

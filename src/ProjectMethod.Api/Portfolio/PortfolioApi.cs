@@ -26,7 +26,14 @@ public sealed record RagCount(Rag? Rag, int Count);
 /// </summary>
 public sealed record PortfolioView(
     IReadOnlyList<PhaseCount> Phases, IReadOnlyList<RagCount> Rags, IReadOnlyList<PortfolioProject> Projects, int OpenExceptions,
-    int OverdueMeasurements, string? NextCursor);
+    int OverdueMeasurements, string? NextCursor)
+{
+    /// <summary>Ideas per origin: received, proposed as projects, and approved at BP1 — every origin, in the sector when filtered.</summary>
+    public IReadOnlyList<IdeaFunnel> Ideas { get; init; } = [];
+}
+
+/// <summary>How far the ideas of one origin came: received, proposed as a project, and that project approved at BP1.</summary>
+public sealed record IdeaFunnel(Ideas.IdeaOrigin Origin, int Received, int Proposed, int ApprovedAtBp1);
 
 public static class PortfolioApi
 {
@@ -34,7 +41,7 @@ public static class PortfolioApi
     {
         app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName("getPortfolio")
             .WithSummary("The portfolio at a glance")
-            .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. A fixed number of queries, whatever the number of projects.")
+            .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. ideas gives, per origin, the ideas received, proposed as projects and approved at BP1. A fixed number of queries, whatever the number of projects.")
             .WithProblems(400);
         return app;
     }

@@ -19,12 +19,12 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
     {
         var sector = filter.Sector;
         var today = BenefitMath.Today(clock);
-        var (page, totals, overdue, summaries) = await database.ReadAsync(async db =>
+        var (page, totals, overdue, ideas, summaries) = await database.ReadAsync(async db =>
         {
             var rows = await PortfolioStore.PageAsync(db, filter, paging);
-            var (totals, overdue) = await TotalsAsync(db, views, sector, today);
+            var (totals, overdue, ideas) = await TotalsAsync(db, views, sector, today);
             var onPage = rows.Take(paging.Limit).ToList();
-            return (rows, totals, overdue, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
+            return (rows, totals, overdue, ideas, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
         }, cancellationToken);
 
         var phases = Enum.GetValues<Phase>()
@@ -32,7 +32,11 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
         var rags = totals.Rags.Select(c => new RagCount(c.Key is null ? null : Enum.Parse<Rag>(c.Key, ignoreCase: true), (int)c.N))
             .OrderBy(c => c.Rag.HasValue).ThenBy(c => c.Rag).ToList();
         var next = paging.ToPage(page, p => p.Id).NextCursor;
-        return new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next);
+        var funnel = Enum.GetValues<Ideas.IdeaOrigin>().Select(origin =>
+            ideas.FirstOrDefault(i => i.Origin == origin.Wire()) is { } counted
+                ? new IdeaFunnel(origin, (int)counted.Received, (int)counted.Proposed, (int)counted.ApprovedAtBp1)
+                : new IdeaFunnel(origin, 0, 0, 0)).ToList();
+        return new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next) { Ideas = funnel };
     }
 
 
@@ -50,7 +54,8 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
             return kept!;
         }
 
-        var totals = new PortfolioTotals(await PortfolioStore.TotalsAsync(db, sector), await PortfolioStore.OverdueMeasurementsAsync(db, sector, today));
+        var totals = new PortfolioTotals(await PortfolioStore.TotalsAsync(db, sector), await PortfolioStore.OverdueMeasurementsAsync(db, sector, today),
+            await PortfolioStore.IdeasAsync(db, sector));
         if (await AuditStore.HeadAsync(db) == head)
         {
             views.Keep(key, totals);
@@ -60,7 +65,8 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
     }
 
     private sealed record PortfolioTotals(
-        (IReadOnlyList<PortfolioStore.Count> Phases, IReadOnlyList<PortfolioStore.Count> Rags, long OpenExceptions) Counts, int Overdue);
+        (IReadOnlyList<PortfolioStore.Count> Phases, IReadOnlyList<PortfolioStore.Count> Rags, long OpenExceptions) Counts, int Overdue,
+        IReadOnlyList<PortfolioStore.IdeaCount> Ideas);
 
     /// <summary>One page of projects, summarised with a statement per kind of fact over the page's range of ids.</summary>
     private static async Task<IReadOnlyList<PortfolioProject>> SummariseAsync(DbSession db, List<PortfolioStore.ProjectRow> page, LocalDate today)

@@ -33,6 +33,17 @@ public static class PortfolioStore
         public Rag? Rag { get; init; }
     }
 
+    public sealed record IdeaCount
+    {
+        public required string Origin { get; init; }
+
+        public required long Received { get; init; }
+
+        public required long Proposed { get; init; }
+
+        public required long ApprovedAtBp1 { get; init; }
+    }
+
     public sealed record Count
     {
         public string? Key { get; init; }
@@ -70,6 +81,16 @@ public static class PortfolioStore
         $"""
         SELECT p.id, p.name, p.sector, p.phase, p.stage, p.closed_early AS ClosedEarly, p.rag
         FROM projects p WHERE {Filtered} AND p.id > @after ORDER BY p.id LIMIT @limit
+        """);
+
+    private static readonly Sql IdeaFunnel = Sql.Of(
+        """
+        SELECT i.origin AS Origin, COUNT(*) AS Received, SUM(CASE WHEN i.status = @proposed THEN 1 ELSE 0 END) AS Proposed,
+               SUM(CASE WHEN a.project_id IS NULL THEN 0 ELSE 1 END) AS ApprovedAtBp1
+        FROM ideas i
+        LEFT JOIN (SELECT DISTINCT project_id FROM decisions WHERE decision_point = @bp1 AND decision = @approve) a ON a.project_id = i.project_id
+        WHERE (@sector IS NULL OR i.sector = @sector)
+        GROUP BY i.origin
         """);
 
     private static readonly Sql PhaseCounts = Sql.Of(
@@ -118,6 +139,13 @@ public static class PortfolioStore
     public static async Task<(IReadOnlyList<Count> Phases, IReadOnlyList<Count> Rags, long OpenExceptions)> TotalsAsync(DbSession db, string? sector) =>
         (await db.ListAsync<Count>(PhaseCounts, new { sector }), await db.ListAsync<Count>(RagCounts, new { sector }),
             await db.ScalarAsync<long>(OpenExceptions, new { sector, open = Open }));
+
+    /// <summary>Per origin: the ideas received, those proposed as projects, and those whose project BP1 approved.</summary>
+    public static Task<IReadOnlyList<IdeaCount>> IdeasAsync(DbSession db, string? sector) =>
+        db.ListAsync<IdeaCount>(IdeaFunnel, new
+        {
+            sector, proposed = Ideas.IdeaStatus.Proposed.Wire(), bp1 = DecisionPoint.Bp1.Wire(), approve = Decision.Approve.Wire(),
+        });
 
     public static Task<IReadOnlyList<ProjectCount>> OpenExceptionsAsync(DbSession db, Guid first, Guid last) =>
         db.ListAsync<ProjectCount>(OpenExceptionsOfPage, new { first, last, open = Open });

@@ -24,6 +24,13 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
 
     public string Url => $"/api/v1/projects/{Id}";
 
+    /// <summary>Takes on a project proposed elsewhere (from an idea, say), to walk it on with the scenario's people.</summary>
+    public Scenario Of(Guid projectId)
+    {
+        Id = projectId;
+        return this;
+    }
+
     public async Task<Scenario> ProposedAsync()
     {
         var project = await Proposer.Post("/api/v1/projects",
