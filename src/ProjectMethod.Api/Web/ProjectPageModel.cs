@@ -79,7 +79,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         }
 
         var result = await call();
-        return await AnswerAsync(id, form, result.Result as ProblemHttpResult, done);
+        return Answer(id, form, result.Result as ProblemHttpResult, done);
     }
 
     /// <summary>Sends a form through a use case shared as a class (its result carries the refusal itself).</summary>
@@ -91,7 +91,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         }
 
         var result = await call();
-        return await AnswerAsync(id, form, result.Problem, done);
+        return Answer(id, form, result.Problem, done);
     }
 
     private async Task<IActionResult?> FirstCheckAsync(Guid id, string form, string operationId, FormReader reader)
@@ -110,7 +110,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         if (HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is { } forbidden)
         {
             // Whoever the first check refuses is offered no such form: the refusal is shown at the top of the page.
-            return await AnswerAsync(id, PageForm, Problems.From(forbidden), "");
+            return Answer(id, PageForm, Problems.From(forbidden), "");
         }
 
         if (!reader.IsValid)
@@ -123,7 +123,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         return null;
     }
 
-    private async Task<IActionResult> AnswerAsync(Guid id, string form, ProblemHttpResult? problem, string done)
+    private IActionResult Answer(Guid id, string form, ProblemHttpResult? problem, string done)
     {
         if (problem is null)
         {
@@ -131,9 +131,10 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
             return RedirectToPage(RouteAfterSuccess(id));
         }
 
+        // The page was read at the start of this request and a refused write changed nothing: it is shown as read.
         Refusal = Refused.From(form, problem, Texts).Keep(HttpContext);
         Response.StatusCode = problem.StatusCode;
-        return await LoadAsync(id, HttpContext.RequestAborted) ? Page() : NotFound();
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
