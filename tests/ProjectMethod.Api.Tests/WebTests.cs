@@ -79,10 +79,8 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ["demo"], ("Web:DevelopmentSignIn", "true"));
         await SeededAsync(service.As("bjorn", GlobalRoles.PortfolioBoard));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserFactAttribute.Chromium, Args = ["--no-sandbox"] });
-        var context = await browser.NewContextAsync(new() { BaseURL = service.Address.ToString(), BypassCSP = true, Locale = "nb-NO", ViewportSize = new() { Width = 1200, Height = 800 } });
-        var page = await context.NewPageAsync();
+        await using var browser = await Browser.OpenAsync(service);
+        var page = browser.Page;
 
         var first = await page.GotoAsync("/");
         page.Url.Should().Contain("/logg-inn", "a page needs a signed-in employee");
@@ -182,11 +180,8 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     {
         using var database = api.Another();
         using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, [], ("Web:DevelopmentSignIn", "true"));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserFactAttribute.Chromium, Args = ["--no-sandbox"] });
-        var context = await browser.NewContextAsync(new() { BaseURL = service.Address.ToString(), BypassCSP = true, Locale = "nb-NO", ViewportSize = new() { Width = 1200, Height = 800 } });
-        context.SetDefaultTimeout(10_000);
-        var page = await context.NewPageAsync();
+        await using var browser = await Browser.OpenAsync(service, timeout: 10_000);
+        var (context, page) = (browser.Context, browser.Page);
         var story = new Story(page);
 
         // Pia proposes, writes the mandate and ticks off BP1's checklist.
@@ -392,11 +387,8 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     {
         using var database = api.Another();
         using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, [], ("Web:DevelopmentSignIn", "true"));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserFactAttribute.Chromium, Args = ["--no-sandbox"] });
-        var context = await browser.NewContextAsync(new() { BaseURL = service.Address.ToString(), BypassCSP = true, Locale = "nb-NO", ViewportSize = new() { Width = 1200, Height = 800 } });
-        context.SetDefaultTimeout(10_000);
-        var page = await context.NewPageAsync();
+        await using var browser = await Browser.OpenAsync(service, timeout: 10_000);
+        var page = browser.Page;
         var story = new Story(page);
 
         await story.SignInAs("Pia Forslagsstiller");
@@ -432,6 +424,36 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await mine.GetByRole(AriaRole.Link, new() { Name = "se prosjektet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tryggere skolevei", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Forslag");
+    }
+
+    /// <summary>Debian's Chromium on the service, in Norwegian at a desktop width, with one page open.</summary>
+    private sealed class Browser(IPlaywright playwright, IBrowser chromium, IBrowserContext context, IPage page) : IAsyncDisposable
+    {
+        public IBrowserContext Context => context;
+
+        public IPage Page => page;
+
+        public static async Task<Browser> OpenAsync(ServiceProcess service, float? timeout = null)
+        {
+            var playwright = await Playwright.CreateAsync();
+            var chromium = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserFactAttribute.Chromium, Args = ["--no-sandbox"] });
+            var context = await chromium.NewContextAsync(new()
+            {
+                BaseURL = service.Address.ToString(), BypassCSP = true, Locale = "nb-NO", ViewportSize = new() { Width = 1200, Height = 800 },
+            });
+            if (timeout is { } milliseconds)
+            {
+                context.SetDefaultTimeout(milliseconds);
+            }
+
+            return new Browser(playwright, chromium, context, await context.NewPageAsync());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await chromium.DisposeAsync();
+            playwright.Dispose();
+        }
     }
 
     /// <summary>The steps of the story as a person takes them in the browser: sign in, open a page, fill a form and send it.</summary>
