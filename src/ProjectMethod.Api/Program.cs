@@ -1,6 +1,7 @@
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Checklists;
+using ProjectMethod.Api.CoCreation;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Forecasts;
@@ -87,7 +88,7 @@ app.UseProjectMethod(limits);
 
 // The features, in the order of the method.
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
-app.MapTolerances().MapWorkPackages().MapRisks().MapForecasts().MapExceptions().MapBenefits().MapProducts();
+app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapExceptions().MapBenefits().MapProducts();
 app.MapPortfolio().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
 app.MapWeb();
 

@@ -1,5 +1,7 @@
 using NodaTime;
 using ProjectMethod.Domain.CoCreation;
+using ProjectMethod.Domain.Gates;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Domain.Tests;
@@ -93,5 +95,92 @@ public sealed class CoCreationTests
             before.Where(b => !after.Any(a => a.GroupId == b.GroupId && a.Phase == b.Phase && a.Level >= b.Level)).Should().BeEmpty();
             after.Count.Should().BeGreaterThanOrEqualTo(before.Count);
         }
+    }
+
+    private static readonly HandbookVersion Switched = HandbookVersion.Standard with { ExtraCriteria = new HashSet<string> { ExtraCriteria.CoCreationPlan } };
+
+    private static GateFacts Register(Phase phase, IReadOnlyList<StakeholderGroup> groups, IReadOnlyList<PlannedInvolvement> plan,
+        IReadOnlyList<CoCreationActivity>? activities = null, IReadOnlyList<CoCreationInput>? inputs = null) =>
+        Facts.Ready(phase) with
+        {
+            Handbook = Switched,
+            CoCreation = new CoCreationFacts(groups, plan, CoCreationSummary.Of(groups, plan, activities ?? [], inputs ?? [], Today)),
+        };
+
+    private static CriterionResult Judge(GateFacts facts, DecisionPoint point, string id) => Gatekeeper.Default.Judge(facts, point).Single(c => c.Id == id);
+
+    [Fact]
+    public void The_co_creation_criteria_are_judged_only_where_the_handbook_switches_them_on()
+    {
+        Gatekeeper.Default.Judge(Facts.Ready(Phase.Concept), DecisionPoint.Bp2).Should().NotContain(c => c.Id == "co-creation-planned");
+        Gatekeeper.Default.Judge(Facts.Ready(Phase.Execution), DecisionPoint.Bp4).Should().NotContain(c => c.Id == "co-creation-accounted");
+
+        var planned = Judge(Register(Phase.Concept, [], []), DecisionPoint.Bp2, "co-creation-planned");
+        (planned.Met, planned.Principle).Should().Be((false, Principle.P7));
+        planned.Detail.Should().Contain("No user group");
+    }
+
+    [Fact]
+    public void BP2_needs_every_user_group_in_the_plan_and_other_groups_may_wait()
+    {
+        var politicians = new StakeholderGroup(Guid.NewGuid(), "Hovedutvalg for helse", GroupKind.Politicians, HardToReach: false);
+        var consultUsers = new PlannedInvolvement(Users.Id, Phase.Planning, InvolvementLevel.Consult, CoCreationPurpose.Efficiency);
+
+        var missing = Judge(Register(Phase.Concept, [Users, Minorities, politicians], [consultUsers]), DecisionPoint.Bp2, "co-creation-planned");
+        missing.Met.Should().BeFalse();
+        missing.Detail.Should().Contain(Minorities.Name).And.NotContain(Users.Name).And.NotContain(politicians.Name);
+
+        var onlyOthers = Judge(Register(Phase.Concept, [politicians], [new(politicians.Id, Phase.Concept, InvolvementLevel.Inform, CoCreationPurpose.DemocraticEmpowerment)]),
+            DecisionPoint.Bp2, "co-creation-planned");
+        onlyOthers.Met.Should().BeFalse();
+
+        Judge(Register(Phase.Concept, [Users, Minorities, politicians],
+                [consultUsers, new(Minorities.Id, Phase.Execution, InvolvementLevel.Involve, CoCreationPurpose.DemocraticEmpowerment)]),
+            DecisionPoint.Bp2, "co-creation-planned").Met.Should().BeTrue();
+    }
+
+    [Fact]
+    public void BP4_needs_each_planned_involvement_before_closure_held_or_explained_and_every_input_answered()
+    {
+        var activity = Held(Phase.Execution, InvolvementLevel.Involve, (Users, 8));
+        var plan = new List<PlannedInvolvement>
+        {
+            new(Users.Id, Phase.Execution, InvolvementLevel.Involve, CoCreationPurpose.Efficiency),
+            new(Minorities.Id, Phase.Planning, InvolvementLevel.Consult, CoCreationPurpose.DemocraticEmpowerment),
+            new(Minorities.Id, Phase.Realisation, InvolvementLevel.Consult, CoCreationPurpose.DemocraticEmpowerment),
+        };
+        CoCreationInput Input(InputOutcome? outcome) => new(Guid.NewGuid(), activity.Id, Users.Id, Today, outcome);
+
+        var open = Judge(Register(Phase.Execution, [Users, Minorities], plan, [activity], [Input(InputOutcome.Adopted), Input(null)]), DecisionPoint.Bp4, "co-creation-accounted");
+        open.Met.Should().BeFalse();
+        open.Detail.Should().Contain($"{Minorities.Name} in planning").And.Contain("1 input").And.NotContain("realisation");
+
+        plan[1] = plan[1] with { GapExplanation = "Ingen tolk var tilgjengelig; gruppen intervjues i gevinstrealiseringen." };
+        Judge(Register(Phase.Execution, [Users, Minorities], plan, [activity], [Input(InputOutcome.Adopted), Input(null)]), DecisionPoint.Bp4, "co-creation-accounted")
+            .Detail.Should().NotContain("planning").And.Contain("1 input");
+        Judge(Register(Phase.Execution, [Users, Minorities], plan, [activity], [Input(InputOutcome.Adopted), Input(InputOutcome.Later)]), DecisionPoint.Bp4, "co-creation-accounted")
+            .Met.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_new_plan_keeps_what_was_intended_for_the_phases_left_and_may_change_the_rest()
+    {
+        var concept = new PlannedInvolvement(Users.Id, Phase.Concept, InvolvementLevel.Collaborate, CoCreationPurpose.Innovation);
+        var execution = new PlannedInvolvement(Users.Id, Phase.Execution, InvolvementLevel.Involve, CoCreationPurpose.Innovation);
+
+        CoCreationRules.CheckReplan([concept, execution], [execution with { Level = InvolvementLevel.Inform }, concept], Phase.Planning).Should().BeNull();
+        CoCreationRules.CheckReplan([concept, execution], [execution], Phase.Planning)!.Code.Should().Be("co-creation-phase-passed");
+        CoCreationRules.CheckReplan([concept], [concept with { Level = InvolvementLevel.Consult }], Phase.Planning)!.Code.Should().Be("co-creation-phase-passed");
+        CoCreationRules.CheckReplan([concept], [concept, concept with { GroupId = Staff.Id }], Phase.Planning).Should().NotBeNull();
+        CoCreationRules.CheckReplan([concept], [concept with { Level = InvolvementLevel.Consult }], Phase.Concept).Should().BeNull();
+    }
+
+    [Fact]
+    public void An_activity_is_recorded_in_a_phase_the_project_has_reached()
+    {
+        CoCreationRules.CheckActivityPhase(Phase.Concept, Phase.Execution).Should().BeNull();
+        CoCreationRules.CheckActivityPhase(Phase.Execution, Phase.Execution).Should().BeNull();
+        CoCreationRules.CheckActivityPhase(Phase.Execution, Phase.Planning)!.Code.Should().Be("co-creation-phase-ahead");
+        CoCreationRules.CheckActivityPhase(Phase.Proposed, Phase.Planning).Should().NotBeNull();
     }
 }

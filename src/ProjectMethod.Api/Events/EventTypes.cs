@@ -47,6 +47,12 @@ public static class EventTypes
     public const string ProductRemovedFromScope = "productRemovedFromScope";
     public const string QualityResponsibleNamed = "qualityResponsibleNamed";
     public const string ReceivingLineUnitNamed = "receivingLineUnitNamed";
+    public const string CoCreationGroupAdded = "coCreationGroupAdded";
+    public const string CoCreationPlanSet = "coCreationPlanSet";
+    public const string CoCreationGapExplained = "coCreationGapExplained";
+    public const string CoCreationActivityRecorded = "coCreationActivityRecorded";
+    public const string CoCreationInputRecorded = "coCreationInputRecorded";
+    public const string CoCreationInputAnswered = "coCreationInputAnswered";
     public const string GateVoteRecorded = "gateVoteRecorded";
     public const string HandbookDrafted = "handbookDrafted";
     public const string HandbookDraftEdited = "handbookDraftEdited";

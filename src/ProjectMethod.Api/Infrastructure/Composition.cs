@@ -65,6 +65,7 @@ public static class Composition
         services.AddSingleton<IGateFactsSource, ProductFacts>();
         services.AddSingleton<IGateFactsSource, GateVoteFacts>();
         services.AddSingleton<IGateFactsSource, Risks.RiskFacts>();
+        services.AddSingleton<IGateFactsSource, CoCreation.CoCreationGateFacts>();
         services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
         return builder;
     }

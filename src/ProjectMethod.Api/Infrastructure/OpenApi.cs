@@ -23,6 +23,7 @@ public static class OpenApi
         ["Events"] = "The change feed for integrators (CloudEvents, in commit order) and the verification of the hash-chained audit trail.",
         ["Tolerances"] = "Tolerances on each level and dimension, and the stage plans (faseplaner) they belong to (P4, P5).",
         ["Work packages"] = "Work packages with their tolerances, team managers' forecasts and the issues they raise for the Project Manager.",
+        ["CoCreation"] = "The co-creation register (samskaping): stakeholder groups, the plan of their involvement per phase, the activities held and every input with its answer.",
         ["Risks"] = "The uncertainty register: risks and opportunities; its exposure is the risk dimension's forecast.",
         ["Exceptions"] = "Manage by exception (avviksledelse): forecasts, exceptions raised by them, exception reports, decisions and escalations.",
         ["Benefits"] = "Benefits realisation (gevinstrealisering): the register, the line's measurements, derived achievement and status, reviews and final evaluations.",

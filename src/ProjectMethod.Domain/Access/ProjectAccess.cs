@@ -41,6 +41,9 @@ public static class ProjectAccess
         [ProjectAction.ManageProducts] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.NameQualityResponsible] = new(s => s.Holds(ProjectRole.SeniorSupplier), "a Senior Supplier"),
         [ProjectAction.MoveHandbook] = new(s => s.Holds(ProjectRole.Executive), "the Executive"),
+        [ProjectAction.ManageCoCreation] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
+        [ProjectAction.RecordCoCreationActivity] = new(s => s.Holds(ProjectRole.ProjectManager) || s.Holds(ProjectRole.TeamManager),
+            "the Project Manager or a team manager"),
     };
 
     /// <summary>Null when the actor may; otherwise the refusal, naming who may.</summary>
@@ -187,6 +190,8 @@ public static class ProjectAccess
         ProjectAction.ManageProducts => "describe products and submit them for review",
         ProjectAction.NameQualityResponsible => "name a product's quality responsible",
         ProjectAction.MoveHandbook => "move the project to another version of its handbook",
+        ProjectAction.ManageCoCreation => "keep the co-creation plan, its groups and the answers to inputs",
+        ProjectAction.RecordCoCreationActivity => "record co-creation activities and their inputs",
         _ => action.ToString(),
     };
 }

@@ -29,4 +29,6 @@ public enum ProjectAction
     ManageProducts,
     NameQualityResponsible,
     MoveHandbook,
+    ManageCoCreation,
+    RecordCoCreationActivity,
 }

@@ -59,8 +59,11 @@ public enum InputOutcome
 /// <summary>A stakeholder group; <paramref name="HardToReach"/> marks the groups that are usually not heard.</summary>
 public sealed record StakeholderGroup(Guid Id, string Name, GroupKind Kind, bool HardToReach);
 
-/// <summary>The co-creation plan's intention for one group in one phase.</summary>
-public sealed record PlannedInvolvement(Guid GroupId, Phase Phase, InvolvementLevel Level, CoCreationPurpose Purpose);
+/// <summary>
+/// The co-creation plan's intention for one group in one phase; <paramref name="GapExplanation"/> is the Project Manager's
+/// account of why the level was not reached, once given.
+/// </summary>
+public sealed record PlannedInvolvement(Guid GroupId, Phase Phase, InvolvementLevel Level, CoCreationPurpose Purpose, string? GapExplanation = null);
 
 /// <summary>One group's part in an activity: how many took part.</summary>
 public sealed record Participation(Guid GroupId, int Participants);
@@ -75,9 +78,12 @@ public sealed record CoCreationInput(Guid Id, Guid ActivityId, Guid GroupId, Loc
 public sealed record Reached(Guid GroupId, Phase Phase, InvolvementLevel Level);
 
 /// <summary>A planned involvement and what was achieved: met when the level reached is at least the level planned.</summary>
-public sealed record PlannedAgainstAchieved(Guid GroupId, Phase Phase, InvolvementLevel Planned, InvolvementLevel? Achieved)
+public sealed record PlannedAgainstAchieved(Guid GroupId, Phase Phase, InvolvementLevel Planned, InvolvementLevel? Achieved, string? GapExplanation = null)
 {
     public bool Met => Achieved >= Planned;
+
+    /// <summary>Held as planned, or the gap explained.</summary>
+    public bool Accounted => Met || GapExplanation is not null;
 }
 
 /// <summary>What a project's co-creation came to, as a municipality reports it.</summary>
@@ -120,7 +126,7 @@ public sealed record CoCreationSummary(
             groups.Count(g => g.HardToReach && reachedGroups.Contains(g.Id)),
             reached.Where(r => known.Contains(r.GroupId)).ToList(),
             plan.Select(p => new PlannedAgainstAchieved(p.GroupId, p.Phase, p.Level,
-                reached.FirstOrDefault(r => r.GroupId == p.GroupId && r.Phase == p.Phase)?.Level)).ToList(),
+                reached.FirstOrDefault(r => r.GroupId == p.GroupId && r.Phase == p.Phase)?.Level, p.GapExplanation)).ToList(),
             inputs.Count,
             answered,
             inputs.Count - answered,

@@ -33,6 +33,9 @@ public sealed record GateFacts
     /// <summary>Risks (not opportunities) in the uncertainty register, each assessed with probability and consequence.</summary>
     public int AssessedRisks { get; init; }
 
+    /// <summary>The co-creation register, read when the handbook switches the co-creation criteria on.</summary>
+    public CoCreation.CoCreationFacts CoCreation { get; init; } = Domain.CoCreation.CoCreationFacts.Empty;
+
     /// <summary>The newest business case version, or null when none is written.</summary>
     public int? BusinessCaseVersion { get; init; }
 

@@ -1,3 +1,4 @@
+using ProjectMethod.Domain.CoCreation;
 using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 
@@ -12,5 +13,47 @@ public sealed class HandbookCriteria : ICriteriaSet
             "The handbook asks for an uncertainty register with at least one assessed risk before BP2.",
             f => f.AssessedRisks > 0 ? CriterionCheck.Pass() : CriterionCheck.Fail("The uncertainty register holds no assessed risk."),
             f => f.Handbook.ExtraCriteria.Contains(ExtraCriteria.RiskAssessmentBeforeBp2)));
+        yield return (DecisionPoint.Bp2, new("co-creation-planned", Principle.P7,
+            "The handbook asks for a co-creation plan that involves every user group the Senior User speaks for (P3) before BP2.",
+            Planned, CoCreationOn));
+        yield return (DecisionPoint.Bp4, new("co-creation-accounted", Principle.P7,
+            "The handbook asks that the planned co-creation was held or each gap explained, and that every input was answered, before BP4.",
+            Accounted, CoCreationOn));
+    }
+
+    private static bool CoCreationOn(GateFacts facts) => facts.Handbook.ExtraCriteria.Contains(ExtraCriteria.CoCreationPlan);
+
+    private static CriterionCheck Planned(GateFacts facts)
+    {
+        if (!CoCreationRules.HasUserGroup(facts.CoCreation))
+        {
+            return CriterionCheck.Fail("No user group (citizens, service users, next of kin or employees) is registered.");
+        }
+
+        var unplanned = CoCreationRules.UnplannedUserGroups(facts.CoCreation);
+        return unplanned.Count == 0
+            ? CriterionCheck.Pass()
+            : CriterionCheck.Fail($"The plan does not involve: {string.Join(", ", unplanned.Select(g => g.Name))}.");
+    }
+
+    private static CriterionCheck Accounted(GateFacts facts)
+    {
+        var names = facts.CoCreation.Groups.ToDictionary(g => g.Id, g => g.Name);
+        var gaps = CoCreationRules.Unaccounted(facts.CoCreation)
+            .Select(p => $"{names.GetValueOrDefault(p.GroupId, p.GroupId.ToString())} in {p.Phase.ToString().ToLowerInvariant()}")
+            .ToList();
+        var unanswered = facts.CoCreation.Summary.InputsUnanswered;
+        var faults = new List<string>();
+        if (gaps.Count > 0)
+        {
+            faults.Add($"Planned involvement neither held nor explained: {string.Join(", ", gaps)}.");
+        }
+
+        if (unanswered > 0)
+        {
+            faults.Add($"{unanswered} input(s) without a response.");
+        }
+
+        return faults.Count == 0 ? CriterionCheck.Pass() : CriterionCheck.Fail(string.Join(" ", faults));
     }
 }

@@ -24,6 +24,12 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
 
     public string Url => $"/api/v1/projects/{Id}";
 
+    /// <summary>What a handbook's own criteria need before BP2 is asked for, when the test's sector switches them on.</summary>
+    public Func<Scenario, Task>? BeforeBp2 { get; init; }
+
+    /// <summary>What a handbook's own criteria need before BP4 is asked for.</summary>
+    public Func<Scenario, Task>? BeforeBp4 { get; init; }
+
     /// <summary>Takes on a project proposed elsewhere (from an idea, say), to walk it on with the scenario's people.</summary>
     public Scenario Of(Guid projectId)
     {
@@ -66,6 +72,7 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
         await ProjectManager.Post($"{Url}/lessons/reviews", new { noneRelevantReason = "Ingen tidligere prosjekter på velferdsteknologi" })
             .Expect(HttpStatusCode.Created);
         await CompleteChecklist(ProjectManager, "bp2");
+        await (BeforeBp2?.Invoke(this) ?? Task.CompletedTask);
         return this;
     }
 
@@ -216,6 +223,7 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
         await ConfirmBusinessCase();
         await ConfirmBenefitsRealistic();
         await CompleteChecklist(ProjectManager, "bp4");
+        await (BeforeBp4?.Invoke(this) ?? Task.CompletedTask);
         await Decide(ProjectManager, Executive, "Alt er levert");
         return this;
     }
