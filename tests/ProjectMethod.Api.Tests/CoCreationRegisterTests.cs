@@ -236,6 +236,79 @@ public abstract class CoCreationRegisterTests(ApiFactory api)
             .Should().NotContain(c => c.Str("id") == "co-creation-planned", "the standard handbook leaves co-creation to the project");
     }
 
+    [ProviderFact]
+    public async Task The_end_and_lessons_reports_cite_the_projects_activities_and_inputs_and_a_lesson_tagged_samskaping_is_found()
+    {
+        var elsewhere = await new Scenario(api).ReadyForBp2Async();
+        var strangers = await AddGroup(elsewhere, "Brukere", "serviceUsers");
+        var strangeActivity = await Hold(elsewhere.ProjectManager, elsewhere, "concept", "inform", "2026-02-01", (strangers, 30));
+        string? activity = null, input = null;
+        var project = await new Scenario(api)
+        {
+            BeforeBp2 = async p =>
+            {
+                var users = await AddGroup(p, "Brukere av hjemmetjenesten", "serviceUsers");
+                activity = await Hold(p.ProjectManager, p, "concept", "involve", "2026-02-10", (users, 14));
+                input = await Said(p.ProjectManager, p, activity, users, "Opplæring hjemme, ikke på kontoret");
+            },
+        }.InClosureAsync();
+
+        var refused = await project.ProjectManager.Post($"{project.Url}/end-report", new { summary = "Levert innenfor rammene", activityIds = new[] { activity, strangeActivity }, inputIds = new[] { Guid.NewGuid().ToString() } })
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation");
+        refused.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(["activityIds", "inputIds"], "a report cites only its own project's register");
+        var end = await project.ProjectManager.Post($"{project.Url}/end-report", new { summary = "Levert innenfor rammene", activityIds = new[] { activity }, inputIds = new[] { input } })
+            .Expect(HttpStatusCode.Created);
+        end.GetProperty("inputIds").EnumerateArray().Select(i => i.GetString()).Should().Equal(input);
+        await project.ProjectManager.Post($"{project.Url}/lessons", new
+        {
+            title = "Brukerne hjemme lærer best hjemme", description = "Verkstedet viste at opplæring på kontoret nådde få.", recommendation = "Legg opplæringen hjem til brukeren.",
+            tags = new[] { "samskaping", "opplæring" },
+        }).Expect(HttpStatusCode.Created);
+        await project.ProjectManager.Post($"{project.Url}/lessons-report", new { summary = "Involver brukerne tidligere", activityIds = new[] { activity } }).Expect(HttpStatusCode.Created);
+
+        var reports = await project.Outsider.GetAsync($"{project.Url}/reports").Expect(HttpStatusCode.OK);
+        reports.EnumerateArray().Select(r => (r.Str("kind"), r.GetProperty("activityIds").GetArrayLength(), r.GetProperty("inputIds").GetArrayLength()))
+            .Should().Equal(("endReport", 1, 1), ("lessonsReport", 1, 0));
+        var found = await project.Outsider.GetAsync("/api/v1/lessons?tag=samskaping").Expect(HttpStatusCode.OK);
+        found.GetProperty("items").EnumerateArray().Select(l => l.Str("title")).Should().Contain("Brukerne hjemme lærer best hjemme", "the lessons report published it");
+    }
+
+    [ProviderFact]
+    public async Task The_portfolio_counts_co_creation_in_total_and_per_sector()
+    {
+        using var own = api.Another();
+        var health = await new Scenario(own, "helse").ReadyForBp2Async();
+        var minorities = await AddGroup(health, "Minoritetsspråklige eldre", "citizens", hardToReach: true);
+        var staff = await AddGroup(health, "Ansatte", "employees");
+        await Plan(health, Entry(minorities, "concept", "involve"));
+        var dialogue = await Hold(health.ProjectManager, health, "concept", "collaborate", "2026-02-12", (minorities, 7), (staff, 3));
+        await Hold(health.ProjectManager, health, "concept", "empower", "2026-02-13", (minorities, 0));
+        var first = await Said(health.ProjectManager, health, dialogue, minorities, "Informasjon på flere språk");
+        await Said(health.ProjectManager, health, dialogue, staff, "Flere tolketimer");
+        await health.ProjectManager.Post($"{Register(health)}/inputs/{first}/response", new { outcome = "adopted", explanation = "Brosjyrene oversettes til seks språk" }).Expect(HttpStatusCode.OK);
+        var school = await new Scenario(own, "oppvekst").ReadyForBp2Async();
+        var pupils = await AddGroup(school, "Elever med funksjonsnedsettelser", "serviceUsers", hardToReach: true);
+        await Hold(school.ProjectManager, school, "concept", "consult", "2026-02-14", (pupils, 0));
+        await new Scenario(own, "oppvekst").ProposedAsync();
+
+        var portfolio = await own.As("nils").GetAsync("/api/v1/portfolio").Expect(HttpStatusCode.OK);
+
+        var total = portfolio.GetProperty("coCreation").GetProperty("total");
+        Figures(total).Should().Be((3, 2, 1, "collaborate", 1, 0.5m, 2, 1), "nobody came to the empowering meeting, so it reached no level");
+        portfolio.GetProperty("coCreation").GetProperty("sectors").EnumerateArray().Select(s => (s.Str("sector"), Figures(s.GetProperty("figures")))).Should().Equal(
+            ("helse", (1, 1, 1, "collaborate", 1, 1m, 2, 1)),
+            ("oppvekst", (2, 1, 0, "", 0, 0m, 0, 0)));
+        var filtered = await own.As("nils").GetAsync("/api/v1/portfolio?sector=oppvekst").Expect(HttpStatusCode.OK);
+        Figures(filtered.GetProperty("coCreation").GetProperty("total")).Should().Be((2, 1, 0, "", 0, 0m, 0, 0));
+        filtered.GetProperty("coCreation").GetProperty("sectors").GetArrayLength().Should().Be(1);
+    }
+
+    private static (int, int, int, string, int, decimal?, int, int) Figures(JsonElement f) =>
+        (f.GetProperty("projects").GetInt32(), f.GetProperty("projectsWithRegister").GetInt32(), f.GetProperty("projectsWithPlan").GetInt32(),
+            f.GetProperty("highestLevelReached").ValueKind == JsonValueKind.Null ? "" : f.Str("highestLevelReached"), f.GetProperty("projectsReachingHardToReach").GetInt32(),
+            f.GetProperty("hardToReachShare").ValueKind == JsonValueKind.Null ? null : f.GetProperty("hardToReachShare").GetDecimal(),
+            f.GetProperty("inputs").GetInt32(), f.GetProperty("inputsAnswered").GetInt32());
+
     private static string Kin(Scenario project) =>
         project.Outsider.GetAsync(Register(project)).Expect(HttpStatusCode.OK).Result.GetProperty("groups").EnumerateArray().Single(g => g.Str("kind") == "nextOfKin").Str("id");
 }

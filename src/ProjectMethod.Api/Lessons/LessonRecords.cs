@@ -1,3 +1,4 @@
+using ProjectMethod.Api.CoCreation;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
@@ -131,9 +132,13 @@ public static class LessonRecords
     /// <summary>The end project report or the lessons report, in closure; the lessons report publishes the lessons left.</summary>
     public static async Task<WriteResult<ReportView>> ReportAsync(Guid id, WriteReport request, HttpContext http, ProjectWrites writes, string kind, ProjectAction action)
     {
+        var activityIds = request.ActivityIds?.Distinct().ToList() ?? [];
+        var inputIds = request.InputIds?.Distinct().ToList() ?? [];
         var validation = new Validation()
             .Text("summary", request.Summary, Validation.LongText, min: 10)
-            .Text("details", request.Details, Validation.LongText * 4, required: false);
+            .Text("details", request.Details, Validation.LongText * 4, required: false)
+            .That(activityIds.Count <= Paging.MaxLimit, "activityIds", $"At most {Paging.MaxLimit} activities.")
+            .That(inputIds.Count <= Paging.MaxLimit, "inputIds", $"At most {Paging.MaxLimit} inputs.");
         if (!validation.IsValid)
         {
             return WriteResult.Refused<ReportView>(Problems.Validation(validation.Errors));
@@ -151,17 +156,47 @@ public static class LessonRecords
                 return DomainError.Conflict("not-in-closure", "Not in closure", "The end project report and the lessons report are written in closure.");
             }
 
+            if (await UncitableAsync(write, activityIds, inputIds) is { } uncitable)
+            {
+                return uncitable;
+            }
+
             var report = new ReportView(Ids.New(write.Now), kind, request.Summary!.Trim(), request.Details?.Trim() ?? "",
-                write.Actor.UserId, write.Now);
+                write.Actor.UserId, write.Now, activityIds, inputIds);
             await LessonStore.InsertReportAsync(write.Db, id, report);
             if (kind == LessonStore.LessonsReport && await LessonStore.PublishAllAsync(write.Db, id, write.Now) is > 0 and var published)
             {
                 write.Record(EventTypes.LessonPublished, new { published });
             }
-            write.Record(kind == LessonStore.EndReport ? EventTypes.EndReportWritten : EventTypes.LessonsReportWritten, new { reportId = report.Id, report.Summary });
+            write.Record(kind == LessonStore.EndReport ? EventTypes.EndReportWritten : EventTypes.LessonsReportWritten,
+                new { reportId = report.Id, report.Summary, report.ActivityIds, report.InputIds });
             return report;
         });
 
         return result;
+    }
+
+    /// <summary>A report cites only the activities and inputs of its own project's co-creation register.</summary>
+    private static async Task<DomainError?> UncitableAsync(ProjectWrite write, List<Guid> activityIds, List<Guid> inputIds)
+    {
+        if (activityIds.Count == 0 && inputIds.Count == 0)
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var activities = (await CoCreationStore.ActivitiesAsync(write.Db, write.Project.Id)).Select(a => a.Id).ToHashSet();
+        var inputs = (await CoCreationStore.InputsAsync(write.Db, write.Project.Id)).Select(i => i.Id).ToHashSet();
+        if (activityIds.Where(a => !activities.Contains(a)).ToList() is { Count: > 0 } strangeActivities)
+        {
+            errors["activityIds"] = [$"The project has no co-creation activity {string.Join(", ", strangeActivities)}."];
+        }
+
+        if (inputIds.Where(i => !inputs.Contains(i)).ToList() is { Count: > 0 } strangeInputs)
+        {
+            errors["inputIds"] = [$"The project has no co-creation input {string.Join(", ", strangeInputs)}."];
+        }
+
+        return errors.Count == 0 ? null : Validation.RefusalOf(errors);
     }
 }

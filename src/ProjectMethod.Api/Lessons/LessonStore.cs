@@ -80,9 +80,41 @@ public static class LessonStore
 
     private static readonly Sql InsertReport = Sql.Of(
         """
-        INSERT INTO project_reports (id, project_id, kind, summary, body, written_by, written_at)
-        VALUES (@Id, @projectId, @Kind, @Summary, @Details, @WrittenBy, @WrittenAt)
+        INSERT INTO project_reports (id, project_id, kind, summary, body, written_by, written_at, citations)
+        VALUES (@Id, @projectId, @Kind, @Summary, @Details, @WrittenBy, @WrittenAt, @citations)
         """);
+
+    private static readonly Sql ReportsOfProject = Sql.Of(
+        """
+        SELECT id, kind, summary, body, written_by AS WrittenBy, written_at AS WrittenAt, citations
+        FROM project_reports WHERE project_id = @projectId ORDER BY id
+        """);
+
+    /// <summary>What a report cites of the project's co-creation register.</summary>
+    private sealed record Citations(IReadOnlyList<Guid> ActivityIds, IReadOnlyList<Guid> InputIds);
+
+    private sealed record ReportRow
+    {
+        public required Guid Id { get; init; }
+
+        public required string Kind { get; init; }
+
+        public required string Summary { get; init; }
+
+        public required string Body { get; init; }
+
+        public required string WrittenBy { get; init; }
+
+        public required Instant WrittenAt { get; init; }
+
+        public string? Citations { get; init; }
+
+        public ReportView ToView()
+        {
+            var cited = Citations is null ? null : JsonSerializer.Deserialize<Citations>(Citations, Json.Options);
+            return new ReportView(Id, Kind, Summary, Body, WrittenBy, WrittenAt, cited?.ActivityIds ?? [], cited?.InputIds ?? []);
+        }
+    }
 
     private static readonly Sql Reports = Sql.Of("SELECT COUNT(*) FROM project_reports WHERE project_id = @projectId AND kind = @kind");
 
@@ -133,7 +165,14 @@ public static class LessonStore
     public static async Task<bool> ReviewedAsync(DbSession db, Guid projectId) => await db.ScalarAsync<long>(Reviewed, new { projectId }) > 0;
 
     public static Task InsertReportAsync(DbSession db, Guid projectId, ReportView report) =>
-        db.ExecuteAsync(InsertReport, new { report.Id, projectId, report.Kind, report.Summary, report.Details, report.WrittenBy, report.WrittenAt });
+        db.ExecuteAsync(InsertReport, new
+        {
+            report.Id, projectId, report.Kind, report.Summary, report.Details, report.WrittenBy, report.WrittenAt,
+            citations = JsonSerializer.Serialize(new Citations(report.ActivityIds, report.InputIds), Json.Options),
+        });
+
+    public static async Task<IReadOnlyList<ReportView>> ReportsAsync(DbSession db, Guid projectId) =>
+        (await db.ListAsync<ReportRow>(ReportsOfProject, new { projectId })).Select(r => r.ToView()).ToList();
 
     public static async Task<bool> HasReportAsync(DbSession db, Guid projectId, string kind) =>
         await db.ScalarAsync<long>(Reports, new { projectId, kind }) > 0;

@@ -14,10 +14,14 @@ public sealed record ReviewLessons(IReadOnlyList<Guid>? LessonIds = null, string
 
 public sealed record LessonsReviewView(Guid Id, IReadOnlyList<Guid> LessonIds, string? NoneRelevantReason, Phase Phase, string ReviewedBy, Instant ReviewedAt);
 
-/// <summary>The lessons report (erfaringsrapport) or the end project report (sluttrapport).</summary>
-public sealed record WriteReport(string? Summary, string? Details = null);
+/// <summary>
+/// The lessons report (erfaringsrapport) or the end project report (sluttrapport), which may cite the co-creation
+/// activities and inputs of the project it reports on.
+/// </summary>
+public sealed record WriteReport(string? Summary, string? Details = null, IReadOnlyList<Guid>? ActivityIds = null, IReadOnlyList<Guid>? InputIds = null);
 
-public sealed record ReportView(Guid Id, string Kind, string Summary, string Details, string WrittenBy, Instant WrittenAt);
+public sealed record ReportView(
+    Guid Id, string Kind, string Summary, string Details, string WrittenBy, Instant WrittenAt, IReadOnlyList<Guid> ActivityIds, IReadOnlyList<Guid> InputIds);
 
 public static class LessonsApi
 {
@@ -39,12 +43,16 @@ public static class LessonsApi
             .WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/lessons-report", async (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
                 (await LessonRecords.ReportAsync(id, request, http, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport)).AsCreated(_ => $"/api/v1/projects/{id}"))
-            .WithName("writeLessonsReport").Allows(ProjectAction.WriteLessonsReport).WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2).")
+            .WithName("writeLessonsReport").Allows(ProjectAction.WriteLessonsReport).WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2). activityIds and inputIds cite the project's co-creation activities and inputs, as for the end report.")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/end-report", async (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
                 (await LessonRecords.ReportAsync(id, request, http, writes, LessonStore.EndReport, ProjectAction.WriteEndReport)).AsCreated(_ => $"/api/v1/projects/{id}"))
             .WithName("writeEndReport").Allows(ProjectAction.WriteEndReport).WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
             .WithProblems(400, 403, 404, 409, 412);
+        project.MapGet("/reports", async (Guid id, Database database, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await database.ReadAsync(db => LessonStore.ReportsAsync(db, id), cancellationToken)))
+            .WithName("listReports").WithSummary("The project's end and lessons reports")
+            .WithDescription("Oldest first, each with the co-creation activities and inputs it cites.").WithProblems(404);
 
         app.MapGet("/api/v1/lessons", Search).WithTags("Lessons").WithName("searchLessons")
             .WithSummary("Search the published lessons of all projects")

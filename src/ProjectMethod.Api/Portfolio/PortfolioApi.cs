@@ -30,6 +30,35 @@ public sealed record PortfolioView(
 {
     /// <summary>Ideas per origin: received, proposed as projects, and approved at BP1 — every origin, in the sector when filtered.</summary>
     public IReadOnlyList<IdeaFunnel> Ideas { get; init; } = [];
+
+    /// <summary>The co-creation figures in total and per sector (only the filtered sector when filtered).</summary>
+    public CoCreationPortfolio CoCreation { get; init; } = new(CoCreationFigures.None, []);
+}
+
+/// <summary>What a municipality reports on its co-creation strategy: in total and per sector.</summary>
+public sealed record CoCreationPortfolio(CoCreationFigures Total, IReadOnlyList<SectorCoCreation> Sectors);
+
+public sealed record SectorCoCreation(string Sector, CoCreationFigures Figures);
+
+/// <summary>
+/// Co-creation over a set of projects: how many keep a register (at least one stakeholder group) and a plan; the highest
+/// IAP2 level any activity reached; how many reached a hard-to-reach group, and that as a share of those keeping a
+/// register (null when none does); the inputs received and answered.
+/// </summary>
+public sealed record CoCreationFigures(
+    int Projects, int ProjectsWithRegister, int ProjectsWithPlan, Domain.CoCreation.InvolvementLevel? HighestLevelReached,
+    int ProjectsReachingHardToReach, decimal? HardToReachShare, int Inputs, int InputsAnswered)
+{
+    public static CoCreationFigures None { get; } = new(0, 0, 0, null, 0, null, 0, 0);
+
+    public static CoCreationFigures Sum(IReadOnlyCollection<PortfolioStore.CoCreationCount> counts, IEnumerable<Domain.CoCreation.InvolvementLevel> levels)
+    {
+        var register = (int)counts.Sum(c => c.WithRegister);
+        var reaching = (int)counts.Sum(c => c.ReachingHardToReach);
+        return new CoCreationFigures((int)counts.Sum(c => c.Projects), register, (int)counts.Sum(c => c.WithPlan),
+            levels.Select(l => (Domain.CoCreation.InvolvementLevel?)l).Max(), reaching, register == 0 ? null : Math.Round((decimal)reaching / register, 3),
+            (int)counts.Sum(c => c.Inputs), (int)counts.Sum(c => c.InputsAnswered));
+    }
 }
 
 /// <summary>How far the ideas of one origin came: received, proposed as a project, and that project approved at BP1.</summary>
@@ -41,7 +70,7 @@ public static class PortfolioApi
     {
         app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName("getPortfolio")
             .WithSummary("The portfolio at a glance")
-            .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. ideas gives, per origin, the ideas received, proposed as projects and approved at BP1. A fixed number of queries, whatever the number of projects.")
+            .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. ideas gives, per origin, the ideas received, proposed as projects and approved at BP1; coCreation, in total and per sector, the projects keeping a co-creation register and a plan, the highest IAP2 level reached, the projects (and share of those with a register) that reached a hard-to-reach group, and the inputs answered. A fixed number of queries, whatever the number of projects.")
             .WithProblems(400);
         return app;
     }

@@ -19,12 +19,12 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
     {
         var sector = filter.Sector;
         var today = BenefitMath.Today(clock);
-        var (page, totals, overdue, ideas, summaries) = await database.ReadAsync(async db =>
+        var (page, totals, overdue, ideas, coCreation, summaries) = await database.ReadAsync(async db =>
         {
             var rows = await PortfolioStore.PageAsync(db, filter, paging);
-            var (totals, overdue, ideas) = await TotalsAsync(db, views, sector, today);
+            var (totals, overdue, ideas, coCreation) = await TotalsAsync(db, views, sector, today);
             var onPage = rows.Take(paging.Limit).ToList();
-            return (rows, totals, overdue, ideas, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
+            return (rows, totals, overdue, ideas, coCreation, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
         }, cancellationToken);
 
         var phases = Enum.GetValues<Phase>()
@@ -36,7 +36,7 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
             ideas.FirstOrDefault(i => i.Origin == origin.Wire()) is { } counted
                 ? new IdeaFunnel(origin, (int)counted.Received, (int)counted.Proposed, (int)counted.ApprovedAtBp1)
                 : new IdeaFunnel(origin, 0, 0, 0)).ToList();
-        return new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next) { Ideas = funnel };
+        return new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next) { Ideas = funnel, CoCreation = coCreation };
     }
 
 
@@ -55,7 +55,7 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
         }
 
         var totals = new PortfolioTotals(await PortfolioStore.TotalsAsync(db, sector), await PortfolioStore.OverdueMeasurementsAsync(db, sector, today),
-            await PortfolioStore.IdeasAsync(db, sector));
+            await PortfolioStore.IdeasAsync(db, sector), CoCreationOf(await PortfolioStore.CoCreationAsync(db, sector), await PortfolioStore.LevelsReachedAsync(db, sector)));
         if (await AuditStore.HeadAsync(db) == head)
         {
             views.Keep(key, totals);
@@ -64,9 +64,17 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
         return totals;
     }
 
+    private static CoCreationPortfolio CoCreationOf(IReadOnlyList<PortfolioStore.CoCreationCount> counts, IReadOnlyList<PortfolioStore.LevelReached> levels)
+    {
+        var bySector = levels.ToLookup(l => l.Sector, l => l.Level);
+        return new CoCreationPortfolio(
+            CoCreationFigures.Sum(counts, levels.Select(l => l.Level)),
+            counts.OrderBy(c => c.Sector, StringComparer.Ordinal).Select(c => new SectorCoCreation(c.Sector, CoCreationFigures.Sum([c], bySector[c.Sector]))).ToList());
+    }
+
     private sealed record PortfolioTotals(
         (IReadOnlyList<PortfolioStore.Count> Phases, IReadOnlyList<PortfolioStore.Count> Rags, long OpenExceptions) Counts, int Overdue,
-        IReadOnlyList<PortfolioStore.IdeaCount> Ideas);
+        IReadOnlyList<PortfolioStore.IdeaCount> Ideas, CoCreationPortfolio CoCreation);
 
     /// <summary>One page of projects, summarised with a statement per kind of fact over the page's range of ids.</summary>
     private static async Task<IReadOnlyList<PortfolioProject>> SummariseAsync(DbSession db, List<PortfolioStore.ProjectRow> page, LocalDate today)

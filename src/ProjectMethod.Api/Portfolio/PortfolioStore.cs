@@ -44,6 +44,31 @@ public static class PortfolioStore
         public required long ApprovedAtBp1 { get; init; }
     }
 
+    /// <summary>One sector's co-creation, counted over its projects.</summary>
+    public sealed record CoCreationCount
+    {
+        public required string Sector { get; init; }
+
+        public required long Projects { get; init; }
+
+        public required long WithRegister { get; init; }
+
+        public required long WithPlan { get; init; }
+
+        public required long ReachingHardToReach { get; init; }
+
+        public required long Inputs { get; init; }
+
+        public required long InputsAnswered { get; init; }
+    }
+
+    public sealed record LevelReached
+    {
+        public required string Sector { get; init; }
+
+        public required Domain.CoCreation.InvolvementLevel Level { get; init; }
+    }
+
     public sealed record Count
     {
         public string? Key { get; init; }
@@ -91,6 +116,30 @@ public static class PortfolioStore
         LEFT JOIN (SELECT DISTINCT project_id FROM decisions WHERE decision_point = @bp1 AND decision = @approve) a ON a.project_id = i.project_id
         WHERE (@sector IS NULL OR i.sector = @sector)
         GROUP BY i.origin
+        """);
+
+    // Per project first, then summed per sector: SQL Server aggregates no subquery directly.
+    private static readonly Sql CoCreationCounts = Sql.Of(
+        """
+        SELECT x.sector AS Sector, COUNT(*) AS Projects, SUM(x.with_register) AS WithRegister, SUM(x.with_plan) AS WithPlan,
+               SUM(x.reaching) AS ReachingHardToReach, SUM(x.inputs) AS Inputs, SUM(x.answered) AS InputsAnswered
+        FROM (SELECT p.sector,
+                     CASE WHEN EXISTS (SELECT 1 FROM co_creation_groups g WHERE g.project_id = p.id) THEN 1 ELSE 0 END AS with_register,
+                     CASE WHEN EXISTS (SELECT 1 FROM co_creation_plan c WHERE c.project_id = p.id) THEN 1 ELSE 0 END AS with_plan,
+                     CASE WHEN EXISTS (SELECT 1 FROM co_creation_participation pa JOIN co_creation_groups g ON g.id = pa.group_id
+                                       WHERE g.project_id = p.id AND g.hard_to_reach = @hardToReach AND pa.participants > 0) THEN 1 ELSE 0 END AS reaching,
+                     (SELECT COUNT(*) FROM co_creation_inputs i WHERE i.project_id = p.id) AS inputs,
+                     (SELECT COUNT(*) FROM co_creation_inputs i WHERE i.project_id = p.id AND i.outcome IS NOT NULL) AS answered
+              FROM projects p WHERE (@sector IS NULL OR p.sector = @sector)) x
+        GROUP BY x.sector
+        """);
+
+    private static readonly Sql LevelsReached = Sql.Of(
+        """
+        SELECT DISTINCT p.sector AS Sector, a.level AS Level
+        FROM co_creation_activities a JOIN projects p ON p.id = a.project_id
+        WHERE (@sector IS NULL OR p.sector = @sector)
+          AND EXISTS (SELECT 1 FROM co_creation_participation pa WHERE pa.activity_id = a.id AND pa.participants > 0)
         """);
 
     private static readonly Sql PhaseCounts = Sql.Of(
@@ -146,6 +195,14 @@ public static class PortfolioStore
         {
             sector, proposed = Ideas.IdeaStatus.Proposed.Wire(), bp1 = DecisionPoint.Bp1.Wire(), approve = Decision.Approve.Wire(),
         });
+
+    /// <summary>Per sector: projects, those keeping a co-creation register and a plan, those that reached a hard-to-reach group, inputs and answers.</summary>
+    public static Task<IReadOnlyList<CoCreationCount>> CoCreationAsync(DbSession db, string? sector) =>
+        db.ListAsync<CoCreationCount>(CoCreationCounts, new { sector, hardToReach = true });
+
+    /// <summary>Per sector, every IAP2 level some activity reached (someone took part).</summary>
+    public static Task<IReadOnlyList<LevelReached>> LevelsReachedAsync(DbSession db, string? sector) =>
+        db.ListAsync<LevelReached>(LevelsReached, new { sector });
 
     public static Task<IReadOnlyList<ProjectCount>> OpenExceptionsAsync(DbSession db, Guid first, Guid last) =>
         db.ListAsync<ProjectCount>(OpenExceptionsOfPage, new { first, last, open = Open });

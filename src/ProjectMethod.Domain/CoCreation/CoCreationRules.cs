@@ -11,6 +11,9 @@ public sealed record CoCreationFacts(IReadOnlyList<StakeholderGroup> Groups, IRe
 /// <summary>What the co-creation plan, its activities and the answers to inputs must be.</summary>
 public static class CoCreationRules
 {
+    /// <summary>The tag that marks a lesson about co-creation, so that other projects find it.</summary>
+    public const string LessonTag = "samskaping";
+
     /// <summary>The phases a plan names and activities are held in: from concept, when the plan is made, to realisation.</summary>
     public static IReadOnlyList<Phase> Phases { get; } = [Phase.Concept, Phase.Planning, Phase.Execution, Phase.Closure, Phase.Realisation];
 
