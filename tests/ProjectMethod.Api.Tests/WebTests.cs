@@ -426,6 +426,62 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Forslag");
     }
 
+    [BrowserFact]
+    public async Task The_project_manager_keeps_the_co_creation_register_and_answers_what_was_said_and_the_portfolio_counts_it()
+    {
+        using var database = api.Another();
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ["demo"], ("Web:DevelopmentSignIn", "true"));
+        await SeededAsync(service.As("bjorn", GlobalRoles.PortfolioBoard));
+        await using var browser = await Browser.OpenAsync(service, timeout: 10_000);
+        var page = browser.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Per Prosjektleder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = "Samskaping" }).ClickAsync();
+        var figures = page.Locator(".figures");
+        await Assertions.Expect(figures).ToContainTextAsync("Grupper nådd2 / 4");
+        await Assertions.Expect(figures).ToContainTextAsync("Vanskelig nåbare grupper nådd0 / 1");
+        await Assertions.Expect(figures).ToContainTextAsync("Innspill besvart1 / 2");
+        var plan = page.GetByRole(AriaRole.Table, new() { Name = "Samskapingsplan" });
+        var minoritiesInConcept = plan.GetByRole(AriaRole.Row, new() { NameRegex = new("^Minoritetsspråklige eldre Konsept ") });
+        await Assertions.Expect(minoritiesInConcept).ToContainTextAsync("Avvik forklart: Ingen kom til dialogmøtet");
+
+        // A user-testing session in execution that the minority group took part in, at the level the plan asked for.
+        await story.Choose("Registrer aktivitet", ("Type", "Brukertesting"), ("Involveringsnivå", "Involvere"));
+        await story.Band("Registrer aktivitet", "Deltakere per gruppe", ("Minoritetsspråklige eldre", "6"), ("Brukere av hjemmetjenesten", "4"));
+        await story.Send("Registrer aktivitet", "Registrer aktivitet", ("Sammendrag", "Brukertest av alarmen med tolk"));
+        await story.Done("Aktiviteten er registrert.");
+        await Assertions.Expect(figures).ToContainTextAsync("Vanskelig nåbare grupper nådd1 / 1");
+        var minoritiesInExecution = plan.GetByRole(AriaRole.Row, new() { NameRegex = new("^Minoritetsspråklige eldre Gjennomføring ") });
+        await Assertions.Expect(minoritiesInExecution).ToContainTextAsync("Gjennomført som planlagt");
+
+        var today = ProjectMethod.Domain.Benefits.BenefitMath.Today(NodaTime.SystemClock.Instance).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        await story.Choose("Registrer innspill", ("Aktivitet", $"{today} – Brukertesting"), ("Gruppe", "Minoritetsspråklige eldre"));
+        await story.Send("Registrer innspill", "Registrer innspill", ("Hva ble sagt", "Talemeldingene må finnes på flere språk"));
+        await story.Done("Innspillet er registrert.");
+        var said = page.Locator("article").Filter(new() { HasText = "Talemeldingene må finnes på flere språk" });
+        await said.GetByLabel("Utfall").SelectOptionAsync(new SelectOptionValue { Label = "Tatt inn" });
+        await said.GetByLabel("Forklaring til deltakerne").FillAsync("Ja");
+        await said.GetByRole(AriaRole.Button, new() { Name = "Svar på innspillet" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
+        said = page.Locator("article").Filter(new() { HasText = "Talemeldingene må finnes på flere språk" });
+        await said.GetByLabel("Forklaring til deltakerne").FillAsync("Talemeldingene spilles inn på seks språk før utrullingen");
+        await said.GetByLabel("Førte til produkt").SelectOptionAsync(new SelectOptionValue { Label = "Første leveranse" });
+        await said.GetByRole(AriaRole.Button, new() { Name = "Svar på innspillet" }).ClickAsync();
+        await story.Done("Innspillet er besvart.");
+        await Assertions.Expect(page.Locator("article").Filter(new() { HasText = "Talemeldingene må finnes på flere språk" }))
+            .ToContainTextAsync("Tatt inn: Talemeldingene spilles inn på seks språk før utrullingen · Produkt: Første leveranse");
+        await Assertions.Expect(figures).ToContainTextAsync("Innspill besvart2 / 3");
+        await CheckAccessibility(page, "samskaping");
+
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Portefølje" }).ClickAsync();
+        var health = page.GetByRole(AriaRole.Table, new() { Name = "Samskaping i porteføljen" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "helse-og-velferd" });
+        (await health.Locator("td").AllInnerTextsAsync()).Should().Equal("2", "2", "Samarbeide", "1 (50 % av prosjektene med register)", "3 / 5");
+        await CheckAccessibility(page, "portefolje-samskaping");
+    }
+
     /// <summary>Debian's Chromium on the service, in Norwegian at a desktop width, with one page open.</summary>
     private sealed class Browser(IPlaywright playwright, IBrowser chromium, IBrowserContext context, IPage page) : IAsyncDisposable
     {

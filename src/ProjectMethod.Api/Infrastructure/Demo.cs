@@ -100,6 +100,11 @@ public static class Demo
             });
             await Send(people.Executive, HttpMethod.Post, $"{url}/business-case/reviews", new { justified = true, comment = "Forsvarlig" });
             await Send(people.ProjectManager, HttpMethod.Post, $"{url}/lessons/reviews", new { noneRelevantReason = "Ingen tidligere prosjekter av denne typen" });
+            if (sector == "helse-og-velferd")
+            {
+                await CoCreateAsync();
+            }
+
             await Checklist(people.ProjectManager, "bp2");
             if (reach == Phase.Concept)
             {
@@ -186,6 +191,53 @@ public static class Demo
             {
                 await Send(people.BenefitOwner, HttpMethod.Post, $"{url}/benefits/{benefit}/measurements", new { date, value, comment = "Kvartalsmåling" });
             }
+        }
+
+        /// <summary>
+        /// The co-creation register of a health and welfare project, made in concept: four groups (one hard to reach), the
+        /// plan, a dialogue meeting the minority group was invited to but did not come to, a workshop with the staff, and
+        /// what the users said — one input answered, one not yet.
+        /// </summary>
+        private async Task CoCreateAsync()
+        {
+            async Task<string> Group(string name, string kind, bool hardToReach) =>
+                (await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/groups", new { name, kind, hardToReach, notes = "" })).GetProperty("id").GetString()!;
+
+            var users = await Group("Brukere av hjemmetjenesten", "serviceUsers", false);
+            var kin = await Group("Pårørende", "nextOfKin", false);
+            var minorities = await Group("Minoritetsspråklige eldre", "citizens", true);
+            var staff = await Group("Ansatte i hjemmetjenesten", "employees", false);
+            await Send(people.ProjectManager, HttpMethod.Put, $"{url}/co-creation/plan", new
+            {
+                entries = new object[]
+                {
+                    new { groupId = users, phase = "concept", level = "consult", purpose = "efficiency" },
+                    new { groupId = users, phase = "execution", level = "involve", purpose = "efficiency" },
+                    new { groupId = kin, phase = "planning", level = "consult", purpose = "efficiency" },
+                    new { groupId = minorities, phase = "concept", level = "consult", purpose = "democraticEmpowerment" },
+                    new { groupId = minorities, phase = "execution", level = "involve", purpose = "democraticEmpowerment" },
+                    new { groupId = staff, phase = "concept", level = "collaborate", purpose = "innovation" },
+                },
+            });
+            var today = Domain.Benefits.BenefitMath.Today(SystemClock.Instance);
+            var meeting = (await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities", new
+            {
+                date = today.PlusDays(-45).ToString("yyyy-MM-dd", null), kind = "dialogueMeeting", phase = "concept", level = "consult",
+                groups = new[] { new { groupId = users, participants = 14 }, new { groupId = minorities, participants = 0 } },
+                summary = "Dialogmøte på seniorsenteret om trygghet hjemme",
+            })).GetProperty("id").GetString();
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities", new
+            {
+                date = today.PlusDays(-40).ToString("yyyy-MM-dd", null), kind = "workshop", phase = "concept", level = "collaborate",
+                groups = new[] { new { groupId = staff, participants = 9 } }, summary = "Verksted om arbeidsflyt med sensorer",
+            });
+            var alarm = (await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities/{meeting}/inputs",
+                new { text = "Alarmen må virke ute, ikke bare hjemme", groupId = users })).GetProperty("id").GetString();
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities/{meeting}/inputs", new { text = "Opplæringen bør skje hjemme hos oss", groupId = users });
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/inputs/{alarm}/response",
+                new { outcome = "adopted", explanation = "Alarm med GPS er tatt inn i kravene til leveransen" });
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/plan/gaps",
+                new { groupId = minorities, phase = "concept", explanation = "Ingen kom til dialogmøtet; vi inviterer via innvandrerrådet og med tolk i gjennomføringen" });
         }
 
         private Task<JsonElement> Assign(HttpClient who, string role, string userId, string displayName) =>

@@ -96,6 +96,11 @@ public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
     public IReadOnlyList<string> Lines(string name) =>
         (Text(name) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The ids of the boxes ticked under one name; a value that is no id is left out.</summary>
+    public IReadOnlyList<Guid> Ids(string name) => form[name].Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
+
+    public Guid? Id(string name) => Guid.TryParse(Text(name), out var id) ? id : null;
+
     public bool? Bool(string name) => Text(name) switch { "true" => true, "false" => false, _ => null };
 
     public TEnum? Enum<TEnum>(string name)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ProjectMethod.Api.CoCreation;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Lessons;
 using ProjectMethod.Api.Projects;
@@ -18,6 +19,11 @@ public sealed class AvslutningModel(Database database, ProjectWrites writes) : P
 
     public bool LessonsReportWritten { get; private set; }
 
+    /// <summary>The co-creation register's activities and inputs, which a report may cite.</summary>
+    public IReadOnlyList<ActivityView> Activities { get; private set; } = [];
+
+    public IReadOnlyList<InputView> Inputs { get; private set; } = [];
+
     public Task<IActionResult> OnPostLessonAsync(Guid id)
     {
         var form = ReadForm();
@@ -32,16 +38,18 @@ public sealed class AvslutningModel(Database database, ProjectWrites writes) : P
     public Task<IActionResult> OnPostEndReportAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "endReport", "writeEndReport", form, () => LessonRecords.ReportAsync(id, new WriteReport(form.Text("summary"), form.Text("details")),
+        return SendAsync(id, "endReport", "writeEndReport", form, () => LessonRecords.ReportAsync(id, Report(form),
             HttpContext, writes, LessonStore.EndReport, ProjectAction.WriteEndReport), "EndReportDone");
     }
 
     public Task<IActionResult> OnPostLessonsReportAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "lessonsReport", "writeLessonsReport", form, () => LessonRecords.ReportAsync(id, new WriteReport(form.Text("summary"), form.Text("details")),
+        return SendAsync(id, "lessonsReport", "writeLessonsReport", form, () => LessonRecords.ReportAsync(id, Report(form),
             HttpContext, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport), "LessonsReportDone");
     }
+
+    private static WriteReport Report(FormReader form) => new(form.Text("summary"), form.Text("details"), form.Ids("activityIds"), form.Ids("inputIds"));
 
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)
     {
@@ -49,5 +57,10 @@ public sealed class AvslutningModel(Database database, ProjectWrites writes) : P
         (EndReportWritten, LessonsReportWritten) = await Database.ReadAsync(async db => (
             await LessonStore.HasReportAsync(db, Project.Id, LessonStore.EndReport),
             await LessonStore.HasReportAsync(db, Project.Id, LessonStore.LessonsReport)), cancellationToken);
+        if (Project.Phase == Domain.Phases.Phase.Closure)
+        {
+            (Activities, Inputs) = await Database.ReadAsync(async db =>
+                (await CoCreationStore.ActivitiesAsync(db, Project.Id), await CoCreationStore.InputsAsync(db, Project.Id)), cancellationToken);
+        }
     }
 }
