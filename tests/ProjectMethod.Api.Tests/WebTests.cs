@@ -437,6 +437,7 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         var story = new Story(page);
 
         await story.SignInAs("Per Prosjektleder");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Digital hjemmetjeneste" })).ToContainTextAsync("innspill å svare på");
         await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = "Samskaping" }).ClickAsync();
         var figures = page.Locator(".figures");

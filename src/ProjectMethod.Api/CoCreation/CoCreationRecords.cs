@@ -25,18 +25,8 @@ public static class CoCreationRecords
             .Required("kind", request.Kind)
             .Required("hardToReach", request.HardToReach)
             .Text("notes", request.Notes, Validation.LongText, required: false);
-        if (!validation.IsValid)
+        return await WriteAsync<StakeholderGroupView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
         {
-            return WriteResult.Refused<StakeholderGroupView>(Problems.Validation(validation.Errors));
-        }
-
-        return await writes.RunAsync<StakeholderGroupView>(http, id, async write =>
-        {
-            if (Check(write, ProjectAction.ManageCoCreation) is { } refused)
-            {
-                return refused;
-            }
-
             var group = new StakeholderGroupView
             {
                 Id = Ids.New(write.Now), Name = request.Name!.Trim(), Kind = request.Kind!.Value, HardToReach = request.HardToReach!.Value,
@@ -63,18 +53,8 @@ public static class CoCreationRecords
             .That(entries.All(e => e.Phase is null || CoCreationRules.Phases.Contains(e.Phase.Value)), "entries",
                 "An entry's phase is concept, planning, execution, closure or realisation.")
             .That(entries.GroupBy(e => (e.GroupId, e.Phase)).All(g => g.Count() == 1), "entries", "A group is planned once per phase.");
-        if (!validation.IsValid)
+        return await WriteAsync<CoCreationPlanView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
         {
-            return WriteResult.Refused<CoCreationPlanView>(Problems.Validation(validation.Errors));
-        }
-
-        return await writes.RunAsync<CoCreationPlanView>(http, id, async write =>
-        {
-            if (Check(write, ProjectAction.ManageCoCreation) is { } refused)
-            {
-                return refused;
-            }
-
             if (await UnknownGroupsAsync(write, entries.Select(e => e.GroupId!.Value), "entries") is { } unknown)
             {
                 return unknown;
@@ -103,18 +83,8 @@ public static class CoCreationRecords
             .Required("groupId", request.GroupId)
             .Required("phase", request.Phase)
             .Text("explanation", request.Explanation, Validation.LongText, min: 10);
-        if (!validation.IsValid)
+        return await WriteAsync<PlanEntryView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
         {
-            return WriteResult.Refused<PlanEntryView>(Problems.Validation(validation.Errors));
-        }
-
-        return await writes.RunAsync<PlanEntryView>(http, id, async write =>
-        {
-            if (Check(write, ProjectAction.ManageCoCreation) is { } refused)
-            {
-                return refused;
-            }
-
             var register = await CoCreationStore.RegisterAsync(write.Db, id, write.Now.InZone(BenefitMath.Oslo).Date);
             var entry = register.Plan.FirstOrDefault(p => p.GroupId == request.GroupId && p.Phase == request.Phase);
             if (entry is null)
@@ -149,18 +119,8 @@ public static class CoCreationRecords
             .That(groups.All(g => g.Participants is >= 0 and <= MaxParticipants), "groups", $"Each group has participants: 0 (nobody came) to {MaxParticipants}.")
             .That(groups.GroupBy(g => g.GroupId).All(g => g.Count() == 1), "groups", "A group is named once.")
             .Text("summary", request.Summary, Validation.LongText);
-        if (!validation.IsValid)
+        return await WriteAsync<ActivityView>(id, validation, ProjectAction.RecordCoCreationActivity, http, writes, async write =>
         {
-            return WriteResult.Refused<ActivityView>(Problems.Validation(validation.Errors));
-        }
-
-        return await writes.RunAsync<ActivityView>(http, id, async write =>
-        {
-            if (Check(write, ProjectAction.RecordCoCreationActivity) is { } refused)
-            {
-                return refused;
-            }
-
             if (request.Date > write.Now.InZone(BenefitMath.Oslo).Date)
             {
                 return Validation.RefusalOf(new Dictionary<string, string[]> { ["date"] = ["An activity is recorded once it is held: the date is today or earlier."] });
@@ -194,18 +154,8 @@ public static class CoCreationRecords
         var validation = new Validation()
             .Text("text", request.Text, Validation.LongText)
             .Required("groupId", request.GroupId);
-        if (!validation.IsValid)
+        return await WriteAsync<InputView>(id, validation, ProjectAction.RecordCoCreationActivity, http, writes, async write =>
         {
-            return WriteResult.Refused<InputView>(Problems.Validation(validation.Errors));
-        }
-
-        return await writes.RunAsync<InputView>(http, id, async write =>
-        {
-            if (Check(write, ProjectAction.RecordCoCreationActivity) is { } refused)
-            {
-                return refused;
-            }
-
             var activity = (await CoCreationStore.ActivitiesAsync(write.Db, id)).FirstOrDefault(a => a.Id == activityId);
             if (activity is null)
             {
@@ -237,18 +187,8 @@ public static class CoCreationRecords
         var validation = new Validation()
             .Required("outcome", request.Outcome)
             .Text("explanation", request.Explanation, Validation.LongText, min: 10);
-        if (!validation.IsValid)
+        return await WriteAsync<InputView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
         {
-            return WriteResult.Refused<InputView>(Problems.Validation(validation.Errors));
-        }
-
-        return await writes.RunAsync<InputView>(http, id, async write =>
-        {
-            if (Check(write, ProjectAction.ManageCoCreation) is { } refused)
-            {
-                return refused;
-            }
-
             var input = await CoCreationStore.InputAsync(write.Db, id, inputId);
             if (input is null)
             {
@@ -284,6 +224,16 @@ public static class CoCreationRecords
             return answered;
         });
     }
+
+    /// <summary>
+    /// A write to the register: the request's fields first, then who may and whether the register is open, then the work,
+    /// all in the project's write (one transaction, or nothing).
+    /// </summary>
+    private static async Task<WriteResult<T>> WriteAsync<T>(
+        Guid id, Validation validation, ProjectAction action, HttpContext http, ProjectWrites writes, Func<ProjectWrite, Task<Outcome<T>>> work) =>
+        !validation.IsValid
+            ? WriteResult.Refused<T>(Problems.Validation(validation.Errors))
+            : await writes.RunAsync<T>(http, id, async write => Check(write, action) is { } refused ? refused : await work(write));
 
     /// <summary>Who may, and whether the register is open: from concept until the project is completed or rejected.</summary>
     private static DomainError? Check(ProjectWrite write, ProjectAction action) =>

@@ -13,8 +13,8 @@ namespace ProjectMethod.Api.Web;
 /// <summary>
 /// What waits for an employee — requests for a decision (as the portfolio board at the board's decision points, as a
 /// project's Executive at its own, as an awaited board member under consensus), exceptions whose tolerance they own (the
-/// board's escalations among them) or must report on as Project Manager, and proposed changes of benefits they decide —
-/// read for "Til beslutning" and "Mine prosjekter".
+/// board's escalations among them) or must report on as Project Manager, proposed changes of benefits they decide, and
+/// co-creation inputs they answer — read for "Til beslutning" and "Mine prosjekter".
 /// </summary>
 public sealed class Inbox(Database database, GateReader gates, WebOperations operations)
 {
@@ -25,13 +25,17 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
     /// <summary>What waits for one employee, oldest first within each kind.</summary>
     public sealed record Contents(IReadOnlyList<Waiting> Requests, IReadOnlyList<ExceptionWaiting> Exceptions, IReadOnlyList<ProjectRow> BenefitChanges)
     {
+        /// <summary>The projects with co-creation inputs the employee answers ("you said, we did"): not decisions, so not counted.</summary>
+        public IReadOnlyList<ProjectRow> InputsToAnswer { get; init; } = [];
+
         public int Count => Requests.Count + Exceptions.Count + BenefitChanges.Count;
 
         /// <summary>What waits for the employee on one project, as the texts name it: a decision point, an exception to report or decide, a benefit change.</summary>
         public IEnumerable<string> On(Guid projectId) =>
             Requests.Where(r => r.Project.Id == projectId).Select(r => r.Gate.OpenRequest!.DecisionPoint.Wire())
                 .Concat(Exceptions.Where(e => e.Project.Id == projectId).Select(e => e.ToReport ? "exceptionReport" : "exceptionDecision"))
-                .Concat(BenefitChanges.Where(p => p.Id == projectId).Select(_ => "benefitChange"));
+                .Concat(BenefitChanges.Where(p => p.Id == projectId).Select(_ => "benefitChange"))
+                .Concat(InputsToAnswer.Where(p => p.Id == projectId).Select(_ => "inputsToAnswer"));
     }
 
     public async Task<Contents> ReadAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -49,8 +53,9 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
             return known;
         }
 
-        var (asked, open, changes) = await database.ReadAsync(async db =>
-            (await WebStore.AwaitingDecisionAsync(db), await ExceptionStore.OpenAsync(db), await WebStore.BenefitChangesProposedAsync(db)), cancellationToken);
+        var (asked, open, changes, inputs) = await database.ReadAsync(async db =>
+            (await WebStore.AwaitingDecisionAsync(db), await ExceptionStore.OpenAsync(db), await WebStore.BenefitChangesProposedAsync(db),
+                await WebStore.InputsToAnswerAsync(db)), cancellationToken);
 
         var requests = new List<Waiting>();
         foreach (var id in asked)
@@ -94,6 +99,16 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
             }
         }
 
-        return new Contents(requests, exceptions, changed);
+        var toAnswer = new List<ProjectRow>();
+        foreach (var id in inputs)
+        {
+            if (await StandingOn(id) is { } on && Domain.CoCreation.CoCreationRules.Phases.Contains(on.Project.Phase)
+                && operations.Check("answerCoCreationInput", on.Standing) is null)
+            {
+                toAnswer.Add(on.Project);
+            }
+        }
+
+        return new Contents(requests, exceptions, changed) { InputsToAnswer = toAnswer };
     }
 }
