@@ -178,6 +178,8 @@ public abstract class CoCreationRegisterTests(ApiFactory api)
         var explained = await project.ProjectManager.Post(gap, new { groupId = users, phase = "concept", explanation = "Konseptfasen ble forkortet etter politisk vedtak" })
             .Expect(HttpStatusCode.OK);
         explained.Str("gapExplanation").Should().StartWith("Konseptfasen");
+        await project.ProjectManager.Post(gap, new { groupId = users, phase = "execution", explanation = "Vi rekker det neppe i gjennomføringen" })
+            .ExpectProblem(HttpStatusCode.Conflict, "co-creation-not-yet");
         await Plan(project, concept, Entry(staff, "planning", "consult"));
         var register = await project.Outsider.GetAsync(Register(project)).Expect(HttpStatusCode.OK);
         register.GetProperty("summary").GetProperty("plan").EnumerateArray().Single(p => p.Str("phase") == "concept").GetProperty("accounted").GetBoolean()

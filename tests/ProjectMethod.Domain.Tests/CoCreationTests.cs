@@ -182,5 +182,7 @@ public sealed class CoCreationTests
         CoCreationRules.CheckActivityPhase(Phase.Execution, Phase.Execution).Should().BeNull();
         CoCreationRules.CheckActivityPhase(Phase.Execution, Phase.Planning)!.Code.Should().Be("co-creation-phase-ahead");
         CoCreationRules.CheckActivityPhase(Phase.Proposed, Phase.Planning).Should().NotBeNull();
+        CoCreationRules.CheckGapPhase(Phase.Planning, Phase.Planning).Should().BeNull();
+        CoCreationRules.CheckGapPhase(Phase.Execution, Phase.Planning)!.Code.Should().Be("co-creation-not-yet");
     }
 }

@@ -28,7 +28,7 @@ public static class CoCreationApi
         group.MapPost("/co-creation/plan/gaps", async (Guid id, GapExplanationRequest request, HttpContext http, ProjectWrites writes) =>
                 (await CoCreationRecords.ExplainGapAsync(id, request, http, writes)).AsOk())
             .WithName("explainCoCreationGap").Allows(ProjectAction.ManageCoCreation).WithSummary("Explain why a planned involvement was not held")
-            .WithDescription("The Project Manager. Only for an involvement not yet met (409 co-creation-met otherwise). Where the handbook switches co-creation-plan on, BP4 needs each involvement planned before closure held or explained.")
+            .WithDescription("The Project Manager. Only for an involvement not yet met (409 co-creation-met otherwise) in a phase the project has reached (409 co-creation-not-yet otherwise). Where the handbook switches co-creation-plan on, BP4 needs each involvement planned before closure held or explained.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/co-creation/activities", async (Guid id, ActivityRequest request, HttpContext http, ProjectWrites writes) =>
                 (await CoCreationRecords.RecordActivityAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/co-creation"))

@@ -92,6 +92,11 @@ public static class CoCreationRecords
                 return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The plan does not involve that group in that phase.");
             }
 
+            if (CoCreationRules.CheckGapPhase(entry.Phase, write.Project.Phase) is { } ahead)
+            {
+                return ahead;
+            }
+
             if (register.Summary.Plan.Single(p => p.GroupId == entry.GroupId && p.Phase == entry.Phase).Met)
             {
                 return DomainError.Conflict("co-creation-met", "The involvement was held",

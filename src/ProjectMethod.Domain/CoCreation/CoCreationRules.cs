@@ -54,6 +54,13 @@ public static class CoCreationRules
                 "The plan for a phase the project has left cannot change; explain a gap instead.");
     }
 
+    /// <summary>A gap is explained once its phase is reached: an involvement still ahead may yet be held.</summary>
+    public static DomainError? CheckGapPhase(Phase plannedPhase, Phase projectPhase) =>
+        plannedPhase <= projectPhase
+            ? null
+            : DomainError.Conflict("co-creation-not-yet", "The phase is still ahead",
+                $"The involvement is planned for {plannedPhase.ToString().ToLowerInvariant()}; a gap is explained once the project has reached that phase.");
+
     /// <summary>An activity is recorded in a phase the project has reached, never one ahead of it.</summary>
     public static DomainError? CheckActivityPhase(Phase activityPhase, Phase projectPhase) =>
         Phases.Contains(activityPhase) && activityPhase <= projectPhase
