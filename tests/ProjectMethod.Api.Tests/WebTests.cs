@@ -476,6 +476,21 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(figures).ToContainTextAsync("Innspill besvart2 / 3");
         await CheckAccessibility(page, "samskaping");
 
+        // In closure the end report tells the participants once more what became of what they said.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mine prosjekter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Felles innbyggertorg" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = "Læring og avslutning" }).ClickAsync();
+        var endReport = story.Form("Skriv sluttrapport");
+        await endReport.GetByLabel("Dialogmøte på biblioteket om ett kontaktpunkt", new() { Exact = false }).CheckAsync();
+        await endReport.GetByLabel("«Vi vil snakke med et menneske, ikke bare en chatbot»", new() { Exact = false }).CheckAsync();
+        await CheckAccessibility(page, "avslutning-samskaping");
+        await story.Send("Skriv sluttrapport", "Skriv sluttrapport", ("Sammendrag", "Ett kontaktpunkt er på plass, med en veileder i skranken"));
+        await story.Done("Sluttrapporten er skrevet.");
+        var projectUrl = new Uri(page.Url).AbsolutePath.Replace("/avslutning", "", StringComparison.Ordinal).Replace("/prosjekter/", "/api/v1/projects/", StringComparison.Ordinal);
+        var reports = await service.As("nils").GetAsync($"{projectUrl}/reports").Expect(HttpStatusCode.OK);
+        reports.EnumerateArray().Select(r => (r.Str("kind"), r.GetProperty("activityIds").GetArrayLength(), r.GetProperty("inputIds").GetArrayLength()))
+            .Should().Equal(("endReport", 1, 1));
+
         await story.SignInAs("Bjørn Virksomhetsledelsen");
         await page.GetByRole(AriaRole.Link, new() { Name = "Portefølje" }).ClickAsync();
         var health = page.GetByRole(AriaRole.Table, new() { Name = "Samskaping i porteføljen" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "helse-og-velferd" });

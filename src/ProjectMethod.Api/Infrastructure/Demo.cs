@@ -29,6 +29,19 @@ public static class Demo
         ("Språkløft i barnehagen", "oppvekst", "Systematisk språkarbeid med foreldre", Phase.Proposed),
     ];
 
+    /// <summary>What the demo's co-creating projects were told, per sector.</summary>
+    private sealed record DemoRegister(string Users, string UsersKind, string Staff, string Meeting, string Workshop, string Said, string Waiting, string Answer);
+
+    private static readonly Dictionary<string, DemoRegister> CoCreation = new()
+    {
+        ["helse-og-velferd"] = new("Brukere av hjemmetjenesten", "serviceUsers", "Ansatte i hjemmetjenesten", "Dialogmøte på seniorsenteret om trygghet hjemme",
+            "Verksted om arbeidsflyt med sensorer", "Alarmen må virke ute, ikke bare hjemme", "Opplæringen bør skje hjemme hos oss",
+            "Alarm med GPS er tatt inn i kravene til leveransen"),
+        ["samfunn"] = new("Innbyggere som bruker servicetorget", "citizens", "Ansatte på servicetorget", "Dialogmøte på biblioteket om ett kontaktpunkt",
+            "Verksted om henvendelser som går i ring", "Vi vil snakke med et menneske, ikke bare en chatbot", "Åpent én kveld i uken",
+            "Servicetorget har alltid en veileder i skranken i åpningstiden"),
+    };
+
     /// <summary>Fills an empty database through the API at <paramref name="address"/>; says what it did.</summary>
     public static async Task SeedAsync(Uri address, AuthOptions auth, TextWriter output, CancellationToken cancellationToken)
     {
@@ -100,9 +113,9 @@ public static class Demo
             });
             await Send(people.Executive, HttpMethod.Post, $"{url}/business-case/reviews", new { justified = true, comment = "Forsvarlig" });
             await Send(people.ProjectManager, HttpMethod.Post, $"{url}/lessons/reviews", new { noneRelevantReason = "Ingen tidligere prosjekter av denne typen" });
-            if (sector == "helse-og-velferd")
+            if (CoCreation.TryGetValue(sector, out var register))
             {
-                await CoCreateAsync();
+                await CoCreateAsync(register);
             }
 
             await Checklist(people.ProjectManager, "bp2");
@@ -194,19 +207,19 @@ public static class Demo
         }
 
         /// <summary>
-        /// The co-creation register of a health and welfare project, made in concept: four groups (one hard to reach), the
-        /// plan, a dialogue meeting the minority group was invited to but did not come to, a workshop with the staff, and
-        /// what the users said — one input answered, one not yet.
+        /// A co-creation register made in concept: four groups (one hard to reach), the plan, a dialogue meeting the hard-to-reach
+        /// group was invited to but did not come to (its gap explained), a workshop with the staff, and what the users said —
+        /// one input answered, one not yet.
         /// </summary>
-        private async Task CoCreateAsync()
+        private async Task CoCreateAsync(DemoRegister register)
         {
             async Task<string> Group(string name, string kind, bool hardToReach) =>
                 (await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/groups", new { name, kind, hardToReach, notes = "" })).GetProperty("id").GetString()!;
 
-            var users = await Group("Brukere av hjemmetjenesten", "serviceUsers", false);
+            var users = await Group(register.Users, register.UsersKind, false);
             var kin = await Group("Pårørende", "nextOfKin", false);
             var minorities = await Group("Minoritetsspråklige eldre", "citizens", true);
-            var staff = await Group("Ansatte i hjemmetjenesten", "employees", false);
+            var staff = await Group(register.Staff, "employees", false);
             await Send(people.ProjectManager, HttpMethod.Put, $"{url}/co-creation/plan", new
             {
                 entries = new object[]
@@ -224,18 +237,17 @@ public static class Demo
             {
                 date = today.PlusDays(-45).ToString("yyyy-MM-dd", null), kind = "dialogueMeeting", phase = "concept", level = "consult",
                 groups = new[] { new { groupId = users, participants = 14 }, new { groupId = minorities, participants = 0 } },
-                summary = "Dialogmøte på seniorsenteret om trygghet hjemme",
+                summary = register.Meeting,
             })).GetProperty("id").GetString();
             await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities", new
             {
                 date = today.PlusDays(-40).ToString("yyyy-MM-dd", null), kind = "workshop", phase = "concept", level = "collaborate",
-                groups = new[] { new { groupId = staff, participants = 9 } }, summary = "Verksted om arbeidsflyt med sensorer",
+                groups = new[] { new { groupId = staff, participants = 9 } }, summary = register.Workshop,
             });
-            var alarm = (await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities/{meeting}/inputs",
-                new { text = "Alarmen må virke ute, ikke bare hjemme", groupId = users })).GetProperty("id").GetString();
-            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities/{meeting}/inputs", new { text = "Opplæringen bør skje hjemme hos oss", groupId = users });
-            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/inputs/{alarm}/response",
-                new { outcome = "adopted", explanation = "Alarm med GPS er tatt inn i kravene til leveransen" });
+            var answered = (await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities/{meeting}/inputs",
+                new { text = register.Said, groupId = users })).GetProperty("id").GetString();
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/activities/{meeting}/inputs", new { text = register.Waiting, groupId = users });
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/inputs/{answered}/response", new { outcome = "adopted", explanation = register.Answer });
             await Send(people.ProjectManager, HttpMethod.Post, $"{url}/co-creation/plan/gaps",
                 new { groupId = minorities, phase = "concept", explanation = "Ingen kom til dialogmøtet; vi inviterer via innvandrerrådet og med tolk i gjennomføringen" });
         }
