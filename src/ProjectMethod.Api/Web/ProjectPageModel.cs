@@ -59,7 +59,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         && HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is null;
 
     public virtual async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        await LoadStandingAsync(id, cancellationToken) ? await ShowAsync() : NotFound();
 
     /// <summary>What the page shows beyond the project and its roles.</summary>
     protected abstract Task LoadPageAsync(CancellationToken cancellationToken);
@@ -79,7 +79,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         }
 
         var result = await call();
-        return Answer(id, form, result.Result as ProblemHttpResult, done);
+        return await AnswerAsync(id, form, result.Result as ProblemHttpResult, done);
     }
 
     /// <summary>Sends a form through a use case shared as a class (its result carries the refusal itself).</summary>
@@ -91,12 +91,16 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         }
 
         var result = await call();
-        return Answer(id, form, result.Problem, done);
+        return await AnswerAsync(id, form, result.Problem, done);
     }
 
+    /// <summary>
+    /// The first look at a form sent: the project and who is asking, read without the page's own data — a form accepted
+    /// leads elsewhere, so the page is read only when it is shown again with a refusal.
+    /// </summary>
     private async Task<IActionResult?> FirstCheckAsync(Guid id, string form, string operationId, FormReader reader)
     {
-        if (!await LoadAsync(id, HttpContext.RequestAborted))
+        if (!await LoadStandingAsync(id, HttpContext.RequestAborted))
         {
             return NotFound();
         }
@@ -110,20 +114,20 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         if (HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is { } forbidden)
         {
             // Whoever the first check refuses is offered no such form: the refusal is shown at the top of the page.
-            return Answer(id, PageForm, Problems.From(forbidden), "");
+            return await AnswerAsync(id, PageForm, Problems.From(forbidden), "");
         }
 
         if (!reader.IsValid)
         {
             Refusal = Refused.OfFields(form, reader.Errors, Texts).Keep(HttpContext);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await ShowAsync();
         }
 
         return null;
     }
 
-    private IActionResult Answer(Guid id, string form, ProblemHttpResult? problem, string done)
+    private async Task<IActionResult> AnswerAsync(Guid id, string form, ProblemHttpResult? problem, string done)
     {
         if (problem is null)
         {
@@ -131,13 +135,21 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
             return RedirectToPage(RouteAfterSuccess(id));
         }
 
-        // The page was read at the start of this request and a refused write changed nothing: it is shown as read.
+        // A refused write changed nothing; the form's version stays the one the project had when the form was sent.
         Refusal = Refused.From(form, problem, Texts).Keep(HttpContext);
         Response.StatusCode = problem.StatusCode;
+        return await ShowAsync();
+    }
+
+    /// <summary>The page with its own data, read now.</summary>
+    private async Task<IActionResult> ShowAsync()
+    {
+        await LoadPageAsync(HttpContext.RequestAborted);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The project, its roles and the signed-in employee's standing on it; false when there is no such project.</summary>
+    private async Task<bool> LoadStandingAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await database.ReadAsync(async db =>
             await ProjectStore.GetAsync(db, id) is { } project ? (project, await RoleStore.ViewsAsync(db, id)) : default, cancellationToken);
@@ -150,7 +162,6 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         ProjectScope.Remember(HttpContext, Project);
         var assignments = Roles.Select(r => new Domain.Roles.RoleAssignment(r.Id, r.Role, r.UserId, r.DisplayName));
         Standing = ProjectStanding.Of(User.ToActor(), assignments, Project.ProposerId);
-        await LoadPageAsync(cancellationToken);
         return true;
     }
 }
