@@ -116,6 +116,8 @@ public abstract class CoCreationRegisterTests(ApiFactory api)
         var users = await AddGroup(project, "Brukere", "serviceUsers");
         var kin = await AddGroup(project, "Pårørende", "nextOfKin");
         var url = $"{Register(project)}/activities";
+        await project.ProjectManager.Post($"{Register(project)}/groups", new { name = " brukere ", kind = "citizens", hardToReach = true })
+            .ExpectProblem(HttpStatusCode.Conflict, "group-exists");
         var today = api.Clock.GetCurrentInstant().InUtc().Date;
 
         var future = await project.ProjectManager.Post(url, new { date = today.PlusDays(2).ToString("yyyy-MM-dd", null), kind = "workshop", phase = "concept", level = "consult", summary = "Planlagt", groups = new[] { new { groupId = users, participants = 5 } } })

@@ -424,6 +424,8 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await mine.GetByRole(AriaRole.Link, new() { Name = "se prosjektet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tryggere skolevei", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Forslag");
+        await Assertions.Expect(page.Locator(".origin")).ToContainTextAsync("Fra en idé (Innbygger");
+        await Assertions.Expect(page.Locator(".origin")).ToContainTextAsync("«Tryggere skolevei»");
     }
 
     [BrowserFact]

@@ -18,7 +18,7 @@ public static class CoCreationApi
         group.MapPost("/co-creation/groups", async (Guid id, StakeholderGroupRequest request, HttpContext http, ProjectWrites writes) =>
                 (await CoCreationRecords.AddGroupAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/co-creation"))
             .WithName("addStakeholderGroup").Allows(ProjectAction.ManageCoCreation).WithSummary("Register a stakeholder group")
-            .WithDescription("The Project Manager, from concept on. A group, never named people: no personal data. hardToReach marks a group that is usually not heard.")
+            .WithDescription("The Project Manager, from concept on. A group, never named people: no personal data. hardToReach marks a group that is usually not heard. Each name once per project (409 group-exists).")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/co-creation/plan", async (Guid id, CoCreationPlanRequest request, HttpContext http, ProjectWrites writes) =>
                 (await CoCreationRecords.SetPlanAsync(id, request, http, writes)).AsOk())

@@ -27,9 +27,16 @@ public static class CoCreationRecords
             .Text("notes", request.Notes, Validation.LongText, required: false);
         return await WriteAsync<StakeholderGroupView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
         {
+            var name = request.Name!.Trim();
+            if ((await CoCreationStore.GroupsAsync(write.Db, id)).Any(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return DomainError.Conflict("group-exists", "The group is registered",
+                    $"The project has a group named {name} already; a register names each group once.");
+            }
+
             var group = new StakeholderGroupView
             {
-                Id = Ids.New(write.Now), Name = request.Name!.Trim(), Kind = request.Kind!.Value, HardToReach = request.HardToReach!.Value,
+                Id = Ids.New(write.Now), Name = name, Kind = request.Kind!.Value, HardToReach = request.HardToReach!.Value,
                 Notes = request.Notes?.Trim() ?? "", RecordedBy = write.Actor.UserId, RecordedAt = write.Now,
             };
             await CoCreationStore.InsertGroupAsync(write.Db, id, group);

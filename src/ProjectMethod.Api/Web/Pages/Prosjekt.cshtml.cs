@@ -57,8 +57,12 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
             new AssignRole(form.Enum<ProjectRole>("role"), form.Text("userId"), form.Text("displayName")), HttpContext, writes), "RoleDone");
     }
 
+    /// <summary>The idea the project came from, when the project office proposed it from one.</summary>
+    public Ideas.IdeaView? Idea { get; private set; }
+
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)
     {
+        Idea = Project.IdeaId is { } ideaId ? await Database.ReadAsync(db => Ideas.IdeaStore.GetAsync(db, ideaId), cancellationToken) : null;
         Gate = (await gates.ReadAsync(Project, null, cancellationToken)).Value;
         Decisions = await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
         History = await Database.ReadAsync(db => AuditStore.ForProjectAsync(db, Project.Id, 0, Paging.MaxLimit), cancellationToken);
