@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using NodaTime;
 using ProjectMethod.Api.Tests.Infrastructure;
-using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Tests;
 

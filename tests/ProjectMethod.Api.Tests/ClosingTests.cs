@@ -1,6 +1,5 @@
 using System.Net;
 using ProjectMethod.Api.Tests.Infrastructure;
-using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using FluentAssertions;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Domain.Roles;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using FluentAssertions;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Api.Tests.Infrastructure;

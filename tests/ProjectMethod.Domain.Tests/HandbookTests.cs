@@ -1,11 +1,9 @@
-using FluentAssertions;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
-using Xunit;
 
 namespace ProjectMethod.Domain.Tests;
 

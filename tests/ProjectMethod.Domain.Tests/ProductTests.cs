@@ -1,10 +1,8 @@
-using FluentAssertions;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Roles;
-using Xunit;
 
 namespace ProjectMethod.Domain.Tests;
 

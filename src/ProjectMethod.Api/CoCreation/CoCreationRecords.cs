@@ -1,4 +1,3 @@
-using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
@@ -6,7 +5,6 @@ using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.CoCreation;
-using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.CoCreation;
 
