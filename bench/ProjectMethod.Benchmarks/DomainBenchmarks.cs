@@ -4,6 +4,7 @@ using NodaTime;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Checklists;
+using ProjectMethod.Domain.CoCreation;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
@@ -27,6 +28,10 @@ public class DomainBenchmarks
     private BenefitPlan plan = null!;
     private List<Point> measurements = null!;
     private List<RoleAssignment> organisation = null!;
+    private List<StakeholderGroup> groups = null!;
+    private List<PlannedInvolvement> coCreationPlan = null!;
+    private List<CoCreationActivity> activities = null!;
+    private List<CoCreationInput> inputs = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -59,6 +64,17 @@ public class DomainBenchmarks
         forecast = Dimensions.Default.ToDictionary(d => d, d => 1040m);
         plan = new BenefitPlan(new Point(new LocalDate(2026, 1, 1), 120), new Point(new LocalDate(2028, 1, 1), 80), 5, Period.FromMonths(3));
         measurements = Enumerable.Range(1, 20).Select(m => new Point(new LocalDate(2026, 1, 1).PlusDays(30 * m), 120 - m)).ToList();
+
+        // A large register: 40 groups planned in three phases each, 200 activities of five groups, 1 000 inputs.
+        var random = new Random(20261123);
+        groups = Enumerable.Range(0, 40).Select(i => new StakeholderGroup(Guid.NewGuid(), $"Gruppe {i}", (GroupKind)(i % 10), i % 4 == 0)).ToList();
+        coCreationPlan = groups.SelectMany(g => new[] { Phase.Concept, Phase.Planning, Phase.Execution }
+            .Select(p => new PlannedInvolvement(g.Id, p, (InvolvementLevel)random.Next(5), CoCreationPurpose.Efficiency))).ToList();
+        activities = Enumerable.Range(0, 200).Select(i => new CoCreationActivity(Guid.NewGuid(), new LocalDate(2026, 1, 1).PlusDays(i), ActivityKind.Workshop,
+            (Phase)random.Next(1, 4), (InvolvementLevel)random.Next(5),
+            Enumerable.Range(0, 5).Select(_ => new Participation(groups[random.Next(groups.Count)].Id, random.Next(0, 20))).DistinctBy(p => p.GroupId).ToList())).ToList();
+        inputs = Enumerable.Range(0, 1000).Select(i => new CoCreationInput(Guid.NewGuid(), activities[i % 200].Id, groups[i % 40].Id, activities[i % 200].Date,
+            i % 3 == 0 ? null : InputOutcome.Adopted)).ToList();
     }
 
     [Benchmark(Baseline = true, Description = "BP3 gate view: every criterion evaluated")]
@@ -76,4 +92,7 @@ public class DomainBenchmarks
 
     [Benchmark(Description = "Benefit figures from 20 measurements")]
     public BenefitFigures BenefitFigures() => BenefitMath.Figures(plan, measurements, new LocalDate(2027, 9, 1));
+
+    [Benchmark(Description = "Co-creation summary: 40 groups, 120 planned, 200 activities, 1 000 inputs")]
+    public CoCreationSummary CoCreationSummary() => Domain.CoCreation.CoCreationSummary.Of(groups, coCreationPlan, activities, inputs, new LocalDate(2026, 11, 23));
 }

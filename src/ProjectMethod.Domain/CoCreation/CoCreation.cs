@@ -117,8 +117,10 @@ public sealed record CoCreationSummary(
             .OrderBy(r => r.Phase).ThenBy(r => r.GroupId)
             .ToList();
         var reachedGroups = reached.Select(r => r.GroupId).ToHashSet();
+        var levelOf = reached.ToDictionary(r => (r.GroupId, r.Phase), r => r.Level);
         var known = groups.Select(g => g.Id).ToHashSet();
         var answered = inputs.Count(i => i.Response is not null);
+        var overdueBefore = today.PlusDays(-AnswerWithinDays);
         return new CoCreationSummary(
             groups.Count,
             groups.Count(g => reachedGroups.Contains(g.Id)),
@@ -126,10 +128,10 @@ public sealed record CoCreationSummary(
             groups.Count(g => g.HardToReach && reachedGroups.Contains(g.Id)),
             reached.Where(r => known.Contains(r.GroupId)).ToList(),
             plan.Select(p => new PlannedAgainstAchieved(p.GroupId, p.Phase, p.Level,
-                reached.FirstOrDefault(r => r.GroupId == p.GroupId && r.Phase == p.Phase)?.Level, p.GapExplanation)).ToList(),
+                levelOf.TryGetValue((p.GroupId, p.Phase), out var level) ? level : null, p.GapExplanation)).ToList(),
             inputs.Count,
             answered,
             inputs.Count - answered,
-            inputs.Count(i => i.Response is null && Period.Between(i.Received, today, PeriodUnits.Days).Days > AnswerWithinDays));
+            inputs.Count(i => i.Response is null && i.Received < overdueBefore));
     }
 }
