@@ -173,6 +173,19 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(measured).ToHaveCountAsync(4);
         await Assertions.Expect(measured.Last).ToContainTextAsync("01.11.2026");
         await CheckAccessibility(page, "gevinst");
+
+        // A measurement sent to a benefit that is not the project's is not found, whether the form is valid or not.
+        var benefitPage = new Uri(page.Url).AbsolutePath;
+        var elsewhere = benefitPage[..(benefitPage.LastIndexOf('/') + 1)] + Guid.NewGuid();
+        var measureToken = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        foreach (var date in new[] { "2026-11-02", "" })
+        {
+            var strange = await page.APIRequest.PostAsync(elsewhere, new()
+            {
+                Form = page.Context.APIRequest.CreateFormData().Set("__RequestVerificationToken", measureToken!).Set("date", date).Set("value", "88"),
+            });
+            strange.Status.Should().Be(404, $"a form to another benefit (date '{date}') finds no benefit, and is never a 500");
+        }
     }
 
     [BrowserFact]

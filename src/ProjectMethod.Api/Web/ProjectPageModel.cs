@@ -141,11 +141,14 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         return await ShowAsync();
     }
 
-    /// <summary>The page with its own data, read now.</summary>
+    /// <summary>Whether what the page is about (beyond the project) exists; a page about one benefit says so.</summary>
+    protected virtual bool Found => true;
+
+    /// <summary>The page with its own data, read now; not found when what it is about is not there.</summary>
     private async Task<IActionResult> ShowAsync()
     {
         await LoadPageAsync(HttpContext.RequestAborted);
-        return Page();
+        return Found ? Page() : NotFound();
     }
 
     /// <summary>The project, its roles and the signed-in employee's standing on it; false when there is no such project.</summary>

@@ -32,7 +32,6 @@ public sealed class GevinstModel(Database database, BenefitMeasurements measurem
         Benefit = benefit is null ? null! : BenefitView.From(benefit, all, BenefitMath.Today(clock), Project.Phase);
     }
 
-    /// <summary>A benefit of another project, or none, is not found.</summary>
-    public override async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await base.OnGetAsync(id, cancellationToken) is var page && Benefit is null ? NotFound() : page;
+    /// <summary>A benefit of another project, or none, is not found: when the page is read, and when a form to it is refused.</summary>
+    protected override bool Found => Benefit is not null;
 }
