@@ -90,25 +90,24 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
             }
         }
 
-        var changed = new List<ProjectRow>();
-        foreach (var id in changes)
+        // The projects among these on which the employee may take the operation.
+        async Task<List<ProjectRow>> WhereMay(IEnumerable<Guid> ids, string operationId)
         {
-            if (await StandingOn(id) is { } on && operations.Check("decideBenefitChange", on.Standing) is null)
+            var projects = new List<ProjectRow>();
+            foreach (var id in ids)
             {
-                changed.Add(on.Project);
+                if (await StandingOn(id) is { } on && operations.Check(operationId, on.Standing) is null)
+                {
+                    projects.Add(on.Project);
+                }
             }
+
+            return projects;
         }
 
-        var toAnswer = new List<ProjectRow>();
-        foreach (var id in inputs)
+        return new Contents(requests, exceptions, await WhereMay(changes, "decideBenefitChange"))
         {
-            if (await StandingOn(id) is { } on && Domain.CoCreation.CoCreationRules.Phases.Contains(on.Project.Phase)
-                && operations.Check("answerCoCreationInput", on.Standing) is null)
-            {
-                toAnswer.Add(on.Project);
-            }
-        }
-
-        return new Contents(requests, exceptions, changed) { InputsToAnswer = toAnswer };
+            InputsToAnswer = await WhereMay(inputs, "answerCoCreationInput"),
+        };
     }
 }

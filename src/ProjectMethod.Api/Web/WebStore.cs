@@ -60,10 +60,15 @@ public static class WebStore
         $"SELECT DISTINCT project_id FROM benefit_changes WHERE state = '{Domain.Benefits.BenefitChangeState.Proposed.Wire()}' ORDER BY project_id LIMIT 200");
 
     private static readonly Sql InputsUnanswered = Sql.Of(
-        $"SELECT DISTINCT project_id FROM co_creation_inputs WHERE outcome IS NULL OR outcome = '{Domain.CoCreation.InputOutcome.Later.Wire()}' ORDER BY project_id LIMIT 200");
+        $"""
+        SELECT DISTINCT i.project_id FROM co_creation_inputs i JOIN projects p ON p.id = i.project_id
+        WHERE (i.outcome IS NULL OR i.outcome = '{Domain.CoCreation.InputOutcome.Later.Wire()}') AND p.phase IN @open
+        ORDER BY i.project_id LIMIT 200
+        """);
 
-    /// <summary>The projects with a co-creation input that waits for its answer (none yet, or "later").</summary>
-    public static Task<IReadOnlyList<Guid>> InputsToAnswerAsync(DbSession db) => db.ListAsync<Guid>(InputsUnanswered);
+    /// <summary>The projects whose register is open with a co-creation input that waits for its answer (none yet, or "later").</summary>
+    public static Task<IReadOnlyList<Guid>> InputsToAnswerAsync(DbSession db) =>
+        db.ListAsync<Guid>(InputsUnanswered, new { open = Domain.CoCreation.CoCreationRules.Phases.Select(p => p.Wire()).ToArray() });
 
     /// <summary>The projects with a proposed change of a benefit that nobody has decided yet.</summary>
     public static Task<IReadOnlyList<Guid>> BenefitChangesProposedAsync(DbSession db) => db.ListAsync<Guid>(ChangesProposed);
