@@ -47,7 +47,8 @@ public abstract class ApiSecurityTests(ApiFactory api)
             (b.Outsider, HttpMethod.Get, $"benefits/{benefit}", null),
             (b.BenefitOwner, HttpMethod.Post, $"benefits/{benefit}/measurements", new { value = 100, date = "2026-03-01" }),
             (b.ProjectManager, HttpMethod.Post, $"lessons/{lesson}/publish", new { }),
-            (b.Executive, HttpMethod.Delete, $"roles/{role}", null),
+            (b.Executive, HttpMethod.Post, $"roles/{role}/removal", new { rationale = "Slutter" }),
+            (b.Executive, HttpMethod.Post, $"roles/{role}/replacement", new { userId = "x", displayName = "X", rationale = "Byttes" }),
         ];
         foreach (var (who, method, path, body) in attempts)
         {
@@ -144,11 +145,12 @@ public abstract class ApiSecurityTests(ApiFactory api)
         var project = await new Scenario(api).ReadyForBp3Async();
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Start" }).Expect(HttpStatusCode.Created);
 
-        // The one who asked is made Executive: the board removes eva, the new Project Manager replaces per, per becomes Executive.
+        // The one who asked is made Executive: pål replaces per as Project Manager, then per replaces eva as Executive.
         var roles = (await project.Outsider.GetAsync($"{project.Url}/roles").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
-        await project.Board.DeleteAsync($"{project.Url}/roles/{roles.Single(r => r.Str("role") == "projectManager").Str("id")}").Expect(HttpStatusCode.NoContent);
-        await project.Board.DeleteAsync($"{project.Url}/roles/{roles.Single(r => r.Str("role") == "executive").Str("id")}").Expect(HttpStatusCode.NoContent);
-        await project.Assign(project.Board, "executive", "per");
+        await project.Board.Post($"{project.Url}/roles/{roles.Single(r => r.Str("role") == "projectManager").Str("id")}/replacement",
+            new { userId = "pål", displayName = "Pål", rationale = "Per blir prosjekteier" }).Expect(HttpStatusCode.Created);
+        await project.Board.Post($"{project.Url}/roles/{roles.Single(r => r.Str("role") == "executive").Str("id")}/replacement",
+            new { userId = "per", displayName = "Per", rationale = "Eva slutter" }).Expect(HttpStatusCode.Created);
 
         var problem = await project.ProjectManager.Post($"{project.Url}/gate/decisions", new { decision = "approve", rationale = "Meg selv" })
             .ExpectProblem(HttpStatusCode.Forbidden, "four-eyes");

@@ -213,6 +213,29 @@ public abstract class HandbooksTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task A_vote_awaited_from_a_replaced_board_member_waits_for_the_new_one_and_the_old_vote_no_longer_counts()
+    {
+        await Publish(Office, "samhandling", Body("Samhandling", bp3Mode: "boardConsensus"));
+        var project = await new Scenario(api, "samhandling").InPlanningAsync();
+        await RequestBp3(project);
+        var decisions = $"{project.Url}/gate/decisions";
+        await project.SeniorUser.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Accepted);
+        var seniorUser = (await project.Outsider.GetAsync($"{project.Url}/roles").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Single(r => r.Str("role") == "seniorUser").Str("id");
+
+        await project.Executive.Post($"{project.Url}/roles/{seniorUser}/replacement", new { userId = "sofie", displayName = "Sofie Seniorbruker", rationale = "Siri har gått av" })
+            .Expect(HttpStatusCode.Created);
+
+        var consensus = (await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK)).GetProperty("consensus");
+        consensus.GetProperty("approved").EnumerateArray().Should().BeEmpty();
+        consensus.GetProperty("awaited").EnumerateArray().Select(u => u.GetString()).Should().Equal("eva", "sofie", "sven");
+        await project.SeniorUser.Post(decisions, new { decision = "approve", rationale = "Igjen" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        await api.As("sofie").Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Accepted);
+        await project.Executive.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Accepted);
+        (await project.SeniorSupplier.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("execution");
+    }
+
+    [ProviderFact]
     public async Task Board_consensus_takes_every_board_member_and_one_reject_rejects()
     {
         await Publish(Office, "samhandling", Body("Samhandling", bp3Mode: "boardConsensus"));

@@ -131,7 +131,7 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await CheckAccessibility(page, "til-beslutning");
         await inbox.GetByRole(AriaRole.Link).ClickAsync();
         page.Url.Should().Be(concept);
-        await page.GetByLabel("Begrunnelse").FillAsync("Godt forankret i kulturplanen");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Begrunnelse" }).FillAsync("Godt forankret i kulturplanen");
         await CheckAccessibility(page, "beslutning");
         await page.GetByRole(AriaRole.Button, new() { Name = "Beslutt" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Beslutningen er tatt.");
@@ -359,17 +359,35 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
         await CheckAccessibility(page, "til-beslutning-avvik");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trygghetsalarm i alle hjem" }).GetByRole(AriaRole.Link).ClickAsync();
+        // The exception plan's form opens with the stage's plan and tolerances as they are; what Bjørn leaves stays.
         await story.Choose("Beslutt avviket", ("Beslutning", "Godkjenn avviksplanen"));
         await page.GetByText("Ny plan og nye toleranser").ClickAsync();
+        var plan = story.Form("Beslutt avviket").Locator("fieldset").Filter(new() { Has = page.Locator("legend", new() { HasTextString = "Avviksplan" }) });
+        await Assertions.Expect(plan.GetByLabel("Budsjett (kr)", new() { Exact = true })).ToHaveValueAsync("800000");
+        await Assertions.Expect(plan.GetByLabel("Planlagt slutt", new() { Exact = true })).ToHaveValueAsync("2027-03-31");
+        await Assertions.Expect(story.Form("Beslutt avviket").Locator("fieldset").Filter(new() { Has = page.Locator("legend", new() { HasTextString = "Kvalitet" }) })
+            .GetByLabel("Tillatt over", new() { Exact = true })).ToHaveValueAsync("2");
+        await story.Band("Beslutt avviket", "Avviksplan", ("Budsjett (kr)", "ni hundre tusen"));
         await story.Send("Beslutt avviket", "Beslutt avviket", ("Begrunnelse", "Rammen økes"));
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
         await Assertions.Expect(story.Form("Beslutt avviket").Locator("details")).ToHaveAttributeAsync("open", "open", new() { Timeout = 2000 });
-        await story.Band("Beslutt avviket", "Avviksplan", ("Planlagt slutt", "2027-04-30"), ("Budsjett (kr)", "900000"));
-        await story.Tolerances("Beslutt avviket", ("2027-04-30", "7", "7"), ("900000", "50000", "50000"));
-        await CheckAccessibility(page, "avviksbeslutning");
+        await story.Band("Beslutt avviket", "Avviksplan", ("Planlagt slutt", "2027-04-30"), ("Budsjett (kr)", "900 000"));
         await story.Send("Beslutt avviket", "Beslutt avviket", ("Begrunnelse", "Rammen økes"));
+
+        // Before anything is saved, Bjørn sees old against new per dimension, and confirms.
+        var review = page.GetByRole(AriaRole.Table, new() { Name = "Slik endres grunnlaget" });
+        await Assertions.Expect(review.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kostnad" })).ToContainTextAsync("800 000 (−50 000 / +50 000)900 000 (−50 000 / +50 000)Ja");
+        await Assertions.Expect(review.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tid" })).ToContainTextAsync("30.04.2027");
+        await Assertions.Expect(review.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kvalitet" })).ToContainTextAsync("uendret");
+        await Assertions.Expect(review.GetByRole(AriaRole.Row).Filter(new() { HasText = "Produkter i fasen" })).ToContainTextAsync("uendret");
+        await CheckAccessibility(page, "avviksbeslutning");
+        await story.Form("Beslutt avviket").GetByRole(AriaRole.Button, new() { Name = "Bekreft beslutningen", Exact = true }).ClickAsync();
         await story.Done("Avviket er besluttet.");
         await Assertions.Expect(page.GetByText("Godkjenn avviksplanen – «Rammen økes» (bjorn)")).ToBeVisibleAsync();
+        var stage = (await service.As("nils").GetAsync($"/api/v1/projects/{project.Split('/').Last()}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0];
+        stage.GetProperty("tolerances").GetProperty("tolerances").GetArrayLength().Should().Be(6, "no dimension is dropped by the exception plan");
+        stage.GetProperty("plan").GetProperty("budget").GetDecimal().Should().Be(900000);
+        stage.GetProperty("plan").GetProperty("productsInScope").GetInt32().Should().BeGreaterThan(0);
 
         // Per records what the project learnt and publishes it; anyone finds it among the lessons of every project.
         await story.SignInAs("Per Prosjektleder");
@@ -393,6 +411,44 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
             .ToHaveCountAsync(2);
         var board = service.As("bjorn", GlobalRoles.PortfolioBoard);
         (await board.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK)).GetProperty("ok").GetBoolean().Should().BeTrue();
+    }
+
+    [BrowserFact]
+    public async Task A_mistyped_executive_is_replaced_from_the_project_page_and_the_rightful_one_then_finds_the_project()
+    {
+        using var database = api.Another();
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, [], ("Web:DevelopmentSignIn", "true"));
+        var created = await service.As("pia").Post("/api/v1/projects", new { name = "Ny skolebuss", sector = "oppvekst", description = "Skoleskyss i distriktet" })
+            .Expect(HttpStatusCode.Created);
+        var id = created.Str("id");
+        await service.As("bjorn", GlobalRoles.PortfolioBoard).Post($"/api/v1/projects/{id}/roles", new { role = "executive", userId = "Eva", displayName = "Eva Eier" })
+            .Expect(HttpStatusCode.Created);
+        await using var browser = await Browser.OpenAsync(service, timeout: 10_000);
+        var page = browser.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Eva Eier");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ny skolebuss" })).ToHaveCountAsync(0);
+
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GotoAsync($"/prosjekter/{id}");
+        var holder = page.Locator("#roller + ul li").Filter(new() { HasText = "Eva Eier – prosjekteier" });
+        await holder.Locator("summary").ClickAsync();
+        await story.Send("Bytt innehaver", "Bytt innehaver", ("Brukernavn", "eva"), ("Navn", "Eva Eier"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
+        await Assertions.Expect(story.Form("Bytt innehaver").GetByLabel("Brukernavn", new() { Exact = true })).ToHaveValueAsync("eva");
+        await story.Send("Bytt innehaver", "Bytt innehaver", ("Begrunnelse", "Brukernavnet var skrevet med stor forbokstav"));
+        await story.Done("Rollen har fått ny innehaver.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Historikk" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Rolle fikk ny innehaver" }))
+            .ToHaveCountAsync(1);
+        await holder.Locator("summary").ClickAsync();
+        await story.Send("Fjern fra rollen", "Fjern fra rollen");
+        await Assertions.Expect(story.Form("Fjern fra rollen").GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
+        await CheckAccessibility(page, "rolle-endre");
+
+        await story.SignInAs("Eva Eier");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ny skolebuss" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ny skolebuss", Level = 1 })).ToBeVisibleAsync();
     }
 
     [BrowserFact]

@@ -9,6 +9,7 @@ public static class EventTypes
     public const string MandateWritten = "mandateWritten";
     public const string RoleAssigned = "roleAssigned";
     public const string RoleRemoved = "roleRemoved";
+    public const string RoleReplaced = "roleReplaced";
     public const string BusinessCaseWritten = "businessCaseWritten";
     public const string BusinessCaseReviewed = "businessCaseReviewed";
     public const string LessonRecorded = "lessonRecorded";

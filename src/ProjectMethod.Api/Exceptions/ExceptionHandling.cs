@@ -65,22 +65,14 @@ public static class ExceptionHandling
         return result;
     }
 
-    /// <summary>The decision of whoever owns the tolerance: a new baseline, adjusted tolerances, premature closure or escalation.</summary>
+    /// <summary>
+    /// The decision of whoever owns the tolerance: a new baseline, adjusted tolerances, premature closure or escalation.
+    /// A new baseline is laid over the current one (<see cref="ExceptionBaseline"/>): what the decision leaves out stays.
+    /// </summary>
     public static async Task<WriteResult<ExceptionDecisionView>> DecideAsync(Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
     {
         var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText);
-        var newBaseline = request.Decision is ExceptionDecision.ApproveExceptionPlan or ExceptionDecision.AdjustTolerances;
-        if (request.Decision == ExceptionDecision.ApproveExceptionPlan)
-        {
-            ToleranceInput.ValidatePlan(request.Plan, validation, "plan.");
-        }
-
-        ToleranceSet? tolerances = null;
-        if (newBaseline)
-        {
-            tolerances = ToleranceInput.Read(ToleranceLevel.Stage, request.Tolerances, ToleranceInput.AllDimensions, validation, "tolerances.");
-        }
-
+        var changes = ExceptionBaseline.ReadChanges(request, validation);
         if (!validation.IsValid)
         {
             return WriteResult.Refused<ExceptionDecisionView>(Problems.Validation(validation.Errors));
@@ -101,16 +93,16 @@ public static class ExceptionHandling
                 return refused;
             }
 
-            if (ToleranceInput.CheckActive(tolerances, (await write.HandbookAsync()).Dimensions, "tolerances.") is { IsValid: false } inactive)
+            if (ToleranceInput.CheckActive(changes?.Select(c => c.Dimension) ?? [], (await write.HandbookAsync()).Dimensions, "tolerances.") is { IsValid: false } inactive)
             {
                 return inactive.ToError();
             }
 
             var stage = exception.Stage ?? write.Project.Stage ?? 1;
-            if (exception.BenefitId is { } benefitId && newBaseline)
+            if (exception.BenefitId is { } benefitId && changes is not null)
             {
                 // A benefit falling short in realisation has no stage plan: the board may only move its target and shortfall.
-                if (decision == ExceptionDecision.ApproveExceptionPlan || tolerances!.ByDimension.GetValueOrDefault(Dimension.Benefit) is not { } band)
+                if (decision == ExceptionDecision.ApproveExceptionPlan || changes.FirstOrDefault(c => c.Dimension == Dimension.Benefit) is not { } band)
                 {
                     return DomainError.Invalid("benefit-exception", "Benefit exception",
                         "A benefit exception is decided with adjustTolerances naming the benefit's new target (tolerances.benefit.plan) and allowed shortfall (tolerances.benefit.lower), or with prematureClosure.");
@@ -121,9 +113,13 @@ public static class ExceptionHandling
                     return invalid;
                 }
             }
-            else if (newBaseline && await SetBaseline(write, exception, stage, tolerances! with { Level = exception.Level }, request.Plan) is { } outside)
+            else if (changes is not null)
             {
-                return outside;
+                var proposal = await ExceptionBaseline.ProposeAsync(write.Db, id, exception, stage, changes, request.Plan, write.Actor.UserId, write.Now);
+                if ((proposal.Error ?? await SetBaseline(write, proposal.Value!)) is { } outside)
+                {
+                    return outside;
+                }
             }
 
             var decided = exception with
@@ -143,43 +139,37 @@ public static class ExceptionHandling
                 await CloseEarly(write, loader, exceptionId, decided.Rationale!);
             }
 
-            var rejudged = newBaseline && exception.BenefitId is null ? await Forecasting.RejudgeLatestAsync(write, stage, await write.TolerancesAsync()) : null;
+            var rejudged = changes is not null && exception.BenefitId is null ? await Forecasting.RejudgeLatestAsync(write, stage, await write.TolerancesAsync()) : null;
             return new ExceptionDecisionView(decided, rejudged);
         });
         return result;
     }
 
     /// <summary>The new baseline, inside the decider's own authority: the stage's plan and tolerances inside the project's, or the project's own.</summary>
-    private static async Task<DomainError?> SetBaseline(ProjectWrite write, ExceptionView exception, int stage, ToleranceSet tolerances, StagePlanRequest? plan)
+    private static async Task<DomainError?> SetBaseline(ProjectWrite write, BaselineProposal proposal)
     {
         // A stage baseline is checked inside the Executive's authority (the project tolerance) as it is saved.
-        if (exception.Level == ToleranceLevel.Stage)
+        if (proposal.Level == ToleranceLevel.Stage)
         {
-            var saved = await StageBaselines.SaveAsync(write, stage, tolerances, plan is null ? null : ToleranceInput.ToPlan(stage, plan, write.Actor.UserId, write.Now));
-            return saved.Error;
+            return (await StageBaselines.SaveAsync(write, proposal.Stage, proposal.TolerancesAfter, proposal.PlanAfter)).Error;
         }
 
-        if (await ToleranceNesting.CheckInnerAsync(write.Db, write.Project.Id, ToleranceScope.Project, tolerances) is { } innerOutside)
+        if (await ToleranceNesting.CheckInnerAsync(write.Db, write.Project.Id, ToleranceScope.Project, proposal.TolerancesAfter) is { } innerOutside)
         {
             return innerOutside;
         }
 
-        await ToleranceStore.ReplaceAsync(write.Db, write.Project.Id, ToleranceScope.Project, tolerances, write.Actor.UserId, write.Now);
-        write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(tolerances, null, null));
-        if (plan is not null)
-        {
-            var saved = await StageBaselines.SaveAsync(write, stage, null, ToleranceInput.ToPlan(stage, plan, write.Actor.UserId, write.Now));
-            return saved.Error;
-        }
-
-        return null;
+        await ToleranceStore.ReplaceAsync(write.Db, write.Project.Id, ToleranceScope.Project, proposal.TolerancesAfter, write.Actor.UserId, write.Now);
+        write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(proposal.TolerancesAfter, null, null));
+        return proposal.PlanAfter is { } plan ? (await StageBaselines.SaveAsync(write, proposal.Stage, null, plan)).Error : null;
     }
 
     /// <summary>The portfolio board's answer to a benefit falling short: a new target and allowed shortfall, checked like any plan.</summary>
-    private static async Task<DomainError?> RetargetAsync(ProjectWrite write, Guid benefitId, decimal target, decimal allowedShortfall)
+    private static async Task<DomainError?> RetargetAsync(ProjectWrite write, Guid benefitId, decimal? newTarget, decimal? newShortfall)
     {
         var benefit = await BenefitStore.GetAsync(write.Db, write.Project.Id, benefitId)
             ?? throw new InvalidOperationException($"The exception names benefit {benefitId}, which the project does not have.");
+        var (target, allowedShortfall) = (newTarget ?? benefit.TargetValue!.Value, newShortfall ?? benefit.AllowedShortfall);
         if (BenefitRules.Retarget(benefit.Plan!, target, allowedShortfall) is { } invalid)
         {
             return invalid;

@@ -9,8 +9,11 @@ using ProjectMethod.Domain.Exceptions;
 
 namespace ProjectMethod.Api.Exceptions;
 
-/// <summary>The decision on an exception; plan and tolerances where the decision needs them.</summary>
-public sealed record ExceptionDecisionRequest(ExceptionDecision? Decision, string? Rationale, StagePlanRequest? Plan = null, ToleranceSetRequest? Tolerances = null);
+/// <summary>
+/// The decision on an exception. approveExceptionPlan names an exception plan (plan, and tolerances where they change);
+/// adjustTolerances names the tolerances that change. Whatever is left out keeps its current value.
+/// </summary>
+public sealed record ExceptionDecisionRequest(ExceptionDecision? Decision, string? Rationale, StagePlanChange? Plan = null, ToleranceSetChange? Tolerances = null);
 
 public sealed record ExceptionDecisionView(ExceptionView Exception, ForecastView? Rejudged);
 
@@ -31,7 +34,7 @@ public static class ExceptionsApi
         group.MapPost("/exceptions/{exceptionId:guid}/decision", async (Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ProjectWrites writes, GateFactsLoader loader) =>
                 (await ExceptionHandling.DecideAsync(id, exceptionId, request, http, writes, loader)).AsOk()).WithName("decideException").Allows(ProjectAccess.Before.ExecutiveOrBoard)
             .WithSummary("Decide an exception")
-            .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again; prematureClosure only before closure.")
+            .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again: the baseline is the current one with the changes laid over it — a tolerance dimension, a side of a band or a plan field left out keeps its current value, and the stage keeps its products in scope and the products it carries on. prematureClosure only before closure.")
             .WithProblems(400, 403, 404, 409, 412);
         app.MapGet("/api/v1/escalations", Escalations).WithTags("Exceptions").WithName("listEscalations").RequireAuthorization(Policies.PortfolioBoard)
             .WithSummary("The portfolio board's inbox").WithDescription("Undecided project exceptions and escalated stage exceptions across all projects.")

@@ -1,8 +1,10 @@
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Roles;
@@ -34,8 +36,7 @@ public static class Appointments
             var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), request.DisplayName!.Trim());
             if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.RoleWaivers) is { } broken)
             {
-                return DomainError.Conflict("role-rule-broken", "Role rule broken", broken.Description)
-                    with { Extensions = new Dictionary<string, object?> { ["rule"] = broken.Rule } };
+                return Broken(broken);
             }
 
             var assigned = new RoleView(candidate.Id, role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
@@ -45,5 +46,119 @@ public static class Appointments
         });
 
         return result;
+    }
+    /// <summary>
+    /// Somebody else in the place of a role's holder, with the reason, by whoever may appoint that role. The combination
+    /// rules hold for the organisation as it will be; what waited for the old holder by virtue of the role — a decision
+    /// or a vote (derived from the roles), a product to accept or review — waits for the new one.
+    /// </summary>
+    public static async Task<WriteResult<RoleView>> ReplaceAsync(Guid id, Guid assignmentId, ReplaceRole request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation()
+            .Text("userId", request.UserId, Validation.ShortText)
+            .Text("displayName", request.DisplayName, Validation.ShortText)
+            .Text("rationale", request.Rationale, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<RoleView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<RoleView>(http, id, async write =>
+        {
+            if (write.Roles.FirstOrDefault(r => r.Id == assignmentId) is not { } replaced)
+            {
+                return MissingAssignment;
+            }
+
+            if (ProjectAccess.Check(write.Standing, ProjectAccess.AppointmentOf(replaced.Role)) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            var candidate = new RoleAssignment(Ids.New(write.Now), replaced.Role, request.UserId!.Trim(), request.DisplayName!.Trim());
+            if (RoleRules.CheckReplacement(write.Roles, replaced, candidate, (await write.HandbookAsync()).RoleWaivers) is { } broken)
+            {
+                return Broken(broken);
+            }
+
+            var appointed = new RoleView(candidate.Id, candidate.Role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
+            await RoleStore.RemoveAsync(write.Db, id, replaced.Id);
+            await RoleStore.InsertAsync(write.Db, id, appointed);
+            var products = await HandOverProductsAsync(write, replaced, candidate.UserId);
+            write.Record(EventTypes.RoleReplaced, new
+            {
+                assignmentId = replaced.Id, newAssignmentId = candidate.Id, role = replaced.Role, fromUserId = replaced.UserId, toUserId = candidate.UserId,
+                candidate.DisplayName, rationale = request.Rationale!.Trim(), products,
+            });
+            return appointed;
+        });
+
+        return result;
+    }
+
+    /// <summary>A role assignment ended, with the reason, unless a decision point already passed needs the role (then it is replaced).</summary>
+    public static async Task<WriteResult<bool>> RemoveAsync(Guid id, Guid assignmentId, RemoveRole request, HttpContext http, ProjectWrites writes)
+    {
+        var validation = new Validation().Text("rationale", request.Rationale, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<bool>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<bool>(http, id, async write =>
+        {
+            if (write.Roles.FirstOrDefault(r => r.Id == assignmentId) is not { } removed)
+            {
+                return MissingAssignment;
+            }
+
+            if (ProjectAccess.Check(write.Standing, ProjectAccess.AppointmentOf(removed.Role)) is { } forbidden)
+            {
+                return forbidden;
+            }
+
+            if (RoleRules.CheckRemoval(write.Roles, removed, write.Project.Phase) is { } required)
+            {
+                return Broken(required);
+            }
+
+            await RoleStore.RemoveAsync(write.Db, id, assignmentId);
+            write.Record(EventTypes.RoleRemoved, new { assignmentId, removed.Role, removed.UserId, rationale = request.Rationale!.Trim() });
+            return true;
+        });
+
+        return result;
+    }
+
+    private static readonly DomainError MissingAssignment = new(ErrorKind.NotFound, "not-found", "Not found", "The role assignment was not found.");
+
+    private static DomainError Broken(RoleRuleViolation broken) =>
+        DomainError.Conflict("role-rule-broken", "Role rule broken", broken.Description) with { Extensions = new Dictionary<string, object?> { ["rule"] = broken.Rule } };
+
+    /// <summary>
+    /// The products still to be accepted by a replaced Senior User, or reviewed by a replaced Senior Supplier who answers
+    /// for their quality, move to the new holder; the ids moved.
+    /// </summary>
+    private static async Task<IReadOnlyList<Guid>> HandOverProductsAsync(ProjectWrite write, RoleAssignment replaced, string newHolder)
+    {
+        if (replaced.Role is not (ProjectRole.SeniorUser or ProjectRole.SeniorSupplier))
+        {
+            return [];
+        }
+
+        var moved = new List<Guid>();
+        foreach (var product in (await ProductStore.ForProjectAsync(write.Db, write.Project.Id)).Where(p => !ProductMachine.IsFinal(p.State)))
+        {
+            var handedOver = replaced.Role == ProjectRole.SeniorUser
+                ? product.AcceptorUserId == replaced.UserId ? product with { AcceptorUserId = newHolder } : null
+                : product.QualityResponsibleUserId == replaced.UserId ? product with { QualityResponsibleUserId = newHolder } : null;
+            if (handedOver is not null)
+            {
+                await ProductStore.UpdateAsync(write.Db, write.Project.Id, handedOver with { UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now });
+                moved.Add(product.Id);
+            }
+        }
+
+        return moved;
     }
 }

@@ -12,6 +12,12 @@ public sealed record AssignRole(ProjectRole? Role, string? UserId, string? Displ
 
 public sealed record RoleList(IReadOnlyList<RoleView> Items);
 
+/// <summary>Somebody else in a role: who, and why the holder is replaced.</summary>
+public sealed record ReplaceRole(string? UserId, string? DisplayName, string? Rationale);
+
+/// <summary>Why a role assignment ends.</summary>
+public sealed record RemoveRole(string? Rationale);
+
 public static class RolesApi
 {
     public static IEndpointRouteBuilder MapRoles(this IEndpointRouteBuilder app)
@@ -24,34 +30,21 @@ public static class RolesApi
             .WithSummary("Assign a role")
             .WithDescription("The portfolio board appoints the Executive; the Executive (or the board) appoints the rest. Every combination rule is checked; a broken one is a 409 naming it.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapDelete("/roles/{assignmentId:guid}", Remove).WithName("removeRole").Allows(ProjectAction.AppointOtherRole).WithSummary("Remove a role assignment")
-            .WithDescription("The portfolio board removes the Executive; the Executive (or the board) the others.").WithProblems(403, 404, 409, 412);
+        group.MapPost("/roles/{assignmentId:guid}/replacement", async (Guid id, Guid assignmentId, ReplaceRole request, HttpContext http, ProjectWrites writes) =>
+                (await Appointments.ReplaceAsync(id, assignmentId, request, http, writes)).AsCreated(role => $"/api/v1/projects/{id}/roles/{role.Id}"))
+            .WithName("replaceRole").Allows(ProjectAction.AppointOtherRole)
+            .WithSummary("Put somebody else in a role")
+            .WithDescription("The portfolio board replaces the Executive; the Executive (or the board) the others. The reason is required and audited; the combination rules hold for the organisation as it will be, and a role is never handed to its holder. The answer is the new assignment. Decisions and votes awaited from the role wait for the new holder; products the old Senior User was to accept, or the old Senior Supplier to review, move to the new one.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/roles/{assignmentId:guid}/removal", async (Guid id, Guid assignmentId, RemoveRole request, HttpContext http, ProjectWrites writes) =>
+                (await Appointments.RemoveAsync(id, assignmentId, request, http, writes)).Problem ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent())
+            .WithName("removeRole").Allows(ProjectAction.AppointOtherRole).WithSummary("End a role assignment")
+            .WithDescription("The portfolio board removes the Executive; the Executive (or the board) the others; the reason is required and audited. A role that a decision point already passed requires (the Executive from concept, the Project Manager and Benefit Owner from planning, the last Senior User or Senior Supplier from execution) is replaced instead: 409 role-rule-broken with rule role-required.")
+            .WithProblems(400, 403, 404, 409, 412);
         return app;
     }
 
     private static async Task<Ok<RoleList>> List(Guid id, Database database, CancellationToken cancellationToken) =>
         TypedResults.Ok(new RoleList(await database.ReadAsync(db => RoleStore.ViewsAsync(db, id), cancellationToken)));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(Guid id, Guid assignmentId, HttpContext http, ProjectWrites writes)
-    {
-        var result = await writes.RunAsync<bool>(http, id, async write =>
-        {
-            var assignment = write.Roles.FirstOrDefault(r => r.Id == assignmentId);
-            if (assignment is null)
-            {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The role assignment was not found.");
-            }
-
-            if (ProjectAccess.Check(write.Standing, ProjectAccess.AppointmentOf(assignment.Role)) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            await RoleStore.RemoveAsync(write.Db, id, assignmentId);
-            write.Record(EventTypes.RoleRemoved, new { assignmentId, assignment.Role, assignment.UserId });
-            return true;
-        });
-
-        return result.Problem ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
-    }
 }

@@ -57,7 +57,8 @@ public static class StageBaselines
             write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(tolerances, stage, null));
         }
 
-        if (planGiven && plan!.CarriedProductIds.Count > 0 && await CheckCarriedAsync(write, plan) is { } notCarriable)
+        if (planGiven && plan!.CarriedProductIds.Except(currentPlan?.CarriedProductIds ?? []).ToList() is { Count: > 0 } newlyCarried
+            && await CheckCarriedAsync(write, plan.Stage, newlyCarried) is { } notCarriable)
         {
             return notCarriable;
         }
@@ -75,18 +76,21 @@ public static class StageBaselines
         current is not null && set.ByDimension.Count == current.ByDimension.Count
         && set.ByDimension.All(t => current.ByDimension.TryGetValue(t.Key, out var same) && same == t.Value);
 
-    /// <summary>A stage plan carries on only products of this project from an earlier stage that are not yet accepted or removed.</summary>
-    private static async Task<DomainError?> CheckCarriedAsync(ProjectWrite write, StagePlanView plan)
+    /// <summary>
+    /// A stage plan takes on only products of this project from an earlier stage that are not yet accepted or removed;
+    /// one it already carried stays carried when it is planned again, even if it has since been settled.
+    /// </summary>
+    private static async Task<DomainError?> CheckCarriedAsync(ProjectWrite write, int stage, IReadOnlyList<Guid> newlyCarried)
     {
         var products = (await ProductStore.ForProjectAsync(write.Db, write.Project.Id)).ToDictionary(p => p.Id);
-        foreach (var id in plan.CarriedProductIds)
+        foreach (var id in newlyCarried)
         {
             if (!products.TryGetValue(id, out var product))
             {
                 return DomainError.Conflict("product-not-carriable", "Product cannot be carried on", $"Product {id} is not a product of this project.");
             }
 
-            if (product.Stage >= plan.Stage || ProductMachine.IsFinal(product.State))
+            if (product.Stage >= stage || ProductMachine.IsFinal(product.State))
             {
                 return DomainError.Conflict("product-not-carriable", "Product cannot be carried on",
                     $"{product.Title} is {product.State.Wire()} and of stage {product.Stage}: a stage plan carries on only unfinished products of earlier stages.");

@@ -12,7 +12,39 @@ public sealed record AmountBand(decimal? Plan, decimal? Lower = null, decimal? U
 /// <summary>Tolerances on the active dimensions; a missing side of a band allows no deviation that way.</summary>
 public sealed record ToleranceSetRequest(
     DateBand? Time = null, AmountBand? Cost = null, AmountBand? Quality = null, AmountBand? Scope = null, AmountBand? Risk = null, AmountBand? Benefit = null,
-    AmountBand? Sustainability = null);
+    AmountBand? Sustainability = null)
+{
+    /// <summary>The same bands as changes, read by the one reader of both; a whole set then asks each band for its plan value.</summary>
+    public ToleranceSetChange AsChange()
+    {
+        static AmountBandChange? Change(AmountBand? band) => band is null ? null : new AmountBandChange(band.Plan, band.Lower, band.Upper);
+        return new ToleranceSetChange(Time is null ? null : new DateBandChange(Time.Plan, Time.Lower, Time.Upper), Change(Cost), Change(Quality), Change(Scope),
+            Change(Risk), Change(Benefit), Change(Sustainability));
+    }
+}
+
+/// <summary>A change to a time tolerance: each of the planned date and the days before and after left out keeps its current value.</summary>
+public sealed record DateBandChange(LocalDate? Plan = null, decimal? Lower = null, decimal? Upper = null);
+
+/// <summary>A change to a tolerance in NOK, counts or exposure: each of the plan value and the deviations left out keeps its current value.</summary>
+public sealed record AmountBandChange(decimal? Plan = null, decimal? Lower = null, decimal? Upper = null);
+
+/// <summary>
+/// Changes to a baseline's tolerances: a dimension left out keeps its tolerance, and so does each part of a band left
+/// out. A dimension the baseline has no tolerance on yet needs its plan value.
+/// </summary>
+public sealed record ToleranceSetChange(
+    DateBandChange? Time = null, AmountBandChange? Cost = null, AmountBandChange? Quality = null, AmountBandChange? Scope = null, AmountBandChange? Risk = null,
+    AmountBandChange? Benefit = null, AmountBandChange? Sustainability = null)
+;
+
+/// <summary>
+/// A change to a stage plan in an exception plan: each field left out keeps its current value — the planned end and
+/// budget follow the time and cost tolerances when those are changed instead — and the products in scope and carried on
+/// stay with the stage unless given.
+/// </summary>
+public sealed record StagePlanChange(
+    LocalDate? PlannedEnd = null, decimal? Budget = null, int? ProductsInScope = null, string? Description = null, IReadOnlyList<Guid>? CarriedProductIds = null);
 
 /// <summary>
 /// Forecast values at the end of the stage or project. Risk is not given: it is the register's exposure. Quality and

@@ -8,6 +8,7 @@ public static class ToleranceInput
 {
     private const decimal MaxAmount = 1_000_000_000_000m;
 
+    /// <summary>A whole set of tolerances, as a PUT gives it: every band given states its plan value.</summary>
     public static ToleranceSet? Read(ToleranceLevel level, ToleranceSetRequest? request, IEnumerable<Dimension> active, Validation validation, string prefix = "")
     {
         if (request is null)
@@ -16,45 +17,72 @@ public static class ToleranceInput
             return null;
         }
 
+        var changes = Check(Given(request.AsChange()), active, validation, prefix);
+        foreach (var change in changes.Where(c => c.Plan is null))
+        {
+            validation.Add(prefix + ToleranceRules.Name(change.Dimension) + ".plan", "plan is required.");
+        }
+
+        return new ToleranceSet(level, changes.Where(c => c.Plan is not null)
+            .ToDictionary(c => c.Dimension, c => new Tolerance(c.Dimension, c.Plan!.Value, c.Below ?? 0, c.Above ?? 0)));
+    }
+
+    /// <summary>
+    /// What a decision changes, dimension by dimension, laid over the current baseline: a band or a part of one left out
+    /// is no change (see <see cref="ToleranceChanges.Apply"/>).
+    /// </summary>
+    public static List<ToleranceChange>? ReadChanges(ToleranceSetChange? request, IEnumerable<Dimension> active, Validation validation, string prefix = "")
+    {
+        if (request is null)
+        {
+            validation.Add(prefix.TrimEnd('.') is { Length: > 0 } field ? field : "tolerances", "Tolerances are required.");
+            return null;
+        }
+
+        return Check(Given(request), active, validation, prefix);
+    }
+
+    private static IEnumerable<(Dimension, decimal?, decimal?, decimal?)> Given(ToleranceSetChange request)
+    {
+        if (request.Time is { } time)
+        {
+            yield return (Dimension.Time, time.Plan is { } date ? Dimensions.DayNumber(date) : null, time.Lower, time.Upper);
+        }
+
+        foreach (var (dimension, band) in new[] { (Dimension.Cost, request.Cost), (Dimension.Quality, request.Quality), (Dimension.Scope, request.Scope),
+                     (Dimension.Risk, request.Risk), (Dimension.Benefit, request.Benefit), (Dimension.Sustainability, request.Sustainability) })
+        {
+            if (band is not null)
+            {
+                yield return (dimension, band.Plan, band.Lower, band.Upper);
+            }
+        }
+    }
+
+    /// <summary>Each band given, checked: on an active dimension, its deviations 0 or more, every value within bounds.</summary>
+    private static List<ToleranceChange> Check(IEnumerable<(Dimension Dimension, decimal? Plan, decimal? Lower, decimal? Upper)> given, IEnumerable<Dimension> active,
+        Validation validation, string prefix)
+    {
         var activeSet = active.ToHashSet();
-        var bands = new Dictionary<Dimension, Tolerance>();
-        void Add(Dimension dimension, decimal? plan, decimal? lower, decimal? upper, bool given)
+        var changes = new List<ToleranceChange>();
+        foreach (var (dimension, plan, lower, upper) in given)
         {
             var field = prefix + ToleranceRules.Name(dimension);
-            if (!given)
-            {
-                return;
-            }
-
             if (!activeSet.Contains(dimension))
             {
                 validation.Add(field, $"{dimension} is not an active tolerance dimension.");
-                return;
             }
-
-            if (plan is null)
-            {
-                validation.Add(field + ".plan", "plan is required.");
-            }
-
-            if (lower is < 0 or > MaxAmount || upper is < 0 or > MaxAmount || plan is < -MaxAmount or > MaxAmount)
+            else if (lower is < 0 or > MaxAmount || upper is < 0 or > MaxAmount || plan is < -MaxAmount or > MaxAmount)
             {
                 validation.Add(field, "lower and upper are allowed deviations: 0 or more, within bounds.");
             }
-
-            if (plan is not null)
+            else
             {
-                bands[dimension] = new Tolerance(dimension, plan.Value, lower ?? 0, upper ?? 0);
+                changes.Add(new ToleranceChange(dimension, plan, lower, upper));
             }
         }
 
-        Add(Dimension.Time, request.Time?.Plan is { } date ? Dimensions.DayNumber(date) : null, request.Time?.Lower, request.Time?.Upper, request.Time is not null);
-        foreach (var (dimension, band) in Amounts(request))
-        {
-            Add(dimension, band?.Plan, band?.Lower, band?.Upper, band is not null);
-        }
-
-        return new ToleranceSet(level, bands);
+        return changes;
     }
 
     /// <summary>Risk is always measured; quality and scope are measured once the project has products, and forecast by hand before.</summary>
@@ -111,11 +139,15 @@ public static class ToleranceInput
     }
 
     /// <summary>Against the project's active dimensions: a tolerance on a dimension its handbook does not use is refused.</summary>
-    public static Validation CheckActive(ToleranceSet? set, IEnumerable<Dimension> active, string prefix = "")
+    public static Validation CheckActive(ToleranceSet? set, IEnumerable<Dimension> active, string prefix = "") =>
+        CheckActive(set?.ByDimension.Keys ?? [], active, prefix);
+
+    /// <summary>Against the project's active dimensions: a tolerance given on a dimension its handbook does not use is refused.</summary>
+    public static Validation CheckActive(IEnumerable<Dimension> given, IEnumerable<Dimension> active, string prefix = "")
     {
         var validation = new Validation();
         var activeSet = active.ToHashSet();
-        foreach (var dimension in set?.ByDimension.Keys.Where(d => !activeSet.Contains(d)) ?? [])
+        foreach (var dimension in given.Where(d => !activeSet.Contains(d)))
         {
             validation.Add(prefix + ToleranceRules.Name(dimension), $"{dimension} is not an active tolerance dimension.");
         }
@@ -131,14 +163,16 @@ public static class ToleranceInput
             return validation;
         }
 
-        return validation
-            .Required(prefix + "plannedEnd", request.PlannedEnd)
-            .Required(prefix + "budget", request.Budget)
+        return ValidatePlanFields(request, validation.Required(prefix + "plannedEnd", request.PlannedEnd).Required(prefix + "budget", request.Budget), prefix);
+    }
+
+    /// <summary>The fields a plan gives, each checked; whether any must be given is the caller's to say.</summary>
+    public static Validation ValidatePlanFields(StagePlanRequest request, Validation validation, string prefix) =>
+        validation
             .That(request.Budget is null or (>= 0 and <= 1_000_000_000_000m), prefix + "budget", "budget is 0 or more, in NOK.")
             .That(request.ProductsInScope is null or (>= 0 and <= 10_000), prefix + "productsInScope", "productsInScope is 0 or more.")
             .Text(prefix + "description", request.Description, Validation.LongText, required: false)
             .That(request.CarriedProductIds is null or { Count: <= 1000 }, prefix + "carriedProductIds", "carriedProductIds holds at most 1000 products.");
-    }
 
     public static StagePlanView ToPlan(int stage, StagePlanRequest request, string setBy, NodaTime.Instant at) =>
         new(stage, request.PlannedEnd!.Value, request.Budget!.Value, request.ProductsInScope ?? 0, request.Description?.Trim() ?? "",

@@ -42,7 +42,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         var id = $"{Form}-{Name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal)}";
         var refusal = Refused.Of(ViewContext.HttpContext) is { } refused && refused.Form == Form ? refused : null;
         var request = ViewContext.HttpContext.Request;
-        var value = refusal is not null && request.HasFormContentType ? request.Form[Name].ToString() : Value ?? "";
+        var value = SentForm.ShowsSent(ViewContext.HttpContext, Form) && request.HasFormContentType ? request.Form[Name].ToString() : Value ?? "";
         var errors = refusal?.Fields.GetValueOrDefault(Name);
         var described = string.Join(" ", new[] { Hint is null ? null : $"{id}-hint", errors is null ? null : $"{id}-error" }.OfType<string>());
 

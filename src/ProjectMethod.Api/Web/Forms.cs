@@ -69,6 +69,21 @@ public sealed partial record Refused(
     private static partial Regex TooLongMessage();
 }
 
+/// <summary>
+/// A form sent and shown again without a refusal, for its sender to review before it is sent for good: its fields show
+/// what was sent, as after a refusal.
+/// </summary>
+public static class SentForm
+{
+    private static readonly object Key = new();
+
+    public static void Keep(HttpContext http, string form) => http.Items[Key] = form;
+
+    /// <summary>Whether the fields of this form show what the request sent: it was refused, or is being reviewed.</summary>
+    public static bool ShowsSent(HttpContext http, string form) =>
+        Refused.Of(http)?.Form == form || (http.Items.TryGetValue(Key, out var kept) && kept as string == form);
+}
+
 /// <summary>A page whose forms can be refused.</summary>
 public interface IRefusable
 {
@@ -144,14 +159,19 @@ public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
     /// <summary>A tolerance set under a prefix: a dimension with nothing filled in is left out, as the API reads an absent band.</summary>
     public ToleranceSetRequest Tolerances(string prefix = "")
     {
-        bool Given(string name) => Text($"{prefix}{name}.plan") is not null || Text($"{prefix}{name}.lower") is not null || Text($"{prefix}{name}.upper") is not null;
-        AmountBand? Band(string name) => Given(name)
+        AmountBand? Band(string name) => Given(prefix, name)
             ? new AmountBand(Number($"{prefix}{name}.plan"), Number($"{prefix}{name}.lower"), Number($"{prefix}{name}.upper"))
             : null;
 
-        var time = Given("time") ? new DateBand(Date($"{prefix}time.plan"), Number($"{prefix}time.lower"), Number($"{prefix}time.upper")) : null;
+        var time = Given(prefix, "time") ? new DateBand(Date($"{prefix}time.plan"), Number($"{prefix}time.lower"), Number($"{prefix}time.upper")) : null;
         return new ToleranceSetRequest(time, Band("cost"), Band("quality"), Band("scope"), Band("risk"), Band("benefit"), Band("sustainability"));
     }
+
+    /// <summary>The tolerance fields as changes to a baseline: a band whose fields are all empty is no change.</summary>
+    public ToleranceSetChange ToleranceChanges(string prefix = "") => Tolerances(prefix).AsChange();
+
+    private bool Given(string prefix, string name) =>
+        Text($"{prefix}{name}.plan") is not null || Text($"{prefix}{name}.lower") is not null || Text($"{prefix}{name}.upper") is not null;
 
     public LocalDate? Date(string name)
     {

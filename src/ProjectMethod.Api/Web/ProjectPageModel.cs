@@ -82,12 +82,21 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         return await AnswerAsync(id, form, result.Result as ProblemHttpResult, done);
     }
 
-    /// <summary>Sends a form through a use case shared as a class (its result carries the refusal itself).</summary>
-    protected async Task<IActionResult> SendAsync<T>(Guid id, string form, string operationId, FormReader reader, Func<Task<WriteResult<T>>> call, string done)
+    /// <summary>
+    /// Sends a form through a use case shared as a class (its result carries the refusal itself). A review, where given,
+    /// may show the page again with what the form would do (<see cref="ShowForReviewAsync"/>) instead of sending it.
+    /// </summary>
+    protected async Task<IActionResult> SendAsync<T>(
+        Guid id, string form, string operationId, FormReader reader, Func<Task<WriteResult<T>>> call, string done, Func<Task<IActionResult?>>? review = null)
     {
         if (await FirstCheckAsync(id, form, operationId, reader) is { } refused)
         {
             return refused;
+        }
+
+        if (review is not null && await review() is { } reviewed)
+        {
+            return reviewed;
         }
 
         var result = await call();
@@ -139,6 +148,13 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         Refusal = Refused.From(form, problem, Texts).Keep(HttpContext);
         Response.StatusCode = problem.StatusCode;
         return await ShowAsync();
+    }
+
+    /// <summary>The page again, its form showing what was sent, for the sender to review what it would do before it is sent for good.</summary>
+    protected Task<IActionResult> ShowForReviewAsync(string form)
+    {
+        SentForm.Keep(HttpContext, form);
+        return ShowAsync();
     }
 
     /// <summary>Whether what the page is about (beyond the project) exists; a page about one benefit says so.</summary>

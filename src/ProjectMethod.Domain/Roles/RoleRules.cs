@@ -1,4 +1,5 @@
 using ProjectMethod.Domain.Handbooks;
+using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Domain.Roles;
 
@@ -77,6 +78,42 @@ public static class RoleRules
     {
         var before = Violations(existing, waivers).ToHashSet();
         return Violations([.. existing, candidate], waivers).FirstOrDefault(v => !before.Contains(v));
+    }
+
+    /// <summary>
+    /// The first rule that putting <paramref name="candidate"/> in place of <paramref name="replaced"/> would break, or
+    /// null when the replacement may be made: the combination rules hold for the organisation as it would be.
+    /// </summary>
+    public static RoleRuleViolation? CheckReplacement(
+        IReadOnlyCollection<RoleAssignment> existing, RoleAssignment replaced, RoleAssignment candidate, RoleWaivers waivers)
+    {
+        if (string.Equals(replaced.UserId, candidate.UserId, StringComparison.Ordinal))
+        {
+            return new RoleRuleViolation("same-holder", $"{candidate.UserId} already holds this role: a replacement names somebody else.");
+        }
+
+        return CheckAssignment(existing.Where(a => a.Id != replaced.Id).ToList(), candidate with { Role = replaced.Role }, waivers);
+    }
+
+    /// <summary>
+    /// A role that a decision point already passed required stays filled: the Executive from concept on, the Project
+    /// Manager and the Benefit Owner from planning on, a Senior User and a Senior Supplier from execution on (DESIGN §2).
+    /// Such a holder is replaced, not removed. Null when the removal may be made.
+    /// </summary>
+    public static RoleRuleViolation? CheckRemoval(IReadOnlyCollection<RoleAssignment> existing, RoleAssignment removed, Phase phase)
+    {
+        var requiredFrom = removed.Role switch
+        {
+            ProjectRole.Executive => (Phase?)Phase.Concept,
+            ProjectRole.ProjectManager or ProjectRole.BenefitOwner => Phase.Planning,
+            ProjectRole.SeniorUser or ProjectRole.SeniorSupplier => Phase.Execution,
+            _ => null,
+        };
+        var othersHoldIt = existing.Any(a => a.Id != removed.Id && a.Role == removed.Role);
+        return requiredFrom is { } from && phase >= from && phase != Phase.Rejected && !othersHoldIt
+            ? new RoleRuleViolation("role-required",
+                $"The project has passed the decision point that requires its {Names.Of(removed.Role)}: replace {removed.UserId} instead of removing them.")
+            : null;
     }
 
     private static string Kebab(ProjectRole role) => role switch

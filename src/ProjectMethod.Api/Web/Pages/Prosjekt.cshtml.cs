@@ -4,6 +4,7 @@ using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
+using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Web.Pages;
@@ -56,6 +57,29 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
         return SendAsync(id, "assign", "assignRole", form, () => Appointments.AssignAsync(id,
             new AssignRole(form.Enum<ProjectRole>("role"), form.Text("userId"), form.Text("displayName")), HttpContext, writes), "RoleDone");
     }
+
+    /// <summary>Somebody else in a role, with the reason (the board for the Executive, the Executive for the rest).</summary>
+    public Task<IActionResult> OnPostReplaceAsync(Guid id, Guid assignmentId)
+    {
+        var form = ReadForm();
+        return SendAsync(id, ReplaceForm(assignmentId), "replaceRole", form, () => Appointments.ReplaceAsync(id, assignmentId,
+            new ReplaceRole(form.Text("userId"), form.Text("displayName"), form.Text("rationale")), HttpContext, writes), "RoleReplacedDone");
+    }
+
+    /// <summary>A role assignment ended, with the reason.</summary>
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid assignmentId)
+    {
+        var form = ReadForm();
+        return SendAsync(id, RemoveForm(assignmentId), "removeRole", form,
+            () => Appointments.RemoveAsync(id, assignmentId, new RemoveRole(form.Text("rationale")), HttpContext, writes), "RoleRemovedDone");
+    }
+
+    public static string ReplaceForm(Guid assignmentId) => $"replace-{assignmentId:N}";
+
+    public static string RemoveForm(Guid assignmentId) => $"remove-{assignmentId:N}";
+
+    /// <summary>Whether the signed-in employee may replace or remove this assignment: the board the Executive, the Executive (or the board) the rest.</summary>
+    public bool MayChange(RoleView role) => May("replaceRole") && ProjectAccess.Check(Standing, ProjectAccess.AppointmentOf(role.Role)) is null;
 
     /// <summary>The idea the project came from, when the project office proposed it from one.</summary>
     public Ideas.IdeaView? Idea { get; private set; }

@@ -43,14 +43,48 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
             () => ExceptionHandling.ReportAsync(id, exceptionId, report, HttpContext, writes), "ExceptionReported");
     }
 
+    /// <summary>The baseline a decision on the page would leave, shown to the decider before it is sent for good.</summary>
+    public (Guid ExceptionId, BaselineProposal Proposal)? Preview { get; private set; }
+
+    /// <summary>
+    /// The owner's decision. A new baseline is first shown as it would be, old against new per dimension; it is sent once
+    /// the decider confirms exactly what was shown (a form changed after the review is shown again).
+    /// </summary>
     public Task<IActionResult> OnPostDecideAsync(Guid id, Guid exceptionId)
     {
         var form = ReadForm();
         var decision = form.Enum<ExceptionDecision>("decision");
-        var plan = form.Date("plan.plannedEnd") is { } end ? new StagePlanRequest(end, form.Number("plan.budget"), form.WholeNumber("plan.productsInScope")) : null;
-        var tolerances = decision is ExceptionDecision.ApproveExceptionPlan or ExceptionDecision.AdjustTolerances ? form.Tolerances("tolerances.") : null;
-        return SendAsync(id, DecisionForm(exceptionId), "decideException", form, () => ExceptionHandling.DecideAsync(id, exceptionId,
-            new ExceptionDecisionRequest(decision, form.Text("rationale"), plan, tolerances), HttpContext, writes, loader), "ExceptionDecided");
+        var newBaseline = decision is ExceptionDecision.ApproveExceptionPlan or ExceptionDecision.AdjustTolerances;
+        var plan = decision == ExceptionDecision.ApproveExceptionPlan
+            ? new StagePlanChange(form.Date("plan.plannedEnd"), form.Number("plan.budget"), form.WholeNumber("plan.productsInScope"))
+            : null;
+        var request = new ExceptionDecisionRequest(decision, form.Text("rationale"), plan, newBaseline ? form.ToleranceChanges("tolerances.") : null);
+        var name = DecisionForm(exceptionId);
+        return SendAsync(id, name, "decideException", form,
+            () => ExceptionHandling.DecideAsync(id, exceptionId, request, HttpContext, writes, loader), "ExceptionDecided",
+            newBaseline ? () => ReviewAsync(exceptionId, name, request, form.Text("reviewed")) : null);
+    }
+
+    /// <summary>The page again with the baseline the decision would leave, unless the decider confirmed exactly that one.</summary>
+    private async Task<IActionResult?> ReviewAsync(Guid exceptionId, string form, ExceptionDecisionRequest request, string? reviewed)
+    {
+        if (ExceptionBaseline.ReadChanges(request, new Validation()) is not { } changes)
+        {
+            return null;
+        }
+
+        var proposal = await Database.ReadAsync(async db => await ExceptionStore.GetAsync(db, Project.Id, exceptionId) is { } exception
+            ? await ExceptionBaseline.ProposeAsync(db, Project.Id, exception, exception.Stage ?? Project.Stage ?? 1, changes, request.Plan, Standing.Actor.UserId, default)
+            : default, HttpContext.RequestAborted);
+
+        // What the use case would refuse, it refuses when sent; what was reviewed as it stands is sent.
+        if (proposal.Value is not { } baseline || baseline.Fingerprint == reviewed)
+        {
+            return null;
+        }
+
+        Preview = (exceptionId, baseline);
+        return await ShowForReviewAsync(form);
     }
 
     public static string ReportForm(Guid exceptionId) => $"report-{exceptionId:N}";
