@@ -11,6 +11,7 @@ using ProjectMethod.Api.History;
 using ProjectMethod.Api.Ideas;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Lessons;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Portfolio;
 using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
@@ -89,7 +90,7 @@ app.UseProjectMethod(limits);
 // The features, in the order of the method.
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
 app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapExceptions().MapBenefits().MapProducts();
-app.MapPortfolio().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
+app.MapPeople().MapPortfolio().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
 app.MapWeb();
 
 if (args is ["demo", ..])

@@ -83,7 +83,13 @@ public abstract class TwoInstanceTests(ApiFactory api)
         var before = (await project.Project()).GetProperty("version").GetInt64();
         var history = (await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength();
 
-        // Six candidates for the one Project Manager role, and six team managers who may all be appointed.
+        // Six candidates for the one Project Manager role, and six team managers who may all be appointed; the directory knows them all.
+        using var directory = api.As("katalog", GlobalRoles.Integrator);
+        foreach (var candidate in Enumerable.Range(0, 6).SelectMany(i => new[] { $"pm{i}", $"tm{i}" }))
+        {
+            await directory.Put($"/api/v1/people/{candidate}", new { name = candidate.ToUpperInvariant() }).Expect(HttpStatusCode.Created);
+        }
+
         var managers = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? api : second).As("eva")
             .Post($"{project.Url}/roles", new { role = "projectManager", userId = $"pm{i}", displayName = $"PM {i}" }));
         var teams = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? second : api).As("eva")

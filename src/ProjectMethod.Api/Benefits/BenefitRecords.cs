@@ -113,6 +113,11 @@ public static class BenefitRecords
                 return forbidden;
             }
 
+            if (await write.CheckKnownAsync(("ownerUserId", request.OwnerUserId)) is { } unknown)
+            {
+                return unknown;
+            }
+
             if (request.OwnerUserId is { } owner && !ProjectAccess.MayOwnBenefit(write.Roles, owner))
             {
                 return DomainError.Conflict("benefit-owner-role", "Not a benefit owner", $"{owner} is neither a Senior User nor the Benefit Owner of the project.");

@@ -29,6 +29,8 @@ public static class Composition
         services.AddSingleton<Migrations>();
         services.AddSingleton<IClock>(new MicrosecondClock(SystemClock.Instance));
         services.AddSingleton<ProjectWrites>();
+        services.AddSingleton<People.PeopleDirectory>();
+        services.AddSingleton<People.PeopleCommands>();
         services.AddSingleton<ProjectViews>();
         services.AddSingleton<Gates.GateReader>();
         services.AddSingleton<Gates.GateDecisions>();
@@ -89,6 +91,7 @@ public static class Composition
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<People.SignInRecorder>();
         app.UseMiddleware<ProjectGate>();
         app.UseMiddleware<Idempotency>();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -53,6 +53,16 @@ public static class Demo
             return;
         }
 
+        // The municipality's directory tells the service who its people are, as a nightly sync would.
+        using (var directory = Client(address, auth, "katalog", "Katalogsynkronisering", Domain.Roles.GlobalRoles.Integrator))
+        {
+            foreach (var (userId, name, unit, title, _) in Web.Web.DemoUsers)
+            {
+                using var put = await directory.PutAsJsonAsync($"/api/v1/people/{userId}", new { name, email = $"{userId}@kommune.example", unit, title }, cancellationToken);
+                put.EnsureSuccessStatusCode();
+            }
+        }
+
         var people = new People(address, auth);
         for (var i = 0; i < Projects.Length; i++)
         {

@@ -10,6 +10,9 @@ public static class Policies
     public const string PortfolioBoard = "portfolio-board";
     public const string Admins = "admins";
 
+    /// <summary>Who keeps the register of people in step with the municipality's directory: an admin or an integrator.</summary>
+    public const string DirectorySync = "directory-sync";
+
     /// <summary>The project office: whoever manages the handbooks (admin or portfolio board).</summary>
     public const string ProjectOffice = "project-office";
 
@@ -20,6 +23,7 @@ public static class Policies
             .AddPolicy(AuditVerifiers, policy => policy.RequireRole(GlobalRoles.PortfolioBoard, GlobalRoles.Admin))
             .AddPolicy(PortfolioBoard, policy => policy.RequireRole(GlobalRoles.PortfolioBoard))
             .AddPolicy(Admins, policy => policy.RequireRole(GlobalRoles.Admin))
+            .AddPolicy(DirectorySync, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.Integrator))
             .AddPolicy(ProjectOffice, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.PortfolioBoard));
         return services;
     }

@@ -130,7 +130,7 @@ public static class ProductSteps
             };
             await ProductStore.InsertReviewAsync(write.Db, write.Project.Id, review);
             return product with { OpenDefects = review.Defects.Count, LastComment = review.Notes };
-        }, request.Result, Dimension.Quality);
+        }, request.Result, Dimension.Quality, (request.Reviewers ?? []).Select((r, i) => ($"reviewers[{i}]", (string?)r)).ToArray());
     }
 
     public static Task<WriteResult<ProductView>> AcceptAsync(Guid id, Guid productId, AcceptProduct request, HttpContext http, ProjectWrites writes) =>
@@ -172,7 +172,8 @@ public static class ProductSteps
                 return MissingProduct;
             }
 
-            if ((ProductRules.CheckNaming(write.Standing, product.State) ?? ProductRules.CheckOpen(write.Project.Phase)) is { } refused)
+            if ((ProductRules.CheckNaming(write.Standing, product.State) ?? ProductRules.CheckOpen(write.Project.Phase)
+                    ?? await write.CheckKnownAsync(("userId", request.UserId))) is { } refused)
             {
                 return refused;
             }
@@ -229,7 +230,7 @@ public static class ProductSteps
     /// </summary>
     private static async Task<WriteResult<ProductView>> StepAsync(
         Guid id, Guid productId, HttpContext http, ProjectWrites writes, ProductStep step, Validation validation, string eventType,
-        Func<ProjectWrite, ProductView, Task<ProductView>> apply, ReviewResult? review = null, Dimension? judge = null)
+        Func<ProjectWrite, ProductView, Task<ProductView>> apply, ReviewResult? review = null, Dimension? judge = null, (string Field, string? UserId)[]? people = null)
     {
         if (!validation.IsValid)
         {
@@ -248,7 +249,7 @@ public static class ProductSteps
             var next = ProductRules.Step(
                 new ProductCase(product.State, product.QualityResponsibleUserId, product.AcceptorUserId, product.SubmittedBy, partsSettled),
                 write.Standing, write.Project.Phase, step, review);
-            if (next.Error is { } refused)
+            if ((next.Error ?? await write.CheckKnownAsync(people ?? [])) is { } refused)
             {
                 return refused;
             }

@@ -15,7 +15,7 @@ namespace ProjectMethod.Api.Projects;
 /// One write to one project, inside one transaction: the loaded project, its roles, the actor's standing, and the
 /// audit events the write records.
 /// </summary>
-public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList<RoleAssignment> roles, ProjectStanding standing, Instant now)
+public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList<RoleAssignment> roles, ProjectStanding standing, Instant now, People.PeopleDirectory people)
 {
     private readonly List<(string Type, object Payload)> events = [];
 
@@ -45,6 +45,25 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
     public async Task<HandbookVersion> HandbookAsync() =>
         handbook ??= (await HandbookStore.GetAsync(db, project.HandbookSector, project.HandbookVersion)).Version;
 
+    /// <summary>The person of each id, for fields that name people (null for an id nobody has).</summary>
+    public async Task<IReadOnlyDictionary<string, People.PersonView>> PeopleAsync() => await people.PeopleAsync(db);
+
+    /// <summary>
+    /// Every field that names a person names a known one: a 400 naming each field whose id the register of people does not
+    /// hold, or null. Fields left empty are the use case's to require.
+    /// </summary>
+    public async Task<DomainError?> CheckKnownAsync(params (string Field, string? UserId)[] named)
+    {
+        var known = await PeopleAsync();
+        var validation = new Validation();
+        foreach (var (field, userId) in named.Where(n => !string.IsNullOrWhiteSpace(n.UserId)))
+        {
+            validation.That(known.ContainsKey(userId!.Trim()), field, $"No person with the id '{userId.Trim()}' is known: choose one from GET /api/v1/people.");
+        }
+
+        return validation.IsValid ? null : validation.ToError();
+    }
+
     /// <summary>The project's tolerance dimensions and at-risk threshold, from its handbook.</summary>
     public async Task<ToleranceSettings> TolerancesAsync() => ToleranceSettings.Of(await HandbookAsync());
 }
@@ -73,7 +92,7 @@ public sealed record WriteResult<T>(T? Value, long Version, ProblemHttpResult? P
 /// The write pipeline every project feature uses: load under the write lock, honour If-Match, let the rule decide,
 /// then write the change, the audit events and the new version together, or nothing at all.
 /// </summary>
-public sealed class ProjectWrites(Database database, IClock clock)
+public sealed class ProjectWrites(Database database, IClock clock, People.PeopleDirectory people)
 {
     public async Task<WriteResult<T>> RunAsync<T>(HttpContext http, Guid projectId, Func<ProjectWrite, Task<Outcome<T>>> work)
     {
@@ -101,7 +120,7 @@ public sealed class ProjectWrites(Database database, IClock clock)
 
             var roles = await RoleStore.ForProjectAsync(db, projectId);
             var now = clock.GetCurrentInstant();
-            var write = new ProjectWrite(db, project, roles, ProjectStanding.Of(actor, roles, project.ProposerId), now);
+            var write = new ProjectWrite(db, project, roles, ProjectStanding.Of(actor, roles, project.ProposerId), now, people);
             var outcome = await work(write);
             if (outcome.Error is { } error)
             {

@@ -28,6 +28,11 @@ public static class RiskRecords
                 return forbidden;
             }
 
+            if (await write.CheckKnownAsync(("ownerUserId", request.OwnerUserId)) is { } unknown)
+            {
+                return unknown;
+            }
+
             var risk = ToView(Ids.New(write.Now), request, write.Actor.UserId, write.Now, write.Now);
             await RiskStore.InsertAsync(write.Db, id, risk);
             write.Record(EventTypes.RiskRecorded, risk);
@@ -50,6 +55,11 @@ public static class RiskRecords
             if (ProjectAccess.Check(write.Standing, ProjectAction.UpdateRisk) is { } forbidden)
             {
                 return forbidden;
+            }
+
+            if (await write.CheckKnownAsync(("ownerUserId", request.OwnerUserId)) is { } unknown)
+            {
+                return unknown;
             }
 
             var existing = await RiskStore.GetAsync(write.Db, id, riskId);

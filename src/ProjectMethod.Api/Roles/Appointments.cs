@@ -18,7 +18,7 @@ public static class Appointments
         var validation = new Validation()
             .Required("role", request.Role)
             .Text("userId", request.UserId, Validation.ShortText)
-            .Text("displayName", request.DisplayName, Validation.ShortText);
+            .Text("displayName", request.DisplayName, Validation.ShortText, required: false);
         if (!validation.IsValid)
         {
             return WriteResult.Refused<RoleView>(Problems.Validation(validation.Errors));
@@ -32,8 +32,13 @@ public static class Appointments
                 return forbidden;
             }
 
+            if (await NameOfAsync(write, request.UserId!) is not { } name)
+            {
+                return (await write.CheckKnownAsync(("userId", request.UserId)))!;
+            }
+
             var handbook = await write.HandbookAsync();
-            var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), request.DisplayName!.Trim());
+            var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), name);
             if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.RoleWaivers) is { } broken)
             {
                 return Broken(broken);
@@ -56,7 +61,7 @@ public static class Appointments
     {
         var validation = new Validation()
             .Text("userId", request.UserId, Validation.ShortText)
-            .Text("displayName", request.DisplayName, Validation.ShortText)
+            .Text("displayName", request.DisplayName, Validation.ShortText, required: false)
             .Text("rationale", request.Rationale, Validation.LongText);
         if (!validation.IsValid)
         {
@@ -75,7 +80,12 @@ public static class Appointments
                 return forbidden;
             }
 
-            var candidate = new RoleAssignment(Ids.New(write.Now), replaced.Role, request.UserId!.Trim(), request.DisplayName!.Trim());
+            if (await NameOfAsync(write, request.UserId!) is not { } name)
+            {
+                return (await write.CheckKnownAsync(("userId", request.UserId)))!;
+            }
+
+            var candidate = new RoleAssignment(Ids.New(write.Now), replaced.Role, request.UserId!.Trim(), name);
             if (RoleRules.CheckReplacement(write.Roles, replaced, candidate, (await write.HandbookAsync()).RoleWaivers) is { } broken)
             {
                 return Broken(broken);
@@ -129,6 +139,9 @@ public static class Appointments
 
         return result;
     }
+
+    /// <summary>The name of the person an assignment names, from the register of people; null for an id nobody has.</summary>
+    private static async Task<string?> NameOfAsync(ProjectWrite write, string userId) => (await write.PeopleAsync()).GetValueOrDefault(userId.Trim())?.Name;
 
     private static readonly DomainError MissingAssignment = new(ErrorKind.NotFound, "not-found", "Not found", "The role assignment was not found.");
 

@@ -10,14 +10,33 @@ public sealed record RoleView(Guid Id, ProjectRole Role, string UserId, string D
 /// <summary>The project organisation: who holds which role on which project.</summary>
 public static class RoleStore
 {
-    private static readonly Sql Assignments = Sql.Of(
-        "SELECT id, role, user_id AS UserId, display_name AS DisplayName FROM role_assignments WHERE project_id = @projectId ORDER BY assigned_at, id");
-
+    // The name shown is the register of people's as it is now; the one kept with the assignment where the register has none.
     private static readonly Sql Views = Sql.Of(
         """
-        SELECT id, role, user_id AS UserId, display_name AS DisplayName, assigned_by AS AssignedBy, assigned_at AS AssignedAt
-        FROM role_assignments WHERE project_id = @projectId ORDER BY assigned_at, id
+        SELECT r.id AS Id, r.role AS Role, r.user_id AS UserId, r.display_name AS DisplayName, p.name AS PersonName,
+               r.assigned_by AS AssignedBy, r.assigned_at AS AssignedAt
+        FROM role_assignments r LEFT JOIN people p ON p.id = r.user_id
+        WHERE r.project_id = @projectId ORDER BY r.assigned_at, r.id
         """);
+
+    private sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required ProjectRole Role { get; init; }
+
+        public required string UserId { get; init; }
+
+        public required string DisplayName { get; init; }
+
+        public string? PersonName { get; init; }
+
+        public required string AssignedBy { get; init; }
+
+        public required Instant AssignedAt { get; init; }
+
+        public RoleView ToView() => new(Id, Role, UserId, PersonName ?? DisplayName, AssignedBy, AssignedAt);
+    }
 
     private static readonly Sql Insert = Sql.Of(
         """
@@ -27,10 +46,11 @@ public static class RoleStore
 
     private static readonly Sql Delete = Sql.Of("DELETE FROM role_assignments WHERE id = @id AND project_id = @projectId");
 
-    public static Task<IReadOnlyList<RoleAssignment>> ForProjectAsync(DbSession db, Guid projectId) =>
-        db.ListAsync<RoleAssignment>(Assignments, new { projectId });
+    public static async Task<IReadOnlyList<RoleAssignment>> ForProjectAsync(DbSession db, Guid projectId) =>
+        (await ViewsAsync(db, projectId)).Select(r => new RoleAssignment(r.Id, r.Role, r.UserId, r.DisplayName)).ToList();
 
-    public static Task<IReadOnlyList<RoleView>> ViewsAsync(DbSession db, Guid projectId) => db.ListAsync<RoleView>(Views, new { projectId });
+    public static async Task<IReadOnlyList<RoleView>> ViewsAsync(DbSession db, Guid projectId) =>
+        (await db.ListAsync<Row>(Views, new { projectId })).Select(r => r.ToView()).ToList();
 
     public static Task InsertAsync(DbSession db, Guid projectId, RoleView assignment) =>
         db.ExecuteAsync(Insert, new

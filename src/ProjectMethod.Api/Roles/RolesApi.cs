@@ -8,12 +8,13 @@ using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Roles;
 
-public sealed record AssignRole(ProjectRole? Role, string? UserId, string? DisplayName);
+/// <summary>A role for a person of the register (userId); the name shown is the register's, so displayName is no longer needed.</summary>
+public sealed record AssignRole(ProjectRole? Role, string? UserId, string? DisplayName = null);
 
 public sealed record RoleList(IReadOnlyList<RoleView> Items);
 
 /// <summary>Somebody else in a role: who, and why the holder is replaced.</summary>
-public sealed record ReplaceRole(string? UserId, string? DisplayName, string? Rationale);
+public sealed record ReplaceRole(string? UserId, string? Rationale, string? DisplayName = null);
 
 /// <summary>Why a role assignment ends.</summary>
 public sealed record RemoveRole(string? Rationale);

@@ -24,7 +24,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
 
     public string Label { get; set; } = "";
 
-    /// <summary>text, textarea, number, date or select.</summary>
+    /// <summary>text, textarea, number, date, select or person (a name, part of one, or a user id: <see cref="PersonPicker"/>).</summary>
     public string Type { get; set; } = "text";
 
     public string? Value { get; set; }
@@ -58,8 +58,22 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
 
         var common = $"id=\"{id}\" name=\"{E(Name)}\"" + (described.Length > 0 ? $" aria-describedby=\"{described}\"" : "")
             + (errors is null ? "" : " aria-invalid=\"true\"");
+        var choices = Type == "person" && refusal is not null ? PersonPicker.ChoicesOf(ViewContext.HttpContext, Name) : null;
         switch (Type)
         {
+            case "person" when choices is not null:
+                // What was typed matched several people: the field offers them to choose from.
+                html.Append($"<select {common}>");
+                foreach (var person in choices)
+                {
+                    html.Append($"<option value=\"{E(person.Id)}\">{E(PersonPicker.Describe(person))}</option>");
+                }
+
+                html.Append("</select>");
+                break;
+            case "person":
+                html.Append($"<input {common} type=\"text\" autocomplete=\"off\" value=\"{E(value)}\">");
+                break;
             case "textarea":
                 html.Append($"<textarea {common} rows=\"{Rows}\">{E(value)}</textarea>");
                 break;

@@ -108,6 +108,9 @@ public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
 
     public string? Text(string name) => form[name].ToString() is { Length: > 0 } text ? text : null;
 
+    /// <summary>A field the page could not read, with what it expected; the use case is not asked.</summary>
+    public void Refuse(string name, string message) => errors[name] = [message];
+
     public IReadOnlyList<string> Lines(string name) =>
         (Text(name) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 

@@ -18,15 +18,15 @@ public static class Web
     public const string OidcScheme = "oidc";
 
     /// <summary>The demo users a development sign-in offers: who they are and what they hold.</summary>
-    public static readonly IReadOnlyList<(string UserId, string Name, string[] Roles)> DemoUsers =
+    public static readonly IReadOnlyList<(string UserId, string Name, string Unit, string Title, string[] Roles)> DemoUsers =
     [
-        ("pia", "Pia Forslagsstiller", []),
-        ("per", "Per Prosjektleder", []),
-        ("eva", "Eva Eier", []),
-        ("siri", "Siri Seniorbruker", []),
-        ("sven", "Sven Seniorleverandør", []),
-        ("bo", "Bo Gevinstansvarlig", []),
-        ("bjorn", "Bjørn Virksomhetsledelsen", [Domain.Roles.GlobalRoles.PortfolioBoard]),
+        ("pia", "Pia Forslagsstiller", "Servicetorget", "Rådgiver", []),
+        ("per", "Per Prosjektleder", "Prosjektkontoret", "Prosjektleder", []),
+        ("eva", "Eva Eier", "Helse og velferd", "Kommunalsjef", []),
+        ("siri", "Siri Seniorbruker", "Hjemmetjenesten", "Avdelingsleder", []),
+        ("sven", "Sven Seniorleverandør", "IT-avdelingen", "IT-sjef", []),
+        ("bo", "Bo Gevinstansvarlig", "Hjemmetjenesten", "Enhetsleder", []),
+        ("bjorn", "Bjørn Virksomhetsledelsen", "Rådmannens ledergruppe", "Kommunedirektør", [Domain.Roles.GlobalRoles.PortfolioBoard]),
     ];
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
@@ -34,6 +34,8 @@ public static class Web
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebOperations>();
         builder.Services.AddScoped<Inbox>();
+        builder.Services.AddScoped<PeopleNames>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
@@ -56,6 +58,10 @@ public static class Web
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // Whoever signs in to the pages (the development sign-in or the municipality's) is recorded in the register of people.
+            cookie.Events.OnSigningIn = signingIn => signingIn.HttpContext.RequestServices.GetRequiredService<People.PeopleCommands>()
+                .RecordAsync(signingIn.Principal!, signingIn.HttpContext.RequestAborted);
         });
         if (signIn is not null)
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
@@ -78,6 +79,14 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
         });
     }
 
+    /// <summary>The host, started, with the people the tests name in its register (as a directory sync would leave them).</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        TestPeople.SeedAsync(host.Services.GetRequiredService<Database>(), Clock.GetCurrentInstant()).GetAwaiter().GetResult();
+        return host;
+    }
+
     /// <summary>A second, independent service instance over a new database of the same provider.</summary>
     public ApiFactory Another() => provider switch
     {
@@ -114,7 +123,7 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
     }
 
     public static string TokenFor(string userId, params string[] globalRoles) =>
-        ProjectMethod.Api.Infrastructure.Auth.CreateDevelopmentToken(Auth, userId, userId, globalRoles,
+        ProjectMethod.Api.Infrastructure.Auth.CreateDevelopmentToken(Auth, userId, TestPeople.NameOf(userId), globalRoles,
             SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(1));
 
     /// <summary>A connection straight to the database, for tests that look at or tamper with rows.</summary>

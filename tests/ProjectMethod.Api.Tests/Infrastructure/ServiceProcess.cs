@@ -53,6 +53,13 @@ public sealed class ServiceProcess : IDisposable
         process.BeginErrorReadLine();
         var service = new ServiceProcess(process, address);
         await service.WaitUntilReadyAsync();
+        // A service that trusts another authority takes no test token: its people are learned as they sign in.
+        if (!settings.Any(s => s.Key == "Auth:Authority"))
+        {
+            using var directory = service.As("katalog", ProjectMethod.Domain.Roles.GlobalRoles.Integrator);
+            await TestPeople.SeedAsync(directory);
+        }
+
         return service;
     }
 

@@ -51,19 +51,21 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
         return answer;
     }
 
-    public Task<IActionResult> OnPostAssignAsync(Guid id)
+    public async Task<IActionResult> OnPostAssignAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "assign", "assignRole", form, () => Appointments.AssignAsync(id,
-            new AssignRole(form.Enum<ProjectRole>("role"), form.Text("userId"), form.Text("displayName")), HttpContext, writes), "RoleDone");
+        var person = await PersonPicker.ResolveAsync(HttpContext, form, "userId", Texts);
+        return await SendAsync(id, "assign", "assignRole", form, () => Appointments.AssignAsync(id,
+            new AssignRole(form.Enum<ProjectRole>("role"), person), HttpContext, writes), "RoleDone");
     }
 
     /// <summary>Somebody else in a role, with the reason (the board for the Executive, the Executive for the rest).</summary>
-    public Task<IActionResult> OnPostReplaceAsync(Guid id, Guid assignmentId)
+    public async Task<IActionResult> OnPostReplaceAsync(Guid id, Guid assignmentId)
     {
         var form = ReadForm();
-        return SendAsync(id, ReplaceForm(assignmentId), "replaceRole", form, () => Appointments.ReplaceAsync(id, assignmentId,
-            new ReplaceRole(form.Text("userId"), form.Text("displayName"), form.Text("rationale")), HttpContext, writes), "RoleReplacedDone");
+        var person = await PersonPicker.ResolveAsync(HttpContext, form, "userId", Texts);
+        return await SendAsync(id, ReplaceForm(assignmentId), "replaceRole", form, () => Appointments.ReplaceAsync(id, assignmentId,
+            new ReplaceRole(person, form.Text("rationale")), HttpContext, writes), "RoleReplacedDone");
     }
 
     /// <summary>A role assignment ended, with the reason.</summary>

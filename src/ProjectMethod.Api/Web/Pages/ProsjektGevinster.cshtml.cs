@@ -22,13 +22,14 @@ public sealed class ProsjektGevinsterModel(Database database, ProjectWrites writ
 
     public static readonly IReadOnlyList<string> Intervals = ["P1M", "P3M", "P6M", "P1Y"];
 
-    public Task<IActionResult> OnPostDefineAsync(Guid id)
+    public async Task<IActionResult> OnPostDefineAsync(Guid id)
     {
         var form = ReadForm();
         Period? interval = PeriodPattern.NormalizingIso.Parse(form.Text("measurementInterval") ?? "") is { Success: true } parsed ? parsed.Value : null;
+        var owner = await PersonPicker.ResolveAsync(HttpContext, form, "ownerUserId", Texts);
         var request = new BenefitRequest(form.Text("title"), form.Enum<BenefitType>("type"), form.Text("indicator"), form.Text("unit"), interval,
-            form.Text("ownerUnit"), form.Text("ownerUserId"), Point(form, "baseline"), Point(form, "target"), form.Number("allowedShortfall"));
-        return SendAsync(id, "define", "defineBenefit", form, () => BenefitRecords.DefineAsync(id, request, HttpContext, writes, clock), "BenefitDone");
+            form.Text("ownerUnit"), owner, Point(form, "baseline"), Point(form, "target"), form.Number("allowedShortfall"));
+        return await SendAsync(id, "define", "defineBenefit", form, () => BenefitRecords.DefineAsync(id, request, HttpContext, writes, clock), "BenefitDone");
     }
 
     public Task<IActionResult> OnPostReviewAsync(Guid id)

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain.Lessons;
+
+namespace ProjectMethod.Api.People;
+
+/// <summary>
+/// The register of people as one instance holds it: read whole when it changed (its count and newest change are checked
+/// on every use, so no instance answers from a stale copy), looked up and searched in memory. A municipality has
+/// thousands of employees, not millions.
+/// </summary>
+public sealed class PeopleDirectory(Database database)
+{
+    private volatile Snapshot current = new(new PeopleStore.RegisterStamp(), FrozenDictionary<string, PersonView>.Empty);
+
+    private sealed record Snapshot(PeopleStore.RegisterStamp Stamp, FrozenDictionary<string, PersonView> ById);
+
+    /// <summary>Everyone known now, by id.</summary>
+    public async Task<IReadOnlyDictionary<string, PersonView>> PeopleAsync(DbSession db)
+    {
+        var stamp = await PeopleStore.StampAsync(db);
+        var snapshot = current;
+        if (snapshot.Stamp == stamp)
+        {
+            return snapshot.ById;
+        }
+
+        var people = await PeopleStore.AllAsync(db);
+        current = snapshot = new Snapshot(stamp, people.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal));
+        return snapshot.ById;
+    }
+
+    public Task<IReadOnlyDictionary<string, PersonView>> PeopleAsync(CancellationToken cancellationToken) => database.ReadAsync(PeopleAsync, cancellationToken);
+
+    /// <summary>
+    /// Forgets the copy after this instance changed the register: the stamp alone would miss a change made within the
+    /// same instant as the one before it.
+    /// </summary>
+    public void Forget() => current = new Snapshot(new PeopleStore.RegisterStamp { Count = -1 }, FrozenDictionary<string, PersonView>.Empty);
+
+    /// <summary>
+    /// People whose name, id, unit or title hold every word of the query (any order, case and accents ignored), by name;
+    /// everyone by name for an empty query.
+    /// </summary>
+    public static IReadOnlyList<PersonView> Search(IEnumerable<PersonView> people, string? query, int limit)
+    {
+        var words = LessonSearch.Words(query);
+        return people
+            .Where(p => words.Count == 0 || words.All(LessonSearch.Normalise($"{p.Name} {p.Id} {p.Unit} {p.Title}").Contains))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Localization;
+using ProjectMethod.Api.People;
+
+namespace ProjectMethod.Api.Web;
+
+/// <summary>
+/// A people picker that needs no script: the field takes a name, part of one, or a user id. One person matching is
+/// that person; several are offered as a list to choose from when the form is shown again; none is said beside the
+/// field. The use case then gets the person's id.
+/// </summary>
+public static class PersonPicker
+{
+    public const int MaxChoices = 10;
+
+    /// <summary>The id of the person the field names, or null (with the field refused when it named nobody, or several).</summary>
+    public static async Task<string?> ResolveAsync(HttpContext http, FormReader form, string field, IStringLocalizer texts)
+    {
+        if (form.Text(field)?.Trim() is not { Length: > 0 } typed)
+        {
+            return null;
+        }
+
+        var people = await http.RequestServices.GetRequiredService<PeopleDirectory>().PeopleAsync(http.RequestAborted);
+        if (people.ContainsKey(typed))
+        {
+            return typed;
+        }
+
+        var matches = PeopleDirectory.Search(people.Values, typed, MaxChoices + 1);
+        if (matches.Count == 1)
+        {
+            return matches[0].Id;
+        }
+
+        if (matches.Count == 0)
+        {
+            form.Refuse(field, texts["Person.NoMatch", typed]);
+        }
+        else
+        {
+            http.Items[Key(field)] = matches.Take(MaxChoices).ToList();
+            form.Refuse(field, texts[matches.Count > MaxChoices ? "Person.TooMany" : "Person.Choose", typed]);
+        }
+
+        return null;
+    }
+
+    /// <summary>The people a field offers to choose from, when what was typed matched several.</summary>
+    public static IReadOnlyList<PersonView>? ChoicesOf(HttpContext http, string field) =>
+        http.Items.TryGetValue(Key(field), out var choices) ? choices as IReadOnlyList<PersonView> : null;
+
+    /// <summary>How a person is offered: name, and the unit and user id that tell two of the same name apart.</summary>
+    public static string Describe(PersonView person) => person.Unit is { } unit ? $"{person.Name} – {unit} ({person.Id})" : $"{person.Name} ({person.Id})";
+
+    private static string Key(string field) => $"person-choices:{field}";
+}
