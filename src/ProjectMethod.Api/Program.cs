@@ -17,6 +17,7 @@ using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Risks;
 using ProjectMethod.Api.Roles;
+using ProjectMethod.Api.Sectors;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Api.Web;
 using ProjectMethod.Api.Webhooks;
@@ -90,7 +91,7 @@ app.UseProjectMethod(limits);
 // The features, in the order of the method.
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
 app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapExceptions().MapBenefits().MapProducts();
-app.MapPeople().MapPortfolio().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
+app.MapPeople().MapSectors().MapPortfolio().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
 app.MapWeb();
 
 if (args is ["demo", ..])

@@ -20,13 +20,13 @@ public abstract class IdempotencyTests(ApiFactory api)
     private async Task<int> ProjectsIn(string sector) =>
         (await api.As("ola").GetAsync($"/api/v1/projects?sector={sector}").Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength();
 
-    private static string Sector() => $"s{Guid.NewGuid():N}"[..20];
+    private Task<string> Sector() => api.NewSectorAsync();
 
     [ProviderFact]
     public async Task The_same_key_and_body_replay_the_first_response_without_a_second_write()
     {
         var client = api.As("pia");
-        var (sector, key) = (Sector(), Guid.NewGuid().ToString());
+        var (sector, key) = (await Sector(), Guid.NewGuid().ToString());
 
         using var first = await client.SendAsync(Post("/api/v1/projects", Proposal(sector), key));
         using var second = await client.SendAsync(Post("/api/v1/projects", Proposal(sector), key));
@@ -45,10 +45,10 @@ public abstract class IdempotencyTests(ApiFactory api)
     {
         var client = api.As("pia");
         var key = Guid.NewGuid().ToString();
-        var sector = Sector();
+        var sector = await Sector();
         await client.SendAsync(Post("/api/v1/projects", Proposal(sector), key)).Expect(HttpStatusCode.Created);
 
-        await client.SendAsync(Post("/api/v1/projects", Proposal(Sector()), key)).ExpectProblem(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+        await client.SendAsync(Post("/api/v1/projects", Proposal(await Sector()), key)).ExpectProblem(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
 
         (await ProjectsIn(sector)).Should().Be(1);
     }
@@ -66,7 +66,7 @@ public abstract class IdempotencyTests(ApiFactory api)
                 new { key, at = api.Clock.GetCurrentInstant() });
         }
 
-        await api.As("pia").SendAsync(Post("/api/v1/projects", Proposal(Sector()), key))
+        await api.As("pia").SendAsync(Post("/api/v1/projects", Proposal(await Sector()), key))
             .ExpectProblem(HttpStatusCode.Conflict, "idempotency-key-in-flight");
     }
 
@@ -74,14 +74,14 @@ public abstract class IdempotencyTests(ApiFactory api)
     public async Task Keys_belong_to_their_user_and_expire_after_24_hours()
     {
         var key = Guid.NewGuid().ToString();
-        var sector = Sector();
+        var sector = await Sector();
         await api.As("pia").SendAsync(Post("/api/v1/projects", Proposal(sector), key)).Expect(HttpStatusCode.Created);
         await api.As("ola").SendAsync(Post("/api/v1/projects", Proposal(sector), key)).Expect(HttpStatusCode.Created);
         (await ProjectsIn(sector)).Should().Be(2);
 
         api.Clock.Advance(Duration.FromHours(24) + Duration.FromMinutes(1));
 
-        var again = await api.As("pia").SendAsync(Post("/api/v1/projects", Proposal(Sector()), key)).Expect(HttpStatusCode.Created);
+        var again = await api.As("pia").SendAsync(Post("/api/v1/projects", Proposal(await Sector()), key)).Expect(HttpStatusCode.Created);
         again.Str("sector").Should().NotBe(sector);
     }
 
@@ -118,7 +118,7 @@ public abstract class IdempotencyTests(ApiFactory api)
 
     [ProviderFact]
     public async Task An_invalid_key_is_400() =>
-        await api.As("pia").SendAsync(Post("/api/v1/projects", Proposal(Sector()), new string('k', 256)))
+        await api.As("pia").SendAsync(Post("/api/v1/projects", Proposal(await Sector()), new string('k', 256)))
             .ExpectProblem(HttpStatusCode.BadRequest, "invalid-idempotency-key");
 }
 

@@ -161,7 +161,7 @@ public abstract class InputTests(ApiFactory api)
     public async Task Projects_page_through_with_a_cursor_in_a_stable_order_and_filter_by_sector_and_phase()
     {
         var client = api.As("pia");
-        var sector = $"s{Guid.NewGuid():N}"[..20];
+        var sector = await api.NewSectorAsync();
         var created = new List<string>();
         for (var i = 0; i < 5; i++)
         {

@@ -45,7 +45,7 @@ public abstract class TwoInstanceTests(ApiFactory api)
         var status = (await executing.Project()).GetProperty("toleranceStatus");
         status.GetProperty("stage").EnumerateArray().Single(d => d.Str("dimension") == "cost").Str("status").Should().Be("atRisk");
 
-        var sector = $"tvilling-{Guid.NewGuid():N}";
+        var sector = await api.NewSectorAsync("tvilling-");
         var board = api.As("bjorn", GlobalRoles.PortfolioBoard);
         Proposed(await board.GetAsync($"/api/v1/portfolio?sector={sector}").Expect(HttpStatusCode.OK)).Should().Be(0);
         await second.As("pia").Post("/api/v1/projects", new { name = "Ny", sector, description = "Fra den andre" }).Expect(HttpStatusCode.Created);

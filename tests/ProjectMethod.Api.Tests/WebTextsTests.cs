@@ -69,7 +69,7 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
             Named<ExceptionDecision>("ExceptionDecision"), Named<ProductState>("ProductState"), Named<ReviewResult>("ReviewResult"),
             Named<UncertaintyKind>("UncertaintyKind"), Named<RiskStatus>("RiskStatus"), Named<BenefitType>("BenefitType"),
             Named<ChangeDecision>("ChangeDecision"), Named<ChecklistStatus>("ChecklistStatus"), Named<BusinessCaseStanding>("CaseStanding"),
-            Named<ToleranceStatus>("ToleranceStatus"), Named<Rag>("Rag"), Named<Decision>("Decision"), Named<Decider>("Decider"),
+            Named<ToleranceStatus>("ToleranceStatus"), Named<Rag>("Rag"), Named<Decision>("Decision"), Named<Decider>("Decider"), Named<Principle>("Principle"),
             Enum.GetValues<Dimension>().Select(d => $"Dimension.{ToleranceRules.Name(d)}"),
             Enum.GetValues<DecisionPoint>().SelectMany(p => CriteriaCatalogue.Default.For(p)).Select(c => $"Criterion.{c.Id}"),
             typeof(EventTypes).GetFields().Select(f => (string)f.GetValue(null)!).Where(t => !t.StartsWith("handbook", StringComparison.Ordinal)
@@ -93,6 +93,68 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public void Every_reason_a_criterion_gives_and_every_role_rule_it_names_reads_in_norwegian()
+    {
+        var bokmal = Keys("Texts.resx");
+        var domain = Directory.EnumerateFiles(Repository.PathOf("src/ProjectMethod.Domain"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Select(File.ReadAllText).ToList();
+        var reasons = domain.SelectMany(text => ReasonCode().Matches(text).Select(m => m.Groups[1].Value))
+            .SelectMany(code => code.Contains("{level}", StringComparison.Ordinal) ? [code.Replace("{level}", "stage"), code.Replace("{level}", "project")] : new[] { code })
+            .Distinct().ToList();
+        var rules = domain.SelectMany(text => RuleId().Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
+            .Concat(["single-executive", "single-project-manager", "single-benefit-owner"])
+            .Distinct().ToList();
+
+        reasons.Should().Contain(["checklist-open", "roles-missing", "stage-tolerances-missing", "project-no-tolerances"]);
+        reasons.Where(c => !bokmal.Contains($"Reason.{c}")).Should().BeEmpty("a criterion's reason is shown on a Norwegian page");
+        rules.Should().Contain(["executive-not-project-manager", "single-executive", "same-holder", "role-required"]);
+        rules.Where(r => !bokmal.Contains($"Rule.{r}")).Should().BeEmpty("a broken role rule is named on a Norwegian page");
+
+        var texts = Texts("nb-NO");
+        foreach (var code in reasons)
+        {
+            var arguments = Enumerable.Range(0, 3).Select(i => ReasonArgument.Text($"argument {i}")).ToList();
+            Reasons.Text(new Reason(code, arguments), texts).Should().NotBeNullOrEmpty().And.NotContain("{", code);
+        }
+    }
+
+    [Theory]
+    [InlineData("1 500 000", 1_500_000)]
+    [InlineData("1500000", 1_500_000)]
+    [InlineData("1,5 mill", 1_500_000)]
+    [InlineData("1,5 millioner", 1_500_000)]
+    [InlineData("2 mrd", 2_000_000_000)]
+    [InlineData("1.500.000", 1_500_000)]
+    [InlineData("12,5", 12.5)]
+    [InlineData("12.5", 12.5)]
+    [InlineData("kr 800 000", 800_000)]
+    [InlineData("800 000 kr", 800_000)]
+    [InlineData("-3", -3)]
+    public void Forms_read_amounts_as_people_write_them(string typed, decimal expected) =>
+        FormReader.Amount(typed).Should().Be(expected);
+
+    [Theory]
+    [InlineData("mye")]
+    [InlineData("1,5 milli")]
+    [InlineData("1 500 000 000 000 000 000 000 000 000 000")]
+    public void An_amount_that_is_none_is_said_to_be_none(string typed)
+    {
+        var form = Form(("budget", typed));
+
+        form.Number("budget").Should().BeNull();
+        form.Errors["budget"].Should().Equal("Skriv et tall, for eksempel 1 200 000 eller 12,5.");
+    }
+
+    [Theory]
+    [InlineData("31.12.2027")]
+    [InlineData("31/12/2027")]
+    [InlineData("2027-12-31")]
+    [InlineData("31.12.27")]
+    public void Forms_read_dates_as_people_write_them(string typed) =>
+        Form(("end", typed)).Date("end").Should().Be(new LocalDate(2027, 12, 31));
+
+    [Fact]
     public void Every_operation_a_page_asks_about_is_an_operation_of_the_api()
     {
         var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repository.PathOf("openapi/ProjectMethod.v1.json")));
@@ -108,23 +170,44 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
     }
 
     [Fact]
-    public void A_refusal_reads_in_norwegian_with_the_apis_own_detail_kept()
+    public void A_refusal_reads_in_norwegian_and_the_services_english_detail_only_where_nothing_norwegian_says_it()
     {
         var texts = Texts("nb-NO");
-        var problem = Problems.From(new DomainError(ErrorKind.Conflict, "four-eyes", "Four eyes", "Whoever asked for the decision cannot make it.")
+        var unmet = Problems.From(new DomainError(ErrorKind.Conflict, "criteria-unmet", "Criteria unmet", "BP1 cannot be approved: An Executive is named.")
         {
             Extensions = new Dictionary<string, object?>
             {
                 ["unmetCriteria"] = new[] { new CriterionResult("executive-named", Principle.P3, "An Executive is named.", false, "No Executive.") },
             },
         });
+        var rule = Problems.From(DomainError.Conflict("role-rule-broken", "Role rule broken", "The Executive cannot also be the Project Manager.")
+            with { Extensions = new Dictionary<string, object?> { ["rule"] = "executive-not-project-manager" } });
+        var fourEyes = Problems.From(new DomainError(ErrorKind.Forbidden, "four-eyes", "Four eyes", "Whoever asked for the decision cannot make it."));
 
-        var refused = Refused.From("decide", problem, texts);
+        var refused = Refused.From("decide", unmet, texts);
+        var broken = Refused.From("assign", rule, texts);
+        var other = Refused.From("decide", fourEyes, texts);
 
-        refused.Title.Should().Be("Fire øyne: den som ba om beslutningen kan ikke ta den");
-        refused.Detail.Should().Be("Whoever asked for the decision cannot make it.");
         refused.Unmet.Should().Equal("En prosjekteier er utpekt.");
-        Refused.From("decide", problem, Texts("en")).Title.Should().Be("Four eyes: whoever asked cannot decide");
+        refused.Detail.Should().BeEmpty("the unmet criteria say it in Norwegian");
+        broken.Detail.Should().Be("Prosjekteier kan ikke også være prosjektleder.");
+        broken.DetailIsEnglish.Should().BeFalse();
+        other.Title.Should().Be("Fire øyne: den som ba om beslutningen kan ikke ta den");
+        other.Detail.Should().Be("Whoever asked for the decision cannot make it.");
+        other.DetailIsEnglish.Should().BeTrue();
+        Refused.From("decide", fourEyes, Texts("en")).Title.Should().Be("Four eyes: whoever asked cannot decide");
+    }
+
+    [Fact]
+    public void A_criterions_reason_reads_in_the_pages_language_with_its_arguments_named_there()
+    {
+        var reason = Reason.Of("roles-missing", ReasonArgument.Of(ReasonArgumentKind.Role, ["projectManager", "benefitOwner"]));
+        var tolerances = Reason.Of("stage-tolerances-missing", ReasonArgument.Number(2), ReasonArgument.Of(ReasonArgumentKind.Dimension, ["cost", "risk"]));
+
+        Reasons.Text(reason, Texts("nb-NO")).Should().Be("Mangler: prosjektleder, gevinstansvarlig.");
+        Reasons.Text(reason, Texts("en")).Should().Be("Missing: Project Manager, Benefit Owner.");
+        Reasons.Text(tolerances, Texts("nb-NO")).Should().Be("Fase 2 mangler toleranse for kostnad, risiko.");
+        Reasons.Text(Reason.Of("no-such-reason"), Texts("nb-NO")).Should().BeNull();
     }
 
     [Fact]
@@ -233,6 +316,12 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
 
     [GeneratedRegex("""T\["([A-Za-z0-9.]+)"\]""")]
     private static partial Regex TextKey();
+
+    [GeneratedRegex(@"Reason\.Of\(\$?""([a-z{}-]+)""")]
+    private static partial Regex ReasonCode();
+
+    [GeneratedRegex(@"(?:new\(""([a-z][a-z-]+)"", ProjectRole\.|RoleRuleViolation\(""([a-z][a-z-]+)"",)")]
+    private static partial Regex RuleId();
 
     [GeneratedRegex(@"(?:DomainError\.(?:Conflict|Invalid)\(|new DomainError\(ErrorKind\.\w+,|Problems\.Problem\(StatusCodes\.\w+,)\s*""([a-z][a-z0-9-]+)""")]
     private static partial Regex DomainCode();

@@ -10,6 +10,7 @@ public static class EventTypes
     public const string RoleAssigned = "roleAssigned";
     public const string RoleRemoved = "roleRemoved";
     public const string RoleReplaced = "roleReplaced";
+    public const string SectorSet = "sectorSet";
     public const string BusinessCaseWritten = "businessCaseWritten";
     public const string BusinessCaseReviewed = "businessCaseReviewed";
     public const string LessonRecorded = "lessonRecorded";

@@ -34,13 +34,18 @@ public static class IdeaBox
             Sector = request.Sector!, ExternalReference = request.ExternalReference?.Trim() is { Length: > 0 } reference ? reference : null,
             Status = IdeaStatus.Received, SubmittedBy = actor.UserId, SubmittedAt = now,
         };
-        await database.WriteAsync(async db =>
+        var refused = await database.WriteAsync(async db =>
         {
+            if (await Sectors.SectorStore.CheckOpenAsync(db, "sector", idea.Sector) is { } unknown)
+            {
+                return (false, unknown);
+            }
+
             await IdeaStore.InsertAsync(db, idea);
             await AuditTrail.AppendAsync(db, null, EventTypes.IdeaSubmitted, actor.UserId, now, new { ideaId = idea.Id, idea.Title, idea.Origin, idea.Sector });
-            return (true, idea);
+            return (true, (DomainError?)null);
         }, http.RequestAborted);
-        return new WriteResult<IdeaView>(idea, 0, null);
+        return refused is null ? new WriteResult<IdeaView>(idea, 0, null) : WriteResult.Refused<IdeaView>(Problems.From(refused));
     }
 
     /// <summary>

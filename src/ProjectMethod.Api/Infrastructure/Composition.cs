@@ -77,7 +77,12 @@ public static class Composition
     {
         app.UseProblemResponses();
         app.UseSecurityHeaders(Web.Web.SignIn.From(app.Configuration)?.Origin);
-        app.UseStatusCodePages(StatusCodePages.WriteProblem);
+        // A page route that has nothing to show answers with a Norwegian page; everything else with a problem.
+        app.UseWhen(StatusCodePages.IsPage, pages => pages.UseStatusCodePagesWithReExecute("/feil/{0}"));
+        app.UseWhen(context => !StatusCodePages.IsPage(context), api => api.UseStatusCodePages(StatusCodePages.WriteProblem));
+
+        // Routing after the status code pages, so that a page shown again for a status is matched to its endpoint anew.
+        app.UseRouting();
         app.UseBodyLimit(limits);
         if (app.Configuration.GetValue<bool>("SwaggerUi:Enabled"))
         {

@@ -30,6 +30,8 @@ public static class OpenApi
         ["Portfolio"] = "The portfolio board's overview of phases, RAG, exceptions and benefits.",
         ["Ideas"] = "Ideas from employees, citizens, organisations and politicians, and the project office's answer to each: a project proposal, parked or declined.",
         ["Webhooks"] = "Subscriptions that push events to the municipality's other systems, signed and retried from an outbox.",
+        ["People"] = "The register of people: who a user id is (name, e-mail, unit, title), synced from the municipality's directory and learned from sign-ins.",
+        ["Sectors"] = "The municipality's sectors, which projects and ideas belong to and handbooks tailor the method for.",
     };
 
     public static IServiceCollection AddProjectMethodOpenApi(this IServiceCollection services) =>
@@ -88,7 +90,6 @@ public static class OpenApi
             });
         });
 
-    private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>
     /// A property the C# type declares nullable may be null in the JSON, whatever its schema is (the generator misses
@@ -101,10 +102,12 @@ public static class OpenApi
             return Task.CompletedTask;
         }
 
+        // A context of its own: NullabilityInfoContext caches without locking, and documents are generated concurrently.
+        var nullability = new NullabilityInfoContext();
         foreach (var property in context.JsonTypeInfo.Properties)
         {
             if (property.AttributeProvider is not PropertyInfo info || !schema.Properties.TryGetValue(property.Name, out var propertySchema)
-                || Nullability.Create(info).ReadState != NullabilityState.Nullable)
+                || nullability.Create(info).ReadState != NullabilityState.Nullable)
             {
                 continue;
             }

@@ -5,6 +5,12 @@ namespace ProjectMethod.Api.Infrastructure;
 /// <summary>Gives bodiless error responses (unknown route, wrong method) a problem+json body.</summary>
 public static class StatusCodePages
 {
+    /// <summary>Whether the request is for a web page rather than the API, its document, health or the stylesheet.</summary>
+    public static bool IsPage(HttpContext context) =>
+        !NotPages.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] NotPages = ["/api", "/openapi", "/health", "/swagger", "/css"];
+
     public static Task WriteProblem(StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;

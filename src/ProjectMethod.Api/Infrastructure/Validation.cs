@@ -37,7 +37,11 @@ public sealed partial class Validation
 
     public Validation Slug(string field, string? value)
     {
-        if (value is null || !SlugPattern().IsMatch(value))
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, $"{field} is required.");
+        }
+        else if (!SlugPattern().IsMatch(value))
         {
             Add(field, $"{field} must be 2–50 lowercase letters, digits or hyphens, starting with a letter or digit.");
         }

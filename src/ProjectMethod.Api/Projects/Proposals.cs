@@ -25,10 +25,17 @@ public static class Proposals
 
         var actor = http.User.ToActor();
         var now = clock.GetCurrentInstant();
-        var project = await database.WriteAsync(async db =>
-            (true, await InsertAsync(db, request.Name!.Trim(), request.Sector!, request.Description!.Trim(), actor.UserId, now, null)), http.RequestAborted);
+        var (project, unknown) = await database.WriteAsync(async db =>
+            await Sectors.SectorStore.CheckOpenAsync(db, "sector", request.Sector!) is { } refused
+                ? (false, ((ProjectRow?)null, refused))
+                : (true, (await InsertAsync(db, request.Name!.Trim(), request.Sector!, request.Description!.Trim(), actor.UserId, now, null), (DomainError?)null)),
+            http.RequestAborted);
+        if (unknown is not null)
+        {
+            return WriteResult.Refused<ProjectView>(Problems.From(unknown));
+        }
 
-        http.Response.Headers.ETag = ETags.Of(project.Version);
+        http.Response.Headers.ETag = ETags.Of(project!.Version);
         return new WriteResult<ProjectView>(ProjectView.From(project), project.Version, null);
     }
 

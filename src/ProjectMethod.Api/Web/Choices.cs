@@ -39,6 +39,9 @@ public static class Choices
 
     public static IEnumerable<KeyValuePair<string, string>> Roles(IStringLocalizer texts) => Of<ProjectRole>(texts, "Role");
 
+    /// <summary>A benefit's unit in the page's language (timer, antall, prosent, kr); a unit of the owner's own words as it is.</summary>
+    public static string Unit(string unit, IStringLocalizer texts) => texts[$"Unit.{unit}"] is { ResourceNotFound: false } named ? named.Value : unit;
+
     /// <summary>A decision point as the method names it: BP1–BP6, or the stage boundary.</summary>
     public static string Point(Domain.Phases.DecisionPoint point, IStringLocalizer texts) =>
         point == Domain.Phases.DecisionPoint.StageBoundary ? texts["StageBoundary"] : point.Wire().ToUpperInvariant();

@@ -14,7 +14,7 @@ namespace ProjectMethod.Api.Web;
 /// the API's own detail, the fields it names with their messages, and the criteria unmet.
 /// </summary>
 public sealed partial record Refused(
-    string Form, string Title, string Detail, string Type, IReadOnlyDictionary<string, string[]> Fields, IReadOnlyList<string> Unmet)
+    string Form, string Title, string Detail, string Type, IReadOnlyDictionary<string, string[]> Fields, IReadOnlyList<string> Unmet, bool DetailIsEnglish = true)
 {
     public static Refused From(string form, ProblemHttpResult problem, IStringLocalizer texts)
     {
@@ -27,7 +27,29 @@ public sealed partial record Refused(
             ? results.Select(c => Criterion(c, texts)).ToList()
             : [];
         var title = texts[$"Problem.{type}"];
-        return new Refused(form, title.ResourceNotFound ? details.Title ?? "" : title.Value, details.Detail ?? "", type, fields, unmet);
+        var (detail, english) = NorwegianDetail(type, details.Extensions, fields.Count > 0 || unmet.Count > 0, texts) is { } norwegian
+            ? (norwegian, false)
+            : (details.Detail ?? "", true);
+        return new Refused(form, title.ResourceNotFound ? details.Title ?? "" : title.Value, detail, type, fields, unmet, english);
+    }
+
+    /// <summary>
+    /// The refusal's detail in Norwegian where the page has it: none where the fields or the criteria already say what is
+    /// wrong, the broken role rule by its id, or the problem type's own sentence; null to show the service's detail.
+    /// </summary>
+    private static string? NorwegianDetail(string type, IDictionary<string, object?> extensions, bool shownBeside, IStringLocalizer texts)
+    {
+        if (shownBeside)
+        {
+            return "";
+        }
+
+        if (extensions.TryGetValue("rule", out var rule) && texts[$"Rule.{rule}"] is { ResourceNotFound: false } broken)
+        {
+            return broken.Value;
+        }
+
+        return texts[$"ProblemDetail.{type}"] is { ResourceNotFound: false } sentence ? sentence.Value : null;
     }
 
     /// <summary>Keeps the refusal for the request, where the form fields of the page and its partials find it.</summary>
@@ -95,10 +117,11 @@ public interface IRefusable
 /// numbers and dates are read the Norwegian way too (<c>1 200 000,50</c>, <c>31.03.2027</c>). What cannot be read is a
 /// field error before the use case is asked.
 /// </summary>
-public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
+public sealed partial class FormReader(IFormCollection form, IStringLocalizer texts)
 {
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
-    private static readonly LocalDatePattern Norwegian = LocalDatePattern.CreateWithInvariantCulture("dd.MM.yyyy");
+    private static readonly LocalDatePattern[] Norwegian =
+        [.. new[] { "d.M.yyyy", "d/M/yyyy", "d.M.yy", "d/M/yy" }.Select(LocalDatePattern.CreateWithInvariantCulture)];
 
     private readonly Dictionary<string, string[]> errors = [];
 
@@ -132,9 +155,7 @@ public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
             return null;
         }
 
-        var plain = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
-            .Replace("kr", "", StringComparison.OrdinalIgnoreCase).Replace(',', '.');
-        if (decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (Amount(text) is { } value)
         {
             return value;
         }
@@ -142,6 +163,41 @@ public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
         errors[name] = [texts["Field.NotANumber"]];
         return null;
     }
+
+    /// <summary>
+    /// A number as people write it: spaces or points between the thousands (1 500 000, 1.500.000), a decimal comma (12,5),
+    /// kr before or after, and mill or mrd for millions and billions (1,5 mill); null when it is none.
+    /// </summary>
+    public static decimal? Amount(string text)
+    {
+        var plain = text.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
+            .Replace("nok", "", StringComparison.Ordinal).Replace("kr", "", StringComparison.Ordinal).TrimEnd('.', ',', '-');
+        var factor = 1m;
+        foreach (var (suffix, scale) in Scales)
+        {
+            if (plain.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                (plain, factor) = (plain[..^suffix.Length].TrimEnd('.'), scale);
+                break;
+            }
+        }
+
+        // Points between groups of three are thousands (1.500.000); a single point or comma elsewhere is the decimal sign.
+        plain = ThousandPoints().IsMatch(plain) ? plain.Replace(".", "", StringComparison.Ordinal) : plain;
+        plain = plain.Replace(',', '.');
+        return decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value * factor
+            : null;
+    }
+
+    private static readonly (string Suffix, decimal Scale)[] Scales =
+    [
+        ("milliarder", 1_000_000_000m), ("milliard", 1_000_000_000m), ("mrd", 1_000_000_000m),
+        ("millioner", 1_000_000m), ("million", 1_000_000m), ("mill", 1_000_000m), ("mnok", 1_000_000m), ("tusen", 1_000m),
+    ];
+
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+(,\d+)?$")]
+    private static partial Regex ThousandPoints();
 
     public int? WholeNumber(string name)
     {
@@ -183,15 +239,12 @@ public sealed class FormReader(IFormCollection form, IStringLocalizer texts)
             return null;
         }
 
-        var parsed = Iso.Parse(text.Trim());
-        if (!parsed.Success)
+        foreach (var pattern in Norwegian.Prepend(Iso))
         {
-            parsed = Norwegian.Parse(text.Trim());
-        }
-
-        if (parsed.Success)
-        {
-            return parsed.Value;
+            if (pattern.Parse(text.Trim()) is { Success: true } parsed)
+            {
+                return parsed.Value;
+            }
         }
 
         errors[name] = [texts["Field.NotADate"]];

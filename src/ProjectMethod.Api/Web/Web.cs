@@ -35,6 +35,7 @@ public static class Web
         builder.Services.AddSingleton<WebOperations>();
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddScoped<PeopleNames>();
+        builder.Services.AddScoped<SectorNames>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -76,11 +77,14 @@ public static class Web
     public static WebApplication MapWeb(this WebApplication app)
     {
         var cultures = new[] { new CultureInfo("nb-NO"), new CultureInfo("en") };
+        // Bokmål unless the person chose English with the pages' language switch (a cookie); the browser's language alone
+        // does not decide it, since a municipal employee's browser is often set up in English.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("nb-NO"),
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
         app.MapGet("/css/site.css", (HttpContext http) =>
         {
@@ -88,6 +92,13 @@ public static class Web
             return Results.Bytes(Stylesheet.Value.Bytes, "text/css; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
+
+        // A route nobody answers: on a page path the Norwegian not-found page (signed in or not); on the API's, as before,
+        // 401 to whoever has no token and 404 to whoever has.
+        app.MapFallback((HttpContext http) => Infrastructure.StatusCodePages.IsPage(http) || http.User.Identity?.IsAuthenticated == true
+                ? Results.NotFound()
+                : Results.Challenge())
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

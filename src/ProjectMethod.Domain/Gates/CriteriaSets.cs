@@ -14,12 +14,12 @@ public sealed class MandateCriteria : ICriteriaSet
             f => f.Mandate is { } m && !string.IsNullOrWhiteSpace(m.Purpose) && !string.IsNullOrWhiteSpace(m.Background)
                  && !string.IsNullOrWhiteSpace(f.Sector)
                 ? CriterionCheck.Pass()
-                : CriterionCheck.Fail("The mandate's purpose or background is missing.")));
+                : CriterionCheck.Fail("The mandate's purpose or background is missing.", Reason.Of("mandate-incomplete"))));
         yield return (DecisionPoint.Bp1, new("executive-named", Principle.P3,
             "An Executive is named.",
             f => f.Roles.Any(r => r.Role == ProjectRole.Executive)
                 ? CriterionCheck.Pass()
-                : CriterionCheck.Fail("No Executive is appointed.")));
+                : CriterionCheck.Fail("No Executive is appointed.", Reason.Of("no-executive"))));
     }
 }
 
@@ -35,9 +35,9 @@ public sealed class BusinessCaseCriteria : ICriteriaSet
             f => f.BusinessCase switch
             {
                 BusinessCaseStanding.Confirmed => CriterionCheck.Pass(),
-                BusinessCaseStanding.Missing => CriterionCheck.Fail("No business case is written."),
-                BusinessCaseStanding.Unjustified => CriterionCheck.Fail("The Executive found the business case no longer justified."),
-                _ => CriterionCheck.Fail("The latest business case version has not been confirmed in this phase."),
+                BusinessCaseStanding.Missing => CriterionCheck.Fail("No business case is written.", Reason.Of("no-business-case")),
+                BusinessCaseStanding.Unjustified => CriterionCheck.Fail("The Executive found the business case no longer justified.", Reason.Of("business-case-unjustified")),
+                _ => CriterionCheck.Fail("The latest business case version has not been confirmed in this phase.", Reason.Of("business-case-unconfirmed")),
             })));
 }
 
@@ -48,13 +48,13 @@ public sealed class LessonsCriteria : ICriteriaSet
     {
         yield return (DecisionPoint.Bp2, new("lessons-reviewed", Principle.P2,
             "Lessons from earlier projects were reviewed.",
-            f => f.LessonsReviewed ? CriterionCheck.Pass() : CriterionCheck.Fail("No lessons review is recorded.")));
+            f => f.LessonsReviewed ? CriterionCheck.Pass() : CriterionCheck.Fail("No lessons review is recorded.", Reason.Of("no-lessons-review"))));
         yield return (DecisionPoint.Bp5, new("end-report-written", Principle.P1,
             "The end project report is written.",
-            f => f.EndReportWritten ? CriterionCheck.Pass() : CriterionCheck.Fail("No end project report is written.")));
+            f => f.EndReportWritten ? CriterionCheck.Pass() : CriterionCheck.Fail("No end project report is written.", Reason.Of("no-end-report"))));
         yield return (DecisionPoint.Bp5, new("lessons-report-written", Principle.P2,
             "The lessons report is written.",
-            f => f.LessonsReportWritten ? CriterionCheck.Pass() : CriterionCheck.Fail("No lessons report is written.")));
+            f => f.LessonsReportWritten ? CriterionCheck.Pass() : CriterionCheck.Fail("No lessons report is written.", Reason.Of("no-lessons-report"))));
     }
 }
 
@@ -77,15 +77,19 @@ public sealed class RoleCriteria : ICriteriaSet
             yield return (point, new("role-rules-hold", Principle.P3,
                 "The role combination rules hold (Executive ≠ Project Manager, independent assurance, one holder of each single role).",
                 f => RoleRules.Violations(f.Roles, f.Handbook.RoleWaivers) is { Count: > 0 } broken
-                    ? CriterionCheck.Fail(string.Join(" ", broken.Select(b => b.Description).Distinct()))
+                    ? CriterionCheck.Fail(string.Join(" ", broken.Select(b => b.Description).Distinct()),
+                        Reason.Of("role-rules-broken", ReasonArgument.Of(ReasonArgumentKind.Rule, broken.Select(b => b.Rule).Distinct())))
                     : CriterionCheck.Pass()));
         }
     }
 
     private static CriterionCheck Missing(GateFacts facts, params ProjectRole[] needed)
     {
-        var missing = needed.Where(role => facts.Roles.All(r => r.Role != role)).Select(Names.Of).ToList();
-        return missing.Count == 0 ? CriterionCheck.Pass() : CriterionCheck.Fail($"Missing: {string.Join(", ", missing)}.");
+        var missing = needed.Where(role => facts.Roles.All(r => r.Role != role)).ToList();
+        return missing.Count == 0
+            ? CriterionCheck.Pass()
+            : CriterionCheck.Fail($"Missing: {string.Join(", ", missing.Select(Names.Of))}.",
+                Reason.Of("roles-missing", ReasonArgument.Of(ReasonArgumentKind.Role, missing.Select(Names.Wire))));
     }
 }
 
@@ -96,6 +100,6 @@ public sealed class ChecklistCriteria : ICriteriaSet
         Enum.GetValues<DecisionPoint>().Select(point => (point, new GateCriterion("checklist-complete", Principle.P7,
             "Every mandatory checklist item is done or justified as not relevant.",
             f => f.Checklist.Where(e => e.Item.DecisionPoint == point).Where(ChecklistRules.Blocks).ToList() is { Count: > 0 } open
-                ? CriterionCheck.Fail($"Open: {string.Join(", ", open.Select(e => e.Item.Id))}.")
+                ? CriterionCheck.Fail($"Open: {string.Join(", ", open.Select(e => e.Item.Id))}.", Reason.Of("checklist-open", ReasonArgument.Number(open.Count)))
                 : CriterionCheck.Pass())));
 }

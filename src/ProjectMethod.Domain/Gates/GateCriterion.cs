@@ -2,12 +2,14 @@ using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Domain.Gates;
 
-/// <summary>The answer a criterion gives for one project: met or not, and why.</summary>
-public readonly record struct CriterionCheck(bool Met, string? Detail = null)
+/// <summary>The answer a criterion gives for one project: met or not, and why (in English, and as a reason each language renders).</summary>
+public readonly record struct CriterionCheck(bool Met, string? Detail = null, Reason? Reason = null)
 {
-    public static CriterionCheck Pass(string? detail = null) => new(true, detail);
+    public static CriterionCheck Pass() => new(true);
 
-    public static CriterionCheck Fail(string detail) => new(false, detail);
+    public static CriterionCheck Pass(string detail, Reason reason) => new(true, detail, reason);
+
+    public static CriterionCheck Fail(string detail, Reason reason) => new(false, detail, reason);
 }
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed record GateCriterion(
     public CriterionResult Judge(GateFacts facts)
     {
         var check = Check(facts);
-        return new CriterionResult(Id, Principle, Description, check.Met, check.Detail);
+        return new CriterionResult(Id, Principle, Description, check.Met, check.Detail, check.Reason);
     }
 }
 

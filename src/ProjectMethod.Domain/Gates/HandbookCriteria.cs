@@ -11,7 +11,7 @@ public sealed class HandbookCriteria : ICriteriaSet
     {
         yield return (DecisionPoint.Bp2, new("risk-assessed", Principle.P7,
             "The handbook asks for an uncertainty register with at least one assessed risk before BP2.",
-            f => f.AssessedRisks > 0 ? CriterionCheck.Pass() : CriterionCheck.Fail("The uncertainty register holds no assessed risk."),
+            f => f.AssessedRisks > 0 ? CriterionCheck.Pass() : CriterionCheck.Fail("The uncertainty register holds no assessed risk.", Reason.Of("no-assessed-risk")),
             f => f.Handbook.ExtraCriteria.Contains(ExtraCriteria.RiskAssessmentBeforeBp2)));
         yield return (DecisionPoint.Bp2, new("co-creation-planned", Principle.P7,
             "The handbook asks for a co-creation plan that involves every user group the Senior User speaks for (P3) before BP2.",
@@ -27,21 +27,21 @@ public sealed class HandbookCriteria : ICriteriaSet
     {
         if (!CoCreationRules.HasUserGroup(facts.CoCreation))
         {
-            return CriterionCheck.Fail("No user group (citizens, service users, next of kin or employees) is registered.");
+            return CriterionCheck.Fail("No user group (citizens, service users, next of kin or employees) is registered.", Reason.Of("no-user-group"));
         }
 
         var unplanned = CoCreationRules.UnplannedUserGroups(facts.CoCreation);
         return unplanned.Count == 0
             ? CriterionCheck.Pass()
-            : CriterionCheck.Fail($"The plan does not involve: {string.Join(", ", unplanned.Select(g => g.Name))}.");
+            : CriterionCheck.Fail($"The plan does not involve: {string.Join(", ", unplanned.Select(g => g.Name))}.",
+                Reason.Of("groups-not-planned", ReasonArgument.Text(unplanned.Select(g => g.Name))));
     }
 
     private static CriterionCheck Accounted(GateFacts facts)
     {
         var names = facts.CoCreation.Groups.ToDictionary(g => g.Id, g => g.Name);
-        var gaps = CoCreationRules.Unaccounted(facts.CoCreation)
-            .Select(p => $"{names.GetValueOrDefault(p.GroupId, p.GroupId.ToString())} in {p.Phase.ToString().ToLowerInvariant()}")
-            .ToList();
+        var unaccounted = CoCreationRules.Unaccounted(facts.CoCreation);
+        var gaps = unaccounted.Select(p => $"{names.GetValueOrDefault(p.GroupId, p.GroupId.ToString())} in {p.Phase.ToString().ToLowerInvariant()}").ToList();
         var unanswered = facts.CoCreation.Summary.InputsUnanswered;
         var faults = new List<string>();
         if (gaps.Count > 0)
@@ -54,6 +54,9 @@ public sealed class HandbookCriteria : ICriteriaSet
             faults.Add($"{unanswered} input(s) without a response.");
         }
 
-        return faults.Count == 0 ? CriterionCheck.Pass() : CriterionCheck.Fail(string.Join(" ", faults));
+        return faults.Count == 0
+            ? CriterionCheck.Pass()
+            : CriterionCheck.Fail(string.Join(" ", faults), Reason.Of("co-creation-unaccounted",
+                ReasonArgument.Text(unaccounted.Select(p => names.GetValueOrDefault(p.GroupId, p.GroupId.ToString())).Distinct()), ReasonArgument.Number(unanswered)));
     }
 }

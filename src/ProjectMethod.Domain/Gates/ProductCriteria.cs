@@ -17,17 +17,18 @@ public sealed class ProductCriteria : ICriteriaSet
         yield return (DecisionPoint.StageBoundary, new("stage-products-planned", Principle.P6,
             "The products of the ending stage are passed, accepted or removed (or carried on by the next stage's plan); the next stage's products are described.",
             f => f.Stage is { } stage && Unsettled(f, stage) is { Count: > 0 } open
-                ? CriterionCheck.Fail($"Not settled in stage {stage}: {string.Join("; ", open)}.")
+                ? CriterionCheck.Fail($"Not settled in stage {stage}: {string.Join("; ", open.Select(Name))}.",
+                    Reason.Of("products-not-settled", ReasonArgument.Number(stage), ReasonArgument.Text(open.Select(p => p.Title))))
                 : Described(f, f.NextStage)));
         yield return (DecisionPoint.Bp4, new("products-accepted", Principle.P6,
             "Every product is accepted or removed from scope.",
-            f => f.Products.Where(p => !ProductMachine.IsFinal(p.State)).Select(Name).ToList() is { Count: > 0 } open
-                ? CriterionCheck.Fail($"Not accepted: {string.Join("; ", open)}.")
+            f => f.Products.Where(p => !ProductMachine.IsFinal(p.State)).ToList() is { Count: > 0 } open
+                ? CriterionCheck.Fail($"Not accepted: {string.Join("; ", open.Select(Name))}.", Reason.Of("products-not-accepted", ReasonArgument.Text(open.Select(p => p.Title))))
                 : CriterionCheck.Pass()));
         yield return (DecisionPoint.Bp5, new("products-handed-over", Principle.P6,
             "Every accepted product has a receiving line unit.",
             f => f.Products.Where(p => p.State == ProductState.Accepted && !p.HasReceivingLineUnit).Select(p => p.Title).ToList() is { Count: > 0 } orphans
-                ? CriterionCheck.Fail($"No receiving line unit: {string.Join("; ", orphans)}.")
+                ? CriterionCheck.Fail($"No receiving line unit: {string.Join("; ", orphans)}.", Reason.Of("products-without-line-unit", ReasonArgument.Text(orphans)))
                 : CriterionCheck.Pass()));
     }
 
@@ -37,13 +38,12 @@ public sealed class ProductCriteria : ICriteriaSet
         var drafts = ofStage.Where(p => !ProductMeasures.IsDescribed(p)).Select(p => p.Title).ToList();
         var remark = drafts.Count > 0 ? $" Still drafts: {string.Join("; ", drafts)}." : "";
         return ofStage.Any(ProductMeasures.IsDescribed)
-            ? CriterionCheck.Pass(remark.Length > 0 ? remark.Trim() : null)
-            : CriterionCheck.Fail($"No product of stage {stage} has an approved description.{remark}");
+            ? drafts.Count > 0 ? CriterionCheck.Pass(remark.Trim(), Reason.Of("products-still-drafts", ReasonArgument.Text(drafts))) : CriterionCheck.Pass()
+            : CriterionCheck.Fail($"No product of stage {stage} has an approved description.{remark}", Reason.Of("no-approved-product", ReasonArgument.Number(stage)));
     }
 
-    private static List<string> Unsettled(GateFacts facts, int stage) =>
-        facts.Products.Where(p => p.Stage == stage && p.State is not (ProductState.Passed or ProductState.Accepted or ProductState.RemovedFromScope))
-            .Select(Name).ToList();
+    private static List<ProductFact> Unsettled(GateFacts facts, int stage) =>
+        facts.Products.Where(p => p.Stage == stage && p.State is not (ProductState.Passed or ProductState.Accepted or ProductState.RemovedFromScope)).ToList();
 
     private static string Name(ProductFact product) => $"{product.Title} ({ProductRules.Wire(product.State)})";
 }

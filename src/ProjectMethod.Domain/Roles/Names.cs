@@ -14,4 +14,7 @@ public static class Names
         ProjectRole.ProjectAssurance => "Project Assurance",
         _ => role.ToString(),
     };
+
+    /// <summary>The role as the API writes it (projectManager): how a reason names it for each language to translate.</summary>
+    public static string Wire(ProjectRole role) => string.Concat(char.ToLowerInvariant(role.ToString()[0]).ToString(), role.ToString()[1..]);
 }

@@ -87,6 +87,15 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
         return host;
     }
 
+    /// <summary>A sector of its own, added by the portfolio board: for a test that counts the projects of one sector.</summary>
+    public async Task<string> NewSectorAsync(string prefix = "s")
+    {
+        var slug = $"{prefix}{Guid.NewGuid():N}"[..20];
+        await As("bjorn", ProjectMethod.Domain.Roles.GlobalRoles.PortfolioBoard).Put($"/api/v1/sectors/{slug}", new { nameNb = slug, nameEn = slug })
+            .Expect(System.Net.HttpStatusCode.Created);
+        return slug;
+    }
+
     /// <summary>A second, independent service instance over a new database of the same provider.</summary>
     public ApiFactory Another() => provider switch
     {

@@ -57,7 +57,8 @@ public sealed class ServiceProcess : IDisposable
         if (!settings.Any(s => s.Key == "Auth:Authority"))
         {
             using var directory = service.As("katalog", ProjectMethod.Domain.Roles.GlobalRoles.Integrator);
-            await TestPeople.SeedAsync(directory);
+            using var board = service.As("bjorn", ProjectMethod.Domain.Roles.GlobalRoles.PortfolioBoard);
+            await TestPeople.SeedAsync(directory, board);
         }
 
         return service;

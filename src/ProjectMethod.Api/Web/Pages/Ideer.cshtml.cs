@@ -9,7 +9,7 @@ using ProjectMethod.Api.Projects;
 namespace ProjectMethod.Api.Web.Pages;
 
 /// <summary>
-/// "Idéer": any employee sends an idea and sees the answer to each they sent; the project office answers the ideas that
+/// "Ideer": any employee sends an idea and sees the answer to each they sent; the project office answers the ideas that
 /// wait — propose, park or decline, with the rationale the sender gets — through the API's own use cases.
 /// </summary>
 public sealed class IdeerModel(Database database, IClock clock, IStringLocalizer<Texts> texts) : PageModel, IRefusable
