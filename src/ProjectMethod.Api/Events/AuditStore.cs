@@ -48,6 +48,9 @@ public static class AuditStore
     private static readonly Sql OfProject = Sql.Of(
         $"SELECT {Columns} FROM audit_events WHERE project_id = @projectId AND sequence > @after ORDER BY sequence LIMIT @limit");
 
+    private static readonly Sql NewestOfProject = Sql.Of(
+        $"SELECT {Columns} FROM audit_events WHERE project_id = @projectId ORDER BY sequence DESC LIMIT @limit");
+
     public static Task<(long Sequence, string Hash)?> HeadAsync(DbSession db) => db.SingleOrDefaultAsync<(long Sequence, string Hash)?>(Head);
 
     public static async Task AppendAsync(DbSession db, AuditEventRow row)
@@ -61,4 +64,8 @@ public static class AuditStore
 
     public static Task<IReadOnlyList<AuditEventRow>> ForProjectAsync(DbSession db, Guid projectId, long after, int limit) =>
         db.ListAsync<AuditEventRow>(OfProject, new { projectId, after, limit });
+
+    /// <summary>A project's newest events, newest first: what a page of its history shows.</summary>
+    public static Task<IReadOnlyList<AuditEventRow>> NewestForProjectAsync(DbSession db, Guid projectId, int limit) =>
+        db.ListAsync<AuditEventRow>(NewestOfProject, new { projectId, limit });
 }

@@ -20,7 +20,8 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
 
     public IReadOnlyList<DecisionView> Decisions { get; private set; } = [];
 
-    public IReadOnlyList<AuditEventRow> History { get; private set; } = [];
+    /// <summary>The project's newest events, newest first, a run of the same event by the same person folded into one row.</summary>
+    public IReadOnlyList<HistoryRun> History { get; private set; } = [];
 
     /// <summary>Whether the signed-in employee prepares the decision point ahead and nobody has asked yet.</summary>
     public bool MayRequest => Gate is { OpenRequest: null } && May("requestDecision");
@@ -91,6 +92,6 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
         Idea = Project.IdeaId is { } ideaId ? await Database.ReadAsync(db => Ideas.IdeaStore.GetAsync(db, ideaId), cancellationToken) : null;
         Gate = (await gates.ReadAsync(Project, null, cancellationToken)).Value;
         Decisions = await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
-        History = await Database.ReadAsync(db => AuditStore.ForProjectAsync(db, Project.Id, 0, Paging.MaxLimit), cancellationToken);
+        History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }
 }
