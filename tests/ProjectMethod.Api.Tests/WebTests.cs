@@ -330,13 +330,16 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await story.Send("Beskriv et produkt", "Beskriv et produkt", ("Tittel", "Alarmer installert"), ("Formål", "Alle brukere har digital alarm"),
             ("Kvalitetskriterier", "Alarmen når vaktsentralen; test hos bruker"), ("Akseptkriterier", "Brukeren kan utløse alarmen selv"));
         await story.Done("Produktet er beskrevet.");
+        var card = page.Locator("article").Filter(new() { HasText = "Alarmer installert" });
+        await Assertions.Expect(card.Locator("dl.criteria")).ToContainTextAsync("Alarmen når vaktsentralen – Metode: test hos bruker");
+        await Assertions.Expect(card.Locator("dl.criteria")).ToContainTextAsync("Brukeren kan utløse alarmen selv");
         await CheckAccessibility(page, "produkter");
         await story.Tab(project, "Plan og toleranser");
         await story.Send("Planlegg fase", "Planlegg fase", ("Planlagt slutt", "2027-03-31"), ("Budsjett (kr)", "800 000"), ("Produkter i fasen", "1"));
         await story.Done("Faseplanen er lagret.");
         await story.Tab(project, "Gevinster");
         await story.Fill("Definer en gevinst", ("Tittel", "Færre utrykninger"), ("Indikator", "Utrykninger per måned"), ("Enhet", "antall"),
-            ("Linjeenhet som eier gevinsten", "Hjemmetjenesten"), ("Måleansvarlig (brukernavn)", "bo"));
+            ("Linjeenhet som eier gevinsten", "Hjemmetjenesten"), ("Måleansvarlig", "bo"));
         await story.Choose("Definer en gevinst", ("Type", "Indirekte"));
         await story.Band("Definer en gevinst", "Nullpunkt", ("Verdi", "120"), ("Dato", "2026-01-01"));
         await story.Band("Definer en gevinst", "Mål", ("Verdi", "80"), ("Dato", "2028-01-01"));
