@@ -45,8 +45,10 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
     public async Task<HandbookVersion> HandbookAsync() =>
         handbook ??= (await HandbookStore.GetAsync(db, project.HandbookSector, project.HandbookVersion)).Version;
 
-    /// <summary>The person of each id, for fields that name people (null for an id nobody has).</summary>
-    public async Task<IReadOnlyDictionary<string, People.PersonView>> PeopleAsync() => await people.PeopleAsync(db);
+    private IReadOnlyDictionary<string, People.PersonView>? known;
+
+    /// <summary>The person of each id, for fields that name people (null for an id nobody has); read once per write.</summary>
+    public async Task<IReadOnlyDictionary<string, People.PersonView>> PeopleAsync() => known ??= await people.PeopleAsync(db);
 
     /// <summary>
     /// Every field that names a person names a known one: a 400 naming each field whose id the register of people does not
@@ -54,11 +56,11 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
     /// </summary>
     public async Task<DomainError?> CheckKnownAsync(params (string Field, string? UserId)[] named)
     {
-        var known = await PeopleAsync();
+        var register = await PeopleAsync();
         var validation = new Validation();
         foreach (var (field, userId) in named.Where(n => !string.IsNullOrWhiteSpace(n.UserId)))
         {
-            validation.That(known.ContainsKey(userId!.Trim()), field, $"No person with the id '{userId.Trim()}' is known: choose one from GET /api/v1/people.");
+            validation.That(register.ContainsKey(userId!.Trim()), field, $"No person with the id '{userId.Trim()}' is known: choose one from GET /api/v1/people.");
         }
 
         return validation.IsValid ? null : validation.ToError();
