@@ -30,7 +30,7 @@ public sealed class BrowserFactAttribute : FactAttribute
 /// The web application in a real browser: Playwright drives Chromium against the service running as a process, each page
 /// is checked with axe-core for WCAG 2.1 AA violations (none allowed), and the main pages are photographed for the README.
 /// </summary>
-public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
+public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
     private static readonly string[] Wcag21AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -93,6 +93,165 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         html.Should().Contain($"<html lang=\"{lang}\">").And.Contain($"<h1>{heading}</h1>");
         html.Should().Contain(lang == "en" ? ">Norsk</button>" : ">English</button>", "the switch offers the other language");
+    }
+
+    [BrowserFact]
+    public async Task Every_demo_person_finds_what_waits_for_them_with_its_date_and_a_count_beside_the_menu_item()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+        ILocator Step(string what, string subject) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = what }).Filter(new() { HasText = subject });
+        var inAWeek = DateTime.Today.AddDays(7).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The board holds no role in a project: its home is its work — the request at BP1 and the employee's idea.
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Venter på deg (2)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Grønn kommunal flåte" })).ToContainTextAsync("BP1");
+        await Assertions.Expect(Step("Svar på idé", "Delingsordning for el-sykler")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning 2 venter" })).ToBeVisibleAsync();
+        await CheckAccessibility(page, "hjem-portefoljestyret");
+
+        // Whoever decides sees what they decide on: the recommendation, the mandate and the business case (none yet at BP1).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Grønn kommunal flåte" }).ClickAsync();
+        var basis = page.Locator("details.basis[open]");
+        await Assertions.Expect(basis).ToContainTextAsync("Behovet er beskrevet; ber om oppstart av konseptfasen");
+        await Assertions.Expect(basis).ToContainTextAsync("Utslippsfrie tjenestebiler innen 2028");
+        await Assertions.Expect(basis).ToContainTextAsync("Business case er ikke skrevet ennå.");
+        await CheckAccessibility(page, "beslutningsgrunnlag");
+
+        // The Senior Supplier reviews the product submitted in each project in execution; the Senior User approves the new descriptions.
+        await story.SignInAs("Sven Seniorleverandør");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await Assertions.Expect(Step("Registrer kvalitetskontroll", "Første leveranse")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning 3 venter" })).ToBeVisibleAsync();
+        await story.SignInAs("Siri Seniorbruker");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await Assertions.Expect(Step("Godkjenn produktbeskrivelse", "Opplæring av de ansatte")).ToHaveCountAsync(3);
+        await Step("Godkjenn produktbeskrivelse", "Digital hjemmetjeneste").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("article:target")).ToContainTextAsync("Opplæring av de ansatte");
+
+        // The Benefit Owner: the measurements overdue in execution and closure first, then the realising project's, due in a week.
+        await story.SignInAs("Bo Gevinstansvarlig");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        var measurements = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Registrer måling" });
+        await Assertions.Expect(measurements).ToHaveCountAsync(5);
+        (await measurements.Nth(0).InnerTextAsync()).Should().Contain("Forfalt");
+        var last = await measurements.Nth(4).InnerTextAsync();
+        last.Should().Contain("Elektronisk byggesøknad").And.NotContain("Forfalt").And.Contain(inAWeek);
+        await CheckAccessibility(page, "til-beslutning-gevinst");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mine gevinster" }).ClickAsync();
+        var realising = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Elektronisk byggesøknad" });
+        await Assertions.Expect(realising).ToContainTextAsync("I rute");
+        await Assertions.Expect(realising).ToContainTextAsync(inAWeek);
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Digital hjemmetjeneste" })).ToContainTextAsync("Måling forfalt");
+        await CheckAccessibility(page, "mine-gevinster");
+
+        // The Executive decides the exception reported to her and may approve the new descriptions; the Project Manager is told on his home page.
+        await story.SignInAs("Eva Eier");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Nytt bibliotek på Torget" }).Filter(new() { HasText = "din beslutning" }))
+            .ToHaveCountAsync(1);
+        await Assertions.Expect(Step("Godkjenn produktbeskrivelse", "Opplæring av de ansatte")).ToHaveCountAsync(3);
+        await CheckAccessibility(page, "til-beslutning-prosjekteier");
+        await story.SignInAs("Per Prosjektleder");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "saker venter på deg" })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_highlight_report_starts_from_the_last_one_tells_its_story_and_prints_on_one_a4_page()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Per Prosjektleder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        await story.Tab(page.Url, "Status og avvik");
+        var form = story.Form("Send statusrapport");
+        (await form.GetByLabel("Prognose for Kostnad").InputValueAsync()).Should().Be("800\u00a0000", "the form starts from the last report's cost");
+        await story.Fill("Send statusrapport",
+            ("Oppnådd i perioden", "Sensorene er installert hos 40 brukere i sone nord."),
+            ("Neste periode", "Opplæring av de ansatte og utvidelse til sone sør."),
+            ("Problemer og risiko", "Leverandøren har varslet forsinket levering av 20 sensorer."));
+        await form.GetByLabel("Kommentar til kostnad").FillAsync("Innenfor budsjett etter reforhandlet pris.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Send statusrapport" }).ClickAsync();
+        await story.Done("Statusrapporten er sendt.");
+
+        var earlier = page.GetByRole(AriaRole.Table, new() { Name = "Tidligere statusrapporter" }).GetByRole(AriaRole.Row).Nth(1);
+        await Assertions.Expect(earlier).ToContainTextAsync("Sensorene er installert");
+        await CheckAccessibility(page, "status-rapportskjema");
+        await earlier.GetByRole(AriaRole.Link, new() { Name = "Vis rapport" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statusrapport: Digital hjemmetjeneste" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Leverandøren har varslet forsinket levering")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Innenfor budsjett etter reforhandlet pris." })).ToContainTextAsync("Kostnad");
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Eva Eier");
+        await CheckAccessibility(page, "statusrapport");
+
+        // Printed (as the browser's print or "save as PDF" does): one A4 page, without the menu.
+        var pdf = Path.Combine(AppContext.BaseDirectory, "screenshots", "statusrapport.pdf");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.PdfAsync(new() { Path = pdf, PreferCSSPageSize = true, PrintBackground = true });
+        var info = await Run("pdfinfo", pdf);
+        info.Should().MatchRegex(@"Pages:\s+1\b", "the report fits one page").And.MatchRegex(@"Page size:.*\(A4\)", "the page is A4");
+        await Run("pdftoppm", "-png", "-r", "60", "-singlefile", pdf, Path.Combine(AppContext.BaseDirectory, "screenshots", "statusrapport-utskrift"));
+        (await Run("pdftotext", pdf, "-")).Should().Contain("Sensorene er installert").And.NotContain("Til beslutning", "the menu is not printed");
+    }
+
+    private static async Task<string> Run(string program, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.Should().Be(0, $"{program} ran");
+        return output;
+    }
+
+    [BrowserFact]
+    public async Task A_risk_is_changed_and_closed_and_a_product_taken_out_of_scope_on_the_page_each_kept_in_the_history()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Per Prosjektleder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skolebytte til ny plattform" }).ClickAsync();
+        var project = page.Url;
+        await story.Tab(project, "Produkter og risiko");
+        await story.Choose("Registrer risiko", ("Sannsynlighet (1–5)", "4"), ("Konsekvens (1–5)", "3"), ("Eier", "Per Prosjektleder"));
+        await story.Send("Registrer risiko", "Registrer risiko", ("Tittel", "Lærerne rekker ikke opplæringen"));
+        await story.Done("Risikoen er registrert.");
+        await Assertions.Expect(page.GetByText("Samlet eksponering: 12")).ToBeVisibleAsync();
+
+        await page.GetByText("Endre eller lukk «Lærerne rekker ikke opplæringen»").ClickAsync();
+        var change = page.Locator("details.change[open] form");
+        await change.GetByLabel("Sannsynlighet (1–5)").SelectOptionAsync("2");
+        await change.GetByRole(AriaRole.Button, new() { Name = "Lagre risiko" }).ClickAsync();
+        await story.Done("Risikoen er oppdatert.");
+        await Assertions.Expect(page.GetByText("Samlet eksponering: 6")).ToBeVisibleAsync();
+        await CheckAccessibility(page, "risiko-endre");
+
+        await page.GetByText("Endre eller lukk «Lærerne rekker ikke opplæringen»").ClickAsync();
+        await page.Locator("details.change[open] form").GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Lukket" });
+        await page.Locator("details.change[open] form").GetByRole(AriaRole.Button, new() { Name = "Lagre risiko" }).ClickAsync();
+        await story.Done("Risikoen er oppdatert.");
+        await Assertions.Expect(page.GetByText("Samlet eksponering: 0")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Endre eller lukk «Lærerne rekker ikke opplæringen»")).ToHaveCountAsync(0, new() { });
+
+        // The Executive takes the training out of scope, with a rationale; the Project Manager may not.
+        var training = page.Locator("article").Filter(new() { HasText = "Opplæring av de ansatte" });
+        await Assertions.Expect(training.GetByRole(AriaRole.Button, new() { Name = "Ta ut av omfanget" })).ToHaveCountAsync(0);
+        await story.SignInAs("Eva Eier");
+        await story.Tab(project, "Produkter og risiko");
+        await training.GetByLabel("Begrunnelse").FillAsync("Opplæringen gis av skolene selv i linjen.");
+        await training.GetByRole(AriaRole.Button, new() { Name = "Ta ut av omfanget" }).ClickAsync();
+        await story.Done("Produktet er oppdatert.");
+        await Assertions.Expect(training).ToContainTextAsync("Tatt ut av omfanget");
+
+        await story.Tab(project, "Oversikt");
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "Historikk" });
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Produkt tatt ut av omfanget" })).ToContainTextAsync("Eva Eier");
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Risiko oppdatert" }).First).ToContainTextAsync("Per Prosjektleder");
     }
 
     [BrowserFact]
@@ -645,6 +804,27 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await CheckAccessibility(page, "portefolje-samskaping");
     }
 
+    /// <summary>A database of its own filled by the demo, the service on it with the development sign-in, and Chromium on the service.</summary>
+    private async Task<DemoInBrowser> DemoInBrowserAsync()
+    {
+        var database = api.Another();
+        var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ["demo"], ("Web:DevelopmentSignIn", "true"));
+        await SeededAsync(service.As("bjorn", GlobalRoles.PortfolioBoard));
+        return new DemoInBrowser(database, service, await Browser.OpenAsync(service));
+    }
+
+    private sealed class DemoInBrowser(ApiFactory database, ServiceProcess service, Browser browser) : IAsyncDisposable
+    {
+        public IPage Page => browser.Page;
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            service.Dispose();
+            await database.DisposeAsync();
+        }
+    }
+
     /// <summary>Debian's Chromium on the service, in Norwegian at a desktop width, with one page open.</summary>
     private sealed class Browser(IPlaywright playwright, IBrowser chromium, IBrowserContext context, IPage page) : IAsyncDisposable
     {
@@ -809,11 +989,51 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     /// <summary>
+    /// On a Norwegian page: no sentence from the English texts, no English sentence of the service, no user id where a
+    /// name belongs, no checklist id or sector slug as text. Text marked <c>lang="en"</c> (the switch to English) is left out.
+    /// </summary>
+    private static async Task CheckWords(IPage page, string name)
+    {
+        if (await page.EvaluateAsync<string>("document.documentElement.lang") != "nb")
+        {
+            return;
+        }
+
+        var text = await page.EvaluateAsync<string>(
+            "(() => { const b = document.body.cloneNode(true); b.querySelectorAll('[lang=en]').forEach(e => e.remove()); return b.innerText; })()");
+        EnglishOnly.Value.Where(english => text.Contains(english, StringComparison.Ordinal)).Should().BeEmpty($"the page {name} is Norwegian");
+        ServiceEnglish().Matches(text).Select(m => m.Value).Should().BeEmpty($"the page {name} shows no English sentence of the service");
+        UserId().Matches(text).Select(m => m.Value).Should().BeEmpty($"the page {name} names people, not their user ids");
+        MachineId().Matches(text).Select(m => m.Value).Should().BeEmpty($"the page {name} names checklist items and sectors, not their ids");
+    }
+
+    /// <summary>The fragments of the English texts that differ from their Norwegian ones and are long enough to be a phrase.</summary>
+    private static readonly Lazy<IReadOnlyList<string>> EnglishOnly = new(() =>
+    {
+        static Dictionary<string, string> Read(string file) => System.Xml.Linq.XDocument.Load(Repository.PathOf($"src/ProjectMethod.Api/Web/{file}"))
+            .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+        var bokmal = Read("Texts.resx");
+        return Read("Texts.en.resx").Where(e => bokmal.GetValueOrDefault(e.Key) != e.Value)
+            .SelectMany(e => System.Text.RegularExpressions.Regex.Split(e.Value, @"\{\d+[^}]*\}"))
+            .Select(f => f.Trim()).Where(f => f.Length >= 14 && f.Contains(' ', StringComparison.Ordinal)).Distinct().ToList();
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[Tt]he|is not|has not|cannot|must be|is required|One or more|was not found)\b")]
+    private static partial System.Text.RegularExpressions.Regex ServiceEnglish();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}@.])(?:pia|eva|siri|sven|bjorn|nils|kari|ola)(?![\p{L}@.])")]
+    private static partial System.Text.RegularExpressions.Regex UserId();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:bp[1-5]-[a-z-]+|helse-og-velferd|teknisk-drift|smaa-prosjekter|egen-drift)\b")]
+    private static partial System.Text.RegularExpressions.Regex MachineId();
+
+    /// <summary>
     /// Runs axe-core's WCAG 2.1 A and AA rules on the page (none may fail) and photographs it: into the test output, or with
     /// <c>UPDATE_SCREENSHOTS=1</c> into docs/screenshots for the README.
     /// </summary>
     private static async Task CheckAccessibility(IPage page, string name)
     {
+        await CheckWords(page, name);
         await page.AddScriptTagAsync(new() { Path = BrowserFactAttribute.Axe });
         var result = await page.EvaluateAsync<JsonElement>(
             "tags => axe.run(document, { runOnly: { type: 'tag', values: tags } }).then(r => r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')'))",
@@ -827,8 +1047,12 @@ public sealed class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         // The same page at a phone's width (into the test output only): nothing may be cut off or overlap there.
         var wide = page.ViewportSize!;
         await page.SetViewportSizeAsync(390, 844);
+        // What sticks out, named by its tag, id and class, so a failure says where to look.
+        var sticking = await page.EvaluateAsync<string[]>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement.closest('.scroll'))" +
+            ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''))");
         (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"))
-            .Should().BeTrue($"the page {name} fits a 390 px wide screen without sideways scrolling");
+            .Should().BeTrue($"the page {name} fits a 390 px wide screen without sideways scrolling (sticking out: {string.Join(", ", sticking.Take(8))})");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}-smal.png"), FullPage = true });
         await page.SetViewportSizeAsync(wide.Width, wide.Height);
     }

@@ -86,7 +86,9 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
         var source = Directory.EnumerateFiles(Repository.PathOf("src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
             .Select(File.ReadAllText);
-        var codes = source.SelectMany(text => DomainCode().Matches(text).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        // The codes the service gives in a switch (status code pages, unreadable requests) beside those found by their call.
+        var codes = source.SelectMany(text => DomainCode().Matches(text).Select(m => m.Groups[1].Value))
+            .Concat(["bad-request", "method-not-allowed", "unsupported-media-type"]).Distinct().ToList();
 
         codes.Should().Contain(["four-eyes", "criteria-unmet", "role-rule-broken", "outside-tolerance-limit"]);
         codes.Where(c => !bokmal.Contains($"Problem.{c}")).Should().BeEmpty("a refusal the pages show in Norwegian has its Norwegian title");
@@ -193,9 +195,11 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
         broken.Detail.Should().Be("Prosjekteier kan ikke også være prosjektleder.");
         broken.DetailIsEnglish.Should().BeFalse();
         other.Title.Should().Be("Fire øyne: den som ba om beslutningen kan ikke ta den");
-        other.Detail.Should().Be("Whoever asked for the decision cannot make it.");
-        other.DetailIsEnglish.Should().BeTrue();
-        Refused.From("decide", fourEyes, Texts("en")).Title.Should().Be("Four eyes: whoever asked cannot decide");
+        other.Detail.Should().BeEmpty("a Norwegian page never shows the service's English detail; its title says it");
+        var english = Refused.From("decide", fourEyes, Texts("en"));
+        english.Title.Should().Be("Four eyes: whoever asked cannot decide");
+        english.Detail.Should().Be("Whoever asked for the decision cannot make it.");
+        english.DetailIsEnglish.Should().BeTrue();
     }
 
     [Fact]
@@ -222,7 +226,18 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
         refused.Title.Should().Be("Noen felt er ikke fylt ut riktig");
         refused.Fields["purpose"].Should().Equal("Må fylles ut.");
         refused.Fields["background"].Should().Equal("Kan ha høyst 10 tegn.");
+        refused.Fields["lessonIds"].Should().Equal(["Verdien er ikke gyldig."], "a message without a Norwegian text is never shown in English on a Norwegian page");
+    }
+
+    [Fact]
+    public void An_english_page_shows_a_message_it_has_no_text_for_as_the_api_gave_it()
+    {
+        var validation = new Validation().That(false, "lessonIds", "Name the lessons that were read.").Text("purpose", null, 10);
+
+        var refused = Refused.From("mandate", Problems.Validation(validation.Errors), Texts("en"));
+
         refused.Fields["lessonIds"].Should().Equal("Name the lessons that were read.");
+        refused.Fields["purpose"].Should().Equal("Required.");
     }
 
     [Theory]

@@ -28,7 +28,11 @@ public enum ForecastLevel
 /// <summary>A forecast as stored, with its values and its judgement.</summary>
 public sealed record ForecastRecord(
     Guid Id, Guid ProjectId, ForecastLevel Level, int Stage, Guid? WorkPackageId, IReadOnlyDictionary<Dimension, decimal> Values,
-    IReadOnlyDictionary<Dimension, decimal>? ProjectValues, string Comment, EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt);
+    IReadOnlyDictionary<Dimension, decimal>? ProjectValues, string Comment, EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt)
+{
+    /// <summary>A highlight report's narrative; none for other forecasts.</summary>
+    public HighlightNarrative? Narrative { get; init; }
+}
 
 /// <summary>Forecast values as read back: the planned end as a date, the rest as numbers; risk is the register's exposure then.</summary>
 public sealed record ForecastValuesView(
@@ -47,7 +51,7 @@ public sealed record ForecastValuesView(
 /// <summary>One forecast of the project's history, with its judgement as it was made.</summary>
 public sealed record ForecastEntry(
     Guid Id, ForecastLevel Level, int Stage, Guid? WorkPackageId, ForecastValuesView Values, ForecastValuesView? ProjectValues, string Comment,
-    EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt);
+    EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt, HighlightNarrative? Narrative = null);
 
 /// <summary>Every forecast ever submitted: the history of highlight reports.</summary>
 public static class ForecastStore
@@ -61,8 +65,8 @@ public static class ForecastStore
 
     private static readonly Sql Insert = Sql.Of(
         """
-        INSERT INTO forecasts (id, project_id, level, stage, work_package_id, forecast_values, project_values, comment, evaluation, submitted_by, submitted_at)
-        VALUES (@Id, @ProjectId, @level, @Stage, @WorkPackageId, @values, @projectValues, @Comment, @evaluation, @SubmittedBy, @SubmittedAt)
+        INSERT INTO forecasts (id, project_id, level, stage, work_package_id, forecast_values, project_values, comment, evaluation, submitted_by, submitted_at, narrative)
+        VALUES (@Id, @ProjectId, @level, @Stage, @WorkPackageId, @values, @projectValues, @Comment, @evaluation, @SubmittedBy, @SubmittedAt, @narrative)
         """);
 
     private static readonly Sql LatestOfStage = Sql.Of(
@@ -74,7 +78,7 @@ public static class ForecastStore
     private static readonly Sql Page = Sql.Of(
         """
         SELECT id, level, stage, work_package_id AS WorkPackageId, forecast_values AS ForecastValues, project_values AS ProjectValues, comment,
-               evaluation, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
+               evaluation, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt, narrative
         FROM forecasts WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
         """);
 
@@ -122,6 +126,7 @@ public static class ForecastStore
             values = JsonSerializer.Serialize(forecast.Values, Json.Options),
             projectValues = forecast.ProjectValues is null ? null : JsonSerializer.Serialize(forecast.ProjectValues, Json.Options),
             forecast.Comment, evaluation = JsonSerializer.Serialize(forecast.Evaluation, Json.Options), forecast.SubmittedBy, forecast.SubmittedAt,
+            narrative = forecast.Narrative is null ? null : JsonSerializer.Serialize(forecast.Narrative, Json.Options),
         });
         if (forecast.Level == ForecastLevel.Stage)
         {
@@ -150,7 +155,8 @@ public static class ForecastStore
         (await db.ListAsync<EntryRow>(Page, new { projectId, after = paging.AfterId, limit = paging.FetchSize })).Select(r => new ForecastEntry(
             r.Id, r.Level, r.Stage, r.WorkPackageId, ForecastValuesView.From(Values(r.ForecastValues)!),
             Values(r.ProjectValues) is { } project ? ForecastValuesView.From(project) : null, r.Comment,
-            JsonSerializer.Deserialize<EvaluationView>(r.Evaluation, Json.Options)!, r.SubmittedBy, r.SubmittedAt)).ToList();
+            JsonSerializer.Deserialize<EvaluationView>(r.Evaluation, Json.Options)!, r.SubmittedBy, r.SubmittedAt,
+            r.Narrative is null ? null : JsonSerializer.Deserialize<HighlightNarrative>(r.Narrative, Json.Options))).ToList();
 
     private static Dictionary<Dimension, decimal>? Values(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<Dictionary<Dimension, decimal>>(json, Json.Options);
@@ -176,6 +182,8 @@ public static class ForecastStore
         public required string SubmittedBy { get; init; }
 
         public required Instant SubmittedAt { get; init; }
+
+        public string? Narrative { get; init; }
     }
 
     /// <summary>

@@ -34,14 +34,15 @@ public sealed record MeasuredValue(Dimension Dimension, decimal Stage, decimal? 
 /// <summary>A highlight report's forecast, judged, and the exceptions (or, for a work package, the issues) it raised.</summary>
 public sealed record ForecastView(
     Guid Id, int Stage, Guid? WorkPackageId, string Comment, EvaluationView Evaluation, IReadOnlyList<ExceptionView> RaisedExceptions,
-    IReadOnlyList<IssueView> RaisedIssues, IReadOnlyList<MeasuredValue> Measured, string SubmittedBy, Instant SubmittedAt);
+    IReadOnlyList<IssueView> RaisedIssues, IReadOnlyList<MeasuredValue> Measured, string SubmittedBy, Instant SubmittedAt,
+    HighlightNarrative? Narrative = null);
 
 /// <summary>Judges a stage forecast on the stage and project levels, keeps it as history, and raises what breaches.</summary>
 public static class Forecasting
 {
     public static async Task<Outcome<ForecastView>> JudgeStageAsync(
         ProjectWrite write, int stage, Dictionary<Dimension, decimal> values, Dictionary<Dimension, decimal>? projectValues, string comment,
-        ToleranceSettings settings)
+        ToleranceSettings settings, HighlightNarrative? narrative = null)
     {
         var sets = await ToleranceStore.AllAsync(write.Db, write.Project.Id);
         if (sets.GetValueOrDefault(ToleranceScope.OfStage(stage)) is not { } stageTolerance)
@@ -79,14 +80,17 @@ public static class Forecasting
 
         var id = Ids.New(write.Now);
         await ForecastStore.InsertAsync(write.Db, new ForecastRecord(
-            id, write.Project.Id, ForecastLevel.Stage, stage, null, values, projectValues, comment, evaluation, write.Actor.UserId, write.Now));
+            id, write.Project.Id, ForecastLevel.Stage, stage, null, values, projectValues, comment, evaluation, write.Actor.UserId, write.Now)
+        {
+            Narrative = narrative,
+        });
         var open = await ExceptionStore.OpenBreachesAsync(write.Db, write.Project.Id);
         var breaches = Breaches.ToRaise(ToleranceLevel.Stage, stage, null, stageEvaluation, open)
             .Concat(Breaches.ToRaise(ToleranceLevel.Project, stage, null, projectEvaluation ?? [], open))
             .ToList();
         var raised = await ExceptionStore.RaiseAsync(write, breaches, id);
         write.Record(EventTypes.ForecastSubmitted, new { forecastId = id, stage, evaluation, measured, raised = raised.Select(r => r.Id) });
-        return new ForecastView(id, stage, null, comment, evaluation, raised, [], measured, write.Actor.UserId, write.Now);
+        return new ForecastView(id, stage, null, comment, evaluation, raised, [], measured, write.Actor.UserId, write.Now, narrative);
     }
 
     /// <summary>The newest stage forecast judged again, as after an exception plan or new tolerances became the baseline.</summary>

@@ -7,7 +7,20 @@ using ProjectMethod.Domain.Access;
 namespace ProjectMethod.Api.Forecasts;
 
 /// <summary>The Project Manager's highlight report: forecasts at the end of the stage and, optionally, of the project.</summary>
-public sealed record SubmitForecast(int? Stage, ForecastValues? Values, ForecastValues? ProjectValues = null, string? Comment = null);
+public sealed record SubmitForecast(
+    int? Stage, ForecastValues? Values, ForecastValues? ProjectValues = null, string? Comment = null, HighlightNarrative? Narrative = null);
+
+/// <summary>
+/// What a highlight report tells the steering group besides its figures, every part optional: what was achieved this
+/// period, what comes next, the issues and risks, and a comment per dimension (keyed by the dimension's name).
+/// </summary>
+public sealed record HighlightNarrative(
+    string? Achieved = null, string? Next = null, string? IssuesAndRisks = null, IReadOnlyDictionary<string, string>? DimensionComments = null)
+{
+    /// <summary>Whether nothing is told: such a narrative is kept as none.</summary>
+    public bool TellsNothing() => string.IsNullOrWhiteSpace(Achieved) && string.IsNullOrWhiteSpace(Next) && string.IsNullOrWhiteSpace(IssuesAndRisks)
+        && (DimensionComments is null || DimensionComments.Values.All(string.IsNullOrWhiteSpace));
+}
 
 public static class ForecastsApi
 {

@@ -75,7 +75,14 @@ public static class Composition
     /// <summary>The middleware every request passes, in order.</summary>
     public static WebApplication UseProjectMethod(this WebApplication app, LimitOptions limits)
     {
+        app.UseMiddleware<Web.ProblemLanguage>();
         app.UseProblemResponses();
+        // What escapes a page is the Norwegian error page, never the API's JSON.
+        app.UseWhen(StatusCodePages.IsPage, pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/feil/500",
+            StatusCodeSelector = exception => Unavailable.Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        }));
         app.UseSecurityHeaders(Web.Web.SignIn.From(app.Configuration)?.Origin);
         // A page route that has nothing to show answers with a Norwegian page; everything else with a problem.
         app.UseWhen(StatusCodePages.IsPage, pages => pages.UseStatusCodePagesWithReExecute("/feil/{0}"));

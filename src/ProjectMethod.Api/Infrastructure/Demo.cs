@@ -67,8 +67,16 @@ public static class Demo
         for (var i = 0; i < Projects.Length; i++)
         {
             var (name, sector, description, reach) = Projects[i];
-            await new Walk(people, cancellationToken).RunAsync(name, sector, description, reach, overTolerance: i == 1, atRisk: i == 2);
+            await new Walk(people, cancellationToken).RunAsync(name, sector, description, reach, overTolerance: i == 1, atRisk: i == 2,
+                firstProposal: reach == Phase.Proposed && Array.FindIndex(Projects, p => p.Reach == Phase.Proposed) == i);
         }
+
+        // An employee's idea waits for the board's answer.
+        using var idea = await people.Proposer.PostAsJsonAsync("/api/v1/ideas", new
+        {
+            title = "Delingsordning for el-sykler", description = "Ansatte kan låne el-sykkel til møter i sentrum", origin = "employee", sector = "teknisk",
+        }, cancellationToken);
+        idea.EnsureSuccessStatusCode();
 
         await output.WriteLineAsync($"demo: {Projects.Length} projects added; sign in at {address} as one of the demo users.");
     }
@@ -98,10 +106,12 @@ public static class Demo
     {
         private static readonly string[] AcceptanceCriteria = ["Tjenesten tar det i bruk"];
         private static readonly string[] Reviewers = ["sven"];
+        private static readonly string[] UserTags = ["brukermedvirkning"];
+        private static readonly string[] SupplierTags = ["anskaffelse"];
 
         private string url = "";
 
-        public async Task RunAsync(string name, string sector, string description, Phase reach, bool overTolerance, bool atRisk)
+        public async Task RunAsync(string name, string sector, string description, Phase reach, bool overTolerance, bool atRisk, bool firstProposal)
         {
             var project = await Send(people.Proposer, HttpMethod.Post, "/api/v1/projects", new { name, sector, description });
             url = $"/api/v1/projects/{project.GetProperty("id").GetString()}";
@@ -110,6 +120,12 @@ public static class Demo
             await Checklist(people.Proposer, "bp1");
             if (reach == Phase.Proposed)
             {
+                // The first proposal waits for the board's decision at BP1.
+                if (firstProposal)
+                {
+                    await Send(people.Proposer, HttpMethod.Post, $"{url}/gate/requests", new { recommendation = "Behovet er beskrevet; ber om oppstart av konseptfasen" });
+                }
+
                 return;
             }
 
@@ -191,6 +207,15 @@ public static class Demo
 
             if (reach == Phase.Execution)
             {
+                // The first product is ready for the Senior Supplier's quality review; a second description waits for the Senior User's approval.
+                await Send(people.ProjectManager, HttpMethod.Post, $"{url}/products/{product}/submit", new { comment = "Klar for kontroll" });
+                await Send(people.ProjectManager, HttpMethod.Post, $"{url}/products", new
+                {
+                    title = "Opplæring av de ansatte", purpose = "De ansatte kan ta løsningen i bruk",
+                    qualityCriteria = new[] { new { criterion = "Alle ansatte har fått opplæring", method = "Deltakerliste" } },
+                    acceptanceCriteria = AcceptanceCriteria, qualityResponsibleUserId = "sven", acceptorUserId = "siri",
+                    receivingLineUnit = "Tjenesten", stage = 1,
+                });
                 return;
             }
 
@@ -206,12 +231,25 @@ public static class Demo
                 return;
             }
 
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/lessons", new
+            {
+                title = "Brukerne med fra første dag", description = "Brukertestene i konseptfasen fant det meste av det som måtte endres",
+                recommendation = "Planlegg brukertester før første leveranse", tags = UserTags,
+            });
+            await Send(people.ProjectManager, HttpMethod.Post, $"{url}/lessons", new
+            {
+                title = "Leverandøren tidlig i dialog", description = "Prisøkningen kom sent fordi leverandøren ikke var med i planleggingen",
+                recommendation = "Ta med leverandøren i planleggingen av hver leveransefase", tags = SupplierTags,
+            });
             await Send(people.ProjectManager, HttpMethod.Post, $"{url}/end-report", new { summary = "Levert innenfor rammene" });
             await Send(people.ProjectManager, HttpMethod.Post, $"{url}/lessons-report", new { summary = "Involver brukerne tidlig" });
             await Checklist(people.ProjectManager, "bp5");
             await Decide(people.ProjectManager, people.Executive);
-            foreach (var (date, value) in new[] { ("2026-04-01", 112m), ("2026-07-01", 104m), ("2026-10-01", 97m) })
+            // Quarterly measurements up to a week short of three months ago: the next one falls due in a week from the day the demo is made.
+            var lastMeasured = Domain.Benefits.BenefitMath.Today(SystemClock.Instance).PlusMonths(-3).PlusDays(7);
+            foreach (var (quarter, value) in new[] { (2, 112m), (1, 104m), (0, 97m) })
             {
+                var date = lastMeasured.PlusMonths(-3 * quarter).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 await Send(people.BenefitOwner, HttpMethod.Post, $"{url}/benefits/{benefit}/measurements", new { date, value, comment = "Kvartalsmåling" });
             }
         }

@@ -72,4 +72,8 @@ public static class Json
     /// <summary>The enum value as it appears on the wire and in the database: camelCase.</summary>
     public static string Wire<TEnum>(this TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>The enum value its wire name (camelCase) stands for.</summary>
+    public static TEnum Parse<TEnum>(string wire)
+        where TEnum : struct, Enum => Enum.Parse<TEnum>(wire, ignoreCase: true);
 }

@@ -44,7 +44,9 @@ public static class OpenApi
                     Title = "ProjectMethod API",
                     Version = "v1",
                     Description = "Project governance for Norwegian municipalities: phases authorised at decision points, " +
-                                  "business case confirmed at every gate, roles checked, every decision traceable.",
+                                  "business case confirmed at every gate, roles checked, every decision traceable. Problems (RFC 9457) are in " +
+                                  "English unless Accept-Language prefers Norwegian (nb, nn or no): then their title, detail, field " +
+                                  "messages and unmet criteria are in bokmål; their type, status and other members are the same.",
                     License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" },
                     Contact = new OpenApiContact { Name = "ProjectMethod project office" },
                 };

@@ -27,9 +27,10 @@ public sealed partial record Refused(
             ? results.Select(c => Criterion(c, texts)).ToList()
             : [];
         var title = texts[$"Problem.{type}"];
+        // The service's own (English) detail is shown to an English reader only: a Norwegian page says what its title says.
         var (detail, english) = NorwegianDetail(type, details.Extensions, fields.Count > 0 || unmet.Count > 0, texts) is { } norwegian
             ? (norwegian, false)
-            : (details.Detail ?? "", true);
+            : texts["Texts.Language"].Value == "en" ? (details.Detail ?? "", true) : ("", false);
         return new Refused(form, title.ResourceNotFound ? details.Title ?? "" : title.Value, detail, type, fields, unmet, english);
     }
 
@@ -73,7 +74,10 @@ public sealed partial record Refused(
         return text.ResourceNotFound ? criterion.Description : text.Value;
     }
 
-    /// <summary>The validation messages of the API in the reader's language; any other message as the API gave it.</summary>
+    /// <summary>
+    /// A validation message of the API in the reader's language: the messages a form meets most by their pattern, any
+    /// other as the API gave it to an English reader and as "not valid" to a Norwegian one (the field is named beside it).
+    /// </summary>
     public static string FieldMessage(string message, IStringLocalizer texts)
     {
         if (RequiredMessage().IsMatch(message))
@@ -81,8 +85,35 @@ public sealed partial record Refused(
             return texts["Field.Required"];
         }
 
-        return TooLongMessage().Match(message) is { Success: true } tooLong ? texts["Field.TooLong", tooLong.Groups[1].Value] : message;
+        foreach (var (pattern, key) in FieldPatterns)
+        {
+            if (pattern.Match(message) is { Success: true } match)
+            {
+                return texts[key, [.. match.Groups.Values.Skip(1).Select(g => (object)g.Value)]];
+            }
+        }
+
+        return texts["Texts.Language"].Value == "en" ? message : texts["Field.Invalid"];
     }
+
+    private static readonly (Regex Pattern, string Key)[] FieldPatterns =
+    [
+        (TooLongMessage(), "Field.TooLong"),
+        (new Regex(@"^\S+ must be at least (\d+) characters\.$", RegexOptions.Compiled), "Field.TooShort"),
+        (new Regex(@"^\S+ must be 2–50 lowercase letters", RegexOptions.Compiled), "Field.Slug"),
+        (new Regex(@"^No person with the id '(.*)' is known", RegexOptions.Compiled), "Field.UnknownPerson"),
+        (new Regex(@"^'(.*)' is an archived sector; the sectors are: (.*)\.$", RegexOptions.Compiled), "Field.ArchivedSector"),
+        (new Regex(@"^'(.*)' is no sector of the municipality; the sectors are: (.*)\.$", RegexOptions.Compiled), "Field.UnknownSector"),
+        (new Regex(@"^\S+ is (-?\d+) to (\d+)\.$", RegexOptions.Compiled), "Field.Range"),
+        (new Regex(@"^\S+ must be between (-?\d+) and (\d+)\.$", RegexOptions.Compiled), "Field.Range"),
+        (new Regex(@"^\S+ must be one of (.*)\.$", RegexOptions.Compiled), "Field.OneOf"),
+        (new Regex(@"^\S+ is 0 or more", RegexOptions.Compiled), "Field.NotNegative"),
+        (new Regex(@"^At most (\d+) ", RegexOptions.Compiled), "Field.AtMost"),
+        (new Regex(@"^A failed review lists its defects\.$", RegexOptions.Compiled), "Field.FailedReviewDefects"),
+        (new Regex(@"^A passed review leaves no open defects", RegexOptions.Compiled), "Field.PassedReviewDefects"),
+        (new Regex(@"^A (?:baseline|target) has a value and a date\.$", RegexOptions.Compiled), "Field.ValueAndDate"),
+        (new Regex(@"^\S+ is an e-mail address\.$", RegexOptions.Compiled), "Field.Email"),
+    ];
 
     [GeneratedRegex(@"^\S+ is required\.$")]
     private static partial Regex RequiredMessage();

@@ -1,9 +1,12 @@
+using NodaTime;
+using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Roles;
@@ -14,10 +17,40 @@ namespace ProjectMethod.Api.Web;
 /// What waits for an employee — requests for a decision (as the portfolio board at the board's decision points, as a
 /// project's Executive at its own, as an awaited board member under consensus), exceptions whose tolerance they own (the
 /// board's escalations among them) or must report on as Project Manager, proposed changes of benefits they decide, and
-/// co-creation inputs they answer — read for "Til beslutning" and "Mine prosjekter".
+/// co-creation inputs they answer, product descriptions to approve, quality reviews to record, products to accept,
+/// highlight reports and benefit measurements due, and (the portfolio board) ideas to answer — read for "Til beslutning",
+/// "Mine prosjekter" and the count beside the menu item, once per request.
 /// </summary>
-public sealed class Inbox(Database database, GateReader gates, WebOperations operations)
+public sealed class Inbox(Database database, GateReader gates, WebOperations operations, IClock clock)
 {
+    /// <summary>How often a Project Manager reports on the stage under way, until a project's category sets its own interval.</summary>
+    public static readonly Period ReportInterval = Period.FromDays(30);
+
+    /// <summary>How far ahead a report or measurement is shown as waiting: what falls due within two weeks, and what is overdue.</summary>
+    public static readonly Period DueAhead = Period.FromDays(14);
+
+    public enum StepKind
+    {
+        ApproveProduct,
+        ReviewProduct,
+        AcceptProduct,
+        HighlightReport,
+        Measurement,
+        Idea,
+    }
+
+    /// <summary>A step waiting for the employee besides decisions: on a project (or, for an idea, none), about a subject, maybe by a date.</summary>
+    public sealed record WaitingStep(StepKind Kind, ProjectRef? Project, string Subject, LocalDate? Due, string Link);
+
+    public sealed record ProjectRef(Guid Id, string Name);
+
+    /// <summary>A benefit the employee owns or answers for, with its figures as of today.</summary>
+    public sealed record OwnedBenefit(WebStore.MyBenefit Benefit, BenefitView View);
+
+    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
+
+    private Contents? read;
+
     public sealed record Waiting(ProjectRow Project, GateView Gate);
 
     public sealed record ExceptionWaiting(ProjectRow Project, ExceptionView Exception, bool ToReport);
@@ -28,17 +61,46 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         /// <summary>The projects with co-creation inputs the employee answers ("you said, we did"): not decisions, so not counted.</summary>
         public IReadOnlyList<ProjectRow> InputsToAnswer { get; init; } = [];
 
-        public int Count => Requests.Count + Exceptions.Count + BenefitChanges.Count;
+        /// <summary>Products, reports, measurements and ideas: dated ones first, the earliest (the overdue) first.</summary>
+        public IReadOnlyList<WaitingStep> Steps { get; init; } = [];
+
+        public LocalDate Today { get; init; }
+
+        public int Count => Requests.Count + Exceptions.Count + BenefitChanges.Count + InputsToAnswer.Count + Steps.Count;
 
         /// <summary>What waits for the employee on one project, as the texts name it: a decision point, an exception to report or decide, a benefit change.</summary>
         public IEnumerable<string> On(Guid projectId) =>
             Requests.Where(r => r.Project.Id == projectId).Select(r => r.Gate.OpenRequest!.DecisionPoint.Wire())
                 .Concat(Exceptions.Where(e => e.Project.Id == projectId).Select(e => e.ToReport ? "exceptionReport" : "exceptionDecision"))
                 .Concat(BenefitChanges.Where(p => p.Id == projectId).Select(_ => "benefitChange"))
-                .Concat(InputsToAnswer.Where(p => p.Id == projectId).Select(_ => "inputsToAnswer"));
+                .Concat(InputsToAnswer.Where(p => p.Id == projectId).Select(_ => "inputsToAnswer"))
+                .Concat(Steps.Where(s => s.Project?.Id == projectId).Select(s => s.Kind.Wire()).Distinct());
     }
 
-    public async Task<Contents> ReadAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>What waits for the employee; read once per request, however many parts of the page ask.</summary>
+    public async Task<Contents> ReadAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        read ??= await ReadAnewAsync(user, cancellationToken);
+
+    /// <summary>The benefits the employee owns in the line or answers for as Benefit Owner, each with its status and next measurement as of today.</summary>
+    public async Task<IReadOnlyList<OwnedBenefit>> BenefitsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var today = BenefitMath.Today(clock);
+        return await database.ReadAsync(async db =>
+        {
+            var owned = new List<OwnedBenefit>();
+            foreach (var project in (await WebStore.MyBenefitsAsync(db, userId)).GroupBy(b => b.ProjectId))
+            {
+                var rows = (await BenefitStore.ForProjectAsync(db, project.Key)).ToDictionary(r => r.Id);
+                var measurements = await BenefitStore.MeasurementsAsync(db, project.Key);
+                owned.AddRange(project.Where(b => rows.ContainsKey(b.BenefitId)).Select(b =>
+                    new OwnedBenefit(b, BenefitView.From(rows[b.BenefitId], measurements, today, Json.Parse<Phase>(b.Phase)))));
+            }
+
+            return owned;
+        }, cancellationToken);
+    }
+
+    private async Task<Contents> ReadAnewAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var actor = user.ToActor();
         var standings = new Dictionary<Guid, (ProjectRow Project, ProjectStanding Standing)?>();
@@ -105,9 +167,54 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
             return projects;
         }
 
+        var today = BenefitMath.Today(clock);
         return new Contents(requests, exceptions, await WhereMay(changes, "decideBenefitChange"))
         {
             InputsToAnswer = await WhereMay(inputs, "answerCoCreationInput"),
+            Steps = [.. (await StepsAsync(actor, today, cancellationToken)).OrderBy(s => s.Due ?? LocalDate.MaxIsoValue).ThenBy(s => s.Project?.Name).ThenBy(s => s.Subject)],
+            Today = today,
         };
+    }
+
+    private async Task<IEnumerable<WaitingStep>> StepsAsync(Actor actor, LocalDate today, CancellationToken cancellationToken)
+    {
+        var horizon = today.Plus(DueAhead);
+        var (products, reporting, ideas) = await database.ReadAsync(async db => (
+            await WebStore.ProductStepsAsync(db, actor.UserId),
+            await WebStore.ReportingAsync(db, actor.UserId),
+            actor.IsPortfolioBoard ? await Ideas.IdeaStore.OpenAsync(db) : []), cancellationToken);
+
+        var steps = products.Select(p => new WaitingStep(
+            Json.Parse<Domain.Products.ProductState>(p.State) switch
+            {
+                Domain.Products.ProductState.Draft => StepKind.ApproveProduct,
+                Domain.Products.ProductState.InReview => StepKind.ReviewProduct,
+                _ => StepKind.AcceptProduct,
+            },
+            new ProjectRef(p.ProjectId, p.ProjectName), p.Title, null, $"/prosjekter/{p.ProjectId}/produkter#produkt-{p.Id}")).ToList();
+
+        var now = clock.GetCurrentInstant();
+        foreach (var project in reporting)
+        {
+            var due = (project.LastReport ?? project.StageBegan ?? now).InZone(Oslo).Date.Plus(ReportInterval);
+            if (due <= horizon)
+            {
+                steps.Add(new WaitingStep(StepKind.HighlightReport, new ProjectRef(project.ProjectId, project.ProjectName), project.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    due, $"/prosjekter/{project.ProjectId}/status"));
+            }
+        }
+
+        foreach (var owned in await BenefitsAsync(actor.UserId, cancellationToken))
+        {
+            if (owned.View is { Evaluation: null, Figures: { } figures } && BenefitRules.MeasuredIn(Json.Parse<Phase>(owned.Benefit.Phase))
+                && figures.NextMeasurementDue <= horizon)
+            {
+                steps.Add(new WaitingStep(StepKind.Measurement, new ProjectRef(owned.Benefit.ProjectId, owned.Benefit.ProjectName), owned.Benefit.Title,
+                    figures.NextMeasurementDue, $"/prosjekter/{owned.Benefit.ProjectId}/gevinster/{owned.Benefit.BenefitId}"));
+            }
+        }
+
+        steps.AddRange(ideas.Where(i => i.Status == Ideas.IdeaStatus.Received).Select(i => new WaitingStep(StepKind.Idea, null, i.Title, null, "/ideer")));
+        return steps;
     }
 }

@@ -84,4 +84,66 @@ public static class WebStore
         return rows.Select(r => new MyProject(r.Id, r.Name, r.Sector, r.Phase, r.Stage, r.Rag,
             string.Join(", ", (r.ProposerId == userId ? ["proposer"] : Array.Empty<string>()).Concat(held[r.Id])))).ToList();
     }
+
+    /// <summary>A product step that waits for one employee: its description to approve, its quality to review, or it to accept.</summary>
+    public sealed class ProductStep
+    {
+        public required Guid Id { get; init; }
+
+        public required Guid ProjectId { get; init; }
+
+        public required string ProjectName { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string State { get; init; }
+    }
+
+    private static readonly Sql ProductSteps = Sql.Of(
+        $"""
+        SELECT pr.id, pr.project_id AS ProjectId, p.name AS ProjectName, pr.title, pr.state
+        FROM products pr JOIN projects p ON p.id = pr.project_id
+        WHERE (pr.state = '{Domain.Products.ProductState.Draft.Wire()}' AND pr.acceptor_user_id IS NOT NULL AND pr.quality_responsible_user_id IS NOT NULL
+               AND (pr.acceptor_user_id = @userId
+                    OR EXISTS (SELECT 1 FROM role_assignments r WHERE r.project_id = pr.project_id AND r.user_id = @userId AND r.role = @executive)))
+           OR (pr.state = '{Domain.Products.ProductState.InReview.Wire()}' AND pr.quality_responsible_user_id = @userId
+               AND (pr.submitted_by IS NULL OR pr.submitted_by <> @userId))
+           OR (pr.state = '{Domain.Products.ProductState.Passed.Wire()}' AND pr.acceptor_user_id = @userId)
+        ORDER BY p.name, pr.title
+        LIMIT 200
+        """);
+
+    /// <summary>The products whose next step is the employee's: approving a description (its acceptor or the Executive), reviewing it (its quality responsible, who did not submit it), accepting it (its acceptor).</summary>
+    public static Task<IReadOnlyList<ProductStep>> ProductStepsAsync(DbSession db, string userId) =>
+        db.ListAsync<ProductStep>(ProductSteps, new { userId, executive = Domain.Roles.ProjectRole.Executive.Wire() });
+
+    /// <summary>A project in execution the employee manages, with when its stage began and its last highlight report of that stage.</summary>
+    public sealed class Reporting
+    {
+        public required Guid ProjectId { get; init; }
+
+        public required string ProjectName { get; init; }
+
+        public required int Stage { get; init; }
+
+        public NodaTime.Instant? StageBegan { get; init; }
+
+        public NodaTime.Instant? LastReport { get; init; }
+    }
+
+    private static readonly Sql Reports = Sql.Of(
+        $"""
+        SELECT p.id AS ProjectId, p.name AS ProjectName, p.stage,
+               (SELECT MAX(d.decided_at) FROM decisions d WHERE d.project_id = p.id AND d.to_phase = p.phase AND (d.to_stage = p.stage OR d.to_stage IS NULL)) AS StageBegan,
+               (SELECT MAX(f.submitted_at) FROM forecasts f WHERE f.project_id = p.id AND f.level = @stageLevel AND f.stage = p.stage) AS LastReport
+        FROM projects p
+        WHERE p.phase = '{Phase.Execution.Wire()}' AND p.stage IS NOT NULL
+          AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.project_id = p.id AND r.user_id = @userId AND r.role = @projectManager)
+        ORDER BY p.name
+        LIMIT 200
+        """);
+
+    /// <summary>The projects in execution whose highlight reports the employee gives as Project Manager.</summary>
+    public static Task<IReadOnlyList<Reporting>> ReportingAsync(DbSession db, string userId) =>
+        db.ListAsync<Reporting>(Reports, new { userId, projectManager = Domain.Roles.ProjectRole.ProjectManager.Wire(), stageLevel = ToleranceLevel.Stage.Wire() });
 }

@@ -31,7 +31,8 @@ public sealed class FeilModel : PageModel
             SignedIn = true;
         }
 
-        Status = status is >= 400 and <= 599 ? status : 404;
+        // A failure escaping a page comes here as 500 with its own status already set (503 while the database cannot be reached).
+        Status = Response.StatusCode >= 500 ? Response.StatusCode : status is >= 400 and <= 599 ? status : 404;
         Response.StatusCode = Status;
     }
 }

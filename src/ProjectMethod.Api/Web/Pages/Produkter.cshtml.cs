@@ -50,6 +50,20 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
     public Task<IActionResult> OnPostRejectAsync(Guid id, Guid productId) => Step(id, productId, "rejectProduct",
         form => ProductSteps.RejectAsync(id, productId, new RejectProduct(form.Text("reason")), HttpContext, writes));
 
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid productId) => Step(id, productId, "removeProductFromScope",
+        form => ProductSteps.RemoveAsync(id, productId, new RemoveProduct(form.Text("rationale")), HttpContext, writes));
+
+    /// <summary>The form that changes or closes one risk is named by it, so its refusal stays beside it.</summary>
+    public static string RiskForm(Guid riskId) => $"risk-{riskId:N}";
+
+    public Task<IActionResult> OnPostUpdateRiskAsync(Guid id, Guid riskId)
+    {
+        var form = ReadForm();
+        var request = new RiskRequest(form.Enum<UncertaintyKind>("kind"), form.Text("title"), form.WholeNumber("probability"), form.WholeNumber("consequence"),
+            form.Text("ownerUserId"), form.Text("proximity"), form.Text("strategy"), form.Enum<RiskStatus>("status"));
+        return SendAsync(id, RiskForm(riskId), "updateRisk", form, () => RiskRecords.UpdateAsync(id, riskId, request, HttpContext, writes), "RiskUpdated");
+    }
+
     public Task<IActionResult> OnPostRiskAsync(Guid id)
     {
         var form = ReadForm();

@@ -29,6 +29,9 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     /// <summary>Whether the signed-in employee decides (or votes) on the open request.</summary>
     public bool MayDecide => Gate is { OpenRequest: not null } && May("decide");
 
+    /// <summary>The business case as it stands, read while a decision is asked for: the deciders see what they decide on.</summary>
+    public BusinessCases.BusinessCaseView? BusinessCase { get; private set; }
+
     public string? DecisionChoice => Request.HasFormContentType ? Request.Form["decision"].ToString() : null;
 
     public Task<IActionResult> OnPostRequestAsync(Guid id)
@@ -91,6 +94,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         Idea = Project.IdeaId is { } ideaId ? await Database.ReadAsync(db => Ideas.IdeaStore.GetAsync(db, ideaId), cancellationToken) : null;
         Gate = (await gates.ReadAsync(Project, null, cancellationToken)).Value;
+        BusinessCase = Gate?.OpenRequest is null ? null : await BusinessCases.BusinessCaseRecords.ReadAsync(Project, Database, cancellationToken);
         Decisions = await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
         History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }

@@ -29,9 +29,33 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
         var form = ReadForm();
         var values = new ForecastValues(form.Date("values.time"), form.Number("values.cost"), form.Number("values.quality"), form.Number("values.scope"),
             form.Number("values.benefit"), form.Number("values.sustainability"));
+        var comments = Enum.GetValues<Domain.Tolerances.Dimension>().Select(Domain.Tolerances.ToleranceRules.Name)
+            .Select(name => (name, text: form.Text($"narrative.dimensionComments.{name}"))).Where(c => c.text is not null)
+            .ToDictionary(c => c.name, c => c.text!);
+        var narrative = new HighlightNarrative(form.Text("narrative.achieved"), form.Text("narrative.next"), form.Text("narrative.issuesAndRisks"), comments);
         return SendAsync(id, "forecast", "submitForecast", form,
-            () => HighlightReports.SubmitAsync(id, new SubmitForecast(form.WholeNumber("stage"), values, null, form.Text("comment")), HttpContext, writes), "ForecastDone");
+            () => HighlightReports.SubmitAsync(id, new SubmitForecast(form.WholeNumber("stage"), values, null, form.Text("comment"), narrative), HttpContext, writes),
+            "ForecastDone");
     }
+
+    /// <summary>The newest highlight report of the stage under way: the next one starts from its values and its issues and risks.</summary>
+    public ForecastEntry? LastOfStage => Reports.FirstOrDefault(r => r.Level == ForecastLevel.Stage && r.Stage == Project.Stage);
+
+    /// <summary>The value a dimension's field starts from: the last report's, as the form shows it.</summary>
+    public string? StartingValue(Domain.Tolerances.Dimension dimension) => LastOfStage?.Values is not { } values
+        ? null
+        : dimension switch
+        {
+            Domain.Tolerances.Dimension.Time => values.Time?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Domain.Tolerances.Dimension.Cost => Plain(values.Cost),
+            Domain.Tolerances.Dimension.Quality => Plain(values.Quality),
+            Domain.Tolerances.Dimension.Scope => Plain(values.Scope),
+            Domain.Tolerances.Dimension.Benefit => Plain(values.Benefit),
+            Domain.Tolerances.Dimension.Sustainability => Plain(values.Sustainability),
+            _ => null,
+        };
+
+    private static string? Plain(decimal? value) => value is { } number ? Numbers.Format(number) : null;
 
     public Task<IActionResult> OnPostReportAsync(Guid id, Guid exceptionId)
     {
@@ -96,7 +120,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
         (Latest, Exceptions) = await Database.ReadAsync(async db =>
             ((await ForecastStore.LatestStageEvaluationAsync(db, Project.Id)).Status, await ExceptionStore.ForProjectAsync(db, Project.Id)), cancellationToken);
         Reports = (await Database.ReadAsync(db => ForecastStore.PageAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken))
-            .Reverse().Take(10).ToList();
+            .Where(r => r.Level == ForecastLevel.Stage).Reverse().Take(10).ToList();
         Tolerances = await TolerancePlans.ReadAsync(Project, Database, cancellationToken);
     }
 }

@@ -1,0 +1,23 @@
+using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.Infrastructure;
+
+namespace ProjectMethod.Api.Web.Pages;
+
+/// <summary>
+/// One highlight report as the steering group reads it, and prints it on A4: the project and its people, the overall
+/// status, what was achieved, what comes next, issues and risks, and each dimension with its forecast, plan, deviation,
+/// status and comment on the stage and the project level.
+/// </summary>
+public sealed class StatusrapportModel(Database database) : ProjectPageModel(database)
+{
+    public ForecastEntry? Report { get; private set; }
+
+    protected override bool Found => Report is not null;
+
+    protected override async Task LoadPageAsync(CancellationToken cancellationToken)
+    {
+        var forecastId = Guid.TryParse(RouteData.Values["forecastId"]?.ToString(), out var parsed) ? parsed : Guid.Empty;
+        var reports = await Database.ReadAsync(db => ForecastStore.PageAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
+        Report = reports.FirstOrDefault(r => r.Id == forecastId && r.Level == ForecastLevel.Stage);
+    }
+}
