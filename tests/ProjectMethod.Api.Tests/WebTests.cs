@@ -676,9 +676,21 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         await CheckAccessibility(page, "feil-404");
 
+        // A form sent without its antiforgery token (a tab left open since yesterday, say) is a Norwegian 400 page.
+        var stale = await page.APIRequest.PostAsync("/prosjekter/ny", new() { Form = page.Context.APIRequest.CreateFormData().Set("name", "Gammel fane") });
+        stale.Status.Should().Be(400);
+        (await stale.TextAsync()).Should().Contain("<h1>Forespørselen kunne ikke leses</h1>").And.Contain("Til Mine prosjekter").And.NotContain("urn:projectmethod");
+
+        // A session that expired goes to sign-in, and back to the page asked for.
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync("/prosjekter/ny");
+        page.Url.Should().Contain("/logg-inn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Eva Eier" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Foreslå prosjekt", Level = 1 })).ToBeVisibleAsync();
+
         // The language is the person's choice, kept across pages, and back again.
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The page does not exist", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Propose a project", Level = 1 })).ToBeVisibleAsync();
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My projects" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Norsk" }).ClickAsync();

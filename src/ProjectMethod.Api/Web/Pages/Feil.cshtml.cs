@@ -9,6 +9,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// read — in Norwegian, with the menu and a way on, never the API's JSON.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken] // shown again for a refused form, whose token may be what was wrong
 public sealed class FeilModel : PageModel
 {
     public int Status { get; private set; }
