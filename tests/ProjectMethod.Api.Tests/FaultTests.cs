@@ -140,6 +140,46 @@ public sealed class PostgresFaultTests(PostgresApi api) : IClassFixture<Postgres
         audit.GetProperty("ok").GetBoolean().Should().BeTrue();
     }
 
+    [ProviderFact]
+    public async Task A_page_asked_while_the_database_is_away_is_the_norwegian_error_page_and_the_page_returns_with_it()
+    {
+        using var database = api.Another();
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, [], ("Web:DevelopmentSignIn", "true"));
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = service.Address };
+        var signIn = await browser.GetStringAsync("/logg-inn");
+        var token = System.Text.RegularExpressions.Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var signedIn = await browser.PostAsync("/logg-inn", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("userId", "per")]));
+        (await browser.GetStringAsync("/")).Should().Contain("Mine prosjekter");
+        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
+        await using var admin = new NpgsqlConnection(TestDatabases.PostgresAdmin);
+        await admin.OpenAsync();
+
+        await admin.ExecuteAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false");
+        await admin.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", new { name });
+        try
+        {
+            using var away = await browser.GetAsync("/");
+
+            away.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            away.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+            (await away.Content.ReadAsStringAsync()).Should().Contain("<h1>Noe gikk galt</h1>").And.NotContain("urn:projectmethod").And.NotContain("Exception");
+        }
+        finally
+        {
+            await admin.ExecuteAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string home;
+        do
+        {
+            using var response = await browser.GetAsync("/");
+            home = await response.Content.ReadAsStringAsync();
+        }
+        while (!home.Contains("<h1>Mine prosjekter</h1>", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Delay());
+        home.Should().Contain("<h1>Mine prosjekter</h1>", "the pages come back with the database");
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(200);
