@@ -208,7 +208,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [BrowserFact]
-    public async Task A_risk_is_changed_and_closed_and_a_product_taken_out_of_scope_on_the_page_each_kept_in_the_history()
+    public async Task A_risk_is_changed_and_closed_and_a_product_redescribed_and_taken_out_of_scope_on_the_page_each_kept_in_the_history()
     {
         await using var demo = await DemoInBrowserAsync();
         var page = demo.Page;
@@ -238,8 +238,19 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.GetByText("Samlet eksponering: 0")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Endre eller lukk «Lærerne rekker ikke opplæringen»")).ToHaveCountAsync(0, new() { });
 
+        // The Project Manager changes the draft's description: what the form shows is replaced, a tolerance added to a criterion.
+        await page.GetByText("Endre beskrivelsen av «Opplæring av de ansatte»").ClickAsync();
+        var redescribe = page.Locator("details.change[open] form");
+        (await redescribe.GetByLabel("Kvalitetskriterier").InputValueAsync()).Should().Be("Alle ansatte har fått opplæring; Deltakerliste");
+        await redescribe.GetByLabel("Tittel").FillAsync("Opplæring av lærerne");
+        await redescribe.GetByLabel("Kvalitetskriterier").FillAsync("Alle lærere har fått opplæring; Deltakerliste; høyst 2 fravær");
+        await redescribe.GetByRole(AriaRole.Button, new() { Name = "Lagre beskrivelsen" }).ClickAsync();
+        await story.Done("Produktet er oppdatert.");
+        var training = page.Locator("article").Filter(new() { HasText = "Opplæring av lærerne" });
+        await Assertions.Expect(training).ToContainTextAsync("Alle lærere har fått opplæring – Metode: Deltakerliste (toleranse: høyst 2 fravær)");
+        await CheckAccessibility(page, "produkt-endre");
+
         // The Executive takes the training out of scope, with a rationale; the Project Manager may not.
-        var training = page.Locator("article").Filter(new() { HasText = "Opplæring av de ansatte" });
         await Assertions.Expect(training.GetByRole(AriaRole.Button, new() { Name = "Ta ut av omfanget" })).ToHaveCountAsync(0);
         await story.SignInAs("Eva Eier");
         await story.Tab(project, "Produkter og risiko");
@@ -251,6 +262,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await story.Tab(project, "Oversikt");
         var history = page.GetByRole(AriaRole.Table, new() { Name = "Historikk" });
         await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Produkt tatt ut av omfanget" })).ToContainTextAsync("Eva Eier");
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Produkt endret" })).ToContainTextAsync("Per Prosjektleder");
         await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Risiko oppdatert" }).First).ToContainTextAsync("Per Prosjektleder");
     }
 

@@ -26,13 +26,35 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
     public Task<IActionResult> OnPostDefineAsync(Guid id)
     {
         var form = ReadForm();
-        var criteria = form.Lines("qualityCriteria").Select(line => line.Split(';', 2, StringSplitOptions.TrimEntries))
-            .Select(parts => new QualityCriterion(parts[0], parts.Length > 1 ? parts[1] : null)).ToList();
-        var request = new ProductRequest(form.Text("title"), form.Text("purpose"), criteria, form.Lines("acceptanceCriteria"), form.WholeNumber("stage"),
+        var request = new ProductRequest(form.Text("title"), form.Text("purpose"), Criteria(form), form.Lines("acceptanceCriteria"), form.WholeNumber("stage"),
             QualityResponsibleUserId: form.Text("qualityResponsibleUserId"), AcceptorUserId: form.Text("acceptorUserId"),
             ReceivingLineUnit: form.Text("receivingLineUnit"));
         return SendAsync(id, "define", "defineProduct", form, () => ProductSteps.DefineAsync(id, request, HttpContext, writes), "ProductDone");
     }
+
+    /// <summary>
+    /// A draft's description changed by the Project Manager: what the form shows replaces what it held; what it does not
+    /// show (composition, derivation, its place in the breakdown and work package) stays as it was.
+    /// </summary>
+    public async Task<IActionResult> OnPostRedescribeAsync(Guid id, Guid productId)
+    {
+        var form = ReadForm();
+        var current = await Database.ReadAsync(db => ProductStore.GetAsync(db, id, productId), HttpContext.RequestAborted);
+        var request = new ProductRequest(form.Text("title"), form.Text("purpose"), Criteria(form), form.Lines("acceptanceCriteria"), form.WholeNumber("stage"),
+            current?.Composition, current?.Derivation, form.Text("qualityResponsibleUserId"), form.Text("acceptorUserId"), form.Text("receivingLineUnit"),
+            current?.ParentId, current?.WorkPackageId);
+        return await SendAsync(id, StepForm("updateProduct", productId), "updateProduct", form,
+            () => ProductSteps.RedescribeAsync(id, productId, request, HttpContext, writes), "ProductStepDone");
+    }
+
+    /// <summary>The quality criteria of a form, one per line: criterion; method; tolerance (the last two may be left out).</summary>
+    private static List<QualityCriterion> Criteria(FormReader form) =>
+        [.. form.Lines("qualityCriteria").Select(line => line.Split(';', 3, StringSplitOptions.TrimEntries))
+            .Select(parts => new QualityCriterion(parts[0], parts.Length > 1 ? parts[1] : null, parts.Length > 2 ? parts[2] : null))];
+
+    /// <summary>A product's quality criteria as the form writes them, one per line.</summary>
+    public static string CriteriaLines(ProductView product) => string.Join("\n", product.QualityCriteria.Select(c =>
+        c.Tolerance.Length > 0 ? $"{c.Criterion}; {c.Method}; {c.Tolerance}" : $"{c.Criterion}; {c.Method}"));
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, Guid productId) => Step(id, productId, "approveProduct",
         form => ProductSteps.ApproveAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
