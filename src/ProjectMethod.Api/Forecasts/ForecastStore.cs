@@ -75,12 +75,15 @@ public static class ForecastStore
         WHERE project_id = @projectId AND level = @level AND stage = @stage ORDER BY id DESC LIMIT 1
         """);
 
-    private static readonly Sql Page = Sql.Of(
+    private const string EntryColumns =
         """
-        SELECT id, level, stage, work_package_id AS WorkPackageId, forecast_values AS ForecastValues, project_values AS ProjectValues, comment,
+        id, level, stage, work_package_id AS WorkPackageId, forecast_values AS ForecastValues, project_values AS ProjectValues, comment,
                evaluation, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt, narrative
-        FROM forecasts WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
-        """);
+        """;
+
+    private static readonly Sql Page = Sql.Of($"SELECT {EntryColumns} FROM forecasts WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit");
+
+    private static readonly Sql One = Sql.Of($"SELECT {EntryColumns} FROM forecasts WHERE project_id = @projectId AND id = @forecastId");
 
     private static readonly Sql SetRag = Sql.Of("UPDATE projects SET rag = @rag WHERE id = @projectId");
 
@@ -152,11 +155,17 @@ public static class ForecastStore
 
     /// <summary>The project's forecasts, oldest first: highlight reports, work-package forecasts and benefit forecasts.</summary>
     public static async Task<IReadOnlyList<ForecastEntry>> PageAsync(DbSession db, Guid projectId, Paging paging) =>
-        (await db.ListAsync<EntryRow>(Page, new { projectId, after = paging.AfterId, limit = paging.FetchSize })).Select(r => new ForecastEntry(
-            r.Id, r.Level, r.Stage, r.WorkPackageId, ForecastValuesView.From(Values(r.ForecastValues)!),
-            Values(r.ProjectValues) is { } project ? ForecastValuesView.From(project) : null, r.Comment,
-            JsonSerializer.Deserialize<EvaluationView>(r.Evaluation, Json.Options)!, r.SubmittedBy, r.SubmittedAt,
-            r.Narrative is null ? null : JsonSerializer.Deserialize<HighlightNarrative>(r.Narrative, Json.Options))).ToList();
+        (await db.ListAsync<EntryRow>(Page, new { projectId, after = paging.AfterId, limit = paging.FetchSize })).Select(Entry).ToList();
+
+    /// <summary>One forecast of the project, or null.</summary>
+    public static async Task<ForecastEntry?> GetAsync(DbSession db, Guid projectId, Guid forecastId) =>
+        await db.FirstOrDefaultAsync<EntryRow>(One, new { projectId, forecastId }) is { } row ? Entry(row) : null;
+
+    private static ForecastEntry Entry(EntryRow r) => new(
+        r.Id, r.Level, r.Stage, r.WorkPackageId, ForecastValuesView.From(Values(r.ForecastValues)!),
+        Values(r.ProjectValues) is { } project ? ForecastValuesView.From(project) : null, r.Comment,
+        JsonSerializer.Deserialize<EvaluationView>(r.Evaluation, Json.Options)!, r.SubmittedBy, r.SubmittedAt,
+        r.Narrative is null ? null : JsonSerializer.Deserialize<HighlightNarrative>(r.Narrative, Json.Options));
 
     private static Dictionary<Dimension, decimal>? Values(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<Dictionary<Dimension, decimal>>(json, Json.Options);

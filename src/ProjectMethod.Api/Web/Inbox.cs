@@ -51,6 +51,8 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
 
     private Contents? read;
 
+    private (string UserId, IReadOnlyList<OwnedBenefit> Benefits)? owned;
+
     public sealed record Waiting(ProjectRow Project, GateView Gate);
 
     public sealed record ExceptionWaiting(ProjectRow Project, ExceptionView Exception, bool ToReport);
@@ -83,6 +85,19 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
 
     /// <summary>The benefits the employee owns in the line or answers for as Benefit Owner, each with its status and next measurement as of today.</summary>
     public async Task<IReadOnlyList<OwnedBenefit>> BenefitsAsync(string userId, CancellationToken cancellationToken)
+    {
+        // Mine gevinster and the menu's count both ask in one request: read once.
+        if (owned is { } known && known.UserId == userId)
+        {
+            return known.Benefits;
+        }
+
+        var benefits = await ReadBenefitsAsync(userId, cancellationToken);
+        owned = (userId, benefits);
+        return benefits;
+    }
+
+    private async Task<IReadOnlyList<OwnedBenefit>> ReadBenefitsAsync(string userId, CancellationToken cancellationToken)
     {
         var today = BenefitMath.Today(clock);
         return await database.ReadAsync(async db =>

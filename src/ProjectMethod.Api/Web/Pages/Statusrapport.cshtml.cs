@@ -17,7 +17,7 @@ public sealed class StatusrapportModel(Database database) : ProjectPageModel(dat
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)
     {
         var forecastId = Guid.TryParse(RouteData.Values["forecastId"]?.ToString(), out var parsed) ? parsed : Guid.Empty;
-        var reports = await Database.ReadAsync(db => ForecastStore.PageAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
-        Report = reports.FirstOrDefault(r => r.Id == forecastId && r.Level == ForecastLevel.Stage);
+        var report = await Database.ReadAsync(db => ForecastStore.GetAsync(db, Project.Id, forecastId), cancellationToken);
+        Report = report is { Level: ForecastLevel.Stage } ? report : null;
     }
 }
