@@ -53,7 +53,7 @@ public abstract class CoCreationRegisterTests(ApiFactory api)
         var answered = await project.ProjectManager.Post($"{Register(project)}/inputs/{wantsAlarm}/response",
             new { outcome = "adopted", explanation = "Alarmen med GPS er tatt inn i kravspesifikasjonen" }).Expect(HttpStatusCode.OK);
         answered.GetProperty("response").Str("outcome").Should().Be("adopted");
-        answered.GetProperty("response").Str("respondedBy").Should().Be("per");
+        answered.GetProperty("response").Who("respondedBy").Should().Be("per");
         await project.ProjectManager.Post($"{Register(project)}/inputs/{tooFast}/response",
             new { outcome = "later", explanation = "Vi vurderer tempoet når pilotresultatene kommer" }).Expect(HttpStatusCode.OK);
 
@@ -61,7 +61,7 @@ public abstract class CoCreationRegisterTests(ApiFactory api)
 
         register.GetProperty("groups").EnumerateArray().Select(g => (g.Str("name"), g.GetProperty("hardToReach").GetBoolean())).Should().Equal(
             ("Brukere av hjemmetjenesten", false), ("Minoritetsspråklige eldre", true), ("Ansatte i hjemmetjenesten", false));
-        register.GetProperty("activities").EnumerateArray().Select(a => a.Str("recordedBy")).Should().Equal("per", "tom");
+        register.GetProperty("activities").EnumerateArray().Select(a => a.Who("recordedBy")).Should().Equal("per", "tom");
         register.GetProperty("activities")[0].GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("participants").GetInt32()).Should().Equal(9, 0);
         register.GetProperty("inputs").EnumerateArray().Select(i => i.Str("received")).Should().Equal("2026-01-10", "2026-02-25", "2026-01-10");
         register.GetProperty("inputs")[0].Str("answerBy").Should().Be("2026-02-09");

@@ -32,6 +32,26 @@ public sealed partial class DocumentationTests(SqliteApi api) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Every_view_names_a_person_with_their_id_and_name()
+    {
+        using var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var views = schemas.EnumerateObject().Where(s => s.Name.EndsWith("View", StringComparison.Ordinal) || s.Name is "HistoryEntry" or "ForecastEntry");
+
+        var bare = (from view in views
+                    from property in view.Value.GetProperty("properties").EnumerateObject()
+                    where PersonProperty().IsMatch(property.Name) && $"{view.Name}.{property.Name}" is not ("RoleView.userId" or "ExceptionView.owner" or "InputView.answerBy")
+                    where !property.Value.GetRawText().Contains("#/components/schemas/PersonRef", StringComparison.Ordinal)
+                    select $"{view.Name}.{property.Name}").ToList();
+
+        bare.Should().BeEmpty("a view shows a person as {id, name} (a role shows its holder's userId beside the displayName; an exception's owner is the level that decides it; an input's answerBy a date)");
+        schemas.GetProperty("PersonRef").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().BeEquivalentTo("id", "name");
+    }
+
+    [GeneratedRegex("(By|UserId|^actor|^voter|^owner|^acceptor|^qualityResponsible|^teamManager|^reviewers)$")]
+    private static partial Regex PersonProperty();
+
+    [Fact]
     public async Task Every_operation_has_an_id_a_summary_a_tag_and_its_error_responses()
     {
         var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;

@@ -342,7 +342,7 @@ public abstract class ExceptionTests(ApiFactory api)
         await project.ProjectManager.Put($"{project.Url}/stages/1/plan", new { plannedEnd = "2027-03-31", budget = 820000 }).Expect(HttpStatusCode.OK);
         await project.ProjectManager.Put($"{project.Url}/stages/1/plan", new { plannedEnd = "2027-03-31", budget = 820000 }).Expect(HttpStatusCode.OK);
         var history = (await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
-            .Select(e => (e.Str("type"), e.Str("actor"))).ToList();
+            .Select(e => (e.Str("type"), e.Who("actor"))).ToList();
         history.TakeLast(3).Should().Equal(new[] { ("tolerancesSet", "per"), ("stagePlanned", "per"), ("stagePlanned", "per") },
             "the tolerances moved with the first plan, and not again with the same one");
         stage = (await project.Outsider.GetAsync($"{project.Url}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0];

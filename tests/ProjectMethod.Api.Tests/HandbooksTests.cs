@@ -79,7 +79,7 @@ public abstract class HandbooksTests(ApiFactory api)
         await Office.Put($"/api/v1/handbooks/{sector}/drafts/current", Body("Prosjekthåndbok kultur")).Expect(HttpStatusCode.OK);
         var published = await Office.Post($"/api/v1/handbooks/{sector}/drafts/current/publish", new { }).Expect(HttpStatusCode.OK);
         published.Str("state").Should().Be("published");
-        published.Str("publishedBy").Should().Be("bjorn");
+        published.Who("publishedBy").Should().Be("bjorn");
 
         // Published versions never change: there is no draft to edit until a new one is made, a copy of the newest.
         await Office.Put($"/api/v1/handbooks/{sector}/drafts/current", Body("Endret")).ExpectProblem(HttpStatusCode.NotFound, "not-found");
@@ -273,8 +273,8 @@ public abstract class HandbooksTests(ApiFactory api)
         var log = await project.Outsider.GetAsync($"{project.Url}/decisions").Expect(HttpStatusCode.OK);
         var bp3 = log.GetProperty("items").EnumerateArray().Where(d => d.Str("decisionPoint") == "bp3").ToList();
         bp3.Select(d => d.Str("decision")).Should().Equal("reject", "approve");
-        bp3[0].GetProperty("votes").EnumerateArray().Select(v => (v.Str("userId"), v.Str("decision"))).Should().Equal(("sara", "reject"));
-        bp3[1].GetProperty("votes").EnumerateArray().Select(v => v.Str("userId")).Should().Equal("eva", "siri", "sara", "sven");
+        bp3[0].GetProperty("votes").EnumerateArray().Select(v => (v.Who("voter"), v.Str("decision"))).Should().Equal(("sara", "reject"));
+        bp3[1].GetProperty("votes").EnumerateArray().Select(v => v.Who("voter")).Should().Equal("eva", "siri", "sara", "sven");
     }
 
     [ProviderFact]
@@ -331,7 +331,7 @@ public abstract class HandbooksTests(ApiFactory api)
             .Select(d => d.GetString()).Should().NotContain("quality");
         var history = await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK);
         var entry = history.GetProperty("items").EnumerateArray().Single(e => e.Str("type") == "handbookMoved");
-        (entry.Str("actor"), entry.GetProperty("payload").GetProperty("to").GetInt32()).Should().Be(("eva", 2));
+        (entry.Who("actor"), entry.GetProperty("payload").GetProperty("to").GetInt32()).Should().Be(("eva", 2));
     }
 
     [ProviderFact]

@@ -30,7 +30,7 @@ public abstract class IdeasTests(ApiFactory api)
             .Expect(HttpStatusCode.OK);
 
         answered.Str("status").Should().Be("proposed");
-        answered.Str("triagedBy").Should().Be("bjorn");
+        answered.Who("triagedBy").Should().Be("bjorn");
         var projectId = answered.Str("projectId");
         var project = await api.As("nils").GetAsync($"/api/v1/projects/{projectId}").Expect(HttpStatusCode.OK);
         project.Str("phase").Should().Be("proposed");

@@ -124,7 +124,7 @@ public abstract class LifecycleTests(ApiFactory api)
         events.Select(e => e.Str("type")).Should().StartWith(["projectProposed", "mandateWritten", "roleAssigned", "checklistItemUpdated"])
             .And.EndWith(["decisionRequested", "decisionMade"]);
         events.Select(e => e.GetProperty("sequence").GetInt64()).Should().BeInAscendingOrder();
-        events[^1].Str("actor").Should().Be("bjorn");
+        events[^1].Who("actor").Should().Be("bjorn");
         events[^1].GetProperty("payload").Str("toPhase").Should().Be("concept");
     }
 }

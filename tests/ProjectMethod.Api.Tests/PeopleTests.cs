@@ -96,6 +96,37 @@ public abstract class PeopleTests(ApiFactory api)
         await project.ProjectManager.Post($"{project.Url}/risks", new { kind = "risk", title = "Leverandørsvikt", probability = 2, consequence = 3, ownerUserId = "tom" })
             .Expect(HttpStatusCode.Created);
     }
+
+    [ProviderFact]
+    public async Task A_view_names_each_person_with_the_registers_name_now_while_events_keep_the_id()
+    {
+        var project = await new Scenario(api).InExecutionAsync();
+        await Directory.Put("/api/v1/people/hanna", new { name = "Hanna Hansen", unit = "Innkjøp" }).Expect(HttpStatusCode.Created);
+        var risk = await project.ProjectManager.Post($"{project.Url}/risks",
+            new { kind = "risk", title = "Leverandørsvikt", probability = 2, consequence = 3, ownerUserId = "hanna" }).Expect(HttpStatusCode.Created);
+
+        risk.Person("owner").Should().Be(("hanna", "Hanna Hansen"));
+        risk.Person("recordedBy").Should().Be(("per", TestPeople.NameOf("per")));
+        var product = await project.Outsider.GetAsync($"{project.Url}/products/{project.ProductId}").Expect(HttpStatusCode.OK);
+        product.Person("acceptor").Should().Be(("siri", TestPeople.NameOf("siri")));
+        var decisions = (await project.Outsider.GetAsync($"{project.Url}/decisions").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        decisions.Should().NotBeEmpty().And.OnlyContain(d => d.GetProperty("decidedBy").Str("name") == TestPeople.NameOf(d.Who("decidedBy")));
+
+        await Directory.Put("/api/v1/people/hanna", new { name = "Hanna Hansen-Berg", unit = "Innkjøp" }).Expect(HttpStatusCode.OK);
+
+        var register = await project.Outsider.GetAsync($"{project.Url}/risks").Expect(HttpStatusCode.OK);
+        register.GetProperty("items").EnumerateArray().Single(r => r.Str("id") == risk.Str("id")).Person("owner")
+            .Should().Be(("hanna", "Hanna Hansen-Berg"), "a name is the register's as it is now");
+        var recorded = (await project.Outsider.GetAsync($"{project.Url}/history?limit=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Last(e => e.Str("type") == "riskRecorded");
+        recorded.Person("actor").Should().Be(("per", TestPeople.NameOf("per")));
+        recorded.GetProperty("payload").Str("ownerUserId").Should().Be("hanna", "an event is the fact as recorded: ids, never names that change");
+
+        var idea = await api.As("innbyggerportal", GlobalRoles.Integrator).Post("/api/v1/ideas",
+            new { title = "Benker langs elva", description = "Flere benker", origin = "citizen", sector = "samfunn" }).Expect(HttpStatusCode.Created);
+        idea.Person("submittedBy").Should().Be(("innbyggerportal", "innbyggerportal"),
+            "a system the register does not know is named by its id");
+    }
 }
 
 public sealed class PeopleTestsOnSqlite(SqliteApi api) : PeopleTests(api), IClassFixture<SqliteApi>;

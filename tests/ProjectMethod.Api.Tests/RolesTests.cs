@@ -177,8 +177,8 @@ public abstract class RolesTests(ApiFactory api)
             new { userId = "sara", displayName = "Sara Bruker", rationale = "Siri har permisjon" }).Expect(HttpStatusCode.Created);
 
         var moved = await project.Outsider.GetAsync($"{project.Url}/products/{product}").Expect(HttpStatusCode.OK);
-        moved.Str("qualityResponsibleUserId").Should().Be("stein");
-        moved.Str("acceptorUserId").Should().Be("sara");
+        moved.Who("qualityResponsible").Should().Be("stein");
+        moved.Who("acceptor").Should().Be("sara");
         var review = new { result = "passed", method = "Pilot i to soner", reviewers = new[] { "stein" } };
         await project.SeniorSupplier.Post($"{project.Url}/products/{product}/review", review).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await api.As("stein").Post($"{project.Url}/products/{product}/review", review).Expect(HttpStatusCode.OK);

@@ -1,4 +1,5 @@
 using NodaTime;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Benefits;
 
 namespace ProjectMethod.Api.Benefits;
@@ -28,16 +29,18 @@ public sealed record BenefitChangeView
 
     public required BenefitChangeState State { get; init; }
 
+    [Person]
     public required string ProposedBy { get; init; }
 
     public required Instant ProposedAt { get; init; }
 
     public string? DecisionRationale { get; init; }
 
+    [Person]
     public string? DecidedBy { get; init; }
 
     public Instant? DecidedAt { get; init; }
 }
 
 /// <summary>One version of a benefit's baseline, target and shortfall; a version made by a decided change names it.</summary>
-public sealed record BenefitVersionView(int Version, PointView? Baseline, PointView? Target, decimal AllowedShortfall, Guid? ChangeId, string SetBy, Instant SetAt);
+public sealed record BenefitVersionView(int Version, PointView? Baseline, PointView? Target, decimal AllowedShortfall, Guid? ChangeId, [property: Person] string SetBy, Instant SetAt);

@@ -1,5 +1,6 @@
 using NodaTime;
 using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Phases;
 
@@ -18,16 +19,16 @@ public sealed record EvaluationRequest(BenefitOutcome? Outcome, string? Explanat
 
 public sealed record BenefitsReviewRequest(bool? Realistic, string? Comment = null);
 
-public sealed record BenefitsReviewView(Guid Id, Phase Phase, int? Stage, bool Realistic, string Comment, string ReviewedBy, Instant ReviewedAt);
+public sealed record BenefitsReviewView(Guid Id, Phase Phase, int? Stage, bool Realistic, string Comment, [property: Person] string ReviewedBy, Instant ReviewedAt);
 
 public sealed record PointView(decimal Value, LocalDate Date);
 
 /// <summary>The final evaluation of a benefit.</summary>
-public sealed record BenefitEvaluationView(BenefitOutcome Outcome, string Explanation, string EvaluatedBy, Instant EvaluatedAt);
+public sealed record BenefitEvaluationView(BenefitOutcome Outcome, string Explanation, [property: Person] string EvaluatedBy, Instant EvaluatedAt);
 
 /// <summary>A benefit with its measurements and the figures derived from them (never stored).</summary>
 public sealed record BenefitView(
-    Guid Id, string Title, BenefitType Type, string? OwnerUnit, string? OwnerUserId, string Indicator, string Unit, PointView? Baseline, PointView? Target,
+    Guid Id, string Title, BenefitType Type, string? OwnerUnit, [property: Person("owner")] string? OwnerUserId, string Indicator, string Unit, PointView? Baseline, PointView? Target,
     decimal AllowedShortfall, Period MeasurementInterval, IReadOnlyList<MeasurementView> Measurements, BenefitFigures? Figures, BenefitEvaluationView? Evaluation)
 {
     public static BenefitView From(BenefitRow row, IEnumerable<MeasurementView> measurements, LocalDate today, Phase phase)

@@ -1,6 +1,7 @@
 using NodaTime;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
@@ -64,6 +65,7 @@ public sealed record MeasurementView
 
     public required string Comment { get; init; }
 
+    [Person]
     public required string RecordedBy { get; init; }
 
     public required Instant RecordedAt { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
@@ -15,11 +16,11 @@ public sealed record WriteBusinessCase(
 /// <summary>The Executive's review: is the business case still justified?</summary>
 public sealed record ReviewBusinessCase(bool? Justified, string? Comment = null);
 
-public sealed record ReviewView(Guid Id, int CaseVersion, Phase Phase, int? Stage, bool Justified, string Comment, string ReviewedBy, Instant ReviewedAt);
+public sealed record ReviewView(Guid Id, int CaseVersion, Phase Phase, int? Stage, bool Justified, string Comment, [property: Person] string ReviewedBy, Instant ReviewedAt);
 
 /// <summary>One version of the business case as it was written.</summary>
 public sealed record BusinessCaseVersionView(
-    int Version, string Reasons, string Options, string ExpectedBenefits, string ExpectedCosts, string Timescale, string MajorRisks, string WrittenBy,
+    int Version, string Reasons, string Options, string ExpectedBenefits, string ExpectedCosts, string Timescale, string MajorRisks, [property: Person] string WrittenBy,
     Instant WrittenAt)
 {
     public static BusinessCaseVersionView From(BusinessCaseRow row) => new(
@@ -34,7 +35,7 @@ public sealed record BusinessCaseView(
     string ExpectedCosts,
     string Timescale,
     string MajorRisks,
-    string WrittenBy,
+    [property: Person] string WrittenBy,
     Instant WrittenAt,
     BusinessCaseStanding Standing,
     IReadOnlyList<ReviewView> Reviews);

@@ -2,6 +2,7 @@ using NodaTime;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Gates;
@@ -12,7 +13,7 @@ namespace ProjectMethod.Api.Checklists;
 /// <summary>A checklist item of the project's handbook with its status on this project.</summary>
 public sealed record ChecklistItemView(
     string Id, DecisionPoint DecisionPoint, string TextNb, string TextEn, bool Mandatory, ChecklistStatus Status, string? Comment,
-    string? UpdatedBy, Instant? UpdatedAt);
+    [property: Person] string? UpdatedBy, Instant? UpdatedAt);
 
 public static class ChecklistStore
 {

@@ -1,4 +1,5 @@
 using NodaTime;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.CoCreation;
 using ProjectMethod.Domain.Phases;
 
@@ -19,6 +20,7 @@ public sealed record StakeholderGroupView
 
     public required string Notes { get; init; }
 
+    [Person]
     public required string RecordedBy { get; init; }
 
     public required Instant RecordedAt { get; init; }
@@ -76,6 +78,7 @@ public sealed record ActivityView
 
     public required string Summary { get; init; }
 
+    [Person]
     public required string RecordedBy { get; init; }
 
     public required Instant RecordedAt { get; init; }
@@ -89,7 +92,7 @@ public sealed record InputRequest(string? Text, Guid? GroupId);
 /// <summary>"We did": what became of an input, with the product or decision it led to when there is one.</summary>
 public sealed record InputResponseRequest(InputOutcome? Outcome, string? Explanation, Guid? ProductId = null, Guid? DecisionId = null);
 
-public sealed record InputResponseView(InputOutcome Outcome, string Explanation, Guid? ProductId, Guid? DecisionId, string RespondedBy, Instant RespondedAt);
+public sealed record InputResponseView(InputOutcome Outcome, string Explanation, Guid? ProductId, Guid? DecisionId, [property: Person] string RespondedBy, Instant RespondedAt);
 
 public sealed record InputView
 {
@@ -107,6 +110,7 @@ public sealed record InputView
     /// <summary>Without a response by this day, the input is overdue.</summary>
     public LocalDate AnswerBy => Received.PlusDays(CoCreationSummary.AnswerWithinDays);
 
+    [Person]
     public required string RecordedBy { get; init; }
 
     public required Instant RecordedAt { get; init; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
@@ -48,6 +49,7 @@ public sealed record ExceptionView
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Report { get; init; }
 
+    [Person]
     public string? ReportedBy { get; init; }
 
     public Instant? ReportedAt { get; init; }
@@ -56,6 +58,7 @@ public sealed record ExceptionView
 
     public string? Rationale { get; init; }
 
+    [Person]
     public string? DecidedBy { get; init; }
 
     public Instant? DecidedAt { get; init; }

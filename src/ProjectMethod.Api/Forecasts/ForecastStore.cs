@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Tolerances;
 
@@ -51,7 +52,7 @@ public sealed record ForecastValuesView(
 /// <summary>One forecast of the project's history, with its judgement as it was made.</summary>
 public sealed record ForecastEntry(
     Guid Id, ForecastLevel Level, int Stage, Guid? WorkPackageId, ForecastValuesView Values, ForecastValuesView? ProjectValues, string Comment,
-    EvaluationView Evaluation, string SubmittedBy, Instant SubmittedAt, HighlightNarrative? Narrative = null);
+    EvaluationView Evaluation, [property: Person] string SubmittedBy, Instant SubmittedAt, HighlightNarrative? Narrative = null);
 
 /// <summary>Every forecast ever submitted: the history of highlight reports.</summary>
 public static class ForecastStore

@@ -1,6 +1,8 @@
+using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Risks;
@@ -11,7 +13,6 @@ using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Risks;
 using ProjectMethod.Domain.Tolerances;
-using NodaTime;
 
 namespace ProjectMethod.Api.Forecasts;
 
@@ -34,7 +35,7 @@ public sealed record MeasuredValue(Dimension Dimension, decimal Stage, decimal? 
 /// <summary>A highlight report's forecast, judged, and the exceptions (or, for a work package, the issues) it raised.</summary>
 public sealed record ForecastView(
     Guid Id, int Stage, Guid? WorkPackageId, string Comment, EvaluationView Evaluation, IReadOnlyList<ExceptionView> RaisedExceptions,
-    IReadOnlyList<IssueView> RaisedIssues, IReadOnlyList<MeasuredValue> Measured, string SubmittedBy, Instant SubmittedAt,
+    IReadOnlyList<IssueView> RaisedIssues, IReadOnlyList<MeasuredValue> Measured, [property: Person] string SubmittedBy, Instant SubmittedAt,
     HighlightNarrative? Narrative = null);
 
 /// <summary>Judges a stage forecast on the stage and project levels, keeps it as history, and raises what breaches.</summary>

@@ -1,12 +1,13 @@
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Gates;
 
 /// <summary>A request for a decision as the API shows it.</summary>
-public sealed record GateRequestView(Guid Id, DecisionPoint DecisionPoint, Phase Phase, int? Stage, string Recommendation, string RequestedBy, Instant RequestedAt);
+public sealed record GateRequestView(Guid Id, DecisionPoint DecisionPoint, Phase Phase, int? Stage, string Recommendation, [property: Person] string RequestedBy, Instant RequestedAt);
 
 /// <summary>One entry of the decision log (beslutningslogg).</summary>
 public sealed record DecisionView
@@ -31,6 +32,7 @@ public sealed record DecisionView
 
     public bool ClosedEarly { get; init; }
 
+    [Person]
     public required string DecidedBy { get; init; }
 
     public required Instant DecidedAt { get; init; }
@@ -48,6 +50,7 @@ public sealed record GateVoteView
 
     public required DecisionPoint DecisionPoint { get; init; }
 
+    [Person("voter")]
     public required string UserId { get; init; }
 
     public required Decision Decision { get; init; }

@@ -1,4 +1,5 @@
 using NodaTime;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
@@ -41,7 +42,7 @@ public sealed record HandbookVersionView(
     string? Sector = null, int? Version = null, string? Name = null, HandbookState? State = null, HandbookChecklists? Checklists = null,
     IReadOnlyList<Dimension>? Dimensions = null, decimal? AtRiskThreshold = null, DefaultTolerancesSpec? DefaultTolerances = null,
     ApprovalModesSpec? ApprovalMode = null, RoleWaiversSpec? RoleWaivers = null, IReadOnlyList<string>? ExtraCriteria = null,
-    Instant? CreatedAt = null, string? UpdatedBy = null, Instant? UpdatedAt = null, string? PublishedBy = null, Instant? PublishedAt = null);
+    Instant? CreatedAt = null, [property: Person] string? UpdatedBy = null, Instant? UpdatedAt = null, [property: Person] string? PublishedBy = null, Instant? PublishedAt = null);
 
 public sealed record HandbookVersionSummary(int Version, HandbookState State, Instant? PublishedAt);
 

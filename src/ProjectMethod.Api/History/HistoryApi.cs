@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Projects;
 
 namespace ProjectMethod.Api.History;
 
 /// <summary>One audited state change of a project.</summary>
-public sealed record HistoryEntry(long Sequence, string Type, string Actor, Instant OccurredAt, JsonElement Payload);
+public sealed record HistoryEntry(long Sequence, string Type, [property: Person] string Actor, Instant OccurredAt, JsonElement Payload);
 
 public static class HistoryApi
 {

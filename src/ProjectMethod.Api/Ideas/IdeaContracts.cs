@@ -1,4 +1,5 @@
 using NodaTime;
+using ProjectMethod.Api.People;
 
 namespace ProjectMethod.Api.Ideas;
 
@@ -58,6 +59,7 @@ public sealed record IdeaView
 
     public required IdeaStatus Status { get; init; }
 
+    [Person]
     public required string SubmittedBy { get; init; }
 
     public required Instant SubmittedAt { get; init; }
@@ -65,6 +67,7 @@ public sealed record IdeaView
     /// <summary>The answer: why it was proposed, parked or declined.</summary>
     public string? Rationale { get; init; }
 
+    [Person]
     public string? TriagedBy { get; init; }
 
     public Instant? TriagedAt { get; init; }

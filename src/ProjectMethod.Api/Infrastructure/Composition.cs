@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -37,6 +38,9 @@ public static class Composition
         services.AddSingleton<Portfolio.PortfolioReader>();
         services.AddSingleton<Benefits.BenefitMeasurements>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
+        // In the API's answers (never in what is stored) a user id marked as a person is the person with their name.
+        services.AddOptions<JsonOptions>().Configure<People.PeopleDirectory>((options, directory) =>
+            options.SerializerOptions.TypeInfoResolver = options.SerializerOptions.TypeInfoResolver!.WithAddedModifier(People.PersonFields.Writer(directory)));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         TypeHandlers.Register();
 

@@ -73,6 +73,7 @@ public static class OpenApi
                 DescribeRetriesAndPreconditions(operation, context.Description.HttpMethod ?? "", context.Description.RelativePath ?? "");
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(DescribePeople);
             options.AddSchemaTransformer(MarkNullableProperties);
             options.AddSchemaTransformer(DescribeProblemExtensions);
             options.AddSchemaTransformer((schema, context, _) =>
@@ -92,6 +93,32 @@ public static class OpenApi
             });
         });
 
+
+    /// <summary>
+    /// A user id the API writes as a person with their name is a <see cref="People.PersonRef"/> (or an array of them); one
+    /// that may be null is one of null or a person, with the property's description beside.
+    /// </summary>
+    private static async Task DescribePeople(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Properties is null)
+        {
+            return;
+        }
+
+        var nullability = new NullabilityInfoContext();
+        foreach (var property in context.JsonTypeInfo.Properties.Where(People.PersonFields.IsPerson))
+        {
+            var person = await context.GetOrCreateSchemaAsync(typeof(People.PersonRef), cancellationToken: cancellationToken);
+            // The converter hides the property's own description from the generator: it is the attribute's.
+            var info = (PropertyInfo)property.AttributeProvider!;
+            var described = info.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description;
+            schema.Properties[property.Name] = property.PropertyType != typeof(string)
+                ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = person, Description = described }
+                : nullability.Create(info).ReadState == NullabilityState.Nullable
+                    ? new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, person], Description = described }
+                    : person;
+        }
+    }
 
     /// <summary>
     /// A property the C# type declares nullable may be null in the JSON, whatever its schema is (the generator misses

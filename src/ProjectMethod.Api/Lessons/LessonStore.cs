@@ -2,6 +2,7 @@ using System.Text.Json;
 using NodaTime;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 
@@ -10,7 +11,7 @@ namespace ProjectMethod.Api.Lessons;
 /// <summary>A lesson (erfaring) in the lessons log.</summary>
 public sealed record LessonView(
     Guid Id, Guid ProjectId, string Title, string Description, string Recommendation, IReadOnlyList<string> Tags, Phase Phase,
-    string RecordedBy, Instant RecordedAt, Instant? PublishedAt = null);
+    [property: Person] string RecordedBy, Instant RecordedAt, Instant? PublishedAt = null);
 
 public static class LessonStore
 {

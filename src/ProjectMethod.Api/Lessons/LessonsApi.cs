@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
@@ -12,7 +13,7 @@ public sealed record RecordLesson(string? Title, string? Description, string? Re
 /// <summary>Which earlier lessons were read before leaving concept, or why none were relevant.</summary>
 public sealed record ReviewLessons(IReadOnlyList<Guid>? LessonIds = null, string? NoneRelevantReason = null);
 
-public sealed record LessonsReviewView(Guid Id, IReadOnlyList<Guid> LessonIds, string? NoneRelevantReason, Phase Phase, string ReviewedBy, Instant ReviewedAt);
+public sealed record LessonsReviewView(Guid Id, IReadOnlyList<Guid> LessonIds, string? NoneRelevantReason, Phase Phase, [property: Person] string ReviewedBy, Instant ReviewedAt);
 
 /// <summary>
 /// The lessons report (erfaringsrapport) or the end project report (sluttrapport), which may cite the co-creation
@@ -21,7 +22,7 @@ public sealed record LessonsReviewView(Guid Id, IReadOnlyList<Guid> LessonIds, s
 public sealed record WriteReport(string? Summary, string? Details = null, IReadOnlyList<Guid>? ActivityIds = null, IReadOnlyList<Guid>? InputIds = null);
 
 public sealed record ReportView(
-    Guid Id, string Kind, string Summary, string Details, string WrittenBy, Instant WrittenAt, IReadOnlyList<Guid> ActivityIds, IReadOnlyList<Guid> InputIds);
+    Guid Id, string Kind, string Summary, string Details, [property: Person] string WrittenBy, Instant WrittenAt, IReadOnlyList<Guid> ActivityIds, IReadOnlyList<Guid> InputIds);
 
 public static class LessonsApi
 {

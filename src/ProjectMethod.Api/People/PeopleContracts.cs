@@ -15,6 +15,7 @@ public sealed record PersonView
 
     public string? Title { get; init; }
 
+    [Person]
     public required string UpdatedBy { get; init; }
 
     public required Instant UpdatedAt { get; init; }

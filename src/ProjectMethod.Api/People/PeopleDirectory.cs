@@ -33,10 +33,13 @@ public sealed class PeopleDirectory(Database database)
     public Task<IReadOnlyDictionary<string, PersonView>> PeopleAsync(CancellationToken cancellationToken) => database.ReadAsync(PeopleAsync, cancellationToken);
 
     /// <summary>
-    /// Forgets the copy after this instance changed the register: the stamp alone would miss a change made within the
-    /// same instant as the one before it.
+    /// Forgets the copy after this instance changed the register (the next read reads it whole): the stamp alone would
+    /// miss a change made within the same instant as the one before it. Until then names are looked up in the old copy.
     /// </summary>
-    public void Forget() => current = new Snapshot(new PeopleStore.RegisterStamp { Count = -1 }, FrozenDictionary<string, PersonView>.Empty);
+    public void Forget() => current = current with { Stamp = new PeopleStore.RegisterStamp { Count = -1 } };
+
+    /// <summary>The person's name as this instance last read the register; the id for someone it does not know.</summary>
+    public string NameOf(string id) => current.ById.GetValueOrDefault(id)?.Name ?? id;
 
     /// <summary>
     /// People whose name, id, unit or title hold every word of the query (any order, case and accents ignored), by name;

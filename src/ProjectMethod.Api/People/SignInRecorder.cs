@@ -3,18 +3,21 @@ using ProjectMethod.Api.Infrastructure;
 namespace ProjectMethod.Api.People;
 
 /// <summary>
-/// Learns who calls: an authenticated caller's claims refresh the register of people. A database that refuses writes
-/// just now does not stop the request (reads go on); the claims are recorded on a later call.
+/// Learns who calls: an authenticated caller's claims refresh the register of people, and the register's copy this
+/// instance keeps is brought up to date, so the names an answer shows for user ids are the register's now. A database
+/// that refuses writes just now does not stop the request (reads go on, with the names last read); the claims are
+/// recorded on a later call.
 /// </summary>
 public sealed class SignInRecorder(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, PeopleCommands people)
+    public async Task InvokeAsync(HttpContext context, PeopleCommands people, PeopleDirectory directory)
     {
         if (context.User.Identity?.IsAuthenticated == true)
         {
             try
             {
                 await people.RecordAsync(context.User, context.RequestAborted);
+                await directory.PeopleAsync(context.RequestAborted);
             }
             catch (Exception exception) when (Unavailable.Is(exception))
             {

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using NodaTime;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Products;
 
 namespace ProjectMethod.Api.Products;
@@ -44,11 +46,13 @@ public sealed record ProductView
     /// <summary>Defects of its latest failed review, open until a review passes it.</summary>
     public required int OpenDefects { get; init; }
 
+    [Person("qualityResponsible")]
     public string? QualityResponsibleUserId { get; init; }
 
-    /// <summary>The Senior Supplier who named the quality responsible, when it is not the one the description gave.</summary>
+    [Person, Description("The Senior Supplier who named the quality responsible, when it is not the one the description gave.")]
     public string? QualityResponsibleNamedBy { get; init; }
 
+    [Person("acceptor")]
     public string? AcceptorUserId { get; init; }
 
     public string? ReceivingLineUnit { get; init; }
@@ -57,7 +61,7 @@ public sealed record ProductView
 
     public Guid? WorkPackageId { get; init; }
 
-    /// <summary>Who last submitted it for review: never the one who records the review.</summary>
+    [Person, Description("Who last submitted it for review: never the one who records the review.")]
     public string? SubmittedBy { get; init; }
 
     /// <summary>The comment, reason or rationale of its latest step.</summary>
@@ -66,10 +70,12 @@ public sealed record ProductView
     /// <summary>The stage under way when it was removed from scope; null before execution or while it is in scope.</summary>
     public int? RemovedInStage { get; init; }
 
+    [Person]
     public required string CreatedBy { get; init; }
 
     public required Instant CreatedAt { get; init; }
 
+    [Person]
     public required string UpdatedBy { get; init; }
 
     public required Instant UpdatedAt { get; init; }
@@ -110,14 +116,17 @@ public sealed record QualityReviewView
 
     public required string Method { get; init; }
 
+    [Person]
     public required IReadOnlyList<string> Reviewers { get; init; }
 
     public required IReadOnlyList<string> Defects { get; init; }
 
     public required string Notes { get; init; }
 
+    [Person]
     public required string SubmittedBy { get; init; }
 
+    [Person]
     public required string ReviewedBy { get; init; }
 
     public required Instant ReviewedAt { get; init; }

@@ -1,4 +1,5 @@
 using NodaTime;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Risks;
 
 namespace ProjectMethod.Api.Risks;
@@ -24,10 +25,12 @@ public sealed record RiskView
 
     public required string Strategy { get; init; }
 
+    [Person("owner")]
     public required string OwnerUserId { get; init; }
 
     public required RiskStatus Status { get; init; }
 
+    [Person]
     public required string RecordedBy { get; init; }
 
     public required Instant RecordedAt { get; init; }

@@ -1,11 +1,12 @@
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Roles;
 
 /// <summary>One role assignment as the API shows it.</summary>
-public sealed record RoleView(Guid Id, ProjectRole Role, string UserId, string DisplayName, string AssignedBy, Instant AssignedAt);
+public sealed record RoleView(Guid Id, ProjectRole Role, string UserId, string DisplayName, [property: Person] string AssignedBy, Instant AssignedAt);
 
 /// <summary>The project organisation: who holds which role on which project.</summary>
 public static class RoleStore

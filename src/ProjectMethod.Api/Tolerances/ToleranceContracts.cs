@@ -1,4 +1,5 @@
 using NodaTime;
+using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Tolerances;
@@ -61,7 +62,7 @@ public sealed record StagePlanRequest(
     LocalDate? PlannedEnd, decimal? Budget, int? ProductsInScope = null, string? Description = null, IReadOnlyList<Guid>? CarriedProductIds = null);
 
 public sealed record StagePlanView(
-    int Stage, LocalDate PlannedEnd, decimal Budget, int ProductsInScope, string Description, IReadOnlyList<Guid> CarriedProductIds, string SetBy, Instant SetAt)
+    int Stage, LocalDate PlannedEnd, decimal Budget, int ProductsInScope, string Description, IReadOnlyList<Guid> CarriedProductIds, [property: Person] string SetBy, Instant SetAt)
 {
     public bool Equals(StagePlanView? other) =>
         other is not null && (Stage, PlannedEnd, Budget, ProductsInScope, Description, SetBy, SetAt)

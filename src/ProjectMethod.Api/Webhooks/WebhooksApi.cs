@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.People;
 
 namespace ProjectMethod.Api.Webhooks;
 
 public sealed record Subscribe(string? Url, IReadOnlyList<string>? EventTypes);
 
 /// <summary>A webhook subscription. The signing secret is shown once, in the answer to the subscription.</summary>
-public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Secret, string CreatedBy, Instant CreatedAt);
+public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Secret, [property: Person] string CreatedBy, Instant CreatedAt);
 
 public sealed record SubscriptionList(IReadOnlyList<SubscriptionView> Items);
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using ProjectMethod.Api.People;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Tolerances;
 
@@ -7,7 +8,7 @@ namespace ProjectMethod.Api.WorkPackages;
 public sealed record CreateWorkPackage(string? Title, int? Stage, string? TeamManagerUserId, ToleranceSetRequest? Tolerances);
 
 /// <summary>A work package and the products it delivers (those whose description names it).</summary>
-public sealed record WorkPackageView(Guid Id, int Stage, string Title, string TeamManagerUserId, ToleranceSetView? Tolerances, IReadOnlyList<Guid> ProductIds);
+public sealed record WorkPackageView(Guid Id, int Stage, string Title, [property: Person("teamManager")] string TeamManagerUserId, ToleranceSetView? Tolerances, IReadOnlyList<Guid> ProductIds);
 
 public sealed record WorkPackageForecast(ForecastValues? Values, string? Comment = null);
 
@@ -39,6 +40,7 @@ public sealed record IssueView
 
     public string? Resolution { get; init; }
 
+    [Person]
     public string? ResolvedBy { get; init; }
 
     public Instant? ResolvedAt { get; init; }

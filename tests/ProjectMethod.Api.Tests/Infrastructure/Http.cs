@@ -52,4 +52,11 @@ public static class Http
         client.PutAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    /// <summary>The user id of the person a view names under the property (a person is written as {id, name}).</summary>
+    public static string Who(this JsonElement element, string property) => element.GetProperty(property).GetProperty("id").GetString()!;
+
+    /// <summary>The person a view names under the property, as its id and name.</summary>
+    public static (string Id, string Name) Person(this JsonElement element, string property) =>
+        (element.Who(property), element.GetProperty(property).GetProperty("name").GetString()!);
 }
