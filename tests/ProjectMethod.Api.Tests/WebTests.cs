@@ -267,6 +267,52 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [BrowserFact]
+    public async Task A_quality_review_names_its_reviewers_by_name_and_is_offered_only_to_the_quality_responsible()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Sven Seniorleverandør");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Registrer kvalitetskontroll" }).First.GetByRole(AriaRole.Link).ClickAsync();
+        var products = page.Url;
+        var card = page.Locator("article").Filter(new() { HasText = "Første leveranse" });
+        var review = card.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Registrer kvalitetskontroll" }) });
+        await Assertions.Expect(review).ToHaveCountAsync(1);
+
+        // The Project Manager submitted the product: he is offered no review of it (four eyes), nor is anyone but its quality responsible.
+        await story.SignInAs("Per Prosjektleder");
+        await page.GotoAsync(products);
+        await Assertions.Expect(card).ToContainTextAsync("Til kvalitetskontroll");
+        await Assertions.Expect(review).ToHaveCountAsync(0);
+        await story.SignInAs("Sven Seniorleverandør");
+        await page.GotoAsync(products);
+
+        // A reviewer is found by name as any person is; a line that names nobody, or several, is refused beside the field.
+        await review.GetByLabel("Resultat").SelectOptionAsync(new SelectOptionValue { Label = "Bestått" });
+        await review.GetByLabel("Metode").FillAsync("Gjennomgang med brukerne");
+        await review.GetByLabel("Kontrollører").FillAsync("Sven\nUkjent Person");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Registrer kvalitetskontroll" }).ClickAsync();
+        await Assertions.Expect(review).ToContainTextAsync("Ingen ansatte passer til «Ukjent Person»");
+        (await review.GetByLabel("Kontrollører").InputValueAsync()).Should().Be("Sven\nUkjent Person", "what was typed is kept");
+        await review.GetByLabel("Kontrollører").FillAsync("Sven\nSenior");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Registrer kvalitetskontroll" }).ClickAsync();
+        await Assertions.Expect(review).ToContainTextAsync("Flere passer til «Senior»: Sara Seniorbruker – Omsorgsboligene; Siri Seniorbruker – Hjemmetjenesten");
+        await CheckAccessibility(page, "kvalitetskontroll-avvist");
+
+        await review.GetByLabel("Resultat").SelectOptionAsync(new SelectOptionValue { Label = "Bestått" });
+        await review.GetByLabel("Kontrollører").FillAsync("Sven\nsiri seniorbruker");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Registrer kvalitetskontroll" }).ClickAsync();
+        await story.Done("Produktet er oppdatert.");
+        await Assertions.Expect(card).ToContainTextAsync("Bestått kontroll");
+        using var api = demo.Api("sven");
+        var register = await api.GetAsync($"/api/v1/projects/{new Uri(products).Segments[2].TrimEnd('/')}/quality-register").Expect(System.Net.HttpStatusCode.OK);
+        register.GetProperty("items").EnumerateArray().Last().GetProperty("reviewers").EnumerateArray().Select(r => r.GetProperty("name").GetString())
+            .Should().Equal("Sven Seniorleverandør", "Siri Seniorbruker");
+    }
+
+    [BrowserFact]
     public async Task An_employee_signs_in_sees_their_projects_and_a_projects_phases_gate_roles_and_decisions()
     {
         using var database = api.Another();
@@ -840,6 +886,9 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     private sealed class DemoInBrowser(ApiFactory database, ServiceProcess service, Browser browser) : IAsyncDisposable
     {
         public IPage Page => browser.Page;
+
+        /// <summary>The service's API as the person, to read back what a page did.</summary>
+        public HttpClient Api(string userId) => service.As(userId);
 
         public async ValueTask DisposeAsync()
         {

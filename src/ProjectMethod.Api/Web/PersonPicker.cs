@@ -45,6 +45,34 @@ public static class PersonPicker
         return null;
     }
 
+    /// <summary>
+    /// The ids of the people a field names one per line, each line found as one field's would be; null, with the field
+    /// refused naming the first line that named nobody or several (and who those several are), when any line did.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> ResolveEachAsync(HttpContext http, FormReader form, string field, IStringLocalizer texts)
+    {
+        var people = await http.RequestServices.GetRequiredService<PeopleDirectory>().PeopleAsync(http.RequestAborted);
+        var ids = new List<string>();
+        foreach (var line in form.Lines(field))
+        {
+            var matches = people.ContainsKey(line) ? [people[line]] : PeopleDirectory.Search(people.Values, line, LineChoices + 1);
+            if (matches.Count != 1)
+            {
+                form.Refuse(field, matches.Count == 0
+                    ? texts["Person.NoMatch", line]
+                    : texts["Person.SeveralOnLine", line, string.Join("; ", matches.Take(LineChoices).Select(p => p.Unit is { } unit ? $"{p.Name} – {unit}" : p.Name))]);
+                return null;
+            }
+
+            ids.Add(matches[0].Id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>How many of those a line matched are named in its refusal.</summary>
+    private const int LineChoices = 5;
+
     /// <summary>The people a field offers to choose from, when what was typed matched several.</summary>
     public static IReadOnlyList<PersonView>? ChoicesOf(HttpContext http, string field) =>
         http.Items.TryGetValue(Key(field), out var choices) ? choices as IReadOnlyList<PersonView> : null;

@@ -131,6 +131,9 @@ public static class ProductRules
     public static int DeliveringStage(Guid productId, int stage, IReadOnlyDictionary<int, IReadOnlyList<Guid>> carriedByStage) =>
         carriedByStage.Where(c => c.Key > stage && c.Value.Contains(productId)).Select(c => c.Key).DefaultIfEmpty(stage).Max();
 
+    /// <summary>Whether the person may take the step on this product (its state and the phase aside): whose step it is, and four eyes.</summary>
+    public static bool IsTheirs(ProductCase product, ProjectStanding standing, Phase phase, ProductStep step) => CheckWho(product, standing, phase, step) is null;
+
     private static DomainError? CheckWho(ProductCase product, ProjectStanding standing, Phase phase, ProductStep step)
     {
         var user = standing.Actor.UserId;

@@ -56,15 +56,25 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
     public static string CriteriaLines(ProductView product) => string.Join("\n", product.QualityCriteria.Select(c =>
         c.Tolerance.Length > 0 ? $"{c.Criterion}; {c.Method}; {c.Tolerance}" : $"{c.Criterion}; {c.Method}"));
 
+    /// <summary>Whether the step on the product is the signed-in person's (the quality responsible reviews, unless they submitted it; the acceptor accepts).</summary>
+    public bool IsTheirs(ProductView product, ProductStep step) => ProductRules.IsTheirs(
+        new ProductCase(product.State, product.QualityResponsibleUserId, product.AcceptorUserId, product.SubmittedBy, PartsSettled: true), Standing, Project!.Phase, step);
+
     public Task<IActionResult> OnPostApproveAsync(Guid id, Guid productId) => Step(id, productId, "approveProduct",
         form => ProductSteps.ApproveAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid productId) => Step(id, productId, "submitProduct",
         form => ProductSteps.SubmitAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
 
-    public Task<IActionResult> OnPostReviewAsync(Guid id, Guid productId) => Step(id, productId, "reviewProduct",
-        form => ProductSteps.ReviewAsync(id, productId, new QualityReviewRequest(form.Enum<ReviewResult>("result"), form.Text("method"),
-            form.Lines("reviewers"), form.Lines("defects"), form.Text("notes")), HttpContext, writes));
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid productId)
+    {
+        var form = ReadForm();
+        // The reviewers are found by name as a person field's are; a line that names nobody (or several) is refused beside the field.
+        var reviewers = await PersonPicker.ResolveEachAsync(HttpContext, form, "reviewers", Texts);
+        var request = new QualityReviewRequest(form.Enum<ReviewResult>("result"), form.Text("method"), reviewers ?? [], form.Lines("defects"), form.Text("notes"));
+        return await SendAsync(id, StepForm("reviewProduct", productId), "reviewProduct", form,
+            () => ProductSteps.ReviewAsync(id, productId, request, HttpContext, writes), "ProductStepDone");
+    }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid productId) => Step(id, productId, "acceptProduct",
         form => ProductSteps.AcceptAsync(id, productId, new AcceptProduct(form.Text("comment")), HttpContext, writes));
