@@ -66,6 +66,7 @@ public static class OpenApi
                 }
 
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                RequireValuesInRequests(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -73,26 +74,117 @@ public static class OpenApi
                 DescribeRetriesAndPreconditions(operation, context.Description.HttpMethod ?? "", context.Description.RelativePath ?? "");
                 return Task.CompletedTask;
             });
+            // NodaTime's values are strings with a format written where they are used, never schemas of their own: a
+            // generator maps an inline date to its date type, and a nullable one stays one schema (type [null, string]).
+            options.CreateSchemaReferenceId = type => IsNodaValue(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddSchemaTransformer(CleanEnums);
             options.AddSchemaTransformer(DescribePeople);
             options.AddSchemaTransformer(MarkNullableProperties);
             options.AddSchemaTransformer(DescribeProblemExtensions);
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-                var format = type == typeof(Instant) ? "date-time" : type == typeof(LocalDate) ? "date" : type == typeof(Period) ? "duration" : null;
-                // A nullable one is one of null or the value's own schema; only that schema is a string.
-                if (format is not null && schema.OneOf is not { Count: > 0 })
+                if (!IsNodaValue(type))
                 {
-                    schema.Type = JsonSchemaType.String;
-                    schema.Format = format;
-                    schema.Properties?.Clear();
-                    schema.Required?.Clear();
+                    return Task.CompletedTask;
                 }
+
+                // A period is ISO-8601's (P3M, P1Y), which generators' "duration" (a TimeSpan) cannot hold: a pattern says it.
+                schema.Type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                schema.Format = type == typeof(Instant) ? "date-time" : type == typeof(LocalDate) ? "date" : null;
+                schema.Pattern = type == typeof(Period) ? PeriodPattern : null;
+                schema.OneOf?.Clear();
+                schema.Properties?.Clear();
+                schema.Required?.Clear();
+                schema.AdditionalPropertiesAllowed = true;
+                schema.AdditionalProperties = null;
 
                 return Task.CompletedTask;
             });
         });
 
+
+    /// <summary>
+    /// A field a request must carry must carry a value: the C# request types take null (so that a missing value is a
+    /// 400 naming the field rather than a body that cannot be read), but a client is told to send one. Every schema a
+    /// request body reaches is read so.
+    /// </summary>
+    private static void RequireValuesInRequests(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas;
+        if (schemas is null || document.Paths is null)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>();
+        var pending = new Stack<IOpenApiSchema>(document.Paths.Values
+            .SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            .SelectMany(operation => operation.RequestBody?.Content?.Values ?? [])
+            .Select(content => content.Schema)
+            .OfType<IOpenApiSchema>());
+        while (pending.TryPop(out var next))
+        {
+            if (next is OpenApiSchemaReference { Reference.Id: { } id })
+            {
+                if (seen.Add(id) && schemas.TryGetValue(id, out var target))
+                {
+                    pending.Push(target);
+                }
+
+                continue;
+            }
+
+            if (next is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                if (schema.Required?.Contains(name) == true)
+                {
+                    if (property is OpenApiSchema { Type: { } type } simple && type.HasFlag(JsonSchemaType.Null))
+                    {
+                        simple.Type = type & ~JsonSchemaType.Null;
+                    }
+                    else if (property is OpenApiSchema { OneOf: [OpenApiSchema { Type: JsonSchemaType.Null }, var value] })
+                    {
+                        schema.Properties![name] = value;
+                    }
+                }
+
+                pending.Push(schema.Properties![name]);
+            }
+
+            foreach (var inner in (schema.OneOf ?? []).Concat(schema.AllOf ?? []).Append(schema.Items).Append(schema.AdditionalProperties).OfType<IOpenApiSchema>())
+            {
+                pending.Push(inner);
+            }
+        }
+    }
+
+    /// <summary>An ISO-8601 period as NodaTime writes one: years, months, weeks, days, then a time part.</summary>
+    public const string PeriodPattern = @"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$";
+
+    private static bool IsNodaValue(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var value
+        && (value == typeof(Instant) || value == typeof(LocalDate) || value == typeof(Period));
+
+    /// <summary>
+    /// An enum is a string of its values and never lists null: a nullable use of one is one of null or the enum
+    /// (a generator makes one enum type of it, not an empty class per use).
+    /// </summary>
+    private static Task CleanEnums(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type.IsEnum && schema.Enum is { Count: > 0 } values)
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = values.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null).ToList();
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// A user id the API writes as a person with their name is a <see cref="People.PersonRef"/> (or an array of them); one
@@ -142,7 +234,7 @@ public static class OpenApi
             }
 
             // A simple value takes null as one more type; an object (a schema of its own) is one of null or itself.
-            if (propertySchema is OpenApiSchema { Type: { } type } inline && !type.HasFlag(JsonSchemaType.Object))
+            if (propertySchema is OpenApiSchema { Type: { } type, Enum: not { Count: > 0 } } inline && !type.HasFlag(JsonSchemaType.Object))
             {
                 inline.Type = type | JsonSchemaType.Null;
             }
