@@ -11,6 +11,9 @@ public static class OpenApi
 {
     public const string DocumentName = "v1";
 
+    /// <summary>The schema of an event's payload in the change feed and the history.</summary>
+    public const string EventPayload = "EventPayload";
+
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
         ["Projects"] = "Proposals, projects and their mandate (mandat).",
@@ -66,6 +69,7 @@ public static class OpenApi
                 }
 
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                WriteNodaProperties(document);
                 RequireValuesInRequests(document);
                 return Task.CompletedTask;
             });
@@ -76,8 +80,23 @@ public static class OpenApi
             });
             // NodaTime's values are strings with a format written where they are used, never schemas of their own: a
             // generator maps an inline date to its date type, and a nullable one stays one schema (type [null, string]).
-            options.CreateSchemaReferenceId = type => IsNodaValue(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            // An event's payload is a free-form object of its own name, not one that shadows System.Text.Json's JsonElement.
+            options.CreateSchemaReferenceId = type => IsNodaValue(type.Type) ? null
+                : type.Type == typeof(System.Text.Json.JsonElement) ? EventPayload
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(System.Text.Json.JsonElement))
+                {
+                    schema.Type = JsonSchemaType.Object;
+                    schema.AdditionalPropertiesAllowed = true;
+                    schema.Description = "An event's payload: what changed, as recorded, its fields depending on the event's type.";
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddSchemaTransformer(CleanEnums);
+            options.AddSchemaTransformer(DescribeNodaProperties);
             options.AddSchemaTransformer(DescribePeople);
             options.AddSchemaTransformer(MarkNullableProperties);
             options.AddSchemaTransformer(DescribeProblemExtensions);
@@ -169,6 +188,48 @@ public static class OpenApi
 
     private static bool IsNodaValue(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var value
         && (value == typeof(Instant) || value == typeof(LocalDate) || value == typeof(Period));
+
+    /// <summary>
+    /// NodaTime's values in a type's properties, by the type's schema id: a type reached only through another's property
+    /// keeps the exporter's empty schema for them whatever a schema transformer does, so the document's own transformer
+    /// writes them (<see cref="WriteNodaProperties"/>).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Schema, string Property), Type> NodaProperties = new();
+
+    private static Task DescribeNodaProperties(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && OpenApiOptions.CreateDefaultSchemaReferenceId(context.JsonTypeInfo) is { } id)
+        {
+            foreach (var property in context.JsonTypeInfo.Properties.Where(p => IsNodaValue(p.PropertyType)))
+            {
+                NodaProperties[(id, property.Name)] = property.PropertyType;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A NodaTime value in a property is a string of the value's format, null beside it where it may be null.</summary>
+    private static void WriteNodaProperties(OpenApiDocument document)
+    {
+        foreach (var ((id, name), type) in NodaProperties)
+        {
+            if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(id, out var owner)
+                || owner is not OpenApiSchema { Properties: { } properties } || !properties.TryGetValue(name, out var before))
+            {
+                continue;
+            }
+
+            var value = Nullable.GetUnderlyingType(type) ?? type;
+            properties[name] = new OpenApiSchema
+            {
+                Type = value == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null,
+                Format = value == typeof(Instant) ? "date-time" : value == typeof(LocalDate) ? "date" : null,
+                Pattern = value == typeof(Period) ? PeriodPattern : null,
+                Description = before.Description,
+            };
+        }
+    }
 
     /// <summary>
     /// An enum is a string of its values and never lists null: a nullable use of one is one of null or the enum
