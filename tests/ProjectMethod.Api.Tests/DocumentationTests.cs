@@ -48,6 +48,24 @@ public sealed partial class DocumentationTests(SqliteApi api) : IClassFixture<Sq
         schemas.GetProperty("PersonRef").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().BeEquivalentTo("id", "name");
     }
 
+    [Fact]
+    public async Task The_headers_answers_carry_are_declared_where_they_are_sent()
+    {
+        using var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        IEnumerable<string> HeadersOf(string path, string method, string status) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status).TryGetProperty("headers", out var headers)
+                ? headers.EnumerateObject().Select(h => h.Name) : [];
+
+        HeadersOf("/api/v1/projects", "post", "201").Should().BeEquivalentTo("ETag", "Location", "Idempotent-Replayed");
+        HeadersOf("/api/v1/projects/{id}", "get", "200").Should().BeEquivalentTo("ETag");
+        HeadersOf("/api/v1/projects/{id}/mandate", "put", "200").Should().BeEquivalentTo("ETag");
+        HeadersOf("/api/v1/projects/{id}/gate/decisions", "post", "201").Should().BeEquivalentTo("ETag", "Location", "Idempotent-Replayed");
+        HeadersOf("/api/v1/projects", "get", "200").Should().BeEmpty("a list has no version of its own");
+        HeadersOf("/api/v1/projects", "get", "429").Should().BeEquivalentTo("Retry-After");
+        HeadersOf("/api/v1/projects", "get", "503").Should().BeEquivalentTo("Retry-After");
+    }
+
     [GeneratedRegex("(By|UserId|^actor|^voter|^owner|^acceptor|^qualityResponsible|^teamManager|^reviewers)$")]
     private static partial Regex PersonProperty();
 

@@ -150,6 +150,17 @@ public abstract class InputTests(ApiFactory api)
         stale.Headers.TryAddWithoutValidation("If-Match", "\"7\"");
         await project.Proposer.SendAsync(stale).ExpectProblem(HttpStatusCode.PreconditionFailed, "precondition-failed");
 
+        // A bare version is no entity tag: a 400 that shows how one looks, not a 412 that says the project moved on.
+        foreach (var malformed in new[] { "1", "\"1", "W/1" })
+        {
+            var bare = new HttpRequestMessage(HttpMethod.Put, $"{project.Url}/mandate") { Content = JsonContent(new { purpose = "Formål", background = "Bakgrunn" }) };
+            bare.Headers.TryAddWithoutValidation("If-Match", malformed);
+            var problem = await project.Proposer.SendAsync(bare).ExpectProblem(HttpStatusCode.BadRequest, "validation");
+            problem.GetProperty("errors").GetProperty("If-Match")[0].GetString().Should().Contain("\"2\"");
+        }
+
+        (await project.Project()).GetProperty("version").GetInt64().Should().Be(1, "nothing was written");
+
         var current = new HttpRequestMessage(HttpMethod.Put, $"{project.Url}/mandate") { Content = JsonContent(new { purpose = "Formål", background = "Bakgrunn" }) };
         current.Headers.TryAddWithoutValidation("If-Match", etag);
         using var response = await project.Proposer.SendAsync(current);

@@ -13,6 +13,9 @@ namespace ProjectMethod.Api.Infrastructure;
 public sealed class Idempotency(RequestDelegate next, Database database, IClock clock)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>Says a response is the first one replayed.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
     public static readonly Duration Lifetime = Duration.FromHours(24);
 
@@ -81,7 +84,7 @@ public sealed class Idempotency(RequestDelegate next, Database database, IClock 
         }
 
         http.Response.StatusCode = status;
-        http.Response.Headers["Idempotent-Replayed"] = "true";
+        http.Response.Headers[ReplayedHeader] = "true";
         if (earlier.Location is not null)
         {
             http.Response.Headers.Location = earlier.Location;

@@ -183,6 +183,9 @@ public static class OpenApi
         }
     }
 
+    /// <summary>One or more entity tags, or *.</summary>
+    private const string IfMatchPattern = @"^(\*|(W/)?""[^""]*""(\s*,\s*(W/)?""[^""]*"")*)$";
+
     /// <summary>An ISO-8601 period as NodaTime writes one: years, months, weeks, days, then a time part.</summary>
     public const string PeriodPattern = @"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$";
 
@@ -384,8 +387,9 @@ public static class OpenApi
             {
                 Name = "If-Match",
                 In = ParameterLocation.Header,
-                Description = "The project's ETag as read; the write is refused with 412 if the project changed since.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Description = "The project's ETag as read, quoted as the ETag header gives it (\"2\"; the body's version is the number " +
+                              "inside); the write is refused with 412 if the project changed since, and with 400 if the tag is not quoted.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = IfMatchPattern },
             });
             Respond("412", "The project changed since the ETag in If-Match was read.");
         }
@@ -398,5 +402,46 @@ public static class OpenApi
         Respond("429", "Too many requests from this user; see Retry-After.");
         Respond("500", "An unexpected fault: the problem names a trace id to quote, never internals.");
         Respond("503", "The database cannot be reached or written just now; see Retry-After.");
+        DescribeHeaders(operation, method, path, isWrite);
+    }
+
+    /// <summary>The response headers each answer carries: ETag, Location, Idempotent-Replayed, Retry-After.</summary>
+    private static void DescribeHeaders(OpenApiOperation operation, string method, string path, bool isWrite)
+    {
+        static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String) =>
+            new() { Description = description, Schema = new OpenApiSchema { Type = type } };
+
+        var carriesETag = path.StartsWith("api/v1/projects/{id", StringComparison.Ordinal) && (isWrite || System.Text.RegularExpressions.Regex.IsMatch(path, @"^api/v1/projects/\{id[^}]*\}/?$"))
+                          || (method == "POST" && path.TrimEnd('/') == "api/v1/projects");
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse answer)
+            {
+                continue;
+            }
+
+            answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            if (status.StartsWith('2'))
+            {
+                if (carriesETag)
+                {
+                    answer.Headers["ETag"] = Header("The project's version as a strong entity tag (\"7\" for version 7): send it back in If-Match.");
+                }
+
+                if (status == "201")
+                {
+                    answer.Headers["Location"] = Header("Where the created resource, or the collection that holds it, is read.");
+                }
+
+                if (method == "POST")
+                {
+                    answer.Headers[Idempotency.ReplayedHeader] = Header("true when this is the first response replayed for the same Idempotency-Key.", JsonSchemaType.Boolean);
+                }
+            }
+            else if (status is "429" or "503")
+            {
+                answer.Headers["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
+            }
+        }
     }
 }

@@ -100,6 +100,11 @@ public sealed class ProjectWrites(Database database, IClock clock, People.People
     {
         var cancellationToken = http.RequestAborted;
         var actor = http.User.ToActor();
+        if (!ETags.IsWellFormed(http.Request.Headers.IfMatch))
+        {
+            return new WriteResult<T>(default, 0, Problems.Validation(new Dictionary<string, string[]> { ["If-Match"] = [ETags.Malformed] }));
+        }
+
         var result = await database.WriteAsync(async db =>
         {
             var project = await ProjectStore.GetAsync(db, projectId);
@@ -162,6 +167,15 @@ public sealed class ProjectWrites(Database database, IClock clock, People.People
 public static class ETags
 {
     public static string Of(long version) => $"\"{version}\"";
+
+    /// <summary>How a malformed If-Match is refused: an entity tag is quoted as the ETag gives it.</summary>
+    public const string Malformed = "holds an entity tag as the ETag header gives it, in quotes: \"2\", not 2.";
+
+    /// <summary>Each tag listed is *, "…" or W/"…" (RFC 9110 §8.8.3): a bare version is a mistake to point out, not a mismatch.</summary>
+    public static bool IsWellFormed(Microsoft.Extensions.Primitives.StringValues ifMatch) =>
+        ifMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .All(tag => tag == "*" || (tag.StartsWith("W/\"", StringComparison.Ordinal) ? tag[2..] : tag) is { Length: >= 2 } quoted
+                && quoted[0] == '"' && quoted[^1] == '"' && !quoted[1..^1].Contains('"', StringComparison.Ordinal));
 
     /// <summary>No If-Match means no precondition; otherwise one of the listed tags (or *) must name the current version.</summary>
     public static bool Matches(Microsoft.Extensions.Primitives.StringValues ifMatch, long version)
