@@ -102,16 +102,13 @@ public static class OpenApi
             options.AddSchemaTransformer(DescribeProblemExtensions);
             options.AddSchemaTransformer((schema, context, _) =>
             {
-                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-                if (!IsNodaValue(type))
+                if (!IsNodaValue(context.JsonTypeInfo.Type))
                 {
                     return Task.CompletedTask;
                 }
 
-                // A period is ISO-8601's (P3M, P1Y), which generators' "duration" (a TimeSpan) cannot hold: a pattern says it.
-                schema.Type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
-                schema.Format = type == typeof(Instant) ? "date-time" : type == typeof(LocalDate) ? "date" : null;
-                schema.Pattern = type == typeof(Period) ? PeriodPattern : null;
+                var written = NodaSchema(context.JsonTypeInfo.Type);
+                (schema.Type, schema.Format, schema.Pattern) = (written.Type, written.Format, written.Pattern);
                 schema.OneOf?.Clear();
                 schema.Properties?.Clear();
                 schema.Required?.Clear();
@@ -189,6 +186,21 @@ public static class OpenApi
     /// <summary>An ISO-8601 period as NodaTime writes one: years, months, weeks, days, then a time part.</summary>
     public const string PeriodPattern = @"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$";
 
+    /// <summary>
+    /// A NodaTime value as a string of its format, null beside it where the type may be null. A period is ISO-8601's
+    /// (P3M, P1Y), which generators' "duration" (a TimeSpan) cannot hold: a pattern says it.
+    /// </summary>
+    private static OpenApiSchema NodaSchema(Type type)
+    {
+        var value = Nullable.GetUnderlyingType(type) ?? type;
+        return new OpenApiSchema
+        {
+            Type = value == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null,
+            Format = value == typeof(Instant) ? "date-time" : value == typeof(LocalDate) ? "date" : null,
+            Pattern = value == typeof(Period) ? PeriodPattern : null,
+        };
+    }
+
     private static bool IsNodaValue(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var value
         && (value == typeof(Instant) || value == typeof(LocalDate) || value == typeof(Period));
 
@@ -223,14 +235,9 @@ public static class OpenApi
                 continue;
             }
 
-            var value = Nullable.GetUnderlyingType(type) ?? type;
-            properties[name] = new OpenApiSchema
-            {
-                Type = value == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null,
-                Format = value == typeof(Instant) ? "date-time" : value == typeof(LocalDate) ? "date" : null,
-                Pattern = value == typeof(Period) ? PeriodPattern : null,
-                Description = before.Description,
-            };
+            var written = NodaSchema(type);
+            written.Description = before.Description;
+            properties[name] = written;
         }
     }
 

@@ -38,8 +38,11 @@ public sealed class PeopleDirectory(Database database)
     /// </summary>
     public void Forget() => current = current with { Stamp = new PeopleStore.RegisterStamp { Count = -1 } };
 
+    /// <summary>Everyone as this instance last read the register (brought up to date for each signed-in request).</summary>
+    public IReadOnlyDictionary<string, PersonView> Known => current.ById;
+
     /// <summary>The person's name as this instance last read the register; the id for someone it does not know.</summary>
-    public string NameOf(string id) => current.ById.GetValueOrDefault(id)?.Name ?? id;
+    public string NameOf(string id) => Known.GetValueOrDefault(id)?.Name ?? id;
 
     /// <summary>
     /// People whose name, id, unit or title hold every word of the query (any order, case and accents ignored), by name;

@@ -21,12 +21,7 @@ public static class PersonPicker
         }
 
         var people = await http.RequestServices.GetRequiredService<PeopleDirectory>().PeopleAsync(http.RequestAborted);
-        if (people.ContainsKey(typed))
-        {
-            return typed;
-        }
-
-        var matches = PeopleDirectory.Search(people.Values, typed, MaxChoices + 1);
+        var matches = Find(people, typed, MaxChoices + 1);
         if (matches.Count == 1)
         {
             return matches[0].Id;
@@ -55,7 +50,7 @@ public static class PersonPicker
         var ids = new List<string>();
         foreach (var line in form.Lines(field))
         {
-            var matches = people.ContainsKey(line) ? [people[line]] : PeopleDirectory.Search(people.Values, line, LineChoices + 1);
+            var matches = Find(people, line, LineChoices + 1);
             if (matches.Count != 1)
             {
                 form.Refuse(field, matches.Count == 0
@@ -69,6 +64,10 @@ public static class PersonPicker
 
         return ids;
     }
+
+    /// <summary>The person whose user id was typed, else up to <paramref name="limit"/> people whose name, unit or title hold it.</summary>
+    private static IReadOnlyList<PersonView> Find(IReadOnlyDictionary<string, PersonView> people, string typed, int limit) =>
+        people.TryGetValue(typed, out var person) ? [person] : PeopleDirectory.Search(people.Values, typed, limit);
 
     /// <summary>How many of those a line matched are named in its refusal.</summary>
     private const int LineChoices = 5;
