@@ -1,3 +1,4 @@
+using ProjectMethod.Api.Actuals;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Checklists;
@@ -90,8 +91,8 @@ app.UseProjectMethod(limits);
 
 // The features, in the order of the method.
 app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
-app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapExceptions().MapBenefits().MapProducts();
-app.MapPeople().MapSectors().MapPortfolio().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
+app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
+app.MapPeople().MapSectors().MapPortfolio().MapPortfolioReads().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
 app.MapWeb();
 
 if (args is ["demo", ..])

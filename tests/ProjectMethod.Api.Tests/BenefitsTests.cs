@@ -202,7 +202,7 @@ public abstract class BenefitsTests(ApiFactory api)
         await project.ProjectManager.Post($"{project.Url}/benefits/reviews", new { realistic = true }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await project.BenefitOwner.Post($"{project.Url}/benefits/reviews", new { realistic = false }).ExpectProblem(HttpStatusCode.BadRequest, "validation");
         await project.ConfirmBenefitsRealistic();
-        (await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("closure");
+        (await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).GetProperty("decision").Str("toPhase").Should().Be("closure");
     }
 
     [ProviderFact]
@@ -278,7 +278,7 @@ public abstract class BenefitsTests(ApiFactory api)
         await project.BenefitOwner.Put($"{project.Url}/benefits/{project.BenefitId}", new { title = "Endret", type = "direct", indicator = "i", unit = "u", measurementInterval = "P1M" })
             .ExpectProblem(HttpStatusCode.Conflict, "benefit-evaluated");
 
-        (await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("completed");
+        (await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).GetProperty("decision").Str("toPhase").Should().Be("completed");
     }
 
     [ProviderFact]

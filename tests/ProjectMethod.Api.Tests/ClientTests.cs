@@ -5,9 +5,9 @@ using GlobalRoles = ProjectMethod.Domain.Roles.GlobalRoles;
 namespace ProjectMethod.Api.Tests;
 
 /// <summary>
-/// The client an integrator generates from the committed document (NSwag, ordinary options, built with the suite: see
-/// ProjectMethod.Client) walks a project through the decision points, answers an idea and reads what a BI tool reads —
-/// with no line of hand-written fix-up.
+/// The clients an integrator generates from the committed document (NSwag and Kiota, ordinary options, built with the
+/// suite: see ProjectMethod.Client and ProjectMethod.KiotaClient) walk a project through the decision points, answer a
+/// co-creation input and an idea and read what a BI tool reads — with no line of hand-written fix-up.
 /// </summary>
 public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
@@ -32,7 +32,7 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
         await board.AssignRoleAsync(id, null, null, new AssignRole { Role = ProjectRole.Executive, UserId = "eva" });
         await Tick(pia, id, DecisionPoint.Bp1);
         await Decide(pia, board, id, "Behovet er godt beskrevet");
-        (await pia.GetProjectAsync(id)).Phase.Should().Be(Phase.Concept);
+        (await pia.GetProjectAsync(id, null)).Phase.Should().Be(Phase.Concept);
 
         await eva.AssignRoleAsync(id, null, null, new AssignRole { Role = ProjectRole.ProjectManager, UserId = "per" });
         await eva.AssignRoleAsync(id, null, null, new AssignRole { Role = ProjectRole.BenefitOwner, UserId = "bo" });
@@ -45,7 +45,7 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
         await per.ReviewLessonsAsync(id, null, null, new ReviewLessons { LessonIds = [], NoneRelevantReason = "Ingen tidligere prosjekter på velferdsteknologi" });
         await Tick(per, id, DecisionPoint.Bp2);
         await Decide(per, board, id, "Konseptet er klart");
-        (await pia.GetProjectAsync(id)).Phase.Should().Be(Phase.Planning);
+        (await pia.GetProjectAsync(id, null)).Phase.Should().Be(Phase.Planning);
 
         await eva.AssignRoleAsync(id, null, null, new AssignRole { Role = ProjectRole.SeniorUser, UserId = "siri" });
         await eva.AssignRoleAsync(id, null, null, new AssignRole { Role = ProjectRole.SeniorSupplier, UserId = "sven" });
@@ -85,15 +85,34 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
             Target = new PointRequest { Value = 80, Date = Day(2028, 1, 1) },
             AllowedShortfall = 5, MeasurementInterval = "P3M",
         });
+        // The people it concerns are heard, and their input is answered: you said, we did.
+        var users = await per.AddStakeholderGroupAsync(id, null, null, new StakeholderGroupRequest { Name = "Brukere hjemme", Kind = GroupKind.ServiceUsers, HardToReach = true });
+        var workshop = await per.RecordCoCreationActivityAsync(id, null, null, new ActivityRequest
+        {
+            Date = Day(2026, 3, 1), Kind = ActivityKind.Workshop, Phase = Phase.Planning, Level = InvolvementLevel.Consult, Summary = "Verksted om sensorene",
+            Groups = [new ParticipationRequest { GroupId = users.Id, Participants = 8 }],
+        });
+        var said = await per.RecordCoCreationInputAsync(id, workshop.Id, null, null, new InputRequest { Text = "Alarmen må kunne skrus av om natten", GroupId = users.Id });
+        var answered = await per.AnswerCoCreationInputAsync(id, said.Id, null, null, new InputResponseRequest { Outcome = InputOutcome.Adopted, Explanation = "Nattmodus er med" });
+        answered.Response.Outcome.Should().Be(InputOutcome.Adopted);
+        var gate = await eva.GetGateAsync(id, null, null);
+        gate.AllowedDecisions.Should().Contain("stop").And.OnlyContain(d => d == "approve" || d == "reject" || d == "stop");
+        (await pia.GetTolerancesAsync(id, null)).ActiveDimensions.Should().Contain("cost");
         await Decide(per, eva, id, "Planen er godkjent");
 
-        var now = await pia.GetProjectAsync(id);
+        var benefits = await pia.ListBenefitsAsync(id, null);
+        benefits.Items.Select(b => (b.Title, b.Owner.Name, b.MeasurementInterval)).Should().Equal(("Færre timer", TestPeople.NameOf("bo"), "P3M"));
+        var now = await pia.GetProjectAsync(id, null);
         now.Phase.Should().Be(Phase.Execution);
         now.Stage.Should().Be(1);
         stage.Should().NotBeNull();
-        var decisions = await pia.ListDecisionsAsync(id, null, null);
+        var decisions = await pia.ListDecisionsAsync(id, null, null, null);
         decisions.Items.Select(d => d.DecisionPoint).Should().Equal(DecisionPoint.Bp1, DecisionPoint.Bp2, DecisionPoint.Bp3);
         decisions.Items.Last().DecidedBy.Name.Should().Be(TestPeople.NameOf("eva"));
+        var bp3 = await pia.GetDecisionAsync(id, decisions.Items.Last().Id, null);
+        bp3.DecidedAs.Should().Be(Decider.Executive);
+        bp3.Recommendation.Should().Be("Planen er godkjent");
+        bp3.Criteria.Should().NotBeEmpty().And.OnlyContain(c => c.Met);
 
         // A stale version comes back as the typed problem it is.
         var stale = await FluentActions.Awaiting(() => pia.WriteMandateAsync(id, $"\"{now.Version - 1}\"", new MandateRequest { Purpose = "x", Background = "y" }))
@@ -112,13 +131,13 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         answered.Status.Should().Be(IdeaStatus.Parked);
         answered.TriagedBy.Name.Should().Be(TestPeople.NameOf("bjorn"));
-        var portfolio = await board.GetPortfolioAsync(null, null, null, null, null, null);
+        var portfolio = await board.GetPortfolioAsync(null, null, null, null, null, null, null);
         portfolio.Should().NotBeNull();
         var events = new List<CloudEvent>();
         string? cursor = null;
         do
         {
-            var page = await portal.GetEventsAsync(null, 100, cursor);
+            var page = await portal.GetEventsAsync(cursor, 100, null, null, null);
             events.AddRange(page.Items);
             cursor = page.NextCursor;
         }
@@ -127,9 +146,31 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
         events.Should().Contain(e => e.Type == "no.projectmethod.ideaTriaged" && e.Actor == "bjorn", "the feed keeps the id the event was recorded with");
     }
 
+    [Fact]
+    public async Task A_client_Kiota_generated_reads_a_project_its_decisions_and_one_decision()
+    {
+        var project = await new Scenario(api).InConceptAsync();
+        var http = api.As("nils");
+        var kiota = new ProjectMethod.KiotaClient.ProjectMethodKiotaClient(
+            new Microsoft.Kiota.Http.HttpClientLibrary.HttpClientRequestAdapter(new Microsoft.Kiota.Abstractions.Authentication.AnonymousAuthenticationProvider(), httpClient: http)
+            {
+                BaseUrl = http.BaseAddress!.ToString().TrimEnd('/'),
+            });
+
+        var read = await kiota.Api.V1.Projects[project.Id].GetAsync();
+        var log = await kiota.Api.V1.Projects[project.Id].Decisions.GetAsync();
+        var bp1 = await kiota.Api.V1.Projects[project.Id].Decisions[log!.Items![0].Id!.Value].GetAsync();
+
+        read!.Phase.Should().Be(ProjectMethod.KiotaClient.Models.Phase.Concept);
+        log.NextCursor.Should().BeNull();
+        bp1!.DecidedBy!.Name.Should().Be(TestPeople.NameOf("bjorn"));
+        bp1.DecidedAs.Should().Be(ProjectMethod.KiotaClient.Models.Decider.PortfolioBoard);
+        bp1.Title.Should().Be("Digital hjemmetjeneste: BP1 godkjent (Forslag → Konsept)");
+    }
+
     private static async Task Tick(ProjectMethodClient who, Guid id, DecisionPoint decisionPoint)
     {
-        var checklist = await who.GetChecklistAsync(id);
+        var checklist = await who.GetChecklistAsync(id, null);
         foreach (var item in checklist.Items.Where(i => i.DecisionPoint == decisionPoint))
         {
             await who.UpdateChecklistItemAsync(id, item.Id, null, new UpdateChecklistItem { Status = ChecklistStatus.Done });

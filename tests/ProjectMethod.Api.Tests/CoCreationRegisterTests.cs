@@ -271,7 +271,7 @@ public abstract class CoCreationRegisterTests(ApiFactory api)
         await project.ProjectManager.Post($"{project.Url}/lessons-report", new { summary = "Involver brukerne tidligere", activityIds = new[] { activity } }).Expect(HttpStatusCode.Created);
 
         var reports = await project.Outsider.GetAsync($"{project.Url}/reports").Expect(HttpStatusCode.OK);
-        reports.EnumerateArray().Select(r => (r.Str("kind"), r.GetProperty("activityIds").GetArrayLength(), r.GetProperty("inputIds").GetArrayLength()))
+        reports.GetProperty("items").EnumerateArray().Select(r => (r.Str("kind"), r.GetProperty("activityIds").GetArrayLength(), r.GetProperty("inputIds").GetArrayLength()))
             .Should().Equal(("endReport", 1, 1), ("lessonsReport", 1, 0));
         var found = await project.Outsider.GetAsync("/api/v1/lessons?tag=samskaping").Expect(HttpStatusCode.OK);
         found.GetProperty("items").EnumerateArray().Select(l => l.Str("title")).Should().Contain("Brukerne hjemme lærer best hjemme", "the lessons report published it");

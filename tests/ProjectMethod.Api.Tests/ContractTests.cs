@@ -12,7 +12,7 @@ public sealed class ContractTests
         """
         {"id":"0195e1c2-0000-7000-8000-000000000001","name":"P","sector":"helse","description":"D","phase":"proposed","stage":null,
          "closedEarly":false,"proposerId":"pia","handbook":{"sector":"standard","version":1},"mandate":null,"version":1,
-         "createdAt":"2026-03-02T08:00:00Z","updatedAt":"2026-03-02T08:00:00Z","toleranceStatus":null}
+         "createdAt":"2026-03-02T08:00:00Z","updatedAt":"2026-03-02T08:00:00Z","toleranceStatus":null,"ideaId":null}
         """;
 
     [Fact]
@@ -54,5 +54,18 @@ public sealed class ContractTests
         Contract.CheckResponse(Propose, 400, "application/problem+json",
             """{"type":"urn:projectmethod:problem:validation","title":"Invalid request","status":400,"detail":"d","stackTrace":"at ..."}""")
             .Should().Contain("stackTrace");
+    }
+
+    [Fact]
+    public void A_value_matching_two_branches_of_a_oneOf_breaks_it()
+    {
+        var components = System.Text.Json.Nodes.JsonNode.Parse("""{"Day":{},"Level":{"type":"string","enum":["inform","consult"]}}""")!.AsObject();
+        var loose = System.Text.Json.Nodes.JsonNode.Parse("""{"type":"object","properties":{"planDate":{"oneOf":[{"type":"null"},{"$ref":"#/components/schemas/Day"}]}}}""")!;
+        var clean = System.Text.Json.Nodes.JsonNode.Parse("""{"type":"object","properties":{"level":{"oneOf":[{"type":"null"},{"$ref":"#/components/schemas/Level"}]}}}""")!;
+
+        Contract.AmbiguousOneOf(loose, System.Text.Json.Nodes.JsonNode.Parse("""{"planDate":null}"""), components, "$")
+            .Should().Contain("$.planDate matches 2 branches");
+        Contract.AmbiguousOneOf(clean, System.Text.Json.Nodes.JsonNode.Parse("""{"level":null}"""), components, "$").Should().BeNull();
+        Contract.AmbiguousOneOf(clean, System.Text.Json.Nodes.JsonNode.Parse("""{"level":"consult"}"""), components, "$").Should().BeNull();
     }
 }

@@ -61,9 +61,27 @@ public sealed partial class DocumentationTests(SqliteApi api) : IClassFixture<Sq
         HeadersOf("/api/v1/projects/{id}", "get", "200").Should().BeEquivalentTo("ETag");
         HeadersOf("/api/v1/projects/{id}/mandate", "put", "200").Should().BeEquivalentTo("ETag");
         HeadersOf("/api/v1/projects/{id}/gate/decisions", "post", "201").Should().BeEquivalentTo("ETag", "Location", "Idempotent-Replayed");
-        HeadersOf("/api/v1/projects", "get", "200").Should().BeEmpty("a list has no version of its own");
+        HeadersOf("/api/v1/projects", "get", "200").Should().BeEquivalentTo(["ETag"], "every read is tagged for If-None-Match");
+        paths.GetProperty("/api/v1/projects/{id}/decisions/{decisionId}").GetProperty("get").GetProperty("responses").TryGetProperty("304", out _)
+            .Should().BeTrue("a read whose If-None-Match names its ETag is 304");
+        paths.GetProperty("/api/v1/projects/{id}/decisions/{decisionId}").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).Should().Contain("If-None-Match");
         HeadersOf("/api/v1/projects", "get", "429").Should().BeEquivalentTo("Retry-After");
         HeadersOf("/api/v1/projects", "get", "503").Should().BeEquivalentTo("Retry-After");
+    }
+
+    [Fact]
+    public async Task Every_event_type_is_a_webhook_of_the_document_with_its_signature_headers()
+    {
+        using var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var webhooks = document.RootElement.GetProperty("webhooks");
+
+        webhooks.EnumerateObject().Select(w => w.Name).Should().BeEquivalentTo(ProjectMethod.Api.Events.EventTypes.Known);
+        var decided = webhooks.GetProperty("decisionMade").GetProperty("post");
+        decided.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .Should().Equal("X-ProjectMethod-Delivery", "X-ProjectMethod-Timestamp", "X-ProjectMethod-Signature");
+        decided.GetProperty("requestBody").GetProperty("content").GetProperty("application/cloudevents+json").GetProperty("schema")
+            .GetProperty("allOf")[1].GetProperty("properties").GetProperty("type").GetProperty("const").GetString().Should().Be("no.projectmethod.decisionMade");
     }
 
     [GeneratedRegex("(By|UserId|^actor|^voter|^owner|^acceptor|^qualityResponsible|^teamManager|^reviewers)$")]

@@ -117,7 +117,7 @@ public abstract class ExceptionTests(ApiFactory api)
 
         refused.GetProperty("unmetCriteria").EnumerateArray().Select(c => c.Str("id")).Should().Equal("no-open-exception");
         refused.Str("detail").Should().Contain("No exception is waiting for a decision");
-        var stop = await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Avbrytes" }).Expect(HttpStatusCode.Created);
+        var stop = (await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Avbrytes" }).Expect(HttpStatusCode.Created)).GetProperty("decision");
         stop.Str("toPhase").Should().Be("closure");
     }
 

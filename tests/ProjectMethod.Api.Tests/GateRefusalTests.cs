@@ -107,7 +107,7 @@ public abstract class GateRefusalTests(ApiFactory api)
         await proposingBoardMember.Post($"{url}/gate/requests", new { recommendation = "Start" }).Expect(HttpStatusCode.Created);
 
         await proposingBoardMember.Post($"{url}/gate/decisions", new { decision = "approve" }).ExpectProblem(HttpStatusCode.Forbidden, "four-eyes");
-        (await project.Board.Post($"{url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("concept");
+        (await project.Board.Post($"{url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).GetProperty("decision").Str("toPhase").Should().Be("concept");
     }
 
     [ProviderFact]
@@ -125,8 +125,8 @@ public abstract class GateRefusalTests(ApiFactory api)
         await project.Proposer.Post($"{project.Url}/gate/requests", new { recommendation = "Start" }).Expect(HttpStatusCode.Created);
 
         await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "reject" }).ExpectProblem(HttpStatusCode.BadRequest, "rationale-required");
-        var reject = await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "reject", rationale = "Mandatet må konkretiseres" })
-            .Expect(HttpStatusCode.Created);
+        var reject = (await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "reject", rationale = "Mandatet må konkretiseres" })
+            .Expect(HttpStatusCode.Created)).GetProperty("decision");
 
         reject.Str("toPhase").Should().Be("proposed");
         var gate = await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK);
@@ -166,8 +166,8 @@ public abstract class GateRefusalTests(ApiFactory api)
         await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "reject", rationale = "Jobb mer med det" })
             .ExpectProblem(HttpStatusCode.Conflict, "business-case-unjustified");
 
-        var stop = await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Ikke lenger forsvarlig" })
-            .Expect(HttpStatusCode.Created);
+        var stop = (await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Ikke lenger forsvarlig" })
+            .Expect(HttpStatusCode.Created)).GetProperty("decision");
         stop.Str("toPhase").Should().Be("closure");
         stop.GetProperty("closedEarly").GetBoolean().Should().BeTrue();
     }

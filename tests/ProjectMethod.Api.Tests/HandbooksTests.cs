@@ -232,7 +232,7 @@ public abstract class HandbooksTests(ApiFactory api)
         await project.SeniorUser.Post(decisions, new { decision = "approve", rationale = "Igjen" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await api.As("sofie").Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Accepted);
         await project.Executive.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Accepted);
-        (await project.SeniorSupplier.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("execution");
+        (await project.SeniorSupplier.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Created)).GetProperty("decision").Str("toPhase").Should().Be("execution");
     }
 
     [ProviderFact]
@@ -251,6 +251,8 @@ public abstract class HandbooksTests(ApiFactory api)
         await project.ProjectManager.Post($"{project.Url}/gate/requests", new { recommendation = "Brukerne er hørt nå" }).Expect(HttpStatusCode.Created);
         var first = await project.Executive.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Accepted);
         first.GetProperty("consensus").GetProperty("awaited").EnumerateArray().Select(u => u.GetString()).Should().Equal("sara", "siri", "sven");
+        first.GetProperty("decision").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "a vote that leaves others awaited decides nothing yet");
+        first.GetProperty("vote").Who("voter").Should().Be("eva");
         await project.Executive.Post(decisions, new { decision = "approve", rationale = "Igjen" }).ExpectProblem(HttpStatusCode.Conflict, "already-voted");
         await project.ProjectManager.Post(decisions, new { decision = "approve" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await project.SeniorUser.Post(decisions, new { decision = "stop", rationale = "Stopp" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
@@ -267,7 +269,7 @@ public abstract class HandbooksTests(ApiFactory api)
         await project.SeniorSupplier.Post(decisions, new { decision = "approve", rationale = "Ja" }).ExpectProblem(HttpStatusCode.Conflict, "criteria-unmet");
         var replacement = (await project.DescribeProduct(1, "Innkjøpt løsning")).Str("id");
         await project.SeniorUser.Post($"{project.Url}/products/{replacement}/approve", new { }).Expect(HttpStatusCode.OK);
-        var decided = await project.SeniorSupplier.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Created);
+        var decided = (await project.SeniorSupplier.Post(decisions, new { decision = "approve", rationale = "Ja" }).Expect(HttpStatusCode.Created)).GetProperty("decision");
         decided.Str("toPhase").Should().Be("execution");
 
         var log = await project.Outsider.GetAsync($"{project.Url}/decisions").Expect(HttpStatusCode.OK);

@@ -72,6 +72,26 @@ public abstract class IdeasTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task A_portal_lists_only_the_ideas_it_sent_and_finds_one_by_its_own_reference()
+    {
+        using var own = api.Another();
+        var portal = own.As("innbyggerportal", GlobalRoles.Integrator);
+        var otherPortal = own.As("skoleportal", GlobalRoles.Integrator);
+        var first = await portal.Post("/api/v1/ideas", Idea("citizen", "SAK-2026-0042")).Expect(HttpStatusCode.Created);
+        var second = await portal.Post("/api/v1/ideas", Idea("citizen", "SAK-2026-0043")).Expect(HttpStatusCode.Created);
+        var others = await otherPortal.Post("/api/v1/ideas", Idea("citizen", "SAK-2026-0042")).Expect(HttpStatusCode.Created);
+        await own.As("ola").Post("/api/v1/ideas", Idea()).Expect(HttpStatusCode.Created);
+
+        var sent = await portal.GetAsync("/api/v1/ideas").Expect(HttpStatusCode.OK);
+        var found = await portal.GetAsync("/api/v1/ideas?externalReference=SAK-2026-0042").Expect(HttpStatusCode.OK);
+        var office = await own.As("bjorn", GlobalRoles.PortfolioBoard).GetAsync("/api/v1/ideas?externalReference=SAK-2026-0042").Expect(HttpStatusCode.OK);
+
+        sent.GetProperty("items").EnumerateArray().Select(i => i.Str("id")).Should().Equal(first.Str("id"), second.Str("id"));
+        found.GetProperty("items").EnumerateArray().Select(i => i.Str("id")).Should().Equal(first.Str("id"));
+        office.GetProperty("items").EnumerateArray().Select(i => i.Str("id")).Should().Equal(first.Str("id"), others.Str("id"));
+    }
+
+    [ProviderFact]
     public async Task Only_the_project_office_lists_and_answers_ideas_and_only_the_sender_and_the_office_read_one()
     {
         using var own = api.Another();

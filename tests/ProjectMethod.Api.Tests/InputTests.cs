@@ -1,5 +1,6 @@
 using System.Net;
 using ProjectMethod.Api.Tests.Infrastructure;
+using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Tests;
 
@@ -110,6 +111,29 @@ public abstract class InputTests(ApiFactory api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+    }
+
+    [ProviderTheory]
+    [InlineData("/api/v1/projects?phase=concept&fase=konsept", "fase", "it takes cursor, limit, phase, sector, updatedSince.")]
+    [InlineData("/api/v1/sectors?limit=5", "limit", "takes no query parameters")]
+    [InlineData("/api/v1/ideas?Status=new&sort=title", "sort", "it takes cursor, externalReference, limit, status")]
+    public async Task A_query_parameter_the_operation_does_not_take_is_400_naming_it_and_what_it_takes(string url, string unknown, string says)
+    {
+        var problem = await api.As("bjorn", GlobalRoles.PortfolioBoard).GetAsync(url).ExpectProblem(HttpStatusCode.BadRequest, "validation");
+
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal(unknown);
+        problem.GetProperty("errors").GetProperty(unknown)[0].GetString().Should().Contain(says);
+    }
+
+    [ProviderFact]
+    public async Task An_unknown_query_parameter_is_named_in_norwegian_for_a_norwegian_caller()
+    {
+        var client = api.As("ola");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nb");
+
+        var problem = await client.GetAsync("/api/v1/projects?fase=konsept").ExpectProblem(HttpStatusCode.BadRequest, "validation");
+
+        problem.GetProperty("errors").GetProperty("fase")[0].GetString().Should().Be("Operasjonen tar ingen spørreparameter med det navnet; den tar cursor, limit, phase, sector, updatedSince.");
     }
 
     [ProviderFact]

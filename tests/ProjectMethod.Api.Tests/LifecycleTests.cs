@@ -14,8 +14,8 @@ public abstract class LifecycleTests(ApiFactory api)
         inExecution.Str("phase").Should().Be("execution");
         inExecution.GetProperty("stage").GetInt32().Should().Be(1);
 
-        var stop = await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Leverandøren gikk konkurs" })
-            .Expect(HttpStatusCode.Created);
+        var stop = (await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Leverandøren gikk konkurs" })
+            .Expect(HttpStatusCode.Created)).GetProperty("decision");
         stop.Str("decisionPoint").Should().Be("bp4");
         stop.Str("toPhase").Should().Be("closure");
 
@@ -47,7 +47,7 @@ public abstract class LifecycleTests(ApiFactory api)
         await project.Executive.Post($"{project.Url}/products/{next}/approve", new { }).Expect(HttpStatusCode.OK);
         await project.ConfirmBusinessCase();
         await project.CompleteChecklist(project.ProjectManager, "stageBoundary");
-        var boundary = await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created);
+        var boundary = (await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).GetProperty("decision");
         boundary.GetProperty("toStage").GetInt32().Should().Be(2);
 
         // Stage-boundary checklist items are answered anew in stage 2.
@@ -88,8 +88,8 @@ public abstract class LifecycleTests(ApiFactory api)
     {
         var project = await new Scenario(api).ReadyForBp1Async();
 
-        var stop = await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Løses bedre i linjen" })
-            .Expect(HttpStatusCode.Created);
+        var stop = (await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "stop", rationale = "Løses bedre i linjen" })
+            .Expect(HttpStatusCode.Created)).GetProperty("decision");
 
         stop.Str("toPhase").Should().Be("rejected");
         (await project.Project()).GetProperty("closedEarly").GetBoolean().Should().BeFalse();

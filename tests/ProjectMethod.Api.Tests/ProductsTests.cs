@@ -193,7 +193,7 @@ public abstract class ProductsTests(ApiFactory api)
             .GetProperty("unmetCriteria").EnumerateArray().Select(c => c.Str("id")).Should().Equal("products-described");
 
         await project.SeniorUser.Post(Step(project, draft, "approve"), new { }).Expect(HttpStatusCode.OK);
-        (await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).Str("toPhase").Should().Be("execution");
+        (await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve" }).Expect(HttpStatusCode.Created)).GetProperty("decision").Str("toPhase").Should().Be("execution");
     }
 
     [ProviderFact]

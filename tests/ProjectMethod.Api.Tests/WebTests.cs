@@ -167,7 +167,17 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         await story.SignInAs("Per Prosjektleder");
         await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        // The finance system has booked two months of stage 1.
+        using (var erp = demo.Api("okonomi", GlobalRoles.Integrator))
+        {
+            var projectUrl = $"/api/v1/projects/{new Uri(page.Url).Segments[2].TrimEnd('/')}";
+            await erp.Put($"{projectUrl}/actuals/1/2026-02", new { amount = 150000, reference = "BILAG-2026-0211" }).Expect(System.Net.HttpStatusCode.Created);
+            await erp.Put($"{projectUrl}/actuals/1/2026-03", new { amount = 95000 }).Expect(System.Net.HttpStatusCode.Created);
+        }
+
         await story.Tab(page.Url, "Status og avvik");
+        var costs = page.GetByRole(AriaRole.Table, new() { Name = "Kostnad: budsjett, prognose og bokført" });
+        await Assertions.Expect(costs.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("245\u00a0000");
         var form = story.Form("Send statusrapport");
         (await form.GetByLabel("Prognose for Kostnad").InputValueAsync()).Should().Be("800\u00a0000", "the form starts from the last report's cost");
         await story.Fill("Send statusrapport",
@@ -186,6 +196,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.GetByText("Leverandøren har varslet forsinket levering")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Innenfor budsjett etter reforhandlet pris." })).ToContainTextAsync("Kostnad");
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Eva Eier");
+        await Assertions.Expect(page.GetByText("Bokført i fasen hittil: 245\u00a0000 kr av et budsjett på")).ToBeVisibleAsync();
         await CheckAccessibility(page, "statusrapport");
 
         // Printed (as the browser's print or "save as PDF" does): one A4 page, without the menu.
@@ -864,7 +875,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await story.Done("Sluttrapporten er skrevet.");
         var projectUrl = new Uri(page.Url).AbsolutePath.Replace("/avslutning", "", StringComparison.Ordinal).Replace("/prosjekter/", "/api/v1/projects/", StringComparison.Ordinal);
         var reports = await service.As("nils").GetAsync($"{projectUrl}/reports").Expect(HttpStatusCode.OK);
-        reports.EnumerateArray().Select(r => (r.Str("kind"), r.GetProperty("activityIds").GetArrayLength(), r.GetProperty("inputIds").GetArrayLength()))
+        reports.GetProperty("items").EnumerateArray().Select(r => (r.Str("kind"), r.GetProperty("activityIds").GetArrayLength(), r.GetProperty("inputIds").GetArrayLength()))
             .Should().Equal(("endReport", 1, 1));
 
         await story.SignInAs("Bjørn Virksomhetsledelsen");
@@ -888,7 +899,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         public IPage Page => browser.Page;
 
         /// <summary>The service's API as the person, to read back what a page did.</summary>
-        public HttpClient Api(string userId) => service.As(userId);
+        public HttpClient Api(string userId, params string[] globalRoles) => service.As(userId, globalRoles);
 
         public async ValueTask DisposeAsync()
         {

@@ -91,6 +91,30 @@ public static class BenefitStore
         WHERE b.project_id = @projectId ORDER BY m.measured_on, m.id
         """);
 
+    private static readonly Sql AcrossPortfolio = Sql.Of(
+        $"""
+        SELECT {Columns} FROM benefits
+        WHERE id > @after AND (@sector IS NULL OR project_id IN (SELECT id FROM projects WHERE sector = @sector))
+          AND (created_at >= @since OR evaluated_at >= @since
+               OR EXISTS (SELECT 1 FROM benefit_measurements m WHERE m.benefit_id = benefits.id AND m.recorded_at >= @since))
+        ORDER BY id LIMIT @limit
+        """);
+
+    private static readonly Sql ProjectsOfRange = Sql.Of("SELECT id AS BenefitId, project_id AS ProjectId FROM benefits WHERE id >= @first AND id <= @last");
+
+    private sealed record BenefitOfProject
+    {
+        public required Guid BenefitId { get; init; }
+
+        public required Guid ProjectId { get; init; }
+    }
+
+    private static readonly Sql MeasurementsOfRange = Sql.Of(
+        """
+        SELECT id, benefit_id AS BenefitId, measured_on AS Date, value, comment, recorded_by AS RecordedBy, recorded_at AS RecordedAt
+        FROM benefit_measurements WHERE benefit_id >= @first AND benefit_id <= @last ORDER BY measured_on, id
+        """);
+
     private static readonly Sql InRange = Sql.Of($"SELECT {Columns} FROM benefits WHERE project_id >= @first AND project_id <= @last");
 
     private static readonly Sql MeasurementsInRange = Sql.Of(
@@ -273,6 +297,25 @@ public static class BenefitStore
     /// <summary>The benefits of the projects whose ids lie between two, with their measurements: one page of the portfolio.</summary>
     public static async Task<(IReadOnlyList<BenefitRow> Rows, IReadOnlyList<MeasurementView> Measurements)> InRangeAsync(DbSession db, Guid first, Guid last) =>
         (await db.ListAsync<BenefitRow>(InRange, new { first, last }), await db.ListAsync<MeasurementView>(MeasurementsInRange, new { first, last }));
+
+    /// <summary>
+    /// A page of every project's benefits, oldest first, with their measurements: those registered, measured or evaluated
+    /// at or after since, of one sector when given.
+    /// </summary>
+    public static async Task<(IReadOnlyList<(Guid ProjectId, BenefitRow Row)> Rows, IReadOnlyList<MeasurementView> Measurements)> AcrossPortfolioAsync(
+        DbSession db, string? sector, Instant since, Paging paging)
+    {
+        var rows = await db.ListAsync<BenefitRow>(AcrossPortfolio, new { sector, since, after = paging.AfterId, limit = paging.FetchSize });
+        if (rows.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var range = new { first = rows[0].Id, last = rows[^1].Id };
+        var projects = (await db.ListAsync<BenefitOfProject>(ProjectsOfRange, range)).ToDictionary(b => b.BenefitId, b => b.ProjectId);
+        var measurements = await db.ListAsync<MeasurementView>(MeasurementsOfRange, range);
+        return (rows.Select(r => (projects[r.Id], r)).ToList(), measurements);
+    }
 
     /// <summary>Every benefit not yet evaluated of the projects in the phases given, with their measurements.</summary>
     public static async Task<(IReadOnlyList<BenefitRow> Rows, IReadOnlyList<MeasurementView> Measurements)> MeasuredAsync(DbSession db, string[] due, string? sector) =>

@@ -8,7 +8,11 @@ namespace ProjectMethod.Api.Checklists;
 
 public sealed record UpdateChecklistItem(ChecklistStatus? Status, string? Comment = null);
 
-public sealed record ChecklistView(IReadOnlyList<ChecklistItemView> Items);
+public sealed record ChecklistView(IReadOnlyList<ChecklistItemView> Items)
+{
+    /// <summary>Always null: the collection comes whole.</summary>
+    public string? NextCursor => null;
+}
 
 public static class ChecklistsApi
 {

@@ -45,6 +45,13 @@ public static class AuditStore
 
     private static readonly Sql After = Sql.Of($"SELECT {Columns} FROM audit_events WHERE sequence > @after ORDER BY sequence LIMIT @limit");
 
+    private static readonly Sql AfterFiltered = Sql.Of(
+        $"""
+        SELECT {Columns} FROM audit_events
+        WHERE sequence > @after AND (@projectId IS NULL OR project_id = @projectId) AND (@anyType = 1 OR type IN @types)
+        ORDER BY sequence LIMIT @limit
+        """);
+
     private static readonly Sql OfProject = Sql.Of(
         $"SELECT {Columns} FROM audit_events WHERE project_id = @projectId AND sequence > @after ORDER BY sequence LIMIT @limit");
 
@@ -61,6 +68,12 @@ public static class AuditStore
 
     /// <summary>Events after a sequence number, in sequence order.</summary>
     public static Task<IReadOnlyList<AuditEventRow>> AfterAsync(DbSession db, long after, int limit) => db.ListAsync<AuditEventRow>(After, new { after, limit });
+
+    /// <summary>Events after a sequence number of one project (when given) and of these types (when any), in sequence order.</summary>
+    public static Task<IReadOnlyList<AuditEventRow>> AfterAsync(DbSession db, long after, int limit, Guid? projectId, IReadOnlyCollection<string> types) =>
+        projectId is null && types.Count == 0
+            ? AfterAsync(db, after, limit)
+            : db.ListAsync<AuditEventRow>(AfterFiltered, new { after, limit, projectId, anyType = types.Count == 0 ? 1 : 0, types = types.Count == 0 ? [""] : types.ToArray() });
 
     public static Task<IReadOnlyList<AuditEventRow>> ForProjectAsync(DbSession db, Guid projectId, long after, int limit) =>
         db.ListAsync<AuditEventRow>(OfProject, new { projectId, after, limit });

@@ -27,6 +27,7 @@ public static class EventTypes
     public const string RiskRecorded = "riskRecorded";
     public const string RiskUpdated = "riskUpdated";
     public const string ForecastSubmitted = "forecastSubmitted";
+    public const string ActualCostBooked = "actualCostBooked";
     public const string ExceptionRaised = "exceptionRaised";
     public const string ExceptionReported = "exceptionReported";
     public const string ExceptionDecided = "exceptionDecided";

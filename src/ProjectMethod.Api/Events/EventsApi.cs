@@ -9,7 +9,7 @@ public static class EventsApi
     {
         app.MapGet("/api/v1/events", Feed).WithTags("Events").WithName("getEvents").RequireAuthorization(Policies.FeedReaders)
             .WithSummary("The change feed: every state change as a CloudEvent, in commit order")
-            .WithDescription("Integrators and the portfolio board. Pass the sequence of the last event seen as after; sequences have no gaps.")
+            .WithDescription("Integrators and the portfolio board. cursor is the sequence of the last event seen (nextCursor gives it while more events wait; at the end, keep the last event's sequence and ask again with it); sequences have no gaps. projectId keeps one project's events; type (repeatable) keeps events of those types, as the feed names them (no.projectmethod.decisionMade) or by their short name (decisionMade).")
             .WithProblems(400, 403);
         app.MapGet("/api/v1/audit/verify", Verify).WithTags("Events").WithName("verifyAudit").RequireAuthorization(Policies.AuditVerifiers)
             .WithSummary("Walk the audit chain and report whether it holds")
@@ -19,20 +19,33 @@ public static class EventsApi
     }
 
     private static async Task<Results<Ok<Page<CloudEvent>>, ProblemHttpResult>> Feed(
-        Database database, CancellationToken cancellationToken, long? after = null, int? limit = null, string? cursor = null)
+        Database database, CancellationToken cancellationToken, string? cursor = null, int? limit = null, Guid? projectId = null, string[]? type = null)
     {
-        if (!Paging.TryParse(limit, cursor, CursorKind.Sequence, out var paging, out var errors) || after is < 0)
+        Paging.TryParse(limit, null, CursorKind.Sequence, out var paging, out var errors);
+        var after = 0L;
+        if (cursor is not null && !(long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after)))
         {
-            if (after is < 0)
+            errors["cursor"] = ["cursor is the sequence of the last event seen, a whole number (0 or more)."];
+        }
+
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var asked in type ?? [])
+        {
+            var name = asked.StartsWith(CloudEvent.TypePrefix, StringComparison.Ordinal) ? asked[CloudEvent.TypePrefix.Length..] : asked;
+            if (!EventTypes.Known.Contains(name))
             {
-                errors["after"] = ["after is a sequence number, 0 or more."];
+                errors["type"] = [$"'{asked}' is no event type: the types are listed in the document (EventType)."];
             }
 
+            types.Add(name);
+        }
+
+        if (errors.Count > 0)
+        {
             return Problems.Validation(errors);
         }
 
-        var from = Math.Max(after ?? 0, paging.AfterSequence);
-        var rows = (await database.ReadAsync(db => AuditStore.AfterAsync(db, from, paging.FetchSize), cancellationToken))
+        var rows = (await database.ReadAsync(db => AuditStore.AfterAsync(db, after, paging.FetchSize, projectId, types), cancellationToken))
             .Select(r => CloudEvent.From(r.Sequence, r.ProjectId, r.Type, r.Actor, r.OccurredAt, r.Payload))
             .ToList();
         return TypedResults.Ok(paging.ToPage(rows, e => e.Sequence));

@@ -198,12 +198,7 @@ public static class ExceptionHandling
         var point = Gatekeeper.PointAhead(facts, null, null).Value;
         var stop = Gatekeeper.Default.Stop(facts, point);
         var open = await GateStore.OpenRequestAsync(write.Db, write.Project.Id);
-        var decision = new DecisionView
-        {
-            Id = Ids.New(write.Now), DecisionPoint = point, Decision = Decision.Stop, Rationale = $"Premature closure on exception {exceptionId}: {rationale}",
-            RequestId = open?.Id, FromPhase = stop.From, FromStage = stop.FromStage, ToPhase = stop.To, ToStage = stop.ToStage, ClosedEarly = stop.ClosedEarly,
-            DecidedBy = write.Actor.UserId, DecidedAt = write.Now,
-        };
+        var decision = GateDecisions.Made(write, stop, $"Premature closure on exception {exceptionId}: {rationale}", open, Gatekeeper.Default.Judge(facts, point), []);
         await GateStore.InsertDecisionAsync(write.Db, write.Project.Id, decision);
         await ProjectStore.UpdatePhaseAsync(write.Db, write.Project.Id, stop.To, stop.ToStage, stop.ClosedEarly);
         write.Record(EventTypes.DecisionMade, decision);

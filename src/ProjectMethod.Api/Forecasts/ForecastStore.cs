@@ -86,6 +86,13 @@ public static class ForecastStore
 
     private static readonly Sql One = Sql.Of($"SELECT {EntryColumns} FROM forecasts WHERE project_id = @projectId AND id = @forecastId");
 
+    private static readonly Sql AcrossPortfolio = Sql.Of(
+        $"""
+        SELECT project_id AS ProjectId, {EntryColumns} FROM forecasts
+        WHERE id > @after AND submitted_at >= @since AND (@sector IS NULL OR project_id IN (SELECT id FROM projects WHERE sector = @sector))
+        ORDER BY id LIMIT @limit
+        """);
+
     private static readonly Sql SetRag = Sql.Of("UPDATE projects SET rag = @rag WHERE id = @projectId");
 
     private static readonly Sql Unrated = Sql.Of(
@@ -158,6 +165,11 @@ public static class ForecastStore
     public static async Task<IReadOnlyList<ForecastEntry>> PageAsync(DbSession db, Guid projectId, Paging paging) =>
         (await db.ListAsync<EntryRow>(Page, new { projectId, after = paging.AfterId, limit = paging.FetchSize })).Select(Entry).ToList();
 
+    /// <summary>A page of every project's forecasts, oldest first: submitted at or after since, of one sector when given.</summary>
+    public static async Task<IReadOnlyList<(Guid ProjectId, ForecastEntry Forecast)>> AcrossPortfolioAsync(DbSession db, string? sector, Instant since, Paging paging) =>
+        (await db.ListAsync<EntryRow>(AcrossPortfolio, new { sector, since, after = paging.AfterId, limit = paging.FetchSize }))
+        .Select(r => (r.ProjectId, Entry(r))).ToList();
+
     /// <summary>One forecast of the project, or null.</summary>
     public static async Task<ForecastEntry?> GetAsync(DbSession db, Guid projectId, Guid forecastId) =>
         await db.FirstOrDefaultAsync<EntryRow>(One, new { projectId, forecastId }) is { } row ? Entry(row) : null;
@@ -174,6 +186,9 @@ public static class ForecastStore
     private sealed record EntryRow
     {
         public required Guid Id { get; init; }
+
+        /// <summary>Read only across the portfolio.</summary>
+        public Guid ProjectId { get; init; }
 
         public required ForecastLevel Level { get; init; }
 

@@ -48,17 +48,17 @@ public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
     }
 
     /// <summary>The decider's approval, rejection or stop; under board consensus a vote that may leave others awaited.</summary>
-    public async Task<WriteResult<(DecisionView? Decision, GateVoteResult? Vote)>> DecideAsync(HttpContext http, Guid id, MakeDecision request)
+    public async Task<WriteResult<GateDecisionResult>> DecideAsync(HttpContext http, Guid id, MakeDecision request)
     {
         var validation = new Validation()
             .Required("decision", request.Decision)
             .Text("rationale", request.Rationale, Validation.LongText, required: false);
         if (!validation.IsValid)
         {
-            return new WriteResult<(DecisionView? Decision, GateVoteResult? Vote)>(default, 0, Problems.Validation(validation.Errors));
+            return new WriteResult<GateDecisionResult>(default, 0, Problems.Validation(validation.Errors));
         }
 
-        return await writes.RunAsync<(DecisionView? Decision, GateVoteResult? Vote)>(http, id, async write =>
+        return await writes.RunAsync<GateDecisionResult>(http, id, async write =>
         {
             var open = await GateStore.OpenRequestAsync(write.Db, id);
             var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);
@@ -88,28 +88,13 @@ public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
                 if (!decided.Concluded)
                 {
                     var counted = facts with { Votes = [.. facts.Votes, new GateVote(vote.UserId, vote.Decision)] };
-                    return (null, new GateVoteResult(vote, Gatekeeper.Consensus(counted, open.ToDomain()!)));
+                    return new GateDecisionResult(null, vote, Gatekeeper.Consensus(counted, open.ToDomain()!));
                 }
 
                 votes = await GateStore.VotesAsync(write.Db, id, [open.Id]);
             }
 
-            var decision = new DecisionView
-            {
-                Id = Ids.New(write.Now),
-                DecisionPoint = decided.DecisionPoint,
-                Decision = decided.Decision,
-                Rationale = request.Rationale?.Trim() ?? "",
-                RequestId = open?.Id,
-                FromPhase = decided.From,
-                FromStage = decided.FromStage,
-                ToPhase = decided.To,
-                ToStage = decided.ToStage,
-                ClosedEarly = decided.ClosedEarly,
-                DecidedBy = write.Actor.UserId,
-                DecidedAt = write.Now,
-                Votes = votes,
-            };
+            var decision = Made(write, decided, request.Rationale?.Trim() ?? "", open, Gatekeeper.Default.Judge(facts, decided.DecisionPoint), votes);
             await GateStore.InsertDecisionAsync(write.Db, id, decision);
             await ProjectStore.UpdatePhaseAsync(write.Db, id, decided.To, decided.ToStage, decided.ClosedEarly);
             write.Record(EventTypes.DecisionMade, decision);
@@ -118,8 +103,33 @@ public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
                 await ExceptionStore.SupersedeOpenAsync(write, decision.Rationale);
             }
 
-            return (decision, null);
+            return new GateDecisionResult(decision, null, null);
         });
 
     }
+
+    /// <summary>A decision for the log, as the archive files it, from what the gate decided.</summary>
+    public static DecisionView Made(
+        ProjectWrite write, GateDecisionOutcome decided, string rationale, GateRequestView? answered, IReadOnlyList<CriterionResult> criteria,
+        IReadOnlyList<GateVoteView> votes) => new()
+    {
+        Id = Ids.New(write.Now),
+        ProjectId = write.Project.Id,
+        ProjectName = write.Project.Name,
+        DecisionPoint = decided.DecisionPoint,
+        Decision = decided.Decision,
+        Rationale = rationale,
+        RequestId = answered?.Id,
+        Recommendation = answered?.Recommendation,
+        RequestedBy = answered?.RequestedBy,
+        FromPhase = decided.From,
+        FromStage = decided.FromStage,
+        ToPhase = decided.To,
+        ToStage = decided.ToStage,
+        ClosedEarly = decided.ClosedEarly,
+        DecidedBy = write.Actor.UserId,
+        DecidedAt = write.Now,
+        Criteria = criteria,
+        Votes = votes,
+    };
 }

@@ -9,10 +9,20 @@ namespace ProjectMethod.Api.Gates;
 /// <summary>A request for a decision as the API shows it.</summary>
 public sealed record GateRequestView(Guid Id, DecisionPoint DecisionPoint, Phase Phase, int? Stage, string Recommendation, [property: Person] string RequestedBy, Instant RequestedAt);
 
-/// <summary>One entry of the decision log (beslutningslogg).</summary>
+/// <summary>
+/// One entry of the decision log (beslutningslogg), with what the archive files: a title, who decided and in which
+/// role, the recommendation the decision answered and who gave it, the rationale, and the criteria as judged.
+/// </summary>
 public sealed record DecisionView
 {
     public required Guid Id { get; init; }
+
+    public required Guid ProjectId { get; init; }
+
+    public required string ProjectName { get; init; }
+
+    /// <summary>The decision as the archive titles it, in bokmål: «Nytt skolebygg: BP2 godkjent (Konsept → Planlegging)».</summary>
+    public string Title => DecisionTitles.Of(ProjectName, DecisionPoint, Decision, FromPhase, ToPhase);
 
     public required DecisionPoint DecisionPoint { get; init; }
 
@@ -21,6 +31,13 @@ public sealed record DecisionView
     public required string Rationale { get; init; }
 
     public Guid? RequestId { get; init; }
+
+    /// <summary>The recommendation of the request the decision answered; null for a stop, which needs none.</summary>
+    public string? Recommendation { get; init; }
+
+    /// <summary>Who asked for the decision; null for a stop.</summary>
+    [Person]
+    public string? RequestedBy { get; init; }
 
     public required Phase FromPhase { get; init; }
 
@@ -35,7 +52,13 @@ public sealed record DecisionView
     [Person]
     public required string DecidedBy { get; init; }
 
+    /// <summary>The role the decision point gives its decider: the portfolio board (virksomhetsledelsen) or the Executive.</summary>
+    public Decider DecidedAs => DecisionPoints.DeciderOf(DecisionPoint);
+
     public required Instant DecidedAt { get; init; }
+
+    /// <summary>Every criterion of the decision point as judged when it was decided; null for decisions recorded before criteria were kept.</summary>
+    public IReadOnlyList<CriterionResult>? Criteria { get; init; }
 
     /// <summary>Under board consensus, every board member's vote on the request, in the order cast; empty otherwise.</summary>
     public IReadOnlyList<GateVoteView> Votes { get; init; } = [];
@@ -94,18 +117,41 @@ public static class GateStore
     private static readonly Sql InsertDecision = Sql.Of(
         """
         INSERT INTO decisions (id, project_id, decision_point, decision, rationale, request_id, from_phase, from_stage, to_phase, to_stage,
-                               closed_early, decided_by, decided_at)
+                               closed_early, decided_by, decided_at, criteria)
         VALUES (@Id, @projectId, @decisionPoint, @decision, @Rationale, @RequestId, @fromPhase, @FromStage, @toPhase, @ToStage,
-                @ClosedEarly, @DecidedBy, @DecidedAt)
+                @ClosedEarly, @DecidedBy, @DecidedAt, @Criteria)
         """);
 
     private static readonly Sql AnswerRequest = Sql.Of("UPDATE gate_requests SET decision_id = @Id WHERE id = @requestId");
 
-    private static readonly Sql Decisions = Sql.Of(
+    private const string DecisionColumns =
         """
-        SELECT id, decision_point AS DecisionPoint, decision, rationale, request_id AS RequestId, from_phase AS FromPhase, from_stage AS FromStage,
-               to_phase AS ToPhase, to_stage AS ToStage, closed_early AS ClosedEarly, decided_by AS DecidedBy, decided_at AS DecidedAt
-        FROM decisions WHERE project_id = @projectId AND id > @after ORDER BY id LIMIT @limit
+        SELECT d.id, d.project_id AS ProjectId, p.name AS ProjectName, d.decision_point AS DecisionPoint, d.decision, d.rationale,
+               d.request_id AS RequestId, r.recommendation, r.requested_by AS RequestedBy, d.from_phase AS FromPhase, d.from_stage AS FromStage,
+               d.to_phase AS ToPhase, d.to_stage AS ToStage, d.closed_early AS ClosedEarly, d.decided_by AS DecidedBy, d.decided_at AS DecidedAt,
+               d.criteria
+        FROM decisions d JOIN projects p ON p.id = d.project_id LEFT JOIN gate_requests r ON r.id = d.request_id
+        """;
+
+    private static readonly Sql Decisions = Sql.Of(DecisionColumns + " WHERE d.project_id = @projectId AND d.id > @after ORDER BY d.id LIMIT @limit");
+
+    private static readonly Sql AcrossPortfolio = Sql.Of(
+        DecisionColumns + """
+         WHERE d.id > @after AND d.decided_at >= @since AND (@sector IS NULL OR p.sector = @sector) ORDER BY d.id LIMIT @limit
+        """);
+
+    private static readonly Sql VotesInRange = Sql.Of(
+        """
+        SELECT id, request_id AS RequestId, decision_point AS DecisionPoint, user_id AS UserId, decision, rationale, voted_at AS VotedAt
+        FROM gate_votes WHERE request_id IN (SELECT request_id FROM decisions WHERE id >= @first AND id <= @last) ORDER BY id
+        """);
+
+    private static readonly Sql DecisionById = Sql.Of(DecisionColumns + " WHERE d.project_id = @projectId AND d.id = @decisionId");
+
+    private static readonly Sql RequestById = Sql.Of(
+        """
+        SELECT id, decision_point AS DecisionPoint, phase, stage, recommendation, requested_by AS RequestedBy, requested_at AS RequestedAt
+        FROM gate_requests WHERE project_id = @projectId AND id = @requestId
         """);
 
     private static readonly Sql InsertVote = Sql.Of(
@@ -154,6 +200,7 @@ public static class GateStore
             decision.Id, projectId, decisionPoint = decision.DecisionPoint.Wire(), decision = decision.Decision.Wire(), decision.Rationale,
             decision.RequestId, fromPhase = decision.FromPhase.Wire(), decision.FromStage, toPhase = decision.ToPhase.Wire(), decision.ToStage,
             decision.ClosedEarly, decision.DecidedBy, decision.DecidedAt,
+            decision.Criteria,
         });
         if (decision.RequestId is { } requestId)
         {
@@ -162,11 +209,38 @@ public static class GateStore
     }
 
     /// <summary>A page of the decision log, each decision with the votes cast on its request.</summary>
-    public static async Task<IReadOnlyList<DecisionView>> DecisionsAsync(DbSession db, Guid projectId, Paging paging)
+    public static async Task<IReadOnlyList<DecisionView>> DecisionsAsync(DbSession db, Guid projectId, Paging paging) =>
+        await WithVotesAsync(db, projectId, await db.ListAsync<DecisionView>(Decisions, new { projectId, after = paging.AfterId, limit = paging.FetchSize }));
+
+    /// <summary>One decision of the project's log, with the votes cast on its request; null when the project made none by that id.</summary>
+    public static async Task<DecisionView?> DecisionAsync(DbSession db, Guid projectId, Guid decisionId) =>
+        await db.SingleOrDefaultAsync<DecisionView>(DecisionById, new { projectId, decisionId }) is { } row
+            ? (await WithVotesAsync(db, projectId, [row]))[0]
+            : null;
+
+    /// <summary>One request for a decision of the project, open or answered; null when the project made none by that id.</summary>
+    public static async Task<GateRequestView?> RequestAsync(DbSession db, Guid projectId, Guid requestId) =>
+        await db.SingleOrDefaultAsync<RequestRow>(RequestById, new { projectId, requestId }) is { } row
+            ? new GateRequestView(row.Id, row.DecisionPoint, row.Phase, row.Stage, row.Recommendation, row.RequestedBy, row.RequestedAt)
+            : null;
+
+    /// <summary>A page of every project's decisions, oldest first: decided at or after since, of one sector when given.</summary>
+    public static async Task<IReadOnlyList<DecisionView>> AcrossPortfolioAsync(DbSession db, string? sector, Instant since, Paging paging)
     {
-        var decisions = await db.ListAsync<DecisionView>(Decisions, new { projectId, after = paging.AfterId, limit = paging.FetchSize });
-        var votes = (await VotesAsync(db, projectId, decisions.Select(d => d.RequestId).OfType<Guid>().ToList())).ToLookup(v => v.RequestId);
-        return decisions.Select(d => d.RequestId is { } request && votes.Contains(request) ? d with { Votes = votes[request].ToList() } : d).ToList();
+        var rows = await db.ListAsync<DecisionView>(AcrossPortfolio, new { sector, since, after = paging.AfterId, limit = paging.FetchSize });
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var votes = (await db.ListAsync<GateVoteView>(VotesInRange, new { first = rows[0].Id, last = rows[^1].Id })).ToLookup(v => v.RequestId);
+        return rows.Select(row => (row.RequestId is { } request && votes.Contains(request) ? row with { Votes = votes[request].ToList() } : row)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<DecisionView>> WithVotesAsync(DbSession db, Guid projectId, IReadOnlyList<DecisionView> rows)
+    {
+        var votes = (await VotesAsync(db, projectId, rows.Select(d => d.RequestId).OfType<Guid>().ToList())).ToLookup(v => v.RequestId);
+        return rows.Select(row => (row.RequestId is { } request && votes.Contains(request) ? row with { Votes = votes[request].ToList() } : row)).ToList();
     }
 }
 

@@ -30,8 +30,14 @@ public sealed record GateView(
     IReadOnlyList<Decision> AllowedDecisions,
     ConsensusState? Consensus);
 
-/// <summary>A board member's vote that leaves others awaited: the vote, and the consensus as it stands.</summary>
-public sealed record GateVoteResult(GateVoteView Vote, ConsensusState Consensus);
+/// <summary>
+/// What deciding at the gate did, one shape for both answers: 201 carries the decision made; 202, a board member's
+/// approval under board consensus that leaves others awaited, carries the vote and the consensus as it stands.
+/// </summary>
+/// <param name="Decision">The decision made (201); null while others are awaited (202).</param>
+/// <param name="Vote">The vote cast (202); null once decided.</param>
+/// <param name="Consensus">Who must approve, who has and who is awaited (202); null once decided.</param>
+public sealed record GateDecisionResult(DecisionView? Decision, GateVoteView? Vote, ConsensusState? Consensus);
 
 public static class GatesApi
 {
@@ -50,13 +56,19 @@ public static class GatesApi
             .WithSummary("Decide at the decision point: approve, reject or stop")
             .WithDescription("Only the decider of the decision point, never the person who asked. Approve needs every criterion met (409 lists the unmet ones). Where the project's handbook asks for board consensus, the Executive and every Senior User and Senior Supplier vote: an approval others still await is 202 with the consensus as it stands; the last approval decides (the criteria judged again then), one reject rejects; stop stays the Executive's alone.")
             .WithProblems(400, 403, 404, 409, 412);
+        group.MapGet("/gate/requests/{requestId:guid}", ReadRequest).WithName("getGateRequest").WithSummary("One request for a decision, open or answered")
+            .WithDescription("Anyone may read. Where the 201 of requestDecision and the 202 of a vote under board consensus point: the decision point, the recommendation, who asked and when.")
+            .WithProblems(404);
         group.MapGet("/decisions", Log).WithName("listDecisions").WithSummary("The decision log")
             .WithDescription("Every approve, reject and stop with its rationale, decider and the phase it led to, oldest first.").WithProblems(400, 404);
+        group.MapGet("/decisions/{decisionId:guid}", ReadDecision).WithName("getDecision").WithSummary("One decision, as the archive files it")
+            .WithDescription("Its title (in bokmål), the decider and the role they decided in, the recommendation it answered and who gave it, the rationale, the criteria as judged when deciding, and the board's votes.")
+            .WithProblems(404);
         return app;
     }
 
     private static async Task<Results<Ok<GateView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, GateReader gates, CancellationToken cancellationToken, string? decisionPoint = null)
+        Guid id, HttpContext http, GateReader gates, CancellationToken cancellationToken, [OneOf<DecisionPoint>] string? decisionPoint = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryParseEnum<DecisionPoint>(decisionPoint, "decisionPoint", out var askedFor, errors))
@@ -72,10 +84,10 @@ public static class GatesApi
         Guid id, RequestDecision request, HttpContext http, GateDecisions decisions)
     {
         var result = await decisions.RequestAsync(http, id, request);
-        return result.Problem ?? (Results<Created<GateRequestView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/gate", result.Value);
+        return result.Problem ?? (Results<Created<GateRequestView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/gate/requests/{result.Value!.Id}", result.Value);
     }
 
-    private static async Task<Results<Created<DecisionView>, Accepted<GateVoteResult>, ProblemHttpResult>> Decide(
+    private static async Task<Results<Created<GateDecisionResult>, Accepted<GateDecisionResult>, ProblemHttpResult>> Decide(
         Guid id, MakeDecision request, HttpContext http, GateDecisions decisions)
     {
         var result = await decisions.DecideAsync(http, id, request);
@@ -84,10 +96,22 @@ public static class GatesApi
             return problem;
         }
 
-        return result.Value.Decision is { } made
-            ? TypedResults.Created($"/api/v1/projects/{id}/decisions", made)
-            : TypedResults.Accepted($"/api/v1/projects/{id}/gate", result.Value.Vote!);
+        return result.Value!.Decision is { } made
+            ? TypedResults.Created($"/api/v1/projects/{id}/decisions/{made.Id}", result.Value)
+            : TypedResults.Accepted($"/api/v1/projects/{id}/gate/requests/{result.Value.Vote!.RequestId}", result.Value);
     }
+
+    private static async Task<Results<Ok<GateRequestView>, ProblemHttpResult>> ReadRequest(
+        Guid id, Guid requestId, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => GateStore.RequestAsync(db, id, requestId), cancellationToken) is { } request
+            ? TypedResults.Ok(request)
+            : Problems.NotFound($"Request for a decision {requestId} of project {id}");
+
+    private static async Task<Results<Ok<DecisionView>, ProblemHttpResult>> ReadDecision(
+        Guid id, Guid decisionId, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => GateStore.DecisionAsync(db, id, decisionId), cancellationToken) is { } decision
+            ? TypedResults.Ok(decision)
+            : Problems.NotFound($"Decision {decisionId} of project {id}");
 
     private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Log(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)

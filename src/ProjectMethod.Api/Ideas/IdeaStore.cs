@@ -3,6 +3,9 @@ using ProjectMethod.Api.Infrastructure;
 namespace ProjectMethod.Api.Ideas;
 
 /// <summary>The ideas and their answers.</summary>
+/// <summary>Which ideas a page holds: of a status, sent by one sender (an integrator sees its own), with one external reference.</summary>
+public sealed record IdeaFilter(IdeaStatus? Status, string? SentBy, string? ExternalReference);
+
 public static class IdeaStore
 {
     private const string Columns =
@@ -16,7 +19,8 @@ public static class IdeaStore
     private static readonly Sql Page = Sql.Of(
         $"""
         SELECT {Columns} FROM ideas
-        WHERE (@status IS NULL OR status = @status) AND id > @after
+        WHERE (@status IS NULL OR status = @status) AND (@sentBy IS NULL OR submitted_by = @sentBy)
+          AND (@externalReference IS NULL OR external_reference = @externalReference) AND id > @after
         ORDER BY id
         LIMIT @limit
         """);
@@ -36,8 +40,12 @@ public static class IdeaStore
 
     public static Task<IdeaView?> GetAsync(DbSession db, Guid id) => db.SingleOrDefaultAsync<IdeaView>(One, new { id });
 
-    public static Task<IReadOnlyList<IdeaView>> PageAsync(DbSession db, IdeaStatus? status, Paging paging) =>
-        db.ListAsync<IdeaView>(Page, new { status = status?.Wire(), after = paging.AfterId, limit = paging.FetchSize });
+    /// <summary>A page of the ideas, oldest first: of a status, sent by one sender, with one external reference, where given.</summary>
+    public static Task<IReadOnlyList<IdeaView>> PageAsync(DbSession db, IdeaFilter filter, Paging paging) =>
+        db.ListAsync<IdeaView>(Page, new
+        {
+            status = filter.Status?.Wire(), sentBy = filter.SentBy, externalReference = filter.ExternalReference, after = paging.AfterId, limit = paging.FetchSize,
+        });
 
     /// <summary>The ideas one employee or portal sent, newest first.</summary>
     public static Task<IReadOnlyList<IdeaView>> SentByAsync(DbSession db, string userId) => db.ListAsync<IdeaView>(Sent, new { userId });

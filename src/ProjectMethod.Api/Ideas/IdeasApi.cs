@@ -14,8 +14,9 @@ public static class IdeasApi
             .WithName("submitIdea").WithSummary("Send an idea")
             .WithDescription("Any employee, or an integrator on behalf of a citizen portal. No personal data: the portal keeps its contact with the sender and may send its own reference as externalReference.")
             .WithProblems(400);
-        group.MapGet("/", List).WithName("listIdeas").RequireAuthorization(Policies.PortfolioBoard)
-            .WithSummary("The ideas, for the project office").WithDescription("status filters: received, proposed, parked or declined. Oldest first, paged with limit and cursor.")
+        group.MapGet("/", List).WithName("listIdeas").RequireAuthorization(Policies.FeedReaders)
+            .WithSummary("The ideas: all of them for the project office, its own for an integrator")
+            .WithDescription("The portfolio board sees every idea; an integrator (a citizen portal) the ideas it sent. status filters: received, proposed, parked or declined; externalReference finds the idea sent with that reference. Oldest first, paged with limit and cursor.")
             .WithProblems(400, 403);
         group.MapGet("/{ideaId:guid}", async Task<Results<Ok<IdeaView>, ProblemHttpResult>> (Guid ideaId, HttpContext http, Database database, CancellationToken cancellationToken) =>
                 await IdeaBox.ReadAsync(ideaId, http.User.ToActor(), database, cancellationToken) is { } idea ? TypedResults.Ok(idea) : Problems.NotFound("The idea"))
@@ -31,14 +32,17 @@ public static class IdeasApi
     }
 
     private static async Task<Results<Ok<Page<IdeaView>>, ProblemHttpResult>> List(
-        Database database, CancellationToken cancellationToken, string? status = null, int? limit = null, string? cursor = null)
+        HttpContext http, Database database, CancellationToken cancellationToken, [OneOf<IdeaStatus>] string? status = null, string? externalReference = null,
+        int? limit = null, string? cursor = null)
     {
         if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors) | !QueryValues.TryParseEnum<IdeaStatus>(status, "status", out var filter, errors))
         {
             return Problems.Validation(errors);
         }
 
-        var rows = await database.ReadAsync(db => IdeaStore.PageAsync(db, filter, paging), cancellationToken);
+        // The project office reads every idea; a portal only what it sent itself.
+        var sentBy = http.User.IsInRole(Domain.Roles.GlobalRoles.PortfolioBoard) ? null : http.User.ToActor().UserId;
+        var rows = await database.ReadAsync(db => IdeaStore.PageAsync(db, new IdeaFilter(filter, sentBy, externalReference), paging), cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows, i => i.Id));
     }
 }

@@ -108,6 +108,8 @@ public static class Composition
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<People.SignInRecorder>();
+        app.UseMiddleware<QueryParameters>();
+        app.UseMiddleware<ConditionalReads>();
         app.UseMiddleware<ProjectGate>();
         app.UseMiddleware<Idempotency>();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -29,8 +29,9 @@ public static class OpenApi
         ["CoCreation"] = "The co-creation register (samskaping): stakeholder groups, the plan of their involvement per phase, the activities held and every input with its answer.",
         ["Risks"] = "The uncertainty register: risks and opportunities; its exposure is the risk dimension's forecast.",
         ["Exceptions"] = "Manage by exception (avviksledelse): forecasts, exceptions raised by them, exception reports, decisions and escalations.",
+        ["Actual costs"] = "Costs booked per stage and month by the municipality's finance system, beside the budget and the Project Manager's forecast.",
         ["Benefits"] = "Benefits realisation (gevinstrealisering): the register, the line's measurements, derived achievement and status, reviews and final evaluations.",
-        ["Portfolio"] = "The portfolio board's overview of phases, RAG, exceptions and benefits.",
+        ["Portfolio"] = "The portfolio board's overview of phases, RAG, exceptions and benefits, and every project's decisions, forecasts and benefits read across the portfolio.",
         ["Ideas"] = "Ideas from employees, citizens, organisations and politicians, and the project office's answer to each: a project proposal, parked or declined.",
         ["Webhooks"] = "Subscriptions that push events to the municipality's other systems, signed and retried from an outbox.",
         ["People"] = "The register of people: who a user id is (name, e-mail, unit, title), synced from the municipality's directory and learned from sign-ins.",
@@ -70,7 +71,9 @@ public static class OpenApi
 
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
                 WriteNodaProperties(document);
-                RequireValuesInRequests(document);
+                RequireEveryPropertyOfAnswers(document, RequireValuesInRequests(document));
+                SpellOutEnumArrays(document);
+                DescribeWebhooks(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -78,6 +81,7 @@ public static class OpenApi
                 DescribeRetriesAndPreconditions(operation, context.Description.HttpMethod ?? "", context.Description.RelativePath ?? "");
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(TypeEnumQueryParameters);
             // NodaTime's values are strings with a format written where they are used, never schemas of their own: a
             // generator maps an inline date to its date type, and a nullable one stays one schema (type [null, string]).
             // An event's payload is a free-form object of its own name, not one that shadows System.Text.Json's JsonElement.
@@ -123,14 +127,14 @@ public static class OpenApi
     /// <summary>
     /// A field a request must carry must carry a value: the C# request types take null (so that a missing value is a
     /// 400 naming the field rather than a body that cannot be read), but a client is told to send one. Every schema a
-    /// request body reaches is read so.
+    /// request body reaches is read so; the answer names those schemas.
     /// </summary>
-    private static void RequireValuesInRequests(OpenApiDocument document)
+    private static HashSet<string> RequireValuesInRequests(OpenApiDocument document)
     {
         var schemas = document.Components?.Schemas;
         if (schemas is null || document.Paths is null)
         {
-            return;
+            return [];
         }
 
         var seen = new HashSet<string>();
@@ -176,6 +180,123 @@ public static class OpenApi
             foreach (var inner in (schema.OneOf ?? []).Concat(schema.AllOf ?? []).Append(schema.Items).Append(schema.AdditionalProperties).OfType<IOpenApiSchema>())
             {
                 pending.Push(inner);
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>
+    /// An array of enum values is an array of strings held to the enum's values by a pattern: NSwag's System.Text.Json
+    /// client gives an array of enums no string converter and cannot read it (an allowed decision, an active dimension),
+    /// while every generator reads strings. The wire is the same camelCase strings either way.
+    /// </summary>
+    private static void SpellOutEnumArrays(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
+        {
+            foreach (var property in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).Values.OfType<OpenApiSchema>())
+            {
+                if (property.Items is OpenApiSchemaReference { Reference.Id: { } id } && schemas.TryGetValue(id, out var target) && target.Enum is { Count: > 0 } values)
+                {
+                    var names = values.Select(v => v!.GetValue<string>()).ToList();
+                    property.Items = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Pattern = $"^({string.Join('|', names)})$",
+                        Description = $"A {id}: {string.Join(", ", names)}.",
+                    };
+                }
+            }
+        }
+    }
+
+    private static readonly System.Resources.ResourceManager EventNames = new("ProjectMethod.Api.Web.Texts", typeof(OpenApi).Assembly);
+
+    /// <summary>
+    /// The deliveries a webhook subscriber receives, one entry per event type in the document's <c>webhooks</c>: a POST of
+    /// the CloudEvent (its <c>type</c> fixed to the event's), with the delivery's id, timestamp and signature headers.
+    /// </summary>
+    private static void DescribeWebhooks(OpenApiDocument document)
+    {
+        static OpenApiParameter Header(string name, string description) => new()
+        {
+            Name = name, In = ParameterLocation.Header, Required = true, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+
+        document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
+        foreach (var type in Events.EventTypes.Known.Order(StringComparer.Ordinal))
+        {
+            var name = EventNames.GetString($"Event.{type}", System.Globalization.CultureInfo.GetCultureInfo("en")) ?? type;
+            document.Webhooks[type] = new OpenApiPathItem
+            {
+                Operations = new Dictionary<HttpMethod, OpenApiOperation>
+                {
+                    [HttpMethod.Post] = new()
+                    {
+                        OperationId = $"on{char.ToUpperInvariant(type[0])}{type[1..]}",
+                        Summary = $"{name} ({Events.CloudEvent.TypePrefix}{type})",
+                        Description = "Sent to a subscription naming this event type (or \"*\"), after the change is committed, retried until a 2xx answer. " +
+                                      "Verify X-ProjectMethod-Signature before trusting the body: sha256= and the hex HMAC-SHA256 of \"timestamp.body\" under the " +
+                                      "subscription's secret, its UTF-8 bytes as the key.",
+                        Parameters =
+                        [
+                            Header("X-ProjectMethod-Delivery", "The delivery's id; a retry carries the same."),
+                            Header("X-ProjectMethod-Timestamp", "Unix seconds when the delivery was signed."),
+                            Header("X-ProjectMethod-Signature", "sha256=<hex HMAC-SHA256(secret, timestamp + \".\" + body)>."),
+                        ],
+                        RequestBody = new OpenApiRequestBody
+                        {
+                            Required = true,
+                            Content = new Dictionary<string, OpenApiMediaType>
+                            {
+                                ["application/cloudevents+json"] = new()
+                                {
+                                    Schema = new OpenApiSchema
+                                    {
+                                        AllOf =
+                                        [
+                                            new OpenApiSchemaReference("CloudEvent", document),
+                                            new OpenApiSchema
+                                            {
+                                                Properties = new Dictionary<string, IOpenApiSchema>
+                                                {
+                                                    ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Const = Events.CloudEvent.TypePrefix + type },
+                                                },
+                                            },
+                                        ],
+                                    },
+                                },
+                            },
+                        },
+                        Responses = new OpenApiResponses
+                        {
+                            ["200"] = new OpenApiResponse { Description = "Received. Any 2xx ends the delivery; anything else, or no answer, is retried." },
+                        },
+                    },
+                },
+            };
+        }
+    }
+
+    /// <summary>
+    /// Every property of a schema only answers carry is always written (null where it has no value): it is required, so
+    /// a generated client types it as present. Problem details are left as they are: their extension members come and go.
+    /// </summary>
+    private static void RequireEveryPropertyOfAnswers(OpenApiDocument document, HashSet<string> inRequests)
+    {
+        foreach (var (id, component) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (inRequests.Contains(id) || id == "ProblemDetails" || component is not OpenApiSchema { Properties.Count: > 0 } schema)
+            {
+                continue;
+            }
+
+            schema.Required ??= new HashSet<string>();
+            foreach (var name in schema.Properties.Keys)
+            {
+                schema.Required.Add(name);
             }
         }
     }
@@ -298,8 +419,20 @@ public static class OpenApi
         var nullability = new NullabilityInfoContext();
         foreach (var property in context.JsonTypeInfo.Properties)
         {
-            if (property.AttributeProvider is not PropertyInfo info || !schema.Properties.TryGetValue(property.Name, out var propertySchema)
-                || nullability.Create(info).ReadState != NullabilityState.Nullable)
+            if (property.AttributeProvider is not PropertyInfo info || !schema.Properties.TryGetValue(property.Name, out var propertySchema))
+            {
+                continue;
+            }
+
+            var state = nullability.Create(info).ReadState;
+            if (state == NullabilityState.NotNull && propertySchema is OpenApiSchema { Type: { } notNull } always && notNull.HasFlag(JsonSchemaType.Null))
+            {
+                // A value the C# type never leaves null (a computed title, a list that starts empty) is never null in the JSON.
+                always.Type = notNull & ~JsonSchemaType.Null;
+                continue;
+            }
+
+            if (state != NullabilityState.Nullable)
             {
                 continue;
             }
@@ -360,6 +493,24 @@ public static class OpenApi
     /// The headers every write understands and the answers they bring: Idempotency-Key on POST (422, 409),
     /// If-Match on writes to a project (412), the body limit (413) and the rate limit (429).
     /// </summary>
+    /// <summary>A query parameter marked <see cref="OneOfAttribute{TEnum}"/> is typed as its enum, so a generator offers the values.</summary>
+    private static async Task TypeEnumQueryParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var description in context.Description.ParameterDescriptions)
+        {
+            var info = (description.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)?.ParameterInfo;
+            if (info?.GetCustomAttributes().OfType<IOneOf>().FirstOrDefault() is not { } oneOf
+                || operation.Parameters?.FirstOrDefault(p => p.Name == description.Name && p.In == ParameterLocation.Query) is not OpenApiParameter parameter)
+            {
+                continue;
+            }
+
+            // Made once so the document holds the enum, then referred to: a generator makes one type of it, not one per parameter.
+            await context.GetOrCreateSchemaAsync(oneOf.Values, cancellationToken: cancellationToken);
+            parameter.Schema = new OpenApiSchemaReference(oneOf.Values.Name, context.Document);
+        }
+    }
+
     private static void DescribeRetriesAndPreconditions(OpenApiOperation operation, string method, string path)
     {
         var problem = operation.Responses?.GetValueOrDefault("401")?.Content;
@@ -406,6 +557,20 @@ public static class OpenApi
             Respond("413", "The request body is larger than the limit.");
         }
 
+        // Every operation refuses a query parameter it does not take (QueryParameters), and an unreadable If-Match.
+        Respond("400", "The request is not valid: the problem's errors name each field, header or query parameter and what is wrong with it.");
+        if (method == "GET")
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "The ETag of the answer as last read: 304 without a body when it is still the same.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            operation.Responses!.TryAdd("304", new OpenApiResponse { Description = "Not modified: the answer is still the one whose ETag If-None-Match named." });
+        }
+
         Respond("429", "Too many requests from this user; see Retry-After.");
         Respond("500", "An unexpected fault: the problem names a trace id to quote, never internals.");
         Respond("503", "The database cannot be reached or written just now; see Retry-After.");
@@ -433,6 +598,10 @@ public static class OpenApi
                 if (carriesETag)
                 {
                     answer.Headers["ETag"] = Header("The project's version as a strong entity tag (\"7\" for version 7): send it back in If-Match.");
+                }
+                else if (method == "GET")
+                {
+                    answer.Headers["ETag"] = Header("A tag of this answer: send it back in If-None-Match to be told 304 when nothing changed.");
                 }
 
                 if (status == "201")

@@ -4,13 +4,17 @@ using System.Text;
 
 namespace ProjectMethod.Api.Infrastructure;
 
-/// <summary>A short collection that comes whole, in the same <c>{items}</c> shape as the paged ones.</summary>
-public sealed record ItemList<T>(IReadOnlyList<T> Items);
+/// <summary>A short collection that comes whole, in the same <c>{items, nextCursor}</c> shape as the paged ones.</summary>
+public sealed record ItemList<T>(IReadOnlyList<T> Items)
+{
+    /// <summary>Always null: the collection came whole.</summary>
+    public string? NextCursor => null;
+}
 
 /// <summary>A page of a collection and the cursor of the next page (null at the end).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-/// <summary>What a collection is ordered by, and so what its cursor names: an id or a sequence number.</summary>
+/// <summary>What a collection is ordered by, and so what its cursor names: an id (opaque) or a sequence number (plain: <c>42</c>).</summary>
 public enum CursorKind
 {
     Id,
@@ -50,8 +54,11 @@ public readonly record struct Paging(int Limit, Guid AfterId, long AfterSequence
     public Page<T> ToPage<T>(IReadOnlyList<T> rows, Func<T, Guid> key) =>
         ToPage(rows, row => key(row).ToString("D"));
 
+    /// <summary>A page of a collection in sequence order: its cursor is the sequence of its last item, as a plain number.</summary>
     public Page<T> ToPage<T>(IReadOnlyList<T> rows, Func<T, long> key) =>
-        ToPage(rows, row => key(row).ToString(CultureInfo.InvariantCulture));
+        rows.Count > Limit
+            ? new Page<T>(rows.Take(Limit).ToList(), key(rows[Limit - 1]).ToString(CultureInfo.InvariantCulture))
+            : new Page<T>(rows, null);
 
     private Page<T> ToPage<T>(IReadOnlyList<T> rows, Func<T, string> key) =>
         rows.Count > Limit
@@ -61,6 +68,11 @@ public readonly record struct Paging(int Limit, Guid AfterId, long AfterSequence
     private static bool TryDecode(string cursor, CursorKind kind, out Guid afterId, out long afterSequence)
     {
         (afterId, afterSequence) = (Guid.Empty, 0L);
+        if (kind == CursorKind.Sequence)
+        {
+            return long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out afterSequence);
+        }
+
         string text;
         try
         {
@@ -71,8 +83,6 @@ public readonly record struct Paging(int Limit, Guid AfterId, long AfterSequence
             return false;
         }
 
-        return kind == CursorKind.Id
-            ? Guid.TryParseExact(text, "D", out afterId)
-            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out afterSequence);
+        return Guid.TryParseExact(text, "D", out afterId);
     }
 }

@@ -13,6 +13,9 @@ public static class Policies
     /// <summary>Who keeps the register of people in step with the municipality's directory: an admin or an integrator.</summary>
     public const string DirectorySync = "directory-sync";
 
+    /// <summary>Who subscribes webhooks: an admin (who sees and removes every subscription) or an integrator (its own).</summary>
+    public const string WebhookOwners = "webhook-owners";
+
     /// <summary>The project office: whoever manages the handbooks (admin or portfolio board).</summary>
     public const string ProjectOffice = "project-office";
 
@@ -24,6 +27,7 @@ public static class Policies
             .AddPolicy(PortfolioBoard, policy => policy.RequireRole(GlobalRoles.PortfolioBoard))
             .AddPolicy(Admins, policy => policy.RequireRole(GlobalRoles.Admin))
             .AddPolicy(DirectorySync, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.Integrator))
+            .AddPolicy(WebhookOwners, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.Integrator))
             .AddPolicy(ProjectOffice, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.PortfolioBoard));
         return services;
     }

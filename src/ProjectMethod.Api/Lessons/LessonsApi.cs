@@ -51,7 +51,7 @@ public static class LessonsApi
             .WithName("writeEndReport").Allows(ProjectAction.WriteEndReport).WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapGet("/reports", async (Guid id, Database database, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await database.ReadAsync(db => LessonStore.ReportsAsync(db, id), cancellationToken)))
+                TypedResults.Ok(new ItemList<ReportView>(await database.ReadAsync(db => LessonStore.ReportsAsync(db, id), cancellationToken))))
             .WithName("listReports").WithSummary("The project's end and lessons reports")
             .WithDescription("Oldest first, each with the co-creation activities and inputs it cites.").WithProblems(404);
 

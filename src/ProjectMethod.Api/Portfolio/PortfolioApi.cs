@@ -76,7 +76,7 @@ public static class PortfolioApi
     }
 
     private static async Task<Results<Ok<PortfolioView>, ProblemHttpResult>> Get(
-        PortfolioReader portfolio, CancellationToken cancellationToken, string? sector = null, string? phase = null, string? rag = null,
+        PortfolioReader portfolio, CancellationToken cancellationToken, string? sector = null, [OneOf<Phase>] string? phase = null, [OneOf<Rag>] string? rag = null,
         bool? hasOpenExceptions = null, int? limit = null, string? cursor = null)
     {
         var errors = new Dictionary<string, string[]>();

@@ -178,6 +178,22 @@ public static class PortfolioStore
         WHERE p.phase IN @due AND b.outcome IS NULL AND (@sector IS NULL OR p.sector = @sector)
         """);
 
+    /// <summary>One project as items read across the portfolio name it.</summary>
+    public sealed record ProjectName
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required Phase Phase { get; init; }
+    }
+
+    private static readonly Sql Names = Sql.Of("SELECT id, name, phase FROM projects");
+
+    /// <summary>Every project's name and phase, by id: one query, however many items a page of the portfolio holds.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ProjectName>> ProjectsAsync(DbSession db) =>
+        (await db.ListAsync<ProjectName>(Names)).ToDictionary(p => p.Id);
+
     public static Task<IReadOnlyList<ProjectRow>> PageAsync(DbSession db, PortfolioFilter filter, Paging paging) =>
         db.ListAsync<ProjectRow>(Page, new
         {

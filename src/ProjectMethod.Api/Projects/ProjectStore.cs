@@ -55,7 +55,7 @@ public static class ProjectStore
     private static readonly Sql Page = Sql.Of(
         $"""
         SELECT {Columns} FROM projects
-        WHERE (@phase IS NULL OR phase = @phase) AND (@sector IS NULL OR sector = @sector) AND id > @after
+        WHERE (@phase IS NULL OR phase = @phase) AND (@sector IS NULL OR sector = @sector) AND updated_at >= @since AND id > @after
         ORDER BY id
         LIMIT @limit
         """);
@@ -81,8 +81,9 @@ public static class ProjectStore
 
     public static Task<ProjectRow?> GetAsync(DbSession db, Guid id) => db.SingleOrDefaultAsync<ProjectRow>(One, new { id });
 
-    public static Task<IReadOnlyList<ProjectRow>> ListAsync(DbSession db, Phase? phase, string? sector, Paging paging) =>
-        db.ListAsync<ProjectRow>(Page, new { phase = phase?.Wire(), sector, after = paging.AfterId, limit = paging.FetchSize });
+    /// <summary>A page of the projects, oldest first: of a phase and a sector where given, changed at or after since.</summary>
+    public static Task<IReadOnlyList<ProjectRow>> ListAsync(DbSession db, Phase? phase, string? sector, Instant since, Paging paging) =>
+        db.ListAsync<ProjectRow>(Page, new { phase = phase?.Wire(), sector, since, after = paging.AfterId, limit = paging.FetchSize });
 
     public static Task InsertAsync(DbSession db, ProjectRow project) =>
         db.ExecuteAsync(Insert, new

@@ -19,7 +19,7 @@ public static class ProjectsApi
             .WithSummary("Propose a project").WithDescription("Any employee may propose; the project starts as proposed, bound to its sector's handbook.")
             .WithProblems(400);
         group.MapGet("/", List).WithName("listProjects").WithSummary("List projects, filtered by phase and sector")
-            .WithDescription("phase is one of proposed, concept, planning, execution, closure, realisation, completed, rejected.").WithProblems(400);
+            .WithDescription("phase is one of proposed, concept, planning, execution, closure, realisation, completed, rejected. updatedSince (an ISO-8601 instant) keeps the projects changed at or after it: what a BI tool loads again.").WithProblems(400);
         var project = app.MapProjectScope("Projects");
         project.MapGet("", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag")
             .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
@@ -31,14 +31,16 @@ public static class ProjectsApi
     }
 
     private static async Task<Results<Ok<Page<ProjectView>>, ProblemHttpResult>> List(
-        Database database, CancellationToken cancellationToken, string? phase = null, string? sector = null, int? limit = null, string? cursor = null)
+        Database database, CancellationToken cancellationToken, [OneOf<Phase>] string? phase = null, string? sector = null, string? updatedSince = null,
+        int? limit = null, string? cursor = null)
     {
-        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors) | !QueryValues.TryParseEnum<Phase>(phase, "phase", out var phaseFilter, errors))
+        if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors) | !QueryValues.TryParseEnum<Phase>(phase, "phase", out var phaseFilter, errors)
+            | !QueryValues.TryParseInstant(updatedSince, "updatedSince", out var since, errors))
         {
             return Problems.Validation(errors);
         }
 
-        var rows = await database.ReadAsync(db => ProjectStore.ListAsync(db, phaseFilter, sector, paging), cancellationToken);
+        var rows = await database.ReadAsync(db => ProjectStore.ListAsync(db, phaseFilter, sector, since, paging), cancellationToken);
         var page = paging.ToPage(rows, r => r.Id);
         return TypedResults.Ok(new Page<ProjectView>(page.Items.Select(ProjectView.From).ToList(), page.NextCursor));
     }

@@ -44,5 +44,9 @@ public sealed record RiskView
 }
 
 /// <summary>The register and the exposure the risk dimension is measured by.</summary>
-public sealed record RiskRegister(IReadOnlyList<RiskView> Items, int Exposure);
+public sealed record RiskRegister(IReadOnlyList<RiskView> Items, int Exposure)
+{
+    /// <summary>Always null: the collection comes whole.</summary>
+    public string? NextCursor => null;
+}
 

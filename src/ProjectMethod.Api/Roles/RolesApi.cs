@@ -11,7 +11,11 @@ namespace ProjectMethod.Api.Roles;
 /// <summary>A role for a person of the register (userId); the name shown is the register's, so displayName is no longer needed.</summary>
 public sealed record AssignRole(ProjectRole? Role, string? UserId, string? DisplayName = null);
 
-public sealed record RoleList(IReadOnlyList<RoleView> Items);
+public sealed record RoleList(IReadOnlyList<RoleView> Items)
+{
+    /// <summary>Always null: the collection comes whole.</summary>
+    public string? NextCursor => null;
+}
 
 /// <summary>Somebody else in a role: who, and why the holder is replaced.</summary>
 public sealed record ReplaceRole(string? UserId, string? Rationale, string? DisplayName = null);

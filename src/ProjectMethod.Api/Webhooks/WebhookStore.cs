@@ -68,11 +68,16 @@ public static class WebhookStore
         """);
 
     private static readonly Sql List = Sql.Of(
-        "SELECT id, url, event_types AS EventTypes, created_by AS CreatedBy, created_at AS CreatedAt FROM webhook_subscriptions ORDER BY id");
+        """
+        SELECT id, url, event_types AS EventTypes, created_by AS CreatedBy, created_at AS CreatedAt FROM webhook_subscriptions
+        WHERE @owner IS NULL OR created_by = @owner ORDER BY id
+        """);
 
     private static readonly Sql DeleteDeliveries = Sql.Of("DELETE FROM webhook_deliveries WHERE subscription_id = @id");
 
     private static readonly Sql Delete = Sql.Of("DELETE FROM webhook_subscriptions WHERE id = @id");
+
+    private static readonly Sql OwnerOf = Sql.Of("SELECT created_by FROM webhook_subscriptions WHERE id = @id");
 
     private static readonly Sql Subscriptions = Sql.Of("SELECT id, event_types AS EventTypes FROM webhook_subscriptions");
 
@@ -113,11 +118,18 @@ public static class WebhookStore
             subscription.CreatedBy, subscription.CreatedAt,
         });
 
-    public static async Task<IReadOnlyList<SubscriptionView>> ListAsync(DbSession db) => (await db.ListAsync<Row>(List)).Select(r => r.ToView()).ToList();
+    /// <summary>The subscriptions, oldest first: every one (owner null), or those one integrator made.</summary>
+    public static async Task<IReadOnlyList<SubscriptionView>> ListAsync(DbSession db, string? owner) =>
+        (await db.ListAsync<Row>(List, new { owner })).Select(r => r.ToView()).ToList();
 
-    /// <summary>Removes a subscription and its pending deliveries; false when there was none.</summary>
-    public static async Task<bool> DeleteAsync(DbSession db, Guid id)
+    /// <summary>Removes a subscription and its pending deliveries; false when there was none (of this owner, when one is named).</summary>
+    public static async Task<bool> DeleteAsync(DbSession db, Guid id, string? owner)
     {
+        if (await db.SingleOrDefaultAsync<string>(OwnerOf, new { id }) is not { } createdBy || (owner is not null && createdBy != owner))
+        {
+            return false;
+        }
+
         await db.ExecuteAsync(DeleteDeliveries, new { id });
         return await db.ExecuteAsync(Delete, new { id }) > 0;
     }

@@ -13,20 +13,24 @@ public sealed record Subscribe(string? Url, IReadOnlyList<string>? EventTypes);
 /// <summary>A webhook subscription. The signing secret is shown once, in the answer to the subscription.</summary>
 public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Secret, [property: Person] string CreatedBy, Instant CreatedAt);
 
-public sealed record SubscriptionList(IReadOnlyList<SubscriptionView> Items);
+public sealed record SubscriptionList(IReadOnlyList<SubscriptionView> Items)
+{
+    /// <summary>Always null: the collection comes whole.</summary>
+    public string? NextCursor => null;
+}
 
 public static class WebhooksApi
 {
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admins);
+        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.WebhookOwners);
         group.MapPost("/", Create).WithName("subscribeWebhook").WithSummary("Subscribe a URL to event types")
-            .WithDescription("Admin. The URL's host must be in Webhooks:AllowedHosts; deliveries never reach a loopback or private address (checked on the address connected to) unless Webhooks:AllowPrivateNetworks is set, as in Development, and never follow a redirect. Deliveries are CloudEvents signed with HMAC-SHA256 of \"timestamp.body\" under the returned secret, in X-ProjectMethod-Signature.")
+            .WithDescription("An admin or an integrator. The URL's host must be in Webhooks:AllowedHosts; deliveries never reach a loopback or private address (checked on the address connected to) unless Webhooks:AllowPrivateNetworks is set, as in Development, and never follow a redirect. Deliveries are CloudEvents signed with HMAC-SHA256 of \"timestamp.body\" under the returned secret, in X-ProjectMethod-Signature.")
             .WithProblems(400, 403);
-        group.MapGet("/", List).WithName("listWebhooks").WithSummary("The webhook subscriptions").WithDescription("Admin. Secrets are not shown again.")
+        group.MapGet("/", List).WithName("listWebhooks").WithSummary("The webhook subscriptions").WithDescription("An admin sees every subscription, an integrator those it made. Secrets are not shown again.")
             .WithProblems(403);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteWebhook").WithSummary("Remove a subscription and its pending deliveries")
-            .WithDescription("Admin.").WithProblems(403, 404);
+            .WithDescription("An admin removes any subscription, an integrator only those it made (another's is 404).").WithProblems(403, 404);
         return app;
     }
 
@@ -58,15 +62,19 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/v1/webhooks/{view.Id}", view);
     }
 
-    private static async Task<Ok<SubscriptionList>> List(Database database, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new SubscriptionList(await database.ReadAsync(WebhookStore.ListAsync, cancellationToken)));
+    private static async Task<Ok<SubscriptionList>> List(HttpContext http, Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SubscriptionList(await database.ReadAsync(db => WebhookStore.ListAsync(db, OwnerSeen(http)), cancellationToken)));
+
+    /// <summary>Whose subscriptions the caller sees and removes: every one for an admin (null), its own for an integrator.</summary>
+    private static string? OwnerSeen(HttpContext http) =>
+        http.User.IsInRole(Domain.Roles.GlobalRoles.Admin) ? null : http.User.ToActor().UserId;
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, Database database, IClock clock)
     {
         var actor = http.User.ToActor();
         var removed = await database.WriteAsync(async db =>
         {
-            if (!await WebhookStore.DeleteAsync(db, id))
+            if (!await WebhookStore.DeleteAsync(db, id, OwnerSeen(http)))
             {
                 return (false, false);
             }

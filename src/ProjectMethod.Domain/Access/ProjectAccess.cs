@@ -117,6 +117,12 @@ public static class ProjectAccess
                 ? null
                 : DomainError.Forbidden("Only the Executive, or the portfolio board, removes a product from scope.");
 
+        /// <summary>The municipality's finance system (an integrator), which books the actual costs.</summary>
+        public static DomainError? Bookkeeper(ProjectStanding s) =>
+            s.Actor.GlobalRoles.Contains(Roles.GlobalRoles.Integrator)
+                ? null
+                : DomainError.Forbidden("Only the municipality's finance system (an integrator) books actual costs; the Project Manager forecasts them.");
+
         /// <summary>A team manager, who forecasts their own work packages.</summary>
         public static DomainError? TeamManager(ProjectStanding s) =>
             s.Holds(ProjectRole.TeamManager) ? null : DomainError.Forbidden("Only the work package's team manager forecasts it.");

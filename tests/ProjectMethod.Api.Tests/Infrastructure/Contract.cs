@@ -85,7 +85,148 @@ public static partial class Contract
             return JsonSchema.FromJsonAsync(json).GetAwaiter().GetResult();
         });
         var errors = schema.Validate(body, new JsonSchemaValidatorSettings { FormatValidators = [] });
-        return errors.Count == 0 ? null : $"{pointer}: {string.Join("; ", errors.Select(Describe))}\n{Truncate(body)}";
+        if (errors.Count > 0)
+        {
+            return $"{pointer}: {string.Join("; ", errors.Select(Describe))}\n{Truncate(body)}";
+        }
+
+        var target = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
+            .Aggregate((JsonNode)Document.Value, (node, segment) => node[segment]!);
+        return AmbiguousOneOf(target, JsonNode.Parse(body), Document.Value["components"]!["schemas"]!.AsObject(), "$") is { } ambiguous
+            ? $"{pointer}: {ambiguous}\n{Truncate(body)}"
+            : null;
+    }
+
+    /// <summary>
+    /// Where a value matches more than one branch of a <c>oneOf</c> (which means exactly one, and which NJsonSchema lets
+    /// pass), or null. Branches are matched by type, enum, required properties and their properties' schemas, which is
+    /// what tells this document's branches apart; components are looked up for <c>$ref</c>.
+    /// </summary>
+    public static string? AmbiguousOneOf(JsonNode schema, JsonNode? value, JsonObject components, string path)
+    {
+        schema = Resolve(schema, components);
+        if (schema["oneOf"] is JsonArray oneOf)
+        {
+            var matching = oneOf.Where(branch => Matches(branch!, value, components)).ToList();
+            if (matching.Count > 1)
+            {
+                return $"{path} matches {matching.Count} branches of a oneOf ({string.Join(", ", matching.Select(b => b!.ToJsonString()))}), which means exactly one.";
+            }
+
+            return matching.Count == 1 ? AmbiguousOneOf(matching[0]!, value, components, path) : null;
+        }
+
+        foreach (var part in (schema["allOf"] as JsonArray ?? []).Concat(schema["anyOf"] as JsonArray ?? []))
+        {
+            if (AmbiguousOneOf(part!, value, components, path) is { } found)
+            {
+                return found;
+            }
+        }
+
+        if (value is JsonObject obj && schema["properties"] is JsonObject properties)
+        {
+            foreach (var (name, property) in properties)
+            {
+                if (obj.TryGetPropertyValue(name, out var inner) && AmbiguousOneOf(property!, inner, components, $"{path}.{name}") is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        if (value is JsonObject map && schema["additionalProperties"] is JsonObject additional)
+        {
+            foreach (var (name, inner) in map)
+            {
+                if (AmbiguousOneOf(additional, inner, components, $"{path}.{name}") is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        if (value is JsonArray array && schema["items"] is { } items)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (AmbiguousOneOf(items, array[i], components, $"{path}[{i}]") is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonNode Resolve(JsonNode schema, JsonObject components)
+    {
+        while (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            schema = components[reference["#/components/schemas/".Length..]]!;
+        }
+
+        return schema;
+    }
+
+    /// <summary>Whether a value fits a schema as far as type, enum, required properties and nested schemas go.</summary>
+    private static bool Matches(JsonNode schema, JsonNode? value, JsonObject components)
+    {
+        schema = Resolve(schema, components);
+        if (schema["oneOf"] is JsonArray oneOf)
+        {
+            return oneOf.Any(branch => Matches(branch!, value, components));
+        }
+
+        if (schema["allOf"] is JsonArray allOf && !allOf.All(part => Matches(part!, value, components)))
+        {
+            return false;
+        }
+
+        var kind = value?.GetValueKind() ?? System.Text.Json.JsonValueKind.Null;
+        var types = schema["type"] switch
+        {
+            JsonArray many => many.Select(t => t!.GetValue<string>()).ToList(),
+            JsonValue one => [one.GetValue<string>()],
+            _ => null,
+        };
+        if (types is not null && !types.Any(type => type switch
+            {
+                "null" => kind == System.Text.Json.JsonValueKind.Null,
+                "string" => kind == System.Text.Json.JsonValueKind.String,
+                "boolean" => kind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False,
+                "integer" => kind == System.Text.Json.JsonValueKind.Number && value!.GetValue<decimal>() % 1 == 0,
+                "number" => kind == System.Text.Json.JsonValueKind.Number,
+                "array" => kind == System.Text.Json.JsonValueKind.Array,
+                "object" => kind == System.Text.Json.JsonValueKind.Object,
+                _ => false,
+            }))
+        {
+            return false;
+        }
+
+        if (schema["enum"] is JsonArray values && !values.Any(v => JsonNode.DeepEquals(v, value)))
+        {
+            return false;
+        }
+
+        if (value is JsonObject obj)
+        {
+            if (schema["required"] is JsonArray required && required.Any(r => !obj.ContainsKey(r!.GetValue<string>())))
+            {
+                return false;
+            }
+
+            if (schema["properties"] is JsonObject properties
+                && properties.Any(p => obj.TryGetPropertyValue(p.Key, out var inner) && !Matches(p.Value!, inner, components)))
+            {
+                return false;
+            }
+        }
+
+        return value is not JsonArray array || schema["items"] is not { } items || array.All(item => Matches(items, item, components));
     }
 
     private static string Describe(ValidationError error) =>

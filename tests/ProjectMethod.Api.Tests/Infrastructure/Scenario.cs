@@ -268,10 +268,12 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
         }
     }
 
+    /// <summary>Asks for the decision and approves it: the decision made.</summary>
     public async Task<JsonElement> Decide(HttpClient requester, HttpClient decider, string recommendation)
     {
         await requester.Post($"{Url}/gate/requests", new { recommendation }).Expect(HttpStatusCode.Created);
-        return await decider.Post($"{Url}/gate/decisions", new { decision = "approve", rationale = "Kriteriene er oppfylt" }).Expect(HttpStatusCode.Created);
+        var made = await decider.Post($"{Url}/gate/decisions", new { decision = "approve", rationale = "Kriteriene er oppfylt" }).Expect(HttpStatusCode.Created);
+        return made.GetProperty("decision");
     }
 
     public Task<JsonElement> Project() => Outsider.GetAsync(Url).Expect(HttpStatusCode.OK);

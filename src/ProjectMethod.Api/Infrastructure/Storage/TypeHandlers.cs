@@ -32,6 +32,20 @@ public static class TypeHandlers
         SqlMapper.RemoveTypeMap(typeof(decimal));
         SqlMapper.RemoveTypeMap(typeof(decimal?));
         SqlMapper.AddTypeHandler(new DecimalHandler());
+        SqlMapper.AddTypeHandler(new JsonHandler<IReadOnlyList<Domain.Gates.CriterionResult>>());
+    }
+
+    /// <summary>A value kept as JSON text in one column (a decision's criteria as judged), in the API's JSON spelling.</summary>
+    private sealed class JsonHandler<T> : SqlMapper.TypeHandler<T>
+        where T : class
+    {
+        public override void SetValue(System.Data.IDbDataParameter parameter, T? value)
+        {
+            parameter.DbType = System.Data.DbType.String;
+            parameter.Value = value is null ? DBNull.Value : System.Text.Json.JsonSerializer.Serialize(value, Json.Options);
+        }
+
+        public override T? Parse(object value) => value is string text ? System.Text.Json.JsonSerializer.Deserialize<T>(text, Json.Options) : null;
     }
 
     private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>

@@ -48,7 +48,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
         var answer = await SendAsync(id, "decide", "decide", form, async () =>
         {
             var result = await decisions.DecideAsync(HttpContext, id, new MakeDecision(form.Enum<Domain.Phases.Decision>("decision"), form.Text("rationale")));
-            voted = result.Value.Vote is not null;
+            voted = result.Value?.Vote is not null;
             return result;
         }, "DecisionDone");
         Done = Done is null ? null : voted ? "VoteDone" : "DecisionDone";

@@ -122,5 +122,9 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
         Reports = (await Database.ReadAsync(db => ForecastStore.PageAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken))
             .Where(r => r.Level == ForecastLevel.Stage).Reverse().Take(10).ToList();
         Tolerances = await TolerancePlans.ReadAsync(Project, Database, cancellationToken);
+        Costs = await Database.ReadAsync(db => Actuals.ActualCostStore.ReadAsync(db, Project.Id), cancellationToken);
     }
+
+    /// <summary>Each stage's cost: budget, the newest forecast and what the finance system has booked.</summary>
+    public Actuals.ActualCosts Costs { get; private set; } = new([], []);
 }

@@ -12,6 +12,9 @@ public sealed class StatusrapportModel(Database database) : ProjectPageModel(dat
 {
     public ForecastEntry? Report { get; private set; }
 
+    /// <summary>The report's stage cost three ways: budget, the forecast as it now stands, and the costs the finance system has booked.</summary>
+    public Actuals.StageCostView? Cost { get; private set; }
+
     protected override bool Found => Report is not null;
 
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)
@@ -19,5 +22,10 @@ public sealed class StatusrapportModel(Database database) : ProjectPageModel(dat
         var forecastId = Guid.TryParse(RouteData.Values["forecastId"]?.ToString(), out var parsed) ? parsed : Guid.Empty;
         var report = await Database.ReadAsync(db => ForecastStore.GetAsync(db, Project.Id, forecastId), cancellationToken);
         Report = report is { Level: ForecastLevel.Stage } ? report : null;
+        if (Report is not null)
+        {
+            var costs = await Database.ReadAsync(db => Actuals.ActualCostStore.ReadAsync(db, Project.Id), cancellationToken);
+            Cost = costs.Stages.FirstOrDefault(s => s.Stage == Report.Stage);
+        }
     }
 }
