@@ -71,7 +71,7 @@ public static partial class ActualCostsApi
             return TypedResults.Ok(booked);
         }
 
-        var result = await writes.RunAsync<ActualCostView>(http, id, async write =>
+        var result = await writes.RunAsync<(ActualCostView Cost, bool Replaced)>(http, id, async write =>
         {
             if ((await ToleranceStore.PlansAsync(write.Db, id)).All(p => p.Stage != stage))
             {
@@ -81,16 +81,16 @@ public static partial class ActualCostsApi
             var view = new ActualCostView(stage, period, request.Amount!.Value, reference, write.Actor.UserId, write.Now);
             var replaced = await ActualCostStore.UpsertAsync(write.Db, id, view);
             write.Record(EventTypes.ActualCostBooked, new { view.Stage, view.Period, view.Amount, view.Reference, replaced });
-            return view;
+            return (view, replaced);
         });
         if (result.Problem is { } problem)
         {
             return problem;
         }
 
-        return booked is null
-            ? TypedResults.Created($"/api/v1/projects/{id}/actuals", result.Value)
-            : TypedResults.Ok(result.Value);
+        // New or replaced as the write found it, inside its transaction.
+        var (cost, wasBooked) = result.Value;
+        return wasBooked ? TypedResults.Ok(cost) : TypedResults.Created($"/api/v1/projects/{id}/actuals", cost);
     }
 
     [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]

@@ -34,7 +34,7 @@ public static class EventsApi
             var name = asked.StartsWith(CloudEvent.TypePrefix, StringComparison.Ordinal) ? asked[CloudEvent.TypePrefix.Length..] : asked;
             if (!EventTypes.Known.Contains(name))
             {
-                errors["type"] = [$"'{asked}' is no event type: the types are listed in the document (EventType)."];
+                errors["type"] = [$"'{asked}' is no event type: the types are the webhooks the document lists."];
             }
 
             types.Add(name);

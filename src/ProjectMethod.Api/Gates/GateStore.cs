@@ -100,6 +100,8 @@ public static class GateStore
         public required string RequestedBy { get; init; }
 
         public required Instant RequestedAt { get; init; }
+
+        public GateRequestView ToView() => new(Id, DecisionPoint, Phase, Stage, Recommendation, RequestedBy, RequestedAt);
     }
 
     private static readonly Sql OpenRequest = Sql.Of(
@@ -178,9 +180,7 @@ public static class GateStore
         requestIds.Count == 0 ? [] : (await db.ListAsync<GateVoteView>(Votes, new { projectId })).Where(v => requestIds.Contains(v.RequestId)).ToList();
 
     public static async Task<GateRequestView?> OpenRequestAsync(DbSession db, Guid projectId) =>
-        await db.SingleOrDefaultAsync<RequestRow>(OpenRequest, new { projectId }) is { } row
-            ? new GateRequestView(row.Id, row.DecisionPoint, row.Phase, row.Stage, row.Recommendation, row.RequestedBy, row.RequestedAt)
-            : null;
+        (await db.SingleOrDefaultAsync<RequestRow>(OpenRequest, new { projectId }))?.ToView();
 
     public static OpenGateRequest? ToDomain(this GateRequestView? request) =>
         request is null ? null : new OpenGateRequest(request.Id, request.DecisionPoint, request.RequestedBy);
@@ -220,9 +220,7 @@ public static class GateStore
 
     /// <summary>One request for a decision of the project, open or answered; null when the project made none by that id.</summary>
     public static async Task<GateRequestView?> RequestAsync(DbSession db, Guid projectId, Guid requestId) =>
-        await db.SingleOrDefaultAsync<RequestRow>(RequestById, new { projectId, requestId }) is { } row
-            ? new GateRequestView(row.Id, row.DecisionPoint, row.Phase, row.Stage, row.Recommendation, row.RequestedBy, row.RequestedAt)
-            : null;
+        (await db.SingleOrDefaultAsync<RequestRow>(RequestById, new { projectId, requestId }))?.ToView();
 
     /// <summary>A page of every project's decisions, oldest first: decided at or after since, of one sector when given.</summary>
     public static async Task<IReadOnlyList<DecisionView>> AcrossPortfolioAsync(DbSession db, string? sector, Instant since, Paging paging)
@@ -233,14 +231,17 @@ public static class GateStore
             return [];
         }
 
-        var votes = (await db.ListAsync<GateVoteView>(VotesInRange, new { first = rows[0].Id, last = rows[^1].Id })).ToLookup(v => v.RequestId);
-        return rows.Select(row => (row.RequestId is { } request && votes.Contains(request) ? row with { Votes = votes[request].ToList() } : row)).ToList();
+        return WithVotes(rows, await db.ListAsync<GateVoteView>(VotesInRange, new { first = rows[0].Id, last = rows[^1].Id }));
     }
 
-    private static async Task<IReadOnlyList<DecisionView>> WithVotesAsync(DbSession db, Guid projectId, IReadOnlyList<DecisionView> rows)
+    private static async Task<IReadOnlyList<DecisionView>> WithVotesAsync(DbSession db, Guid projectId, IReadOnlyList<DecisionView> rows) =>
+        WithVotes(rows, await VotesAsync(db, projectId, rows.Select(d => d.RequestId).OfType<Guid>().ToList()));
+
+    /// <summary>Each decision with the votes cast on the request it answered, in the order cast.</summary>
+    private static List<DecisionView> WithVotes(IReadOnlyList<DecisionView> rows, IEnumerable<GateVoteView> votes)
     {
-        var votes = (await VotesAsync(db, projectId, rows.Select(d => d.RequestId).OfType<Guid>().ToList())).ToLookup(v => v.RequestId);
-        return rows.Select(row => (row.RequestId is { } request && votes.Contains(request) ? row with { Votes = votes[request].ToList() } : row)).ToList();
+        var byRequest = votes.ToLookup(v => v.RequestId);
+        return rows.Select(row => row.RequestId is { } request && byRequest.Contains(request) ? row with { Votes = byRequest[request].ToList() } : row).ToList();
     }
 }
 

@@ -12,7 +12,7 @@ public sealed class StatusrapportModel(Database database) : ProjectPageModel(dat
 {
     public ForecastEntry? Report { get; private set; }
 
-    /// <summary>The report's stage cost three ways: budget, the forecast as it now stands, and the costs the finance system has booked.</summary>
+    /// <summary>The report's stage: its budget and the costs the finance system has booked so far (the forecast is the report's own).</summary>
     public Actuals.StageCostView? Cost { get; private set; }
 
     protected override bool Found => Report is not null;
