@@ -2,7 +2,7 @@
 // generates from the committed document, with openapi-fetch. `tsc --strict` must accept them as they are: a call the
 // document describes wrongly (a missing body, an enum a generator cannot offer, an answer typed as never) fails here.
 import createClient from "openapi-fetch";
-import type { components, paths } from "./generated/projectmethod";
+import type { components, paths, webhooks } from "./generated/projectmethod";
 
 type Schemas = components["schemas"];
 
@@ -89,7 +89,9 @@ export async function answerAndRead(projectId: string, inputId: string): Promise
         const { data } = await api.GET("/api/v1/events", { params: { query: { limit: 100, projectId, type: ["no.projectmethod.decisionMade"], ...(cursor === undefined ? {} : { cursor }) } } });
         const page = must(data, "events");
         for (const event of page.items) {
-            console.log(event.sequence, event.type, event.data);
+            // The data of a decisionMade event is what that webhook's schema says: the decider as the id recorded.
+            const decision = event.data as webhooks["decisionMade"]["post"]["requestBody"]["content"]["application/cloudevents+json"]["data"];
+            console.log(event.sequence, event.type, decision.decisionPoint, decision.decidedBy.toUpperCase());
         }
         cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);

@@ -114,6 +114,13 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
         bp3.Recommendation.Should().Be("Planen er godkjent");
         bp3.Criteria.Should().NotBeEmpty().And.OnlyContain(c => c.Met);
 
+        // The change feed's decisions carry what the decisionMade webhook's data says, read with the class generated for it:
+        // the decider as the id recorded.
+        var feed = await board.GetEventsAsync(null, 100, id, ["decisionMade"], null);
+        var recorded = feed.Items.Select(e => System.Text.Json.JsonSerializer.Deserialize<DecisionViewAsRecorded>(System.Text.Json.JsonSerializer.Serialize(e.Data))!).ToList();
+        recorded.Select(d => (d.DecisionPoint, d.DecidedBy, d.DecidedAs)).Should().Equal(
+            (DecisionPoint.Bp1, "bjorn", Decider.PortfolioBoard), (DecisionPoint.Bp2, "bjorn", Decider.PortfolioBoard), (DecisionPoint.Bp3, "eva", Decider.Executive));
+
         // A stale version comes back as the typed problem it is.
         var stale = await FluentActions.Awaiting(() => pia.WriteMandateAsync(id, $"\"{now.Version - 1}\"", new MandateRequest { Purpose = "x", Background = "y" }))
             .Should().ThrowAsync<ApiException<ProblemDetails>>();
@@ -144,6 +151,9 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
         while (cursor is not null);
 
         events.Should().Contain(e => e.Type == "no.projectmethod.ideaTriaged" && e.Actor == "bjorn", "the feed keeps the id the event was recorded with");
+        events.Where(e => e.Type == "no.projectmethod.ideaTriaged")
+            .Select(e => System.Text.Json.JsonSerializer.Deserialize<IdeaTriagedData>(System.Text.Json.JsonSerializer.Serialize(e.Data))!)
+            .Should().Contain(d => d.IdeaId == idea.Id && d.Decision == TriageDecision.Park && d.Rationale == "Tas opp i budsjettet neste år" && d.ProjectId == null);
     }
 
     [Fact]

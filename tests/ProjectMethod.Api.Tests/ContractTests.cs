@@ -68,4 +68,24 @@ public sealed class ContractTests
         Contract.AmbiguousOneOf(clean, System.Text.Json.Nodes.JsonNode.Parse("""{"level":null}"""), components, "$").Should().BeNull();
         Contract.AmbiguousOneOf(clean, System.Text.Json.Nodes.JsonNode.Parse("""{"level":"consult"}"""), components, "$").Should().BeNull();
     }
+
+    [Fact]
+    public void An_event_is_held_to_its_types_webhook_and_its_data_to_the_payload_as_stored()
+    {
+        var package = new ProjectMethod.Api.WorkPackages.WorkPackageView(Guid.CreateVersion7(), 1, "Pilot i to soner", "tom", null, []);
+        var stored = System.Text.Json.JsonSerializer.Serialize(package, ProjectMethod.Api.Infrastructure.Json.Options);
+        string Event(string type, string data) => System.Text.Json.JsonSerializer.Serialize(
+            ProjectMethod.Api.Events.CloudEvent.From(7, Guid.CreateVersion7(), type, "per", NodaTime.Instant.FromUtc(2026, 3, 2, 8, 0), data),
+            ProjectMethod.Api.Infrastructure.Json.Options);
+
+        Contract.CheckEvent(Event("workPackageCreated", stored)).Should().BeNull();
+        Contract.CheckEventData("workPackageCreated", stored).Should().BeNull();
+        // People are user ids in an event, as stored: the answers' {id, name} under another name is not what the data says.
+        var shown = stored.Replace("\"teamManagerUserId\":\"tom\"", "\"teamManager\":{\"id\":\"tom\",\"name\":\"Tom Teamleder\"}", StringComparison.Ordinal);
+        Contract.CheckEvent(Event("workPackageCreated", shown)).Should().Contain("teamManagerUserId");
+        Contract.CheckEvent(Event("workPackageCreated", stored.Replace("\"stage\":1", "\"stage\":\"one\"", StringComparison.Ordinal))).Should().Contain("stage");
+        // Another type's data is not this type's.
+        Contract.CheckEvent(Event("lessonRecorded", stored)).Should().Contain("lessonId");
+        Contract.CheckEvent(Event("somethingHappened", stored)).Should().Contain("not among the document's webhooks");
+    }
 }

@@ -53,6 +53,20 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         var realising = portfolio.GetProperty("projects").EnumerateArray().Single(p => p.Str("phase") == "realisation");
         realising.GetProperty("benefits").GetProperty("count").GetInt32().Should().Be(1);
         (await board.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK)).GetProperty("ok").GetBoolean().Should().BeTrue();
+
+        // The whole municipality's feed, read as an integrator would: each event as its type's webhook in the document describes it.
+        using var integrator = service.HeldToContractAs("ivar", GlobalRoles.Integrator);
+        var types = new HashSet<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await integrator.GetAsync("/api/v1/events?limit=200" + (cursor is null ? "" : $"&cursor={cursor}")).Expect(HttpStatusCode.OK);
+            types.UnionWith(page.GetProperty("items").EnumerateArray().Select(e => e.Str("type")));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        types.Should().Contain(["no.projectmethod.decisionMade", "no.projectmethod.exceptionReported", "no.projectmethod.coCreationInputAnswered", "no.projectmethod.benefitMeasured"]);
     }
 
     [Fact]
@@ -1052,7 +1066,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     /// <summary>Waits until the demo has filled the database — twelve projects, and the audit chain still for a second — and answers the portfolio.</summary>
-    private static async Task<JsonElement> SeededAsync(HttpClient board)
+    internal static async Task<JsonElement> SeededAsync(HttpClient board)
     {
         var deadline = DateTime.UtcNow.AddSeconds(180);
         var events = -1L;

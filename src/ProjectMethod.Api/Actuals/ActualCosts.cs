@@ -80,7 +80,7 @@ public static partial class ActualCostsApi
 
             var view = new ActualCostView(stage, period, request.Amount!.Value, reference, write.Actor.UserId, write.Now);
             var replaced = await ActualCostStore.UpsertAsync(write.Db, id, view);
-            write.Record(EventTypes.ActualCostBooked, new { view.Stage, view.Period, view.Amount, view.Reference, replaced });
+            write.Record(EventTypes.ActualCostBooked, new ActualCostBookedData(view.Stage, view.Period, view.Amount, view.Reference, replaced));
             return (view, replaced);
         });
         if (result.Problem is { } problem)

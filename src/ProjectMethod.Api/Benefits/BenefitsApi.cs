@@ -183,7 +183,7 @@ public static class BenefitsApi
 
             var evaluated = benefit with { Outcome = request.Outcome, Explanation = request.Explanation!.Trim(), EvaluatedBy = write.Actor.UserId, EvaluatedAt = write.Now };
             await BenefitStore.EvaluateAsync(write.Db, evaluated);
-            write.Record(EventTypes.BenefitEvaluated, new { benefitId, evaluated.Outcome, evaluated.Explanation });
+            write.Record(EventTypes.BenefitEvaluated, new BenefitEvaluatedData(benefitId, evaluated.Outcome, evaluated.Explanation));
             return BenefitView.From(evaluated, await BenefitStore.MeasurementsAsync(write.Db, id), BenefitMath.Today(clock), write.Project.Phase);
         });
         return result.Problem ?? (Results<Ok<BenefitView>, ProblemHttpResult>)TypedResults.Ok(result.Value);

@@ -65,7 +65,7 @@ public static class BusinessCaseRecords
                 WrittenAt = write.Now,
             };
             await BusinessCaseStore.InsertVersionAsync(write.Db, id, row);
-            write.Record(EventTypes.BusinessCaseWritten, new { row.Version });
+            write.Record(EventTypes.BusinessCaseWritten, new BusinessCaseWrittenData(row.Version));
             var reviews = await BusinessCaseStore.ReviewsAsync(write.Db, id);
             return View(row, BusinessCaseStanding.NotConfirmedInThisPhase, reviews);
         });
@@ -109,7 +109,7 @@ public static class BusinessCaseRecords
                 ReviewedAt = write.Now,
             };
             await BusinessCaseStore.InsertReviewAsync(write.Db, id, row);
-            write.Record(EventTypes.BusinessCaseReviewed, new { row.CaseVersion, row.Phase, row.Stage, row.Justified, row.Comment });
+            write.Record(EventTypes.BusinessCaseReviewed, new BusinessCaseReviewedData(row.CaseVersion, row.Phase, row.Stage, row.Justified, row.Comment));
             return ToView(row);
         });
 

@@ -47,7 +47,7 @@ public static class ChecklistAnswers
 
             var (status, comment) = (request.Status.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());
             await ChecklistStore.UpsertAsync(write.Db, id, itemId, ChecklistStore.RoundOf(item.DecisionPoint, write.Project), status, comment, write.Actor.UserId, write.Now);
-            write.Record(EventTypes.ChecklistItemUpdated, new { itemId, item.DecisionPoint, status, comment });
+            write.Record(EventTypes.ChecklistItemUpdated, new ChecklistItemUpdatedData(itemId, item.DecisionPoint, status, comment));
             return item with { Status = status, Comment = comment, UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now };
         });
 

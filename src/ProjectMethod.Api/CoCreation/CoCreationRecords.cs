@@ -230,7 +230,7 @@ public static class CoCreationRecords
             var response = new InputResponseView(request.Outcome!.Value, request.Explanation!.Trim(), request.ProductId, request.DecisionId, write.Actor.UserId, write.Now);
             await CoCreationStore.RespondAsync(write.Db, id, inputId, response);
             var answered = input with { Response = response };
-            write.Record(EventTypes.CoCreationInputAnswered, new { inputId, response });
+            write.Record(EventTypes.CoCreationInputAnswered, new CoCreationInputAnsweredData(inputId, response));
             return answered;
         });
     }

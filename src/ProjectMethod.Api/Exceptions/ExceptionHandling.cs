@@ -59,7 +59,7 @@ public static class ExceptionHandling
                 ReportedAt = write.Now,
             };
             await ExceptionStore.UpdateAsync(write.Db, reported);
-            write.Record(EventTypes.ExceptionReported, new { exceptionId, report = request });
+            write.Record(EventTypes.ExceptionReported, new ExceptionReportedData(exceptionId, request));
             return reported;
         });
         return result;
@@ -132,7 +132,7 @@ public static class ExceptionHandling
                 DecidedAt = decision == ExceptionDecision.Escalate ? null : write.Now,
             };
             await ExceptionStore.UpdateAsync(write.Db, decided);
-            write.Record(EventTypes.ExceptionDecided, new { exceptionId, decision, rationale = decided.Rationale, state = decided.State });
+            write.Record(EventTypes.ExceptionDecided, new ExceptionDecidedData(exceptionId, decision, decided.Rationale!, decided.State));
 
             if (decision == ExceptionDecision.PrematureClosure)
             {
@@ -176,8 +176,10 @@ public static class ExceptionHandling
         }
 
         await BenefitStore.RetargetAsync(write.Db, benefitId, target, allowedShortfall);
-        await BenefitStore.InsertVersionAsync(write.Db, benefit with { TargetValue = target, AllowedShortfall = allowedShortfall }, null, write.Actor.UserId, write.Now);
-        write.Record(EventTypes.BenefitDefined, new { benefitId, target, allowedShortfall });
+        var retargeted = benefit with { TargetValue = target, AllowedShortfall = allowedShortfall };
+        await BenefitStore.InsertVersionAsync(write.Db, retargeted, null, write.Actor.UserId, write.Now);
+        write.Record(EventTypes.BenefitDefined, BenefitView.From(
+            retargeted, await BenefitStore.MeasurementsAsync(write.Db, write.Project.Id), write.Now.InZone(BenefitMath.Oslo).Date, write.Project.Phase));
         return null;
     }
 
@@ -191,7 +193,7 @@ public static class ExceptionHandling
             {
                 State = ExceptionState.Decided, Decision = ExceptionDecision.PrematureClosure, Rationale = rationale, DecidedBy = write.Actor.UserId, DecidedAt = write.Now,
             });
-            write.Record(EventTypes.ExceptionDecided, new { exceptionId = other.Id, decision = ExceptionDecision.PrematureClosure, rationale, state = ExceptionState.Decided });
+            write.Record(EventTypes.ExceptionDecided, new ExceptionDecidedData(other.Id, ExceptionDecision.PrematureClosure, rationale, ExceptionState.Decided));
         }
 
         var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);

@@ -88,11 +88,9 @@ public static class ExceptionStore
                 state = exception.State.Wire(), exception.Escalated, exception.ForecastId, exception.ForecastValue, exception.Plan, exception.Deviation,
                 exception.Allowed, exception.RaisedAt,
             });
-            write.Record(EventTypes.ExceptionRaised, new
-            {
-                exceptionId = exception.Id, exception.Level, exception.Stage, exception.BenefitId, exception.Dimension, exception.ForecastValue, exception.Plan,
-                exception.Deviation, exception.Allowed, owner = exception.Owner,
-            });
+            write.Record(EventTypes.ExceptionRaised, new ExceptionRaisedData(
+                exception.Id, exception.Level, exception.Stage, exception.BenefitId, exception.Dimension, exception.ForecastValue, exception.Plan,
+                exception.Deviation, exception.Allowed, exception.Owner));
             raised.Add(exception);
         }
 
@@ -113,7 +111,7 @@ public static class ExceptionStore
                 State = ExceptionRules.SupersedeByStop(open.ToCase()), Rationale = rationale, DecidedBy = write.Actor.UserId, DecidedAt = write.Now,
             };
             await UpdateAsync(write.Db, settled);
-            write.Record(EventTypes.ExceptionSuperseded, new { exceptionId = settled.Id, state = settled.State, rationale });
+            write.Record(EventTypes.ExceptionSuperseded, new ExceptionSupersededData(settled.Id, settled.State, rationale));
             superseded.Add(settled);
         }
 

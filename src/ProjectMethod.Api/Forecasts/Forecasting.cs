@@ -90,7 +90,7 @@ public static class Forecasting
             .Concat(Breaches.ToRaise(ToleranceLevel.Project, stage, null, projectEvaluation ?? [], open))
             .ToList();
         var raised = await ExceptionStore.RaiseAsync(write, breaches, id);
-        write.Record(EventTypes.ForecastSubmitted, new { forecastId = id, stage, evaluation, measured, raised = raised.Select(r => r.Id) });
+        write.Record(EventTypes.ForecastSubmitted, new ForecastSubmittedData(id, stage, null, evaluation, measured, raised.Select(r => r.Id).ToList(), []));
         return new ForecastView(id, stage, null, comment, evaluation, raised, [], measured, write.Actor.UserId, write.Now, narrative);
     }
 

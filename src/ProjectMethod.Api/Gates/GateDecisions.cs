@@ -41,7 +41,7 @@ public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
             var created = new GateRequestView(Ids.New(write.Now), point.Value, write.Project.Phase, write.Project.Stage,
                 request.Recommendation!.Trim(), write.Actor.UserId, write.Now);
             await GateStore.InsertRequestAsync(write.Db, id, created);
-            write.Record(EventTypes.DecisionRequested, new { requestId = created.Id, created.DecisionPoint, created.Recommendation });
+            write.Record(EventTypes.DecisionRequested, new DecisionRequestedData(created.Id, created.DecisionPoint, created.Recommendation));
             return created;
         });
 

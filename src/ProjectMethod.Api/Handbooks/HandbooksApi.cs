@@ -102,7 +102,7 @@ public static class HandbooksApi
             var draft = (basis ?? new HandbookVersion { Sector = sector, Version = 0, Name = sector, Dimensions = [Domain.Tolerances.Dimension.Time, Domain.Tolerances.Dimension.Cost] })
                 with { Sector = sector, Version = (basis?.Version ?? 0) + 1, State = HandbookState.Draft };
             await HandbookStore.InsertDraftAsync(db, draft, actor.UserId, now);
-            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDrafted, actor.UserId, now, new { sector, draft.Version, copiedFrom = basis?.Version });
+            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDrafted, actor.UserId, now, new HandbookDraftedData(sector, draft.Version, basis?.Version));
             return (true, new HandbookRecord(draft, now, actor.UserId, now));
         }, cancellationToken);
         return outcome.Error is { } refused
@@ -168,7 +168,7 @@ public static class HandbooksApi
             }
 
             await HandbookStore.PublishAsync(db, draft.Version, actor.UserId, now);
-            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookPublished, actor.UserId, now, new { sector, draft.Version.Version });
+            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookPublished, actor.UserId, now, new HandbookPublishedData(sector, draft.Version.Version));
             return (true, draft with { Version = draft.Version with { State = HandbookState.Published }, PublishedBy = actor.UserId, PublishedAt = now });
         }, cancellationToken);
         return outcome.Error is { } refused ? Problems.From(refused) : TypedResults.Ok(HandbookMapping.ToView(outcome.Value!));

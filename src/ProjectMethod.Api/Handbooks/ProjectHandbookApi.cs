@@ -61,10 +61,7 @@ public static class ProjectHandbookApi
             }
 
             await ProjectStore.UpdateHandbookAsync(write.Db, id, target.Version.Version);
-            write.Record(EventTypes.HandbookMoved, new
-            {
-                sector = current.Sector, from = current.Version, to = target.Version.Version, rationale = request.Rationale!.Trim(),
-            });
+            write.Record(EventTypes.HandbookMoved, new HandbookMovedData(current.Sector, current.Version, target.Version.Version, request.Rationale!.Trim()));
             return HandbookMapping.ToView(target);
         });
         return result.Problem ?? (Results<Ok<HandbookVersionView>, ProblemHttpResult>)TypedResults.Ok(result.Value);

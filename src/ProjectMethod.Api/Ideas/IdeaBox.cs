@@ -42,7 +42,7 @@ public static class IdeaBox
             }
 
             await IdeaStore.InsertAsync(db, idea);
-            await AuditTrail.AppendAsync(db, null, EventTypes.IdeaSubmitted, actor.UserId, now, new { ideaId = idea.Id, idea.Title, idea.Origin, idea.Sector });
+            await AuditTrail.AppendAsync(db, null, EventTypes.IdeaSubmitted, actor.UserId, now, new IdeaSubmittedData(idea.Id, idea.Title, idea.Origin, idea.Sector));
             return (true, (DomainError?)null);
         }, http.RequestAborted);
         return refused is null ? new WriteResult<IdeaView>(idea, 0, null) : WriteResult.Refused<IdeaView>(Problems.From(refused));
@@ -89,7 +89,7 @@ public static class IdeaBox
             };
             await IdeaStore.AnswerAsync(db, answered);
             await AuditTrail.AppendAsync(db, project?.Id, EventTypes.IdeaTriaged, actor.UserId, now,
-                new { ideaId, decision, rationale = answered.Rationale, projectId = project?.Id });
+                new IdeaTriagedData(ideaId, decision, answered.Rationale, project?.Id));
             return (true, answered);
         }, http.RequestAborted);
         return outcome.Error is { } refused ? WriteResult.Refused<IdeaView>(Problems.From(refused)) : new WriteResult<IdeaView>(outcome.Value, 0, null);

@@ -17,24 +17,28 @@ public static class AuditTrail
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static async Task AppendAsync(DbSession db, Guid? projectId, string type, string actor, Instant at, object payload)
+    public static Task AppendAsync<TPayload>(DbSession db, Guid? projectId, EventType<TPayload> type, string actor, Instant at, TPayload payload)
+        where TPayload : notnull => AppendAsync(db, projectId, type, actor, at, (object)payload);
+
+    /// <summary>Appends an event whose payload the type's catalogue entry vouches for (a project write's recorded events).</summary>
+    internal static async Task AppendAsync(DbSession db, Guid? projectId, EventType type, string actor, Instant at, object payload)
     {
         var head = await AuditStore.HeadAsync(db);
         var sequence = (head?.Sequence ?? 0) + 1;
         var previousHash = head?.Hash ?? GenesisHash;
-        var payloadJson = JsonSerializer.Serialize(payload, Json.Options);
+        var payloadJson = JsonSerializer.Serialize(payload, type.Payload, Json.Options);
         await AuditStore.AppendAsync(db, new AuditEventRow
         {
             Sequence = sequence,
             ProjectId = projectId,
-            Type = type,
+            Type = type.Name,
             Actor = actor,
             OccurredAt = at,
             Payload = payloadJson,
             PreviousHash = previousHash,
-            Hash = Hash(previousHash, sequence, projectId, type, actor, at, payloadJson),
+            Hash = Hash(previousHash, sequence, projectId, type.Name, actor, at, payloadJson),
         });
-        await WebhookOutbox.EnqueueAsync(db, sequence, type, at);
+        await WebhookOutbox.EnqueueAsync(db, sequence, type.Name, at);
     }
 
     /// <summary>The chain hash of one event; verification recomputes it the same way.</summary>

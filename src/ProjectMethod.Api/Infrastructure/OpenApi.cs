@@ -41,7 +41,7 @@ public static class OpenApi
     public static IServiceCollection AddProjectMethodOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer(async (document, context, cancellationToken) =>
             {
                 document.Info = new OpenApiInfo
                 {
@@ -70,11 +70,13 @@ public static class OpenApi
                 }
 
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                // The events' payloads are made first, so the passes below treat them like every other schema.
+                var events = new EventSchemas(document, context);
+                await events.CreateAsync(cancellationToken);
                 WriteNodaProperties(document);
                 RequireEveryPropertyOfAnswers(document, RequireValuesInRequests(document));
                 SpellOutEnumArrays(document);
-                DescribeWebhooks(document);
-                return Task.CompletedTask;
+                DescribeWebhooks(document, events);
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
@@ -218,7 +220,7 @@ public static class OpenApi
     /// The deliveries a webhook subscriber receives, one entry per event type in the document's <c>webhooks</c>: a POST of
     /// the CloudEvent (its <c>type</c> fixed to the event's), with the delivery's id, timestamp and signature headers.
     /// </summary>
-    private static void DescribeWebhooks(OpenApiDocument document)
+    private static void DescribeWebhooks(OpenApiDocument document, EventSchemas events)
     {
         static OpenApiParameter Header(string name, string description) => new()
         {
@@ -263,7 +265,9 @@ public static class OpenApi
                                                 Properties = new Dictionary<string, IOpenApiSchema>
                                                 {
                                                     ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Const = Events.CloudEvent.TypePrefix + type },
+                                                    ["data"] = events.DataOf(Events.EventTypes.ByName[type]),
                                                 },
+                                                Required = new HashSet<string> { "type", "data" },
                                             },
                                         ],
                                     },

@@ -56,7 +56,7 @@ public static class LessonRecords
             var lesson = new LessonView(Ids.New(write.Now), id, request.Title!.Trim(), request.Description!.Trim(),
                 request.Recommendation!.Trim(), request.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? [], write.Project.Phase, write.Actor.UserId, write.Now);
             await LessonStore.InsertAsync(write.Db, lesson);
-            write.Record(EventTypes.LessonRecorded, new { lessonId = lesson.Id, lesson.Title });
+            write.Record(EventTypes.LessonRecorded, new LessonRecordedData(lesson.Id, lesson.Title));
             return lesson;
         });
 
@@ -85,7 +85,7 @@ public static class LessonRecords
             }
 
             await LessonStore.PublishAsync(write.Db, lessonId, write.Now);
-            write.Record(EventTypes.LessonPublished, new { lessonId });
+            write.Record(EventTypes.LessonPublished, new LessonPublishedData(lessonId));
             return lesson with { PublishedAt = write.Now };
         });
         return result;
@@ -122,7 +122,7 @@ public static class LessonRecords
             var review = new LessonsReviewView(Ids.New(write.Now), lessonIds, request.NoneRelevantReason?.Trim(),
                 write.Project.Phase, write.Actor.UserId, write.Now);
             await LessonStore.InsertReviewAsync(write.Db, id, review);
-            write.Record(EventTypes.LessonsReviewed, new { reviewId = review.Id, review.LessonIds, review.NoneRelevantReason });
+            write.Record(EventTypes.LessonsReviewed, new LessonsReviewedData(review.Id, review.LessonIds, review.NoneRelevantReason));
             return review;
         });
 
@@ -164,12 +164,13 @@ public static class LessonRecords
             var report = new ReportView(Ids.New(write.Now), kind, request.Summary!.Trim(), request.Details?.Trim() ?? "",
                 write.Actor.UserId, write.Now, activityIds, inputIds);
             await LessonStore.InsertReportAsync(write.Db, id, report);
-            if (kind == LessonStore.LessonsReport && await LessonStore.PublishAllAsync(write.Db, id, write.Now) is > 0 and var published)
+            foreach (var published in kind == LessonStore.LessonsReport ? await LessonStore.PublishAllAsync(write.Db, id, write.Now) : [])
             {
-                write.Record(EventTypes.LessonPublished, new { published });
+                write.Record(EventTypes.LessonPublished, new LessonPublishedData(published));
             }
+
             write.Record(kind == LessonStore.EndReport ? EventTypes.EndReportWritten : EventTypes.LessonsReportWritten,
-                new { reportId = report.Id, report.Summary, report.ActivityIds, report.InputIds });
+                new ReportWrittenData(report.Id, report.Summary, report.ActivityIds, report.InputIds));
             return report;
         });
 

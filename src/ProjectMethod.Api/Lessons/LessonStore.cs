@@ -67,6 +67,8 @@ public static class LessonStore
 
     private static readonly Sql Publish = Sql.Of("UPDATE lessons SET published_at = @at WHERE id = @lessonId");
 
+    private static readonly Sql Unpublished = Sql.Of($"SELECT {Columns} FROM lessons l WHERE l.project_id = @projectId AND l.published_at IS NULL ORDER BY l.id");
+
     private static readonly Sql PublishAll = Sql.Of("UPDATE lessons SET published_at = @at WHERE project_id = @projectId AND published_at IS NULL");
 
     private static readonly Sql Exists = Sql.Of("SELECT COUNT(*) FROM lessons WHERE id = @id");
@@ -139,7 +141,13 @@ public static class LessonStore
     public static Task PublishAsync(DbSession db, Guid lessonId, Instant at) => db.ExecuteAsync(Publish, new { lessonId, at });
 
     /// <summary>Publishes every lesson of the project not yet published; returns how many.</summary>
-    public static Task<int> PublishAllAsync(DbSession db, Guid projectId, Instant at) => db.ExecuteAsync(PublishAll, new { projectId, at });
+    /// <summary>Publishes every lesson of the project not yet published; the ids of those it published.</summary>
+    public static async Task<IReadOnlyList<Guid>> PublishAllAsync(DbSession db, Guid projectId, Instant at)
+    {
+        var unpublished = await db.ListAsync<Row>(Unpublished, new { projectId });
+        await db.ExecuteAsync(PublishAll, new { projectId, at });
+        return unpublished.Select(r => r.Id).ToList();
+    }
 
     /// <summary>The ids among these that name a lesson (one lookup each: a review names a handful).</summary>
     public static async Task<IReadOnlyList<Guid>> ExistingAsync(DbSession db, IReadOnlyList<Guid> ids)

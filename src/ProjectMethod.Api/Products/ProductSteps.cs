@@ -229,7 +229,7 @@ public static class ProductSteps
     /// moves is judged at once.
     /// </summary>
     private static async Task<WriteResult<ProductView>> StepAsync(
-        Guid id, Guid productId, HttpContext http, ProjectWrites writes, ProductStep step, Validation validation, string eventType,
+        Guid id, Guid productId, HttpContext http, ProjectWrites writes, ProductStep step, Validation validation, EventType<ProductStepData> eventType,
         Func<ProjectWrite, ProductView, Task<ProductView>> apply, ReviewResult? review = null, Dimension? judge = null, (string Field, string? UserId)[]? people = null)
     {
         if (!validation.IsValid)
@@ -256,7 +256,7 @@ public static class ProductSteps
 
             var changed = await apply(write, product with { State = next.Value, UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now });
             await ProductStore.UpdateAsync(write.Db, id, changed);
-            write.Record(eventType, new { product = changed, from = product.State, to = changed.State, actor = write.Actor.UserId, comment = changed.LastComment });
+            write.Record(eventType, new ProductStepData(changed, product.State, changed.State, write.Actor.UserId, changed.LastComment));
             if (judge is { } dimension)
             {
                 await Forecasting.JudgeMeasuredAsync(write, await write.TolerancesAsync(), dimension);

@@ -17,7 +17,7 @@ namespace ProjectMethod.Api.Projects;
 /// </summary>
 public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList<RoleAssignment> roles, ProjectStanding standing, Instant now, People.PeopleDirectory people)
 {
-    private readonly List<(string Type, object Payload)> events = [];
+    private readonly List<(Events.EventType Type, object Payload)> events = [];
 
     /// <summary>The write's transaction: every store call of the write goes through it.</summary>
     public DbSession Db => db;
@@ -34,10 +34,11 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
 
     public CancellationToken CancellationToken => db.CancellationToken;
 
-    internal IReadOnlyList<(string Type, object Payload)> Events => events;
+    internal IReadOnlyList<(Events.EventType Type, object Payload)> Events => events;
 
     /// <summary>Records the domain event of this change; it is appended to the audit trail in the same transaction.</summary>
-    public void Record(string type, object payload) => events.Add((type, payload));
+    public void Record<TPayload>(Events.EventType<TPayload> type, TPayload payload)
+        where TPayload : notnull => events.Add((type, payload));
 
     private HandbookVersion? handbook;
 

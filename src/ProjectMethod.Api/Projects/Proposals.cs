@@ -62,8 +62,8 @@ public static class Proposals
             IdeaId = ideaId,
         };
         await ProjectStore.InsertAsync(db, row);
-        var proposed = new { row.Name, row.Sector, row.Description, handbook = new { handbook.Sector, handbook.Version } };
-        await AuditTrail.AppendAsync(db, row.Id, EventTypes.ProjectProposed, proposerId, now, ideaId is null ? proposed : new { proposed.Name, proposed.Sector, proposed.Description, proposed.handbook, ideaId });
+        await AuditTrail.AppendAsync(db, row.Id, EventTypes.ProjectProposed, proposerId, now,
+            new ProjectProposedData(row.Name, row.Sector, row.Description, new HandbookReference(handbook.Sector, handbook.Version), ideaId));
         return row;
     }
 
@@ -93,7 +93,7 @@ public static class Proposals
 
             var (purpose, background) = (request.Purpose!.Trim(), request.Background!.Trim());
             await ProjectStore.UpdateMandateAsync(write.Db, id, purpose, background);
-            write.Record(EventTypes.MandateWritten, new { purpose, background });
+            write.Record(EventTypes.MandateWritten, new MandateWrittenData(purpose, background));
             return write.Project with { MandatePurpose = purpose, MandateBackground = background, UpdatedAt = write.Now };
         });
 

@@ -46,7 +46,7 @@ public static class Appointments
 
             var assigned = new RoleView(candidate.Id, role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
             await RoleStore.InsertAsync(write.Db, id, assigned);
-            write.Record(EventTypes.RoleAssigned, new { assignmentId = candidate.Id, role, candidate.UserId, candidate.DisplayName });
+            write.Record(EventTypes.RoleAssigned, new RoleAssignedData(candidate.Id, role, candidate.UserId, candidate.DisplayName));
             return assigned;
         });
 
@@ -95,11 +95,8 @@ public static class Appointments
             await RoleStore.RemoveAsync(write.Db, id, replaced.Id);
             await RoleStore.InsertAsync(write.Db, id, appointed);
             var products = await HandOverProductsAsync(write, replaced, candidate.UserId);
-            write.Record(EventTypes.RoleReplaced, new
-            {
-                assignmentId = replaced.Id, newAssignmentId = candidate.Id, role = replaced.Role, fromUserId = replaced.UserId, toUserId = candidate.UserId,
-                candidate.DisplayName, rationale = request.Rationale!.Trim(), products,
-            });
+            write.Record(EventTypes.RoleReplaced, new RoleReplacedData(
+                replaced.Id, candidate.Id, replaced.Role, replaced.UserId, candidate.UserId, candidate.DisplayName, request.Rationale!.Trim(), products));
             return appointed;
         });
 
@@ -133,7 +130,7 @@ public static class Appointments
             }
 
             await RoleStore.RemoveAsync(write.Db, id, assignmentId);
-            write.Record(EventTypes.RoleRemoved, new { assignmentId, removed.Role, removed.UserId, rationale = request.Rationale!.Trim() });
+            write.Record(EventTypes.RoleRemoved, new RoleRemovedData(assignmentId, removed.Role, removed.UserId, request.Rationale!.Trim()));
             return true;
         });
 

@@ -56,7 +56,7 @@ public static class WebhooksApi
         await database.WriteAsync(async db =>
         {
             await WebhookStore.InsertAsync(db, view);
-            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookSubscribed, actor.UserId, now, new { subscriptionId = view.Id, view.Url, view.EventTypes });
+            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookSubscribed, actor.UserId, now, new WebhookSubscribedData(view.Id, view.Url, view.EventTypes));
             return (true, 0);
         }, http.RequestAborted);
         return TypedResults.Created($"/api/v1/webhooks/{view.Id}", view);
@@ -79,7 +79,7 @@ public static class WebhooksApi
                 return (false, false);
             }
 
-            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookRemoved, actor.UserId, clock.GetCurrentInstant(), new { subscriptionId = id });
+            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookRemoved, actor.UserId, clock.GetCurrentInstant(), new WebhookRemovedData(id));
             return (true, true);
         }, http.RequestAborted);
         return removed ? TypedResults.NoContent() : Problems.NotFound("The subscription");

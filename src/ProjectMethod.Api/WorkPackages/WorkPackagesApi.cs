@@ -125,7 +125,7 @@ public static class WorkPackagesApi
 
             await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id), set!, write.Actor.UserId, write.Now);
             var view = View(package, set, await ProductStore.ForProjectAsync(write.Db, id));
-            write.Record(EventTypes.TolerancesSet, view);
+            write.Record(EventTypes.TolerancesSet, view.Tolerances!);
             return view;
         });
         return result.Problem ?? (Results<Ok<WorkPackageView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
@@ -171,7 +171,7 @@ public static class WorkPackagesApi
             await ForecastStore.InsertAsync(write.Db, new ForecastRecord(
                 forecastId, id, ForecastLevel.WorkPackage, package.Stage, package.Id, values, null, comment, view, write.Actor.UserId, write.Now));
             var raised = await RaiseIssues(write, package, evaluation, forecastId);
-            write.Record(EventTypes.ForecastSubmitted, new { forecastId, workPackageId = package.Id, evaluation = view, issues = raised.Select(i => i.Id) });
+            write.Record(EventTypes.ForecastSubmitted, new ForecastSubmittedData(forecastId, package.Stage, package.Id, view, measured, [], raised.Select(i => i.Id).ToList()));
             return new ForecastView(forecastId, package.Stage, package.Id, comment, view, [], raised, measured, write.Actor.UserId, write.Now);
         });
         return result.Problem ?? (Results<Created<ForecastView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/issues", result.Value);

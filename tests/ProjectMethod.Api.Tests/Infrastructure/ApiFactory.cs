@@ -150,13 +150,38 @@ public abstract class ApiFactory(string provider, string? sharedDatabase = null)
 
     private int dropped;
 
-    /// <summary>Drops the database once, whether the factory is disposed synchronously, asynchronously or both.</summary>
+    /// <summary>
+    /// Drops the database once, whether the factory is disposed synchronously, asynchronously or both — after holding
+    /// every event the test recorded to its type's schema in the document, so each event type is checked by every test
+    /// that makes one.
+    /// </summary>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (connectionString.IsValueCreated && sharedDatabase is null && Interlocked.Exchange(ref dropped, 1) == 0)
         {
+            var broken = EventsBreakingTheContract();
             TestDatabases.Drop(provider, connectionString.Value);
+            if (broken is not null)
+            {
+                throw new ContractBrokenException(broken);
+            }
+        }
+    }
+
+    /// <summary>Why a recorded event's payload is not what its webhook's data says, or null (also when the database cannot be read: a test broke it).</summary>
+    private string? EventsBreakingTheContract()
+    {
+        try
+        {
+            using var connection = OpenDatabase();
+            return Dapper.SqlMapper.Query<(string Type, string Payload)>(connection, "SELECT type, payload FROM audit_events ORDER BY sequence")
+                .Select(e => Contract.CheckEventData(e.Type, e.Payload))
+                .FirstOrDefault(broken => broken is not null);
+        }
+        catch (DbException)
+        {
+            return null;
         }
     }
 }

@@ -67,17 +67,61 @@ public static partial class Contract
             : Validate($"/paths/{Escape(operation.Template)}/{operation.Method.ToLowerInvariant()}/requestBody/content/{Escape(mediaType)}/schema", body);
     }
 
+    /// <summary>
+    /// Why an event (a CloudEvent from the feed or a webhook delivery) does not keep what its type's webhook in the
+    /// document says, its data included, or null when it does.
+    /// </summary>
+    public static string? CheckEvent(string body)
+    {
+        var type = JsonNode.Parse(body)?["type"]?.GetValue<string>() ?? "";
+        return Webhook(type) is { } pointer ? Validate(pointer, body) : $"The event type '{type}' is not among the document's webhooks.";
+    }
+
+    /// <summary>Why an event's payload (as the project history lists it) does not keep its type's schema, or null.</summary>
+    public static string? CheckEventData(string type, string data) =>
+        Webhook(EventPrefix + type) is { } pointer ? Validate(pointer + "/allOf/1/properties/data", data) : $"The event type '{type}' is not among the document's webhooks.";
+
+    private const string EventPrefix = "no.projectmethod.";
+
+    private static string? Webhook(string type) =>
+        type.StartsWith(EventPrefix, StringComparison.Ordinal) && Document.Value["webhooks"]?[type[EventPrefix.Length..]] is not null
+            ? $"/webhooks/{Escape(type[EventPrefix.Length..])}/post/requestBody/content/application~1cloudevents+json/schema"
+            : null;
+
+    /// <summary>Why the events an answer carries (the feed's items, a history's payloads) do not keep their types' schemas, or null.</summary>
+    public static string? CheckEventsIn((string Method, string Template) operation, int status, string body)
+    {
+        if (status != 200 || operation.Template is not ("/api/v1/events" or "/api/v1/projects/{id}/history") || JsonNode.Parse(body) is not JsonObject { } page
+            || page["items"] is not JsonArray items)
+        {
+            return null;
+        }
+
+        return operation.Template switch
+        {
+            "/api/v1/events" => items.Select(item => CheckEvent(item!.ToJsonString())).FirstOrDefault(broken => broken is not null),
+            "/api/v1/projects/{id}/history" => items
+                .Select(item => CheckEventData(item!["type"]!.GetValue<string>(), item["payload"]!.ToJsonString()))
+                .FirstOrDefault(broken => broken is not null),
+            _ => null,
+        };
+    }
+
     private static JsonNode Node((string Method, string Template) operation) =>
         Document.Value["paths"]![operation.Template]![operation.Method.ToLowerInvariant()]!;
+
+    /// <summary>The document's node at a JSON pointer (an array's items by their index).</summary>
+    private static JsonNode At(string pointer) => pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
+        .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
+        .Aggregate((JsonNode)Document.Value, (node, segment) =>
+            node is JsonArray items ? items[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)]! : node[segment]!);
 
     private static string? Validate(string pointer, string body)
     {
         var schema = Schemas.GetOrAdd(pointer, p =>
         {
             // The schema at the pointer becomes the root, with the document's components beside it as definitions.
-            var target = p.Split('/', StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
-                .Aggregate((JsonNode)Document.Value, (node, segment) => node[segment]!);
+            var target = At(p);
             // (Wrapped in allOf: a $ref beside definitions would hide them.)
             var root = new JsonObject { ["allOf"] = new JsonArray(target.DeepClone()) };
             root["definitions"] = Document.Value["components"]!["schemas"]!.DeepClone();
@@ -90,10 +134,7 @@ public static partial class Contract
             return $"{pointer}: {string.Join("; ", errors.Select(Describe))}\n{Truncate(body)}";
         }
 
-        var target = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
-            .Aggregate((JsonNode)Document.Value, (node, segment) => node[segment]!);
-        return AmbiguousOneOf(target, JsonNode.Parse(body), Document.Value["components"]!["schemas"]!.AsObject(), "$") is { } ambiguous
+        return AmbiguousOneOf(At(pointer), JsonNode.Parse(body), Document.Value["components"]!["schemas"]!.AsObject(), "$") is { } ambiguous
             ? $"{pointer}: {ambiguous}\n{Truncate(body)}"
             : null;
     }
@@ -267,6 +308,7 @@ public sealed class ContractCheck : DelegatingHandler
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var responseBody = await response.Content.ReadAsStringAsync(cancellationToken);
         var broken = Contract.CheckResponse(operation.Value, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, responseBody)
+            ?? Contract.CheckEventsIn(operation.Value, (int)response.StatusCode, responseBody)
             ?? (RefusedBodies.Contains((int)response.StatusCode)
                 ? null
                 : Contract.CheckRequest(operation.Value, request.Content?.Headers.ContentType?.MediaType, requestBody));

@@ -83,9 +83,15 @@ public sealed class ServiceProcess : IDisposable
         return (process.ExitCode, await output + await errors);
     }
 
-    public HttpClient As(string userId, params string[] globalRoles)
+    public HttpClient As(string userId, params string[] globalRoles) => Client(new HttpClientHandler(), userId, globalRoles);
+
+    /// <summary>A client acting as this user whose every exchange is held to the committed OpenAPI document.</summary>
+    public HttpClient HeldToContractAs(string userId, params string[] globalRoles) =>
+        Client(new ContractCheck { InnerHandler = new HttpClientHandler() }, userId, globalRoles);
+
+    private HttpClient Client(HttpMessageHandler handler, string userId, string[] globalRoles)
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(handler) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.TokenFor(userId, globalRoles));
         return client;
     }

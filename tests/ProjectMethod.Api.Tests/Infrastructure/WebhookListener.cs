@@ -20,6 +20,9 @@ public sealed class WebhookListener : IAsyncDisposable
 
     public ConcurrentQueue<int> Answers { get; } = new();
 
+    /// <summary>Why deliveries broke the contract of their event type's webhook in the OpenAPI document.</summary>
+    public ConcurrentQueue<string> Broken { get; } = new();
+
     /// <summary>Requests to any other path than the hook (where a redirect would lead).</summary>
     public ConcurrentQueue<string> Elsewhere { get; } = new();
 
@@ -36,6 +39,11 @@ public sealed class WebhookListener : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
             var status = Answers.TryDequeue(out var queued) ? queued : 200;
+            if (Contract.CheckEvent(body) is { } broken)
+            {
+                Broken.Enqueue(broken);
+            }
+
             Received.Enqueue(new Delivery(body, http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             return answer?.Invoke(Url) ?? Results.StatusCode(status);
         });
@@ -62,6 +70,11 @@ public sealed class WebhookListener : IAsyncDisposable
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (DateTime.UtcNow < deadline)
         {
+            if (Broken.TryPeek(out var broken))
+            {
+                throw new ContractBrokenException(broken);
+            }
+
             if (Received.FirstOrDefault(match) is { } found)
             {
                 return found;
