@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Domain.Roles;
@@ -12,6 +13,22 @@ public abstract class InputTests(ApiFactory api)
         var problem = await api.As("pia").PostRaw("/api/v1/projects", """{"name": "x", """).ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
 
         problem.Str("detail").Should().Contain("not valid JSON");
+    }
+
+    [ProviderFact]
+    public async Task A_malformed_body_is_the_clients_fault_logged_as_one_line_without_a_stack_trace()
+    {
+        var logs = new LogRecorder();
+        using var own = api.Another().WithServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+
+        var unreadable = await own.As("pia").PostRaw("/api/v1/projects", """{"name": "x", """).ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
+        var unknown = await own.As("pia").PostRaw("/api/v1/projects", """{"name": "x", "budget": 5}""").ExpectProblem(HttpStatusCode.BadRequest, "malformed-request");
+
+        logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || e.Exception is not null).Should().BeEmpty();
+        logs.Entries.Where(e => e.Category == ProjectMethod.Api.Infrastructure.ErrorHandling.ClientFaults).Select(e => (e.Level, e.Message)).Should().Equal(
+            (Microsoft.Extensions.Logging.LogLevel.Information, $"POST /api/v1/projects refused with 400: {unreadable.Str("detail")}"),
+            (Microsoft.Extensions.Logging.LogLevel.Information, $"POST /api/v1/projects refused with 400: {unknown.Str("detail")}"));
+        unknown.Str("detail").Should().Contain("'budget'");
     }
 
     [ProviderFact]

@@ -8,7 +8,7 @@ namespace ProjectMethod.Api.Infrastructure;
 /// unknown fields) into 400 naming the fault; a database that cannot be reached or written just now into a 503 with
 /// Retry-After; anything else into a 500 without internals.
 /// </summary>
-public static class ErrorHandling
+public static partial class ErrorHandling
 {
     public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -20,7 +20,13 @@ public static class ErrorHandling
                 _ => StatusCodes.Status500InternalServerError,
             },
             ExceptionHandler = WriteProblem,
+            // A request the client got wrong is its fault, not the service's: one line at information (WriteProblem), no
+            // error with a stack trace. Server faults keep the middleware's error and trace.
+            SuppressDiagnosticsCallback = handled => handled.Exception is BadHttpRequestException,
         });
+
+    /// <summary>The category of the one line a client's fault is logged as.</summary>
+    public const string ClientFaults = "ProjectMethod.Api.ClientFaults";
 
     private static async Task WriteProblem(HttpContext context)
     {
@@ -36,6 +42,12 @@ public static class ErrorHandling
             _ => Problems.Problem(StatusCodes.Status500InternalServerError, "internal", "Internal error",
                 $"The request could not be completed. Quote trace id {context.TraceIdentifier} when reporting it."),
         };
+        if (exception is BadHttpRequestException)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ClientFaults);
+            Refused(logger, context.Request.Method, context.Request.Path, result.StatusCode, result.ProblemDetails.Detail);
+        }
+
         await result.ExecuteAsync(context);
     }
 
@@ -74,4 +86,7 @@ public static class ErrorHandling
 
         return $"The request body is not valid JSON (near {at}).";
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with {Status}: {Detail}")]
+    private static partial void Refused(ILogger logger, string method, PathString path, int status, string? detail);
 }
