@@ -19,4 +19,7 @@ public sealed record DomainError(ErrorKind Kind, string Code, string Title, stri
     public static DomainError Conflict(string code, string title, string detail) => new(ErrorKind.Conflict, code, title, detail);
 
     public static DomainError Invalid(string code, string title, string detail) => new(ErrorKind.Validation, code, title, detail);
+
+    /// <summary>Something the request names does not exist (or is not the caller's to see).</summary>
+    public static DomainError NotFound(string detail) => new(ErrorKind.NotFound, "not-found", "Not found", detail);
 }

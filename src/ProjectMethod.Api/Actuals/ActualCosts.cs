@@ -38,10 +38,10 @@ public static partial class ActualCostsApi
     public static IEndpointRouteBuilder MapActualCosts(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Actual costs");
-        group.MapGet("/actuals", List).WithName("listActualCosts").WithSummary("Booked costs per stage and month, against budget and forecast")
+        group.MapGet("/actuals", List).WithName(Operations.ListActualCosts).WithSummary("Booked costs per stage and month, against budget and forecast")
             .WithDescription("Anyone may read. Each stage's budget (its plan), the Project Manager's newest forecast of its cost, and the costs booked so far.")
             .WithProblems(404);
-        group.MapPut("/actuals/{stage:int}/{period}", Book).WithName("bookActualCost").Allows(ProjectAccess.Before.Bookkeeper)
+        group.MapPut("/actuals/{stage:int}/{period}", Book).WithName(Operations.BookActualCost).Allows(ProjectAccess.Before.Bookkeeper)
             .WithSummary("Book a stage's cost for one month, from the finance system")
             .WithDescription("An integrator (the municipality's ERP). period is the month, yyyy-MM. The amount is the month's total for the stage: posting the month again replaces it (201 for a new month, 200 for a replaced one), and the same amount and reference again changes nothing. Booked costs stand beside the Project Manager's forecasts and never replace them. The stage must be planned (409 stage-not-planned).")
             .WithProblems(400, 403, 404, 409, 412);

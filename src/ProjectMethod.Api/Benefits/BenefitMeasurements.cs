@@ -20,7 +20,7 @@ namespace ProjectMethod.Api.Benefits;
 /// </summary>
 public sealed class BenefitMeasurements(ProjectWrites writes, IClock clock)
 {
-    internal static readonly DomainError MissingBenefit = new(ErrorKind.NotFound, "not-found", "Not found", "The benefit was not found.");
+    internal static readonly DomainError MissingBenefit = DomainError.NotFound("The benefit was not found.");
 
     public async Task<WriteResult<MeasurementResult>> RegisterAsync(HttpContext http, Guid id, Guid benefitId, MeasurementRequest request)
     {

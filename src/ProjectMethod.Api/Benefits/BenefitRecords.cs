@@ -65,7 +65,7 @@ public static class BenefitRecords
             var change = benefit is null ? null : (await BenefitStore.ChangesAsync(write.Db, benefitId)).FirstOrDefault(c => c.Id == changeId);
             if (benefit is null || change is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The benefit change was not found.");
+                return DomainError.NotFound("The benefit change was not found.");
             }
 
             if (BenefitRules.CheckChangeDecider(write.Standing, write.Project.Phase, change.ProposedBy) is { } notDecider)

@@ -15,39 +15,39 @@ public static class BenefitsApi
     public static IEndpointRouteBuilder MapBenefits(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Benefits");
-        group.MapGet("/benefits", List).WithName("listBenefits").WithSummary("The benefits register with achievement, trend, forecast and status")
+        group.MapGet("/benefits", List).WithName(Operations.ListBenefits).WithSummary("The benefits register with achievement, trend, forecast and status")
             .WithDescription("Derived on read, seen from today in Europe/Oslo: achievement %, trend of the last two measurements, the linear forecast at the target date, and onTrack / atRisk / realised / overdue.")
             .WithProblems(404);
-        group.MapGet("/benefits/{benefitId:guid}", GetOne).WithName("getBenefit").WithSummary("One benefit with its measurements and derived figures")
+        group.MapGet("/benefits/{benefitId:guid}", GetOne).WithName(Operations.GetBenefit).WithSummary("One benefit with its measurements and derived figures")
             .WithProblems(404);
         group.MapPost("/benefits", async (Guid id, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
-                (await BenefitRecords.DefineAsync(id, request, http, writes, clock)).AsCreated(benefit => $"/api/v1/projects/{id}/benefits/{benefit.Id}")).WithName("defineBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Define a benefit")
+                (await BenefitRecords.DefineAsync(id, request, http, writes, clock)).AsCreated(benefit => $"/api/v1/projects/{id}/benefits/{benefit.Id}")).WithName(Operations.DefineBenefit).Allows(ProjectAction.DefineBenefit).WithSummary("Define a benefit")
             .WithDescription("The Project Manager or the Benefit Owner. The owner is a Senior User or the Benefit Owner of the project.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/benefits/{benefitId:guid}", async (Guid id, Guid benefitId, BenefitRequest request, HttpContext http, ProjectWrites writes, IClock clock) =>
-                (await BenefitRecords.RedefineAsync(id, benefitId, request, http, writes, clock)).AsOk()).WithName("updateBenefit").Allows(ProjectAction.DefineBenefit).WithSummary("Complete or correct a benefit before its final evaluation")
+                (await BenefitRecords.RedefineAsync(id, benefitId, request, http, writes, clock)).AsOk()).WithName(Operations.UpdateBenefit).Allows(ProjectAction.DefineBenefit).WithSummary("Complete or correct a benefit before its final evaluation")
             .WithDescription("The Project Manager or the Benefit Owner. From BP3 on, baseline, target and allowed shortfall change only through a decided change (409 benefit-baselined).").WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/{benefitId:guid}/measurements", Measure).WithName("registerMeasurement").Allows(ProjectAccess.Before.Measurer).WithSummary("Register a measurement")
+        group.MapPost("/benefits/{benefitId:guid}/measurements", Measure).WithName(Operations.RegisterMeasurement).Allows(ProjectAccess.Before.Measurer).WithSummary("Register a measurement")
             .WithDescription("The benefit's owner or the Benefit Owner, from execution on and after closure when the line carries it. In realisation a forecast short of target − shortfall raises an exception for the portfolio board.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/benefits/{benefitId:guid}/evaluation", Evaluate).WithName("evaluateBenefit").Allows(ProjectAction.EvaluateBenefit).WithSummary("The final evaluation of a benefit")
+        group.MapPost("/benefits/{benefitId:guid}/evaluation", Evaluate).WithName(Operations.EvaluateBenefit).Allows(ProjectAction.EvaluateBenefit).WithSummary("The final evaluation of a benefit")
             .WithDescription("The Benefit Owner, in closure or realisation: realised, partlyRealised or notRealised, with an explanation.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapGet("/benefits/{benefitId:guid}/versions", Versions).WithName("listBenefitVersions")
+        group.MapGet("/benefits/{benefitId:guid}/versions", Versions).WithName(Operations.ListBenefitVersions)
             .WithSummary("Every version of a benefit's baseline, target and allowed shortfall, oldest first").WithProblems(404);
-        group.MapGet("/benefits/{benefitId:guid}/changes", Changes).WithName("listBenefitChanges")
+        group.MapGet("/benefits/{benefitId:guid}/changes", Changes).WithName(Operations.ListBenefitChanges)
             .WithSummary("The proposed changes of a baselined benefit and their decisions").WithProblems(404);
-        group.MapPost("/benefits/{benefitId:guid}/changes", ProposeChange).WithName("proposeBenefitChange").Allows(ProjectAction.ProposeBenefitChange)
+        group.MapPost("/benefits/{benefitId:guid}/changes", ProposeChange).WithName(Operations.ProposeBenefitChange).Allows(ProjectAction.ProposeBenefitChange)
             .WithSummary("Propose a change of a baselined benefit")
             .WithDescription("The Project Manager or the Benefit Owner, once BP3 is approved (before it, edit the benefit). One proposal at a time per benefit.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/benefits/{benefitId:guid}/changes/{changeId:guid}/decision", async (Guid id, Guid benefitId, Guid changeId, DecideBenefitChange request, HttpContext http, ProjectWrites writes) =>
-                (await BenefitRecords.DecideChangeAsync(id, benefitId, changeId, request, http, writes)).AsOk()).WithName("decideBenefitChange").Allows(ProjectAccess.Before.ExecutiveOrBoard)
+                (await BenefitRecords.DecideChangeAsync(id, benefitId, changeId, request, http, writes)).AsOk()).WithName(Operations.DecideBenefitChange).Allows(ProjectAccess.Before.ExecutiveOrBoard)
             .WithSummary("Approve or reject a proposed change of a benefit")
             .WithDescription("The Executive in execution, the portfolio board in closure and realisation; never the proposer. Approval makes the change the benefit's new version.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/benefits/reviews", async (Guid id, BenefitsReviewRequest request, HttpContext http, ProjectWrites writes) =>
-                (await BenefitRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/benefits")).WithName("reviewBenefits").Allows(ProjectAction.ReviewBenefits).WithSummary("Confirm (or not) that the benefits are still realistic")
+                (await BenefitRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/benefits")).WithName(Operations.ReviewBenefits).Allows(ProjectAction.ReviewBenefits).WithSummary("Confirm (or not) that the benefits are still realistic")
             .WithDescription("The Benefit Owner. BP4 needs a confirmation in the current stage.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }

@@ -31,7 +31,7 @@ public static class ChecklistAnswers
             var item = items.FirstOrDefault(i => i.Id == itemId);
             if (item is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", $"The project's handbook has no checklist item '{itemId}'.");
+                return DomainError.NotFound($"The project's handbook has no checklist item '{itemId}'.");
             }
 
             if (ProjectAccess.CheckPreparer(write.Standing, item.DecisionPoint) is { } forbidden)

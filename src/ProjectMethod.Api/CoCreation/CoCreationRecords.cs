@@ -94,7 +94,7 @@ public static class CoCreationRecords
             var entry = register.Plan.FirstOrDefault(p => p.GroupId == request.GroupId && p.Phase == request.Phase);
             if (entry is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The plan does not involve that group in that phase.");
+                return DomainError.NotFound("The plan does not involve that group in that phase.");
             }
 
             if (CoCreationRules.CheckGapPhase(entry.Phase, write.Project.Phase) is { } ahead)
@@ -169,7 +169,7 @@ public static class CoCreationRecords
             var activity = (await CoCreationStore.ActivitiesAsync(write.Db, id)).FirstOrDefault(a => a.Id == activityId);
             if (activity is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The activity was not found.");
+                return DomainError.NotFound("The activity was not found.");
             }
 
             if (activity.Groups.All(g => g.GroupId != request.GroupId || g.Participants == 0))
@@ -202,7 +202,7 @@ public static class CoCreationRecords
             var input = await CoCreationStore.InputAsync(write.Db, id, inputId);
             if (input is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The input was not found.");
+                return DomainError.NotFound("The input was not found.");
             }
 
             if (input.Response is { Outcome: not InputOutcome.Later })

@@ -7,11 +7,11 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/events", Feed).WithTags("Events").WithName("getEvents").RequireAuthorization(Policies.FeedReaders)
+        app.MapGet("/api/v1/events", Feed).WithTags("Events").WithName(Operations.GetEvents).RequireAuthorization(Policies.FeedReaders)
             .WithSummary("The change feed: every state change as a CloudEvent, in commit order")
             .WithDescription("Integrators and the portfolio board. cursor is the sequence of the last event seen (nextCursor gives it while more events wait; at the end, keep the last event's sequence and ask again with it); sequences have no gaps. projectId keeps one project's events; type (repeatable) keeps events of those types, as the feed names them (no.projectmethod.decisionMade) or by their short name (decisionMade).")
             .WithProblems(400, 403);
-        app.MapGet("/api/v1/audit/verify", Verify).WithTags("Events").WithName("verifyAudit").RequireAuthorization(Policies.AuditVerifiers)
+        app.MapGet("/api/v1/audit/verify", Verify).WithTags("Events").WithName(Operations.VerifyAudit).RequireAuthorization(Policies.AuditVerifiers)
             .WithSummary("Walk the audit chain and report whether it holds")
             .WithDescription("The portfolio board or an admin. Recomputes every hash; reports the first sequence where an event was altered, removed or reordered.")
             .WithProblems(403);

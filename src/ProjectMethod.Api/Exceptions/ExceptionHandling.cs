@@ -17,7 +17,7 @@ namespace ProjectMethod.Api.Exceptions;
 /// <summary>An exception's report and its decision by the owner of the tolerance: the use cases the API and the web pages share.</summary>
 public static class ExceptionHandling
 {
-    private static readonly DomainError Missing = new(ErrorKind.NotFound, "not-found", "Not found", "The exception was not found.");
+    private static readonly DomainError Missing = DomainError.NotFound("The exception was not found.");
 
     /// <summary>The Project Manager's exception report: cause, consequences, options and a recommendation.</summary>
     public static async Task<WriteResult<ExceptionView>> ReportAsync(Guid id, Guid exceptionId, ExceptionReport request, HttpContext http, ProjectWrites writes)

@@ -44,24 +44,24 @@ public static class GatesApi
     public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Gates");
-        group.MapGet("/gate", Get).WithName("getGate")
+        group.MapGet("/gate", Get).WithName(Operations.GetGate)
             .WithSummary("The next decision point: decider, criteria and allowed decisions")
             .WithDescription("In execution the project heads for the stage boundary when the next stage is planned, else for BP4; decisionPoint=stageBoundary or bp4 asks for one.")
             .WithProblems(400, 404, 409);
-        group.MapPost("/gate/requests", Request).WithName("requestDecision").Allows(ProjectAccess.Before.Preparer)
+        group.MapPost("/gate/requests", Request).WithName(Operations.RequestDecision).Allows(ProjectAccess.Before.Preparer)
             .WithSummary("Ask for the decision at the next decision point")
             .WithDescription("The Project Manager (BP1: the proposer or the Executive; BP6: the Benefit Owner or the Executive). One open request at a time.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/gate/decisions", Decide).WithName("decide").Allows(ProjectAccess.Before.Decider)
+        group.MapPost("/gate/decisions", Decide).WithName(Operations.Decide).Allows(ProjectAccess.Before.Decider)
             .WithSummary("Decide at the decision point: approve, reject or stop")
             .WithDescription("Only the decider of the decision point, never the person who asked. Approve needs every criterion met (409 lists the unmet ones). Where the project's handbook asks for board consensus, the Executive and every Senior User and Senior Supplier vote: an approval others still await is 202 with the consensus as it stands; the last approval decides (the criteria judged again then), one reject rejects; stop stays the Executive's alone.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapGet("/gate/requests/{requestId:guid}", ReadRequest).WithName("getGateRequest").WithSummary("One request for a decision, open or answered")
+        group.MapGet("/gate/requests/{requestId:guid}", ReadRequest).WithName(Operations.GetGateRequest).WithSummary("One request for a decision, open or answered")
             .WithDescription("Anyone may read. Where the 201 of requestDecision and the 202 of a vote under board consensus point: the decision point, the recommendation, who asked and when.")
             .WithProblems(404);
-        group.MapGet("/decisions", Log).WithName("listDecisions").WithSummary("The decision log")
+        group.MapGet("/decisions", Log).WithName(Operations.ListDecisions).WithSummary("The decision log")
             .WithDescription("Every approve, reject and stop with its rationale, decider and the phase it led to, oldest first.").WithProblems(400, 404);
-        group.MapGet("/decisions/{decisionId:guid}", ReadDecision).WithName("getDecision").WithSummary("One decision, as the archive files it")
+        group.MapGet("/decisions/{decisionId:guid}", ReadDecision).WithName(Operations.GetDecision).WithSummary("One decision, as the archive files it")
             .WithDescription("Its title (in bokmål), the decider and the role they decided in, the recommendation it answered and who gave it, the rationale, the criteria as judged when deciding, and the board's votes.")
             .WithProblems(404);
         return app;

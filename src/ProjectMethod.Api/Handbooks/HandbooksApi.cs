@@ -16,23 +16,23 @@ public static class HandbooksApi
     public static IEndpointRouteBuilder MapHandbooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/handbooks").WithTags("Handbooks");
-        group.MapGet("", List).WithName("listHandbooks").WithSummary("Every sector's handbook")
+        group.MapGet("", List).WithName(Operations.ListHandbooks).WithSummary("Every sector's handbook")
             .WithDescription("Any employee. Per sector its newest published version and its draft, if one is being written.").WithProblems();
-        group.MapGet("/{sector}", GetSector).WithName("getHandbook").WithSummary("A sector's handbook: its versions and the newest published one")
+        group.MapGet("/{sector}", GetSector).WithName(Operations.GetHandbook).WithSummary("A sector's handbook: its versions and the newest published one")
             .WithDescription("Any employee.").WithProblems(404);
-        group.MapGet("/{sector}/versions/{version:int}", GetVersion).WithName("getHandbookVersion").WithSummary("One published version")
+        group.MapGet("/{sector}/versions/{version:int}", GetVersion).WithName(Operations.GetHandbookVersion).WithSummary("One published version")
             .WithDescription("Any employee. A draft is read through drafts/current.").WithProblems(404);
-        group.MapPost("/{sector}/drafts", CreateDraft).WithName("createHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+        group.MapPost("/{sector}/drafts", CreateDraft).WithName(Operations.CreateHandbookDraft).RequireAuthorization(Policies.ProjectOffice)
             .WithSummary("Start a new version as a draft")
             .WithDescription("The project office (admin or portfolio board). A copy of the sector's newest version, or, for a new sector, an empty one with time and cost. One draft at a time.")
             .WithProblems(400, 403, 409);
-        group.MapGet("/{sector}/drafts/current", GetDraft).WithName("getHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+        group.MapGet("/{sector}/drafts/current", GetDraft).WithName(Operations.GetHandbookDraft).RequireAuthorization(Policies.ProjectOffice)
             .WithSummary("The draft being written").WithDescription("The project office.").WithProblems(403, 404);
-        group.MapPut("/{sector}/drafts/current", EditDraft).WithName("updateHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+        group.MapPut("/{sector}/drafts/current", EditDraft).WithName(Operations.UpdateHandbookDraft).RequireAuthorization(Policies.ProjectOffice)
             .WithSummary("Replace the draft")
             .WithDescription("The project office; the whole version as GET shows it (sector, version, state and the timestamps are read-only). It is checked when published, not before.")
             .WithProblems(400, 403, 404, 409);
-        group.MapPost("/{sector}/drafts/current/publish", PublishDraft).WithName("publishHandbookDraft").RequireAuthorization(Policies.ProjectOffice)
+        group.MapPost("/{sector}/drafts/current/publish", PublishDraft).WithName(Operations.PublishHandbookDraft).RequireAuthorization(Policies.ProjectOffice)
             .WithSummary("Publish the draft")
             .WithDescription("The project office. A draft that does not validate is refused (409 handbook-invalid, errors naming each fault). Projects proposed from now on are bound to it; running projects move only by their Executive's decision.")
             .WithProblems(403, 404, 409);
@@ -179,5 +179,5 @@ public static class HandbooksApi
             ? await HandbookStore.FindAsync(db, sector, draft.Version.Version)
             : null;
 
-    private static readonly DomainError MissingDraft = new(ErrorKind.NotFound, "not-found", "Not found", "The handbook has no draft.");
+    private static readonly DomainError MissingDraft = DomainError.NotFound("The handbook has no draft.");
 }

@@ -14,10 +14,10 @@ public static class ProjectHandbookApi
     public static IEndpointRouteBuilder MapProjectHandbook(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Handbooks");
-        group.MapGet("/handbook", Get).WithName("getProjectHandbook").WithSummary("The handbook version the project is bound to")
+        group.MapGet("/handbook", Get).WithName(Operations.GetProjectHandbook).WithSummary("The handbook version the project is bound to")
             .WithDescription("Any employee. Its checklists, dimensions, threshold, approval modes, waivers and extra criteria apply to the project for its whole life, until its Executive moves it.")
             .WithProblems(404);
-        group.MapPost("/handbook", Move).WithName("moveProjectHandbook").Allows(ProjectAction.MoveHandbook)
+        group.MapPost("/handbook", Move).WithName(Operations.MoveProjectHandbook).Allows(ProjectAction.MoveHandbook)
             .WithSummary("Move the project to a newer version of its handbook")
             .WithDescription("The Executive, with a rationale; audited. Refused (409 handbook-move-breaks) when the move would break the project: a dimension with an undecided exception dropped, or a role combination no longer waived. A newly mandatory checklist item of a decision point already passed is fine.")
             .WithProblems(400, 403, 404, 409, 412);
@@ -50,7 +50,7 @@ public static class ProjectHandbookApi
             var target = await HandbookStore.FindAsync(write.Db, write.Project.HandbookSector, request.Version!.Value);
             if (target is null)
             {
-                return new Domain.DomainError(Domain.ErrorKind.NotFound, "not-found", "Not found",
+                return Domain.DomainError.NotFound(
                     $"The {write.Project.HandbookSector} handbook has no version {request.Version}.");
             }
 

@@ -15,7 +15,7 @@ public static class HistoryApi
 {
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        app.MapProjectScope("History").MapGet("/history", Get).WithName("getProjectHistory")
+        app.MapProjectScope("History").MapGet("/history", Get).WithName(Operations.GetProjectHistory)
             .WithSummary("Every audited change of the project, oldest first")
             .WithDescription("Each change appends one event in the same transaction as the change itself: type, actor, time and payload.").WithProblems(400);
         return app;

@@ -101,5 +101,5 @@ public static class IdeaBox
             ? idea
             : null;
 
-    private static readonly DomainError Missing = new(ErrorKind.NotFound, "not-found", "Not found", "The idea was not found.");
+    private static readonly DomainError Missing = DomainError.NotFound("The idea was not found.");
 }

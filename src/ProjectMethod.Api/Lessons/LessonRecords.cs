@@ -76,7 +76,7 @@ public static class LessonRecords
             var lesson = await LessonStore.GetAsync(write.Db, id, lessonId);
             if (lesson is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The lesson was not found.");
+                return DomainError.NotFound("The lesson was not found.");
             }
 
             if (lesson.PublishedAt is not null)

@@ -29,33 +29,33 @@ public static class LessonsApi
     public static IEndpointRouteBuilder MapLessons(this IEndpointRouteBuilder app)
     {
         var project = app.MapProjectScope("Lessons");
-        project.MapGet("/lessons", List).WithName("listProjectLessons").WithSummary("The project's lessons log")
+        project.MapGet("/lessons", List).WithName(Operations.ListProjectLessons).WithSummary("The project's lessons log")
             .WithDescription("Oldest first, paged with limit and cursor.").WithProblems(400, 404);
         project.MapPost("/lessons", async (Guid id, RecordLesson request, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.RecordAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/lessons")).WithName("recordLesson").Allows(ProjectAction.RecordLesson)
+                (await LessonRecords.RecordAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/lessons")).WithName(Operations.RecordLesson).Allows(ProjectAction.RecordLesson)
             .WithSummary("Record a lesson").WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/lessons/{lessonId:guid}/publish", async (Guid id, Guid lessonId, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.PublishAsync(id, lessonId, http, writes)).AsOk()).WithName("publishLesson").Allows(ProjectAction.PublishLesson)
+                (await LessonRecords.PublishAsync(id, lessonId, http, writes)).AsOk()).WithName(Operations.PublishLesson).Allows(ProjectAction.PublishLesson)
             .WithSummary("Publish a lesson, so that every project can find it").WithDescription("The Project Manager. Writing the lessons report publishes the rest.")
             .WithProblems(403, 404, 409, 412);
         project.MapPost("/lessons/reviews", async (Guid id, ReviewLessons request, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/lessons")).WithName("reviewLessons").Allows(ProjectAction.ReviewLessons)
+                (await LessonRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/lessons")).WithName(Operations.ReviewLessons).Allows(ProjectAction.ReviewLessons)
             .WithSummary("Record which earlier lessons were reviewed").WithDescription("Project Manager. Needed before BP2 (P2).")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/lessons-report", async (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
                 (await LessonRecords.ReportAsync(id, request, http, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport)).AsCreated(_ => $"/api/v1/projects/{id}"))
-            .WithName("writeLessonsReport").Allows(ProjectAction.WriteLessonsReport).WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2). activityIds and inputIds cite the project's co-creation activities and inputs, as for the end report.")
+            .WithName(Operations.WriteLessonsReport).Allows(ProjectAction.WriteLessonsReport).WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2). activityIds and inputIds cite the project's co-creation activities and inputs, as for the end report.")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapPost("/end-report", async (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
                 (await LessonRecords.ReportAsync(id, request, http, writes, LessonStore.EndReport, ProjectAction.WriteEndReport)).AsCreated(_ => $"/api/v1/projects/{id}"))
-            .WithName("writeEndReport").Allows(ProjectAction.WriteEndReport).WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
+            .WithName(Operations.WriteEndReport).Allows(ProjectAction.WriteEndReport).WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapGet("/reports", async (Guid id, Database database, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new ItemList<ReportView>(await database.ReadAsync(db => LessonStore.ReportsAsync(db, id), cancellationToken))))
-            .WithName("listReports").WithSummary("The project's end and lessons reports")
+            .WithName(Operations.ListReports).WithSummary("The project's end and lessons reports")
             .WithDescription("Oldest first, each with the co-creation activities and inputs it cites.").WithProblems(404);
 
-        app.MapGet("/api/v1/lessons", Search).WithTags("Lessons").WithName("searchLessons")
+        app.MapGet("/api/v1/lessons", Search).WithTags("Lessons").WithName(Operations.SearchLessons)
             .WithSummary("Search the published lessons of all projects")
             .WithDescription("Every word of q, in any order, in the title, description or recommendation; case- and accent-insensitive (å, æ and ø stay letters of their own); best match first. sector filters by the project's sector, tag by a tag.")
             .WithProblems(400);

@@ -10,11 +10,11 @@ public static class PeopleApi
     public static IEndpointRouteBuilder MapPeople(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People");
-        group.MapGet("/", Search).WithName("searchPeople").WithSummary("Find people by name, id, unit or title")
+        group.MapGet("/", Search).WithName(Operations.SearchPeople).WithSummary("Find people by name, id, unit or title")
             .WithDescription($"Any employee. Every word of q, in any order, case and accents ignored; the best {MaxMatches} at most (limit, default 20), by name. Without q, everyone by name up to the limit.")
             .WithProblems(400);
-        group.MapGet("/{personId}", GetOne).WithName("getPerson").WithSummary("One person").WithDescription("Any employee.").WithProblems(404);
-        group.MapPut("/{personId}", Put).WithName("putPerson").RequireAuthorization(Policies.DirectorySync)
+        group.MapGet("/{personId}", GetOne).WithName(Operations.GetPerson).WithSummary("One person").WithDescription("Any employee.").WithProblems(404);
+        group.MapPut("/{personId}", Put).WithName(Operations.PutPerson).RequireAuthorization(Policies.DirectorySync)
             .WithSummary("Create or update a person from the municipality's directory")
             .WithDescription("An admin or an integrator, for a nightly sync: the id is the person's sign-in subject (sub). The whole record is replaced: a field left out is cleared. 201 for a new person, 200 for a known one. Sign-ins refresh the name, e-mail and unit from their claims too.")
             .WithProblems(400, 403);

@@ -68,7 +68,7 @@ public static class PortfolioApi
 {
     public static IEndpointRouteBuilder MapPortfolio(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName("getPortfolio")
+        app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName(Operations.GetPortfolio)
             .WithSummary("The portfolio at a glance")
             .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. ideas gives, per origin, the ideas received, proposed as projects and approved at BP1; coCreation, in total and per sector, the projects keeping a co-creation register and a plan, the highest IAP2 level reached, the projects (and share of those with a register) that reached a hard-to-reach group, and the inputs answered. A fixed number of queries, whatever the number of projects.")
             .WithProblems(400);

@@ -22,13 +22,13 @@ public static class PortfolioReads
     public static IEndpointRouteBuilder MapPortfolioReads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/portfolio").WithTags("Portfolio");
-        group.MapGet("/decisions", Decisions).WithName("listPortfolioDecisions").WithSummary("Every project's decisions, paged")
+        group.MapGet("/decisions", Decisions).WithName(Operations.ListPortfolioDecisions).WithSummary("Every project's decisions, paged")
             .WithDescription("Oldest first, as the archive files them (see getDecision). updatedSince keeps those decided at or after that instant; sector one sector's projects.")
             .WithProblems(400);
-        group.MapGet("/forecasts", Forecasts).WithName("listPortfolioForecasts").WithSummary("Every project's forecasts and highlight reports, paged")
+        group.MapGet("/forecasts", Forecasts).WithName(Operations.ListPortfolioForecasts).WithSummary("Every project's forecasts and highlight reports, paged")
             .WithDescription("Oldest first, each with its project. updatedSince keeps those submitted at or after that instant; sector one sector's projects.")
             .WithProblems(400);
-        group.MapGet("/benefits", Benefits).WithName("listPortfolioBenefits").WithSummary("Every project's benefits, paged")
+        group.MapGet("/benefits", Benefits).WithName(Operations.ListPortfolioBenefits).WithSummary("Every project's benefits, paged")
             .WithDescription("In the order they were registered, each with its project and with achievement, trend, forecast and status as the project's register shows them. updatedSince keeps those registered, measured or evaluated at or after that instant; sector one sector's projects.")
             .WithProblems(400);
         return app;

@@ -277,9 +277,9 @@ public static class ProductSteps
             return people;
         }
 
-        if (write.Project.Phase == Phase.Execution && write.Project.Stage is { } current && product.Stage < current)
+        if (Stages.CheckNotOver(write.Project.Phase, write.Project.Stage, product.Stage) is { } over)
         {
-            return DomainError.Conflict("stage-over", "Stage over", $"Stage {product.Stage} is over; the project is in stage {current}.");
+            return over;
         }
 
         if (product.ParentId is { } parentId)
@@ -363,5 +363,5 @@ public static class ProductSteps
 
     private static Validation Comment(string? comment, bool required) => new Validation().Text("comment", comment, Validation.LongText, required);
 
-    private static readonly DomainError MissingProduct = new(ErrorKind.NotFound, "not-found", "Not found", "The product was not found.");
+    private static readonly DomainError MissingProduct = DomainError.NotFound("The product was not found.");
 }

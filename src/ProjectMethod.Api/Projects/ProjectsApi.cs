@@ -15,16 +15,16 @@ public static class ProjectsApi
         var group = app.MapGroup("/api/v1/projects").WithTags("Projects");
 
         group.MapPost("/", async (ProposeProject request, HttpContext http, Database database, IClock clock) =>
-                (await Proposals.ProposeAsync(request, http, database, clock)).AsCreated(project => $"/api/v1/projects/{project.Id}")).WithName("proposeProject")
+                (await Proposals.ProposeAsync(request, http, database, clock)).AsCreated(project => $"/api/v1/projects/{project.Id}")).WithName(Operations.ProposeProject)
             .WithSummary("Propose a project").WithDescription("Any employee may propose; the project starts as proposed, bound to its sector's handbook.")
             .WithProblems(400);
-        group.MapGet("/", List).WithName("listProjects").WithSummary("List projects, filtered by phase and sector")
+        group.MapGet("/", List).WithName(Operations.ListProjects).WithSummary("List projects, filtered by phase and sector")
             .WithDescription("phase is one of proposed, concept, planning, execution, closure, realisation, completed, rejected. updatedSince (an ISO-8601 instant) keeps the projects changed at or after it: what a BI tool loads again.").WithProblems(400);
         var project = app.MapProjectScope("Projects");
-        project.MapGet("", Get).WithName("getProject").WithSummary("Get one project, with its version as ETag")
+        project.MapGet("", Get).WithName(Operations.GetProject).WithSummary("Get one project, with its version as ETag")
             .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
         project.MapPut("/mandate", async (Guid id, MandateRequest request, HttpContext http, ProjectWrites writes) =>
-                (await Proposals.WriteMandateAsync(id, request, http, writes)).AsOk()).WithName("writeMandate").Allows(ProjectAction.WriteMandate)
+                (await Proposals.WriteMandateAsync(id, request, http, writes)).AsOk()).WithName(Operations.WriteMandate).Allows(ProjectAction.WriteMandate)
             .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;

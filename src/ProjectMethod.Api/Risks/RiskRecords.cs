@@ -65,7 +65,7 @@ public static class RiskRecords
             var existing = await RiskStore.GetAsync(write.Db, id, riskId);
             if (existing is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The risk was not found.");
+                return DomainError.NotFound("The risk was not found.");
             }
 
             var risk = ToView(riskId, request, existing.RecordedBy, existing.RecordedAt, write.Now);

@@ -140,7 +140,7 @@ public static class Appointments
     /// <summary>The name of the person an assignment names, from the register of people; null for an id nobody has.</summary>
     private static async Task<string?> NameOfAsync(ProjectWrite write, string userId) => (await write.PeopleAsync()).GetValueOrDefault(userId.Trim())?.Name;
 
-    private static readonly DomainError MissingAssignment = new(ErrorKind.NotFound, "not-found", "Not found", "The role assignment was not found.");
+    private static readonly DomainError MissingAssignment = DomainError.NotFound("The role assignment was not found.");
 
     private static DomainError Broken(RoleRuleViolation broken) =>
         DomainError.Conflict("role-rule-broken", "Role rule broken", broken.Description) with { Extensions = new Dictionary<string, object?> { ["rule"] = broken.Rule } };

@@ -12,10 +12,10 @@ public static class SectorsApi
         var group = app.MapGroup("/api/v1/sectors").WithTags("Sectors");
         group.MapGet("/", async (Database database, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new ItemList<SectorView>(await database.ReadAsync(SectorStore.AllAsync, cancellationToken))))
-            .WithName("listSectors").WithSummary("The municipality's sectors")
+            .WithName(Operations.ListSectors).WithSummary("The municipality's sectors")
             .WithDescription("Any employee. By Norwegian name; archived ones too (they stay for the projects and ideas that have them, but take no new ones).")
             .WithProblems();
-        group.MapPut("/{slug}", Put).WithName("putSector").RequireAuthorization(Policies.PortfolioBoard)
+        group.MapPut("/{slug}", Put).WithName(Operations.PutSector).RequireAuthorization(Policies.PortfolioBoard)
             .WithSummary("Create, rename or archive a sector")
             .WithDescription("The portfolio board. The slug is lower-case letters, digits and hyphens and never changes; a project or idea names it. 201 for a new sector, 200 for a known one.")
             .WithProblems(400, 403);

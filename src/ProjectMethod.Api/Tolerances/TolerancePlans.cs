@@ -128,7 +128,5 @@ public static class TolerancePlans
     private static DomainError? CheckStageOpen(ProjectRow project, int stage) =>
         project.Phase is not (Phase.Concept or Phase.Planning or Phase.Execution)
             ? DomainError.Conflict("stage-planning-closed", "Stage planning closed", $"Stages are planned before and during execution; the project is {project.Phase.Wire()}.")
-            : project.Stage is { } current && stage < current
-                ? DomainError.Conflict("stage-over", "Stage over", $"Stage {stage} is over; the project is in stage {current}.")
-                : null;
+            : Stages.CheckNotOver(project.Phase, project.Stage, stage);
 }

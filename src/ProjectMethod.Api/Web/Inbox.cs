@@ -158,7 +158,7 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
                 continue;
             }
 
-            var toReport = exception.State == ExceptionState.Raised && operations.Check("reportException", on.Standing) is null;
+            var toReport = exception.State == ExceptionState.Raised && operations.Check(Operations.ReportException, on.Standing) is null;
             var toDecide = exception.State is ExceptionState.Reported or ExceptionState.Escalated
                 && (exception.Owner == Decider.PortfolioBoard ? actor.IsPortfolioBoard : on.Standing.Holds(ProjectRole.Executive));
             if (toReport || toDecide)
@@ -168,12 +168,12 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         }
 
         // The projects among these on which the employee may take the operation.
-        async Task<List<ProjectRow>> WhereMay(IEnumerable<Guid> ids, string operationId)
+        async Task<List<ProjectRow>> WhereMay(IEnumerable<Guid> ids, OperationId operation)
         {
             var projects = new List<ProjectRow>();
             foreach (var id in ids)
             {
-                if (await StandingOn(id) is { } on && operations.Check(operationId, on.Standing) is null)
+                if (await StandingOn(id) is { } on && operations.Check(operation, on.Standing) is null)
                 {
                     projects.Add(on.Project);
                 }
@@ -183,9 +183,9 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         }
 
         var today = BenefitMath.Today(clock);
-        return new Contents(requests, exceptions, await WhereMay(changes, "decideBenefitChange"))
+        return new Contents(requests, exceptions, await WhereMay(changes, Operations.DecideBenefitChange))
         {
-            InputsToAnswer = await WhereMay(inputs, "answerCoCreationInput"),
+            InputsToAnswer = await WhereMay(inputs, Operations.AnswerCoCreationInput),
             Steps = [.. (await StepsAsync(actor, today, cancellationToken)).OrderBy(s => s.Due ?? LocalDate.MaxIsoValue).ThenBy(s => s.Project?.Name).ThenBy(s => s.Subject)],
             Today = today,
         };

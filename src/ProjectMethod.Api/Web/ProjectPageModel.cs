@@ -23,10 +23,10 @@ public sealed class WebOperations(EndpointDataSource endpoints)
         .ToDictionary(e => e.Name!, e => e.Gate?.Check ?? (_ => null)));
 
     /// <summary>The refusal the API gives this caller for the operation before it reads the body, if any.</summary>
-    public DomainError? Check(string operationId, ProjectStanding standing) =>
-        checks.Value.TryGetValue(operationId, out var check)
+    public DomainError? Check(OperationId operation, ProjectStanding standing) =>
+        checks.Value.TryGetValue(operation.Name, out var check)
             ? check(standing)
-            : throw new ArgumentException($"No operation {operationId}.", nameof(operationId));
+            : throw new ArgumentException($"No operation {operation}.", nameof(operation));
 }
 
 /// <summary>
@@ -55,8 +55,8 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
     protected IStringLocalizer Texts => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
 
     /// <summary>Whether the API lets the signed-in employee past its first check for the operation.</summary>
-    public bool May(string operationId) => Project is not null && !Domain.Phases.DecisionPoints.IsTerminal(Project.Phase)
-        && HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is null;
+    public bool May(OperationId operation) => Project is not null && !Domain.Phases.DecisionPoints.IsTerminal(Project.Phase)
+        && HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operation, Standing) is null;
 
     public virtual async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadStandingAsync(id, cancellationToken) ? await ShowAsync() : NotFound();
@@ -70,10 +70,10 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
     protected FormReader ReadForm() => new(Request.Form, Texts);
 
     /// <summary>Sends a form through the operation's use case; on success back to the page with what was done.</summary>
-    protected async Task<IActionResult> SendAsync<TResult>(Guid id, string form, string operationId, FormReader reader, Func<Task<TResult>> call, string done)
+    protected async Task<IActionResult> SendAsync<TResult>(Guid id, string form, OperationId operation, FormReader reader, Func<Task<TResult>> call, string done)
         where TResult : INestedHttpResult
     {
-        if (await FirstCheckAsync(id, form, operationId, reader) is { } refused)
+        if (await FirstCheckAsync(id, form, operation, reader) is { } refused)
         {
             return refused;
         }
@@ -87,9 +87,9 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
     /// may show the page again with what the form would do (<see cref="ShowForReviewAsync"/>) instead of sending it.
     /// </summary>
     protected async Task<IActionResult> SendAsync<T>(
-        Guid id, string form, string operationId, FormReader reader, Func<Task<WriteResult<T>>> call, string done, Func<Task<IActionResult?>>? review = null)
+        Guid id, string form, OperationId operation, FormReader reader, Func<Task<WriteResult<T>>> call, string done, Func<Task<IActionResult?>>? review = null)
     {
-        if (await FirstCheckAsync(id, form, operationId, reader) is { } refused)
+        if (await FirstCheckAsync(id, form, operation, reader) is { } refused)
         {
             return refused;
         }
@@ -107,7 +107,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
     /// The first look at a form sent: the project and who is asking, read without the page's own data — a form accepted
     /// leads elsewhere, so the page is read only when it is shown again with a refusal.
     /// </summary>
-    private async Task<IActionResult?> FirstCheckAsync(Guid id, string form, string operationId, FormReader reader)
+    private async Task<IActionResult?> FirstCheckAsync(Guid id, string form, OperationId operation, FormReader reader)
     {
         if (!await LoadStandingAsync(id, HttpContext.RequestAborted))
         {
@@ -120,7 +120,7 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
             Request.Headers.IfMatch = ETags.Of(shown);
         }
 
-        if (HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operationId, Standing) is { } forbidden)
+        if (HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operation, Standing) is { } forbidden)
         {
             // Whoever the first check refuses is offered no such form: the refusal is shown at the top of the page.
             return await AnswerAsync(id, PageForm, Problems.From(forbidden), "");

@@ -24,12 +24,12 @@ public static class WebhooksApi
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.WebhookOwners);
-        group.MapPost("/", Create).WithName("subscribeWebhook").WithSummary("Subscribe a URL to event types")
+        group.MapPost("/", Create).WithName(Operations.SubscribeWebhook).WithSummary("Subscribe a URL to event types")
             .WithDescription("An admin or an integrator. The URL's host must be in Webhooks:AllowedHosts; deliveries never reach a loopback or private address (checked on the address connected to) unless Webhooks:AllowPrivateNetworks is set, as in Development, and never follow a redirect. Deliveries are CloudEvents signed with HMAC-SHA256 of \"timestamp.body\" under the returned secret, in X-ProjectMethod-Signature.")
             .WithProblems(400, 403);
-        group.MapGet("/", List).WithName("listWebhooks").WithSummary("The webhook subscriptions").WithDescription("An admin sees every subscription, an integrator those it made. Secrets are not shown again.")
+        group.MapGet("/", List).WithName(Operations.ListWebhooks).WithSummary("The webhook subscriptions").WithDescription("An admin sees every subscription, an integrator those it made. Secrets are not shown again.")
             .WithProblems(403);
-        group.MapDelete("/{id:guid}", Delete).WithName("deleteWebhook").WithSummary("Remove a subscription and its pending deliveries")
+        group.MapDelete("/{id:guid}", Delete).WithName(Operations.DeleteWebhook).WithSummary("Remove a subscription and its pending deliveries")
             .WithDescription("An admin removes any subscription, an integrator only those it made (another's is 404).").WithProblems(403, 404);
         return app;
     }

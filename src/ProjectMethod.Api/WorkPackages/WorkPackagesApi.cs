@@ -18,21 +18,21 @@ public static class WorkPackagesApi
     public static IEndpointRouteBuilder MapWorkPackages(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Work packages");
-        group.MapGet("/work-packages", ListPackages).WithName("listWorkPackages").WithSummary("The work packages and their tolerances")
+        group.MapGet("/work-packages", ListPackages).WithName(Operations.ListWorkPackages).WithSummary("The work packages and their tolerances")
             .WithDescription("Any employee may read them.").WithProblems(404);
-        group.MapPost("/work-packages", Create).WithName("createWorkPackage").Allows(ProjectAction.ManageWorkPackages).WithSummary("Authorise a work package with its tolerances")
+        group.MapPost("/work-packages", Create).WithName(Operations.CreateWorkPackage).Allows(ProjectAction.ManageWorkPackages).WithSummary("Authorise a work package with its tolerances")
             .WithDescription("The Project Manager, inside the stage's tolerance; the team manager must hold the teamManager role.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/work-packages/{workPackageId:guid}/tolerances", SetTolerances).WithName("setWorkPackageTolerances").Allows(ProjectAction.ManageWorkPackages)
+        group.MapPut("/work-packages/{workPackageId:guid}/tolerances", SetTolerances).WithName(Operations.SetWorkPackageTolerances).Allows(ProjectAction.ManageWorkPackages)
             .WithSummary("Change a work package's tolerances").WithDescription("The Project Manager, inside the stage's tolerance.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/work-packages/{workPackageId:guid}/forecasts", Forecast).WithName("forecastWorkPackage").Allows(ProjectAccess.Before.TeamManager)
+        group.MapPost("/work-packages/{workPackageId:guid}/forecasts", Forecast).WithName(Operations.ForecastWorkPackage).Allows(ProjectAccess.Before.TeamManager)
             .WithSummary("A team manager's forecast for the work package")
             .WithDescription("That work package's team manager. A forecast past the work package tolerance raises an issue for the Project Manager.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapGet("/issues", ListIssues).WithName("listIssues").WithSummary("Issues raised for the Project Manager by work package forecasts")
+        group.MapGet("/issues", ListIssues).WithName(Operations.ListIssues).WithSummary("Issues raised for the Project Manager by work package forecasts")
             .WithDescription("Open and resolved, oldest first.").WithProblems(404);
-        group.MapPost("/issues/{issueId:guid}/resolution", Resolve).WithName("resolveIssue").Allows(ProjectAction.ResolveIssue).WithSummary("Resolve an issue")
+        group.MapPost("/issues/{issueId:guid}/resolution", Resolve).WithName(Operations.ResolveIssue).Allows(ProjectAction.ResolveIssue).WithSummary("Resolve an issue")
             .WithDescription("The Project Manager.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }
@@ -221,7 +221,7 @@ public static class WorkPackagesApi
             var issue = (await WorkPackageStore.IssuesAsync(write.Db, id)).FirstOrDefault(i => i.Id == issueId);
             if (issue is null)
             {
-                return new DomainError(ErrorKind.NotFound, "not-found", "Not found", "The issue was not found.");
+                return DomainError.NotFound("The issue was not found.");
             }
 
             if (issue.Status != IssueStatus.Open)
@@ -250,7 +250,7 @@ public static class WorkPackagesApi
 
     private static Task<WorkPackageRow?> Find(ProjectWrite write, Guid workPackageId) => WorkPackageStore.GetAsync(write.Db, write.Project.Id, workPackageId);
 
-    private static readonly DomainError MissingPackage = new(ErrorKind.NotFound, "not-found", "Not found", "The work package was not found.");
+    private static readonly DomainError MissingPackage = DomainError.NotFound("The work package was not found.");
 
     private static WorkPackageView View(WorkPackageRow package, ToleranceSet? set, IEnumerable<ProductView> products) =>
         new(package.Id, package.Stage, package.Title, package.TeamManagerUserId, set is null ? null : ToleranceSetView.From(set, package.Stage, package.Id),

@@ -1,6 +1,5 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using Microsoft.Data.SqlClient;
-using Npgsql;
 
 namespace ProjectMethod.Api.Infrastructure;
 
@@ -11,8 +10,7 @@ namespace ProjectMethod.Api.Infrastructure;
 /// </summary>
 public sealed class Sql
 {
-    private string? transactSql;
-    private string? postgresSql;
+    private readonly ConcurrentDictionary<Type, string> rendered = new();
 
     private Sql(string portable) => Portable = portable;
 
@@ -20,13 +18,8 @@ public sealed class Sql
 
     public static Sql Of(string portable) => new(portable);
 
-    /// <summary>The text for this connection's provider; each provider's rendering is made once and kept.</summary>
-    public string For(DbConnection connection) => connection switch
-    {
-        SqlConnection => transactSql ??= SqlServerDialect.Render(Portable),
-        NpgsqlConnection => postgresSql ??= PostgresDialect.Render(Portable),
-        _ => Portable,
-    };
+    /// <summary>The text for this connection's provider (its dialect renders it); each provider's rendering is made once and kept.</summary>
+    public string For(DbConnection connection) => rendered.GetOrAdd(connection.GetType(), SqlDialect.Render, Portable);
 
     public override string ToString() => Portable;
 }

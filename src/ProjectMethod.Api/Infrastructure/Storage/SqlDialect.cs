@@ -8,9 +8,24 @@ using Npgsql;
 
 namespace ProjectMethod.Api.Infrastructure;
 
+/// <summary>How a provider takes ids, instants and dates as parameters.</summary>
+public enum ValueStyle
+{
+    /// <summary>SQLite: ids, instants and dates as ISO-8601 text.</summary>
+    Text,
+
+    /// <summary>PostgreSQL: uuid, timestamptz and date.</summary>
+    Postgres,
+
+    /// <summary>SQL Server: char(36) ids (their time order kept), datetime2 and date.</summary>
+    SqlServer,
+}
+
 /// <summary>
 /// What differs between the database providers, kept in this one place: connecting, taking the write lock, preparing
-/// the database, the migrations' bookkeeping table, and rendering the stores' portable SQL for PostgreSQL and SQL Server. Stores write one text that SQLite and PostgreSQL run unchanged.
+/// the database, the migrations' bookkeeping table, rendering the stores' portable SQL for PostgreSQL and SQL Server,
+/// how each takes ids and times as parameters, and which of its errors mean "not now". Stores write one text that
+/// SQLite and PostgreSQL run unchanged; only this file names a provider's types.
 /// </summary>
 public abstract class SqlDialect : IAsyncDisposable
 {
@@ -55,6 +70,36 @@ public abstract class SqlDialect : IAsyncDisposable
         SqlServerDialect.Name => new SqlServerDialect(options.ConnectionString),
         _ => throw new InvalidOperationException(
             $"Storage:Provider '{options.Provider}' is not supported; use '{SqliteDialect.Name}', '{PostgresDialect.Name}' or '{SqlServerDialect.Name}'."),
+    };
+
+    /// <summary>A portable statement as the provider behind a connection of this type runs it.</summary>
+    public static string Render(Type connection, string portable) =>
+        connection == typeof(SqlConnection) ? SqlServerDialect.Render(portable)
+        : connection == typeof(NpgsqlConnection) ? PostgresDialect.Render(portable)
+        : portable;
+
+    /// <summary>How the provider behind a parameter takes ids, instants and dates.</summary>
+    public static ValueStyle StyleOf(IDbDataParameter parameter) => parameter switch
+    {
+        NpgsqlParameter => ValueStyle.Postgres,
+        SqlParameter => ValueStyle.SqlServer,
+        _ => ValueStyle.Text,
+    };
+
+    /// <summary>
+    /// Whether a provider's own error means the database cannot be reached or written just now (true) or is a fault
+    /// (false); null for an exception that is no provider's.
+    /// </summary>
+    public static bool? MeansUnavailable(Exception exception) => exception switch
+    {
+        // busy, locked, read-only, I/O error, disk full, cannot open
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14,
+        // connection exceptions (class 08), shutting down or starting up (57P01–57P03), out of resources (class 53)
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || postgres.SqlState is "57P01" or "57P02" or "57P03" || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
+        NpgsqlException => true, // not an error the server answered with: the connection itself failed
+        SqlException sqlServer => sqlServer.IsTransient || sqlServer.Number is -2 or 53 or 233 or 10054 or 10060 or 40613,
+        _ => null,
     };
 
     private static readonly Sql PortableMigrationsTable = Sql.Of(

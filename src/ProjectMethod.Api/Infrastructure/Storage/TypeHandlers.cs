@@ -1,9 +1,7 @@
 using System.Data;
 using Dapper;
-using Microsoft.Data.SqlClient;
 using NodaTime;
 using NodaTime.Text;
-using Npgsql;
 
 namespace ProjectMethod.Api.Infrastructure;
 
@@ -71,14 +69,15 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)
         {
-            if (parameter is NpgsqlParameter)
+            var style = SqlDialect.StyleOf(parameter);
+            if (style == ValueStyle.Postgres)
             {
                 parameter.DbType = DbType.Guid;
                 parameter.Value = value;
                 return;
             }
 
-            parameter.DbType = parameter is SqlParameter ? DbType.AnsiStringFixedLength : DbType.String;
+            parameter.DbType = style == ValueStyle.SqlServer ? DbType.AnsiStringFixedLength : DbType.String;
             parameter.Value = value.ToString("D");
         }
 
@@ -94,14 +93,15 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, Instant value)
         {
-            if (parameter is NpgsqlParameter)
+            var style = SqlDialect.StyleOf(parameter);
+            if (style == ValueStyle.Postgres)
             {
                 parameter.DbType = DbType.DateTimeOffset;
                 parameter.Value = value.ToDateTimeUtc();
                 return;
             }
 
-            if (parameter is SqlParameter)
+            if (style == ValueStyle.SqlServer)
             {
                 parameter.DbType = DbType.DateTime2;
                 parameter.Value = value.ToDateTimeUtc();
@@ -125,14 +125,15 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, LocalDate value)
         {
-            if (parameter is NpgsqlParameter)
+            var style = SqlDialect.StyleOf(parameter);
+            if (style == ValueStyle.Postgres)
             {
                 parameter.DbType = DbType.Date;
                 parameter.Value = value.ToDateOnly();
                 return;
             }
 
-            if (parameter is SqlParameter)
+            if (style == ValueStyle.SqlServer)
             {
                 parameter.DbType = DbType.Date;
                 parameter.Value = value.ToDateTimeUnspecified();

@@ -28,24 +28,24 @@ public sealed class AvslutningModel(Database database, ProjectWrites writes) : P
     {
         var form = ReadForm();
         var tags = (form.Text("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return SendAsync(id, "lesson", "recordLesson", form, () => LessonRecords.RecordAsync(id,
+        return SendAsync(id, "lesson", Operations.RecordLesson, form, () => LessonRecords.RecordAsync(id,
             new RecordLesson(form.Text("title"), form.Text("description"), form.Text("recommendation"), tags), HttpContext, writes), "LessonDone");
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, Guid lessonId) =>
-        SendAsync(id, $"publish-{lessonId:N}", "publishLesson", ReadForm(), () => LessonRecords.PublishAsync(id, lessonId, HttpContext, writes), "LessonPublished");
+        SendAsync(id, $"publish-{lessonId:N}", Operations.PublishLesson, ReadForm(), () => LessonRecords.PublishAsync(id, lessonId, HttpContext, writes), "LessonPublished");
 
     public Task<IActionResult> OnPostEndReportAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "endReport", "writeEndReport", form, () => LessonRecords.ReportAsync(id, Report(form),
+        return SendAsync(id, "endReport", Operations.WriteEndReport, form, () => LessonRecords.ReportAsync(id, Report(form),
             HttpContext, writes, LessonStore.EndReport, ProjectAction.WriteEndReport), "EndReportDone");
     }
 
     public Task<IActionResult> OnPostLessonsReportAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "lessonsReport", "writeLessonsReport", form, () => LessonRecords.ReportAsync(id, Report(form),
+        return SendAsync(id, "lessonsReport", Operations.WriteLessonsReport, form, () => LessonRecords.ReportAsync(id, Report(form),
             HttpContext, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport), "LessonsReportDone");
     }
 

@@ -19,7 +19,7 @@ public sealed class GevinstModel(Database database, BenefitMeasurements measurem
     public Task<IActionResult> OnPostAsync(Guid id, Guid benefitId)
     {
         var form = ReadForm();
-        return SendAsync(id, "measure", "registerMeasurement", form, () => measurements.RegisterAsync(HttpContext, id, benefitId,
+        return SendAsync(id, "measure", Operations.RegisterMeasurement, form, () => measurements.RegisterAsync(HttpContext, id, benefitId,
             new MeasurementRequest(form.Date("date"), form.Number("value"), form.Text("comment"))), "MeasurementDone");
     }
 

@@ -20,7 +20,7 @@ public sealed class PlanModel(Database database, ProjectWrites writes) : Project
     {
         var form = ReadForm();
         var request = form.Tolerances();
-        return SendAsync(id, "project", "setProjectTolerances", form, () => TolerancePlans.SetProjectAsync(id, request, HttpContext, writes), "TolerancesDone");
+        return SendAsync(id, "project", Operations.SetProjectTolerances, form, () => TolerancePlans.SetProjectAsync(id, request, HttpContext, writes), "TolerancesDone");
     }
 
     public Task<IActionResult> OnPostStageAsync(Guid id)
@@ -28,7 +28,7 @@ public sealed class PlanModel(Database database, ProjectWrites writes) : Project
         var form = ReadForm();
         var stage = form.WholeNumber("stage") ?? 0;
         var request = form.Tolerances();
-        return SendAsync(id, "stage", "setStageTolerances", form, () => TolerancePlans.SetStageAsync(id, stage, request, HttpContext, writes), "TolerancesDone");
+        return SendAsync(id, "stage", Operations.SetStageTolerances, form, () => TolerancePlans.SetStageAsync(id, stage, request, HttpContext, writes), "TolerancesDone");
     }
 
     public Task<IActionResult> OnPostPlanAsync(Guid id)
@@ -36,7 +36,7 @@ public sealed class PlanModel(Database database, ProjectWrites writes) : Project
         var form = ReadForm();
         var stage = form.WholeNumber("stage") ?? 0;
         var request = new StagePlanRequest(form.Date("plannedEnd"), form.Number("budget"), form.WholeNumber("productsInScope"), form.Text("description"));
-        return SendAsync(id, "plan", "planStage", form, () => TolerancePlans.SetPlanAsync(id, stage, request, HttpContext, writes), "PlanDone");
+        return SendAsync(id, "plan", Operations.PlanStage, form, () => TolerancePlans.SetPlanAsync(id, stage, request, HttpContext, writes), "PlanDone");
     }
 
     protected override async Task LoadPageAsync(CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var request = new ProductRequest(form.Text("title"), form.Text("purpose"), Criteria(form), form.Lines("acceptanceCriteria"), form.WholeNumber("stage"),
             QualityResponsibleUserId: form.Text("qualityResponsibleUserId"), AcceptorUserId: form.Text("acceptorUserId"),
             ReceivingLineUnit: form.Text("receivingLineUnit"));
-        return SendAsync(id, "define", "defineProduct", form, () => ProductSteps.DefineAsync(id, request, HttpContext, writes), "ProductDone");
+        return SendAsync(id, "define", Operations.DefineProduct, form, () => ProductSteps.DefineAsync(id, request, HttpContext, writes), "ProductDone");
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var request = new ProductRequest(form.Text("title"), form.Text("purpose"), Criteria(form), form.Lines("acceptanceCriteria"), form.WholeNumber("stage"),
             current?.Composition, current?.Derivation, form.Text("qualityResponsibleUserId"), form.Text("acceptorUserId"), form.Text("receivingLineUnit"),
             current?.ParentId, current?.WorkPackageId);
-        return await SendAsync(id, StepForm("updateProduct", productId), "updateProduct", form,
+        return await SendAsync(id, StepForm(Operations.UpdateProduct, productId), Operations.UpdateProduct, form,
             () => ProductSteps.RedescribeAsync(id, productId, request, HttpContext, writes), "ProductStepDone");
     }
 
@@ -60,10 +60,10 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
     public bool IsTheirs(ProductView product, ProductStep step) => ProductRules.IsTheirs(
         new ProductCase(product.State, product.QualityResponsibleUserId, product.AcceptorUserId, product.SubmittedBy, PartsSettled: true), Standing, Project!.Phase, step);
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid productId) => Step(id, productId, "approveProduct",
+    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid productId) => Step(id, productId, Operations.ApproveProduct,
         form => ProductSteps.ApproveAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid productId) => Step(id, productId, "submitProduct",
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid productId) => Step(id, productId, Operations.SubmitProduct,
         form => ProductSteps.SubmitAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid productId)
@@ -72,17 +72,17 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         // The reviewers are found by name as a person field's are; a line that names nobody (or several) is refused beside the field.
         var reviewers = await PersonPicker.ResolveEachAsync(HttpContext, form, "reviewers", Texts);
         var request = new QualityReviewRequest(form.Enum<ReviewResult>("result"), form.Text("method"), reviewers ?? [], form.Lines("defects"), form.Text("notes"));
-        return await SendAsync(id, StepForm("reviewProduct", productId), "reviewProduct", form,
+        return await SendAsync(id, StepForm(Operations.ReviewProduct, productId), Operations.ReviewProduct, form,
             () => ProductSteps.ReviewAsync(id, productId, request, HttpContext, writes), "ProductStepDone");
     }
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid productId) => Step(id, productId, "acceptProduct",
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid productId) => Step(id, productId, Operations.AcceptProduct,
         form => ProductSteps.AcceptAsync(id, productId, new AcceptProduct(form.Text("comment")), HttpContext, writes));
 
-    public Task<IActionResult> OnPostRejectAsync(Guid id, Guid productId) => Step(id, productId, "rejectProduct",
+    public Task<IActionResult> OnPostRejectAsync(Guid id, Guid productId) => Step(id, productId, Operations.RejectProduct,
         form => ProductSteps.RejectAsync(id, productId, new RejectProduct(form.Text("reason")), HttpContext, writes));
 
-    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid productId) => Step(id, productId, "removeProductFromScope",
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid productId) => Step(id, productId, Operations.RemoveProductFromScope,
         form => ProductSteps.RemoveAsync(id, productId, new RemoveProduct(form.Text("rationale")), HttpContext, writes));
 
     /// <summary>The form that changes or closes one risk is named by it, so its refusal stays beside it.</summary>
@@ -93,7 +93,7 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var form = ReadForm();
         var request = new RiskRequest(form.Enum<UncertaintyKind>("kind"), form.Text("title"), form.WholeNumber("probability"), form.WholeNumber("consequence"),
             form.Text("ownerUserId"), form.Text("proximity"), form.Text("strategy"), form.Enum<RiskStatus>("status"));
-        return SendAsync(id, RiskForm(riskId), "updateRisk", form, () => RiskRecords.UpdateAsync(id, riskId, request, HttpContext, writes), "RiskUpdated");
+        return SendAsync(id, RiskForm(riskId), Operations.UpdateRisk, form, () => RiskRecords.UpdateAsync(id, riskId, request, HttpContext, writes), "RiskUpdated");
     }
 
     public Task<IActionResult> OnPostRiskAsync(Guid id)
@@ -101,16 +101,16 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var form = ReadForm();
         var request = new RiskRequest(form.Enum<UncertaintyKind>("kind"), form.Text("title"), form.WholeNumber("probability"), form.WholeNumber("consequence"),
             form.Text("ownerUserId"), form.Text("proximity"), form.Text("strategy"));
-        return SendAsync(id, "risk", "recordRisk", form, () => RiskRecords.RecordAsync(id, request, HttpContext, writes), "RiskDone");
+        return SendAsync(id, "risk", Operations.RecordRisk, form, () => RiskRecords.RecordAsync(id, request, HttpContext, writes), "RiskDone");
     }
 
     /// <summary>The form of one product's step is named by the step and the product, so its refusal stays beside it.</summary>
-    public static string StepForm(string operationId, Guid productId) => $"{operationId}-{productId:N}";
+    public static string StepForm(OperationId operation, Guid productId) => $"{operation.Name}-{productId:N}";
 
-    private Task<IActionResult> Step(Guid id, Guid productId, string operationId, Func<FormReader, Task<WriteResult<ProductView>>> call)
+    private Task<IActionResult> Step(Guid id, Guid productId, OperationId operation, Func<FormReader, Task<WriteResult<ProductView>>> call)
     {
         var form = ReadForm();
-        return SendAsync(id, StepForm(operationId, productId), operationId, form, () => call(form), "ProductStepDone");
+        return SendAsync(id, StepForm(operation, productId), operation, form, () => call(form), "ProductStepDone");
     }
 
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)

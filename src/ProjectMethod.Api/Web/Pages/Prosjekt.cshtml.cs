@@ -24,10 +24,10 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     public IReadOnlyList<HistoryRun> History { get; private set; } = [];
 
     /// <summary>Whether the signed-in employee prepares the decision point ahead and nobody has asked yet.</summary>
-    public bool MayRequest => Gate is { OpenRequest: null } && May("requestDecision");
+    public bool MayRequest => Gate is { OpenRequest: null } && May(Operations.RequestDecision);
 
     /// <summary>Whether the signed-in employee decides (or votes) on the open request.</summary>
-    public bool MayDecide => Gate is { OpenRequest: not null } && May("decide");
+    public bool MayDecide => Gate is { OpenRequest: not null } && May(Operations.Decide);
 
     /// <summary>The business case as it stands, read while a decision is asked for: the deciders see what they decide on.</summary>
     public BusinessCases.BusinessCaseView? BusinessCase { get; private set; }
@@ -37,7 +37,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     public Task<IActionResult> OnPostRequestAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "request", "requestDecision", form,
+        return SendAsync(id, "request", Operations.RequestDecision, form,
             () => decisions.RequestAsync(HttpContext, id, new RequestDecision(form.Text("recommendation"))), "RequestDone");
     }
 
@@ -45,7 +45,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         var form = ReadForm();
         var voted = false;
-        var answer = await SendAsync(id, "decide", "decide", form, async () =>
+        var answer = await SendAsync(id, "decide", Operations.Decide, form, async () =>
         {
             var result = await decisions.DecideAsync(HttpContext, id, new MakeDecision(form.Enum<Domain.Phases.Decision>("decision"), form.Text("rationale")));
             voted = result.Value?.Vote is not null;
@@ -59,7 +59,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         var form = ReadForm();
         var person = await PersonPicker.ResolveAsync(HttpContext, form, "userId", Texts);
-        return await SendAsync(id, "assign", "assignRole", form, () => Appointments.AssignAsync(id,
+        return await SendAsync(id, "assign", Operations.AssignRole, form, () => Appointments.AssignAsync(id,
             new AssignRole(form.Enum<ProjectRole>("role"), person), HttpContext, writes), "RoleDone");
     }
 
@@ -68,7 +68,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         var form = ReadForm();
         var person = await PersonPicker.ResolveAsync(HttpContext, form, "userId", Texts);
-        return await SendAsync(id, ReplaceForm(assignmentId), "replaceRole", form, () => Appointments.ReplaceAsync(id, assignmentId,
+        return await SendAsync(id, ReplaceForm(assignmentId), Operations.ReplaceRole, form, () => Appointments.ReplaceAsync(id, assignmentId,
             new ReplaceRole(person, form.Text("rationale")), HttpContext, writes), "RoleReplacedDone");
     }
 
@@ -76,7 +76,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid assignmentId)
     {
         var form = ReadForm();
-        return SendAsync(id, RemoveForm(assignmentId), "removeRole", form,
+        return SendAsync(id, RemoveForm(assignmentId), Operations.RemoveRole, form,
             () => Appointments.RemoveAsync(id, assignmentId, new RemoveRole(form.Text("rationale")), HttpContext, writes), "RoleRemovedDone");
     }
 
@@ -85,7 +85,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     public static string RemoveForm(Guid assignmentId) => $"remove-{assignmentId:N}";
 
     /// <summary>Whether the signed-in employee may replace or remove this assignment: the board the Executive, the Executive (or the board) the rest.</summary>
-    public bool MayChange(RoleView role) => May("replaceRole") && ProjectAccess.Check(Standing, ProjectAccess.AppointmentOf(role.Role)) is null;
+    public bool MayChange(RoleView role) => May(Operations.ReplaceRole) && ProjectAccess.Check(Standing, ProjectAccess.AppointmentOf(role.Role)) is null;
 
     /// <summary>The idea the project came from, when the project office proposed it from one.</summary>
     public Ideas.IdeaView? Idea { get; private set; }

@@ -29,20 +29,20 @@ public sealed class ProsjektGevinsterModel(Database database, ProjectWrites writ
         var owner = await PersonPicker.ResolveAsync(HttpContext, form, "ownerUserId", Texts);
         var request = new BenefitRequest(form.Text("title"), form.Enum<BenefitType>("type"), form.Text("indicator"), form.Text("unit"), interval,
             form.Text("ownerUnit"), owner, Point(form, "baseline"), Point(form, "target"), form.Number("allowedShortfall"));
-        return await SendAsync(id, "define", "defineBenefit", form, () => BenefitRecords.DefineAsync(id, request, HttpContext, writes, clock), "BenefitDone");
+        return await SendAsync(id, "define", Operations.DefineBenefit, form, () => BenefitRecords.DefineAsync(id, request, HttpContext, writes, clock), "BenefitDone");
     }
 
     public Task<IActionResult> OnPostReviewAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "review", "reviewBenefits", form,
+        return SendAsync(id, "review", Operations.ReviewBenefits, form,
             () => BenefitRecords.ReviewAsync(id, new BenefitsReviewRequest(form.Bool("realistic"), form.Text("comment")), HttpContext, writes), "BenefitsReviewDone");
     }
 
     public Task<IActionResult> OnPostDecideChangeAsync(Guid id, Guid benefitId, Guid changeId)
     {
         var form = ReadForm();
-        return SendAsync(id, ChangeForm(changeId), "decideBenefitChange", form, () => BenefitRecords.DecideChangeAsync(id, benefitId, changeId,
+        return SendAsync(id, ChangeForm(changeId), Operations.DecideBenefitChange, form, () => BenefitRecords.DecideChangeAsync(id, benefitId, changeId,
             new DecideBenefitChange(form.Enum<ChangeDecision>("decision"), form.Text("rationale")), HttpContext, writes), "BenefitChangeDecided");
     }
 

@@ -39,7 +39,7 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
     {
         var form = ReadForm();
         var request = new StakeholderGroupRequest(form.Text("name"), form.Enum<GroupKind>("kind"), form.Text("hardToReach") == "true", form.Text("notes"));
-        return SendAsync(id, "group", "addStakeholderGroup", form, () => CoCreationRecords.AddGroupAsync(id, request, HttpContext, writes), "GroupDone");
+        return SendAsync(id, "group", Operations.AddStakeholderGroup, form, () => CoCreationRecords.AddGroupAsync(id, request, HttpContext, writes), "GroupDone");
     }
 
     /// <summary>One entry planned or changed: the page sends the whole plan with that entry in place.</summary>
@@ -47,7 +47,7 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
     {
         var form = ReadForm();
         var entry = new PlanEntryRequest(form.Id("groupId"), form.Enum<Phase>("phase"), form.Enum<InvolvementLevel>("level"), form.Enum<CoCreationPurpose>("purpose"));
-        return SendAsync(id, "plan", "setCoCreationPlan", form, async () =>
+        return SendAsync(id, "plan", Operations.SetCoCreationPlan, form, async () =>
         {
             var plan = await CurrentPlanAsync(id);
             var others = plan.Where(p => p.GroupId != entry.GroupId || p.Phase != entry.Phase);
@@ -56,7 +56,7 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
     }
 
     public Task<IActionResult> OnPostUnplanAsync(Guid id, Guid groupId, Phase phase) =>
-        SendAsync(id, $"unplan-{groupId:N}-{phase.Wire()}", "setCoCreationPlan", ReadForm(), async () =>
+        SendAsync(id, $"unplan-{groupId:N}-{phase.Wire()}", Operations.SetCoCreationPlan, ReadForm(), async () =>
         {
             var plan = await CurrentPlanAsync(id);
             return await CoCreationRecords.SetPlanAsync(id, new CoCreationPlanRequest(plan.Where(p => p.GroupId != groupId || p.Phase != phase).ToList()), HttpContext, writes);
@@ -65,7 +65,7 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
     public Task<IActionResult> OnPostGapAsync(Guid id, Guid groupId, Phase phase)
     {
         var form = ReadForm();
-        return SendAsync(id, GapForm(groupId, phase), "explainCoCreationGap", form, () =>
+        return SendAsync(id, GapForm(groupId, phase), Operations.ExplainCoCreationGap, form, () =>
             CoCreationRecords.ExplainGapAsync(id, new GapExplanationRequest(groupId, phase, form.Text("explanation")), HttpContext, writes), "GapDone");
     }
 
@@ -79,13 +79,13 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
             .Select(g => new ParticipationRequest(g.Id, g.Participants)).ToList();
         var request = new ActivityRequest(form.Date("date"), form.Enum<ActivityKind>("kind"), form.Enum<Phase>("phase"), form.Enum<InvolvementLevel>("level"),
             groups, form.Text("summary"));
-        return await SendAsync(id, "activity", "recordCoCreationActivity", form, () => CoCreationRecords.RecordActivityAsync(id, request, HttpContext, writes), "ActivityDone");
+        return await SendAsync(id, "activity", Operations.RecordCoCreationActivity, form, () => CoCreationRecords.RecordActivityAsync(id, request, HttpContext, writes), "ActivityDone");
     }
 
     public Task<IActionResult> OnPostInputAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "input", "recordCoCreationInput", form, () =>
+        return SendAsync(id, "input", Operations.RecordCoCreationInput, form, () =>
             CoCreationRecords.RecordInputAsync(id, form.Id("activityId") ?? Guid.Empty, new InputRequest(form.Text("text"), form.Id("groupId")), HttpContext, writes), "InputDone");
     }
 
@@ -93,7 +93,7 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
     {
         var form = ReadForm();
         var request = new InputResponseRequest(form.Enum<InputOutcome>("outcome"), form.Text("explanation"), form.Id("productId"), form.Id("decisionId"));
-        return SendAsync(id, AnswerForm(inputId), "answerCoCreationInput", form, () => CoCreationRecords.RespondAsync(id, inputId, request, HttpContext, writes), "AnswerDone");
+        return SendAsync(id, AnswerForm(inputId), Operations.AnswerCoCreationInput, form, () => CoCreationRecords.RespondAsync(id, inputId, request, HttpContext, writes), "AnswerDone");
     }
 
     private async Task<List<PlanEntryRequest>> CurrentPlanAsync(Guid id) =>

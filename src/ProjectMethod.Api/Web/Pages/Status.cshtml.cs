@@ -33,7 +33,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
             .Select(name => (name, text: form.Text($"narrative.dimensionComments.{name}"))).Where(c => c.text is not null)
             .ToDictionary(c => c.name, c => c.text!);
         var narrative = new HighlightNarrative(form.Text("narrative.achieved"), form.Text("narrative.next"), form.Text("narrative.issuesAndRisks"), comments);
-        return SendAsync(id, "forecast", "submitForecast", form,
+        return SendAsync(id, "forecast", Operations.SubmitForecast, form,
             () => HighlightReports.SubmitAsync(id, new SubmitForecast(form.WholeNumber("stage"), values, null, form.Text("comment"), narrative), HttpContext, writes),
             "ForecastDone");
     }
@@ -63,7 +63,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
         var options = form.Lines("options").Select(line => line.Split(';', 2, StringSplitOptions.TrimEntries))
             .Select(parts => new ExceptionOption(parts[0], parts.Length > 1 ? parts[1] : null)).ToList();
         var report = new ExceptionReport(form.Text("cause"), form.Text("consequences"), options, form.Text("recommendation"));
-        return SendAsync(id, ReportForm(exceptionId), "reportException", form,
+        return SendAsync(id, ReportForm(exceptionId), Operations.ReportException, form,
             () => ExceptionHandling.ReportAsync(id, exceptionId, report, HttpContext, writes), "ExceptionReported");
     }
 
@@ -84,7 +84,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
             : null;
         var request = new ExceptionDecisionRequest(decision, form.Text("rationale"), plan, newBaseline ? form.ToleranceChanges("tolerances.") : null);
         var name = DecisionForm(exceptionId);
-        return SendAsync(id, name, "decideException", form,
+        return SendAsync(id, name, Operations.DecideException, form,
             () => ExceptionHandling.DecideAsync(id, exceptionId, request, HttpContext, writes, loader), "ExceptionDecided",
             newBaseline ? () => ReviewAsync(exceptionId, name, request, form.Text("reviewed")) : null);
     }

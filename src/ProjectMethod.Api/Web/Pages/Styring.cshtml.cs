@@ -24,14 +24,14 @@ public sealed class StyringModel(Database database, ProjectWrites writes) : Proj
     public Task<IActionResult> OnPostMandateAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "mandate", "writeMandate", form,
+        return SendAsync(id, "mandate", Operations.WriteMandate, form,
             () => Proposals.WriteMandateAsync(id, new MandateRequest(form.Text("purpose"), form.Text("background")), HttpContext, writes), "MandateDone");
     }
 
     public Task<IActionResult> OnPostBusinessCaseAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "businessCase", "writeBusinessCase", form, () => BusinessCaseRecords.WriteAsync(id, new WriteBusinessCase(
+        return SendAsync(id, "businessCase", Operations.WriteBusinessCase, form, () => BusinessCaseRecords.WriteAsync(id, new WriteBusinessCase(
             form.Text("reasons"), form.Text("options"), form.Text("expectedBenefits"), form.Text("expectedCosts"), form.Text("timescale"),
             form.Text("majorRisks")), HttpContext, writes), "BusinessCaseDone");
     }
@@ -39,14 +39,14 @@ public sealed class StyringModel(Database database, ProjectWrites writes) : Proj
     public Task<IActionResult> OnPostReviewAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "review", "reviewBusinessCase", form,
+        return SendAsync(id, "review", Operations.ReviewBusinessCase, form,
             () => BusinessCaseRecords.ReviewAsync(id, new ReviewBusinessCase(form.Bool("justified"), form.Text("comment")), HttpContext, writes), "ReviewDone");
     }
 
     public Task<IActionResult> OnPostChecklistAsync(Guid id, string itemId)
     {
         var form = ReadForm();
-        return SendAsync(id, $"checklist-{itemId}", "updateChecklistItem", form, () => ChecklistAnswers.UpdateAsync(id, itemId,
+        return SendAsync(id, $"checklist-{itemId}", Operations.UpdateChecklistItem, form, () => ChecklistAnswers.UpdateAsync(id, itemId,
             new UpdateChecklistItem(form.Enum<ChecklistStatus>("status"), form.Text("comment")), HttpContext, writes), "ChecklistDone");
     }
 
@@ -54,7 +54,7 @@ public sealed class StyringModel(Database database, ProjectWrites writes) : Proj
     {
         var form = ReadForm();
         var chosen = Request.Form["lessonIds"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
-        return SendAsync(id, "lessons", "reviewLessons", form, () => LessonRecords.ReviewAsync(id,
+        return SendAsync(id, "lessons", Operations.ReviewLessons, form, () => LessonRecords.ReviewAsync(id,
             new ReviewLessons(chosen.Count > 0 ? chosen : null, form.Text("noneRelevantReason")), HttpContext, writes), "LessonsReviewDone");
     }
 
