@@ -49,4 +49,15 @@ public sealed class LayoutTests
         FluentActions.Invoking(() => ProjectMethod.Api.Infrastructure.Operations.CheckAgainst(all.Append(Named("decide"))))
             .Should().Throw<InvalidOperationException>().WithMessage("*decide names 2 endpoints*");
     }
+
+    [Fact]
+    public void Only_the_dialect_names_a_database_providers_types()
+    {
+        var naming = Directory.EnumerateFiles(Repository.PathOf("src/ProjectMethod.Api"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(path => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(path), @"\bNpgsql\b|Microsoft\.Data\.SqlClient"))
+            .Select(Path.GetFileName);
+
+        naming.Should().Equal("SqlDialect.cs");
+    }
 }

@@ -185,4 +185,15 @@ public sealed class CoCreationTests
         CoCreationRules.CheckGapPhase(Phase.Planning, Phase.Planning).Should().BeNull();
         CoCreationRules.CheckGapPhase(Phase.Execution, Phase.Planning)!.Code.Should().Be("co-creation-not-yet");
     }
+
+    [Theory]
+    [InlineData(Phase.Concept, Phase.Planning, false, true)]
+    [InlineData(Phase.Planning, Phase.Planning, true, true)]
+    [InlineData(Phase.Execution, Phase.Planning, true, false)]
+    public void A_phase_left_keeps_its_plan_and_a_gap_is_explained_once_its_phase_is_reached(Phase planned, Phase project, bool replan, bool explain)
+    {
+        CoCreationRules.MayReplan(planned, project).Should().Be(replan);
+        CoCreationRules.MayExplainGap(planned, project).Should().Be(explain);
+        (CoCreationRules.CheckGapPhase(planned, project) is null).Should().Be(explain);
+    }
 }

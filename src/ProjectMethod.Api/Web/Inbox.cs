@@ -142,7 +142,7 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
                 continue;
             }
 
-            var decides = gate.Decider == Decider.PortfolioBoard ? actor.IsPortfolioBoard : on.Standing.Holds(ProjectRole.Executive);
+            var decides = ProjectAccess.Decides(on.Standing, gate.Decider);
             var votes = gate.Consensus is { } consensus && consensus.Awaited.Contains(actor.UserId);
             if (decides || votes)
             {
@@ -160,7 +160,7 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
 
             var toReport = exception.State == ExceptionState.Raised && operations.Check(Operations.ReportException, on.Standing) is null;
             var toDecide = exception.State is ExceptionState.Reported or ExceptionState.Escalated
-                && (exception.Owner == Decider.PortfolioBoard ? actor.IsPortfolioBoard : on.Standing.Holds(ProjectRole.Executive));
+                && ProjectAccess.Decides(on.Standing, exception.Owner);
             if (toReport || toDecide)
             {
                 exceptions.Add(new ExceptionWaiting(on.Project, exception, toReport));

@@ -156,14 +156,18 @@ public static class ProjectAccess
 
     /// <summary>Who decides at a decision point.</summary>
     public static DomainError? CheckDecider(ProjectStanding standing, DecisionPoint decisionPoint) =>
-        DecisionPoints.DeciderOf(decisionPoint) switch
-        {
-            Decider.PortfolioBoard when !standing.Actor.IsPortfolioBoard =>
-                DomainError.Forbidden($"Only the portfolio board decides at {Describe(decisionPoint)}."),
-            Decider.Executive when !standing.Holds(ProjectRole.Executive) =>
-                DomainError.Forbidden($"Only the project's Executive decides at {Describe(decisionPoint)}."),
-            _ => null,
-        };
+        DecisionPoints.DeciderOf(decisionPoint) is var decider && Decides(standing, decider)
+            ? null
+            : decider == Decider.PortfolioBoard
+                ? DomainError.Forbidden($"Only the portfolio board decides at {Describe(decisionPoint)}.")
+                : DomainError.Forbidden($"Only the project's Executive decides at {Describe(decisionPoint)}.");
+
+    /// <summary>
+    /// Whether this person is the decider named: a member of the portfolio board for what the board decides, the
+    /// project's Executive for what the Executive decides (a decision point, an exception at that level).
+    /// </summary>
+    public static bool Decides(ProjectStanding standing, Decider decider) =>
+        decider == Decider.PortfolioBoard ? standing.Actor.IsPortfolioBoard : standing.Holds(ProjectRole.Executive);
 
     public static string Describe(DecisionPoint decisionPoint) =>
         decisionPoint == DecisionPoint.StageBoundary ? "the stage boundary" : decisionPoint.ToString().ToUpperInvariant();

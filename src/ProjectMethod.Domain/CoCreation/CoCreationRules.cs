@@ -46,7 +46,7 @@ public static class CoCreationRules
     public static DomainError? CheckReplan(IReadOnlyList<PlannedInvolvement> current, IReadOnlyList<PlannedInvolvement> proposed, Phase phase)
     {
         static IEnumerable<(Guid, Phase, InvolvementLevel, CoCreationPurpose)> Passed(IEnumerable<PlannedInvolvement> plan, Phase phase) =>
-            plan.Where(p => p.Phase < phase).Select(p => (p.GroupId, p.Phase, p.Level, p.Purpose)).Order();
+            plan.Where(p => !MayReplan(p.Phase, phase)).Select(p => (p.GroupId, p.Phase, p.Level, p.Purpose)).Order();
 
         return Passed(current, phase).SequenceEqual(Passed(proposed, phase))
             ? null
@@ -54,9 +54,15 @@ public static class CoCreationRules
                 "The plan for a phase the project has left cannot change; explain a gap instead.");
     }
 
+    /// <summary>Whether what is planned for a phase may still change: from the project's current phase on, never for one left.</summary>
+    public static bool MayReplan(Phase plannedPhase, Phase projectPhase) => plannedPhase >= projectPhase;
+
+    /// <summary>Whether a gap in a phase's involvement may be explained: once the phase is reached.</summary>
+    public static bool MayExplainGap(Phase plannedPhase, Phase projectPhase) => plannedPhase <= projectPhase;
+
     /// <summary>A gap is explained once its phase is reached: an involvement still ahead may yet be held.</summary>
     public static DomainError? CheckGapPhase(Phase plannedPhase, Phase projectPhase) =>
-        plannedPhase <= projectPhase
+        MayExplainGap(plannedPhase, projectPhase)
             ? null
             : DomainError.Conflict("co-creation-not-yet", "The phase is still ahead",
                 $"The involvement is planned for {plannedPhase.ToString().ToLowerInvariant()}; a gap is explained once the project has reached that phase.");

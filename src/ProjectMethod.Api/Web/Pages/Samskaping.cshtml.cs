@@ -29,7 +29,10 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
     public string GroupName(Guid groupId) => Register.Groups.FirstOrDefault(g => g.Id == groupId)?.Name ?? groupId.ToString();
 
     /// <summary>A plan entry is the plan of a phase not yet left, so it may still change.</summary>
-    public bool Changeable(Phase phase) => phase >= Project.Phase;
+    public bool Changeable(Phase phase) => CoCreationRules.MayReplan(phase, Project.Phase);
+
+    /// <summary>A gap in a phase's involvement is explained once the project has reached the phase.</summary>
+    public bool Explainable(Phase phase) => CoCreationRules.MayExplainGap(phase, Project.Phase);
 
     public static string GapForm(Guid groupId, Phase phase) => $"gap-{groupId:N}-{phase.Wire()}";
 
