@@ -116,7 +116,9 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         var page = demo.Page;
         var story = new Story(page);
         ILocator Step(string what, string subject) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = what }).Filter(new() { HasText = subject });
-        var inAWeek = DateTime.Today.AddDays(7).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        // A week from today in Oslo, as the service counts days (the machine's own date differs around midnight).
+        var inAWeek = ProjectMethod.Domain.Benefits.BenefitMath.Today(NodaTime.SystemClock.Instance).PlusDays(7)
+            .ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
         // The board holds no role in a project: its home is its work — the request at BP1 and the employee's idea.
         await story.SignInAs("Bjørn Virksomhetsledelsen");
