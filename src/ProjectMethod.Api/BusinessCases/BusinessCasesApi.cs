@@ -45,8 +45,8 @@ public static class BusinessCasesApi
     public static IEndpointRouteBuilder MapBusinessCases(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Business case");
-        group.MapGet("/business-case", async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> (Guid id, HttpContext http, Database database, CancellationToken cancellationToken) =>
-                await BusinessCaseRecords.ReadAsync(ProjectScope.Project(http), database, cancellationToken) is { } view
+        group.MapGet("/business-case", async Task<Results<Ok<BusinessCaseView>, ProblemHttpResult>> (Guid id, HttpContext http, BusinessCaseReader reader, CancellationToken cancellationToken) =>
+                await reader.ReadAsync(ProjectScope.Project(http), cancellationToken) is { } view
                     ? TypedResults.Ok(view)
                     : Problems.NotFound("A business case")).WithName(Operations.GetBusinessCase)
             .WithSummary("The newest business case version, its standing in this phase and every review")
@@ -55,12 +55,12 @@ public static class BusinessCasesApi
             .WithSummary("Every version of the business case, oldest first").WithProblems(404);
         group.MapGet("/business-case/versions/{version:int}", Version).WithName(Operations.GetBusinessCaseVersion)
             .WithSummary("One version of the business case, as it was written").WithProblems(404);
-        group.MapPut("/business-case", async (Guid id, WriteBusinessCase request, HttpContext http, ProjectWrites writes) =>
-                (await BusinessCaseRecords.WriteAsync(id, request, http, writes)).AsOk()).WithName(Operations.WriteBusinessCase).Allows(ProjectAction.WriteBusinessCase)
+        group.MapPut("/business-case", async (Guid id, WriteBusinessCase request, HttpContext http, BusinessCaseCommands commands) =>
+                (await commands.WriteAsync(id, request, http.Caller())).AsOk(http)).WithName(Operations.WriteBusinessCase).Allows(ProjectAction.WriteBusinessCase)
             .WithSummary("Write a new version of the business case").WithDescription("Project Manager or Executive. Each write is a new version that needs a new confirmation.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/business-case/reviews", async (Guid id, ReviewBusinessCase request, HttpContext http, ProjectWrites writes) =>
-                (await BusinessCaseRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/business-case")).WithName(Operations.ReviewBusinessCase).Allows(ProjectAction.ReviewBusinessCase)
+        group.MapPost("/business-case/reviews", async (Guid id, ReviewBusinessCase request, HttpContext http, BusinessCaseCommands commands) =>
+                (await commands.ReviewAsync(id, request, http.Caller())).AsCreated(http, _ => $"/api/v1/projects/{id}/business-case")).WithName(Operations.ReviewBusinessCase).Allows(ProjectAction.ReviewBusinessCase)
             .WithSummary("Confirm (or not) that the business case is still justified")
             .WithDescription("Executive only. A review that finds the case unjustified leaves only stop open at the next decision point.")
             .WithProblems(400, 403, 404, 409, 412);

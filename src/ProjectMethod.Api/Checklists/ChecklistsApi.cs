@@ -22,8 +22,8 @@ public static class ChecklistsApi
         group.MapGet("/checklist", Get).WithName(Operations.GetChecklist)
             .WithSummary("The handbook's checklist for every decision point, with this project's answers")
             .WithDescription("Stage-boundary items show the answers for the current stage.").WithProblems(404);
-        group.MapPut("/checklist/{itemId}", async (Guid id, string itemId, UpdateChecklistItem request, HttpContext http, ProjectWrites writes) =>
-                (await ChecklistAnswers.UpdateAsync(id, itemId, request, http, writes)).AsOk()).WithName(Operations.UpdateChecklistItem).Allows(ProjectAccess.Before.Preparer)
+        group.MapPut("/checklist/{itemId}", async (Guid id, string itemId, UpdateChecklistItem request, HttpContext http, ChecklistCommands commands) =>
+                (await commands.UpdateAsync(id, itemId, request, http.Caller())).AsOk(http)).WithName(Operations.UpdateChecklistItem).Allows(ProjectAccess.Before.Preparer)
             .WithSummary("Answer a checklist item")
             .WithDescription("Whoever prepares that decision point (the Project Manager; at BP1 the proposer or Executive; at BP6 the Benefit Owner or Executive). notRelevant and stillOpen need a comment of at least 10 characters.")
             .WithProblems(400, 403, 404, 409, 412);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Forecasts;
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
@@ -26,13 +25,13 @@ public static class ExceptionsApi
             .WithDescription("Raised, reported, escalated, decided and superseded by a stop, oldest first.").WithProblems(404);
         group.MapGet("/exceptions/{exceptionId:guid}", GetOne).WithName(Operations.GetException).WithSummary("One exception, with its report and decision")
             .WithProblems(404);
-        group.MapPost("/exceptions/{exceptionId:guid}/report", async (Guid id, Guid exceptionId, ExceptionReport request, HttpContext http, ProjectWrites writes) =>
-                (await ExceptionHandling.ReportAsync(id, exceptionId, request, http, writes)).AsOk()).WithName(Operations.ReportException).Allows(ProjectAccess.Before.Reporter)
+        group.MapPost("/exceptions/{exceptionId:guid}/report", async (Guid id, Guid exceptionId, ExceptionReport request, HttpContext http, ExceptionCommands commands) =>
+                (await commands.ReportAsync(id, exceptionId, request, http.Caller())).AsOk(http)).WithName(Operations.ReportException).Allows(ProjectAccess.Before.Reporter)
             .WithSummary("Submit the exception report")
             .WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation. A benefit exception in realisation: the Benefit Owner or the benefit's owner in the line.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/exceptions/{exceptionId:guid}/decision", async (Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ProjectWrites writes, GateFactsLoader loader) =>
-                (await ExceptionHandling.DecideAsync(id, exceptionId, request, http, writes, loader)).AsOk()).WithName(Operations.DecideException).Allows(ProjectAccess.Before.ExecutiveOrBoard)
+        group.MapPost("/exceptions/{exceptionId:guid}/decision", async (Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ExceptionCommands commands) =>
+                (await commands.DecideAsync(id, exceptionId, request, http.Caller())).AsOk(http)).WithName(Operations.DecideException).Allows(ProjectAccess.Before.ExecutiveOrBoard)
             .WithSummary("Decide an exception")
             .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again: the baseline is the current one with the changes laid over it — a tolerance dimension, a side of a band or a plan field left out keeps its current value, and the stage keeps its products in scope and the products it carries on. prematureClosure only before closure.")
             .WithProblems(400, 403, 404, 409, 412);

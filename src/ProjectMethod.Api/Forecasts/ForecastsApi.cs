@@ -27,8 +27,8 @@ public static class ForecastsApi
     public static IEndpointRouteBuilder MapForecasts(this IEndpointRouteBuilder app)
     {
         var group = app.MapProjectScope("Exceptions");
-        group.MapPost("/forecasts", async (Guid id, SubmitForecast request, HttpContext http, ProjectWrites writes) =>
-                (await HighlightReports.SubmitAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/exceptions")).WithName(Operations.SubmitForecast).Allows(ProjectAction.SubmitForecast)
+        group.MapPost("/forecasts", async (Guid id, SubmitForecast request, HttpContext http, ForecastCommands commands) =>
+                (await commands.SubmitAsync(id, request, http.Caller())).AsCreated(http, _ => $"/api/v1/projects/{id}/exceptions")).WithName(Operations.SubmitForecast).Allows(ProjectAction.SubmitForecast)
             .WithSummary("Submit the stage forecast (highlight report)")
             .WithDescription("The Project Manager, for the current stage. Judged against the stage tolerance and the project tolerance (projectValues, or derived from the stage's: see the README); risk is the register's exposure, and once the project has products its quality (open defects) and scope (products removed) are measured from them, whatever the forecast gives: measured says which values were used. A dimension exceeded raises one exception, not a duplicate while it is open.")
             .WithProblems(400, 403, 404, 409, 412);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Resources;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Gates;

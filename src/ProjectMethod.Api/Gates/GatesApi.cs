@@ -81,16 +81,16 @@ public static class GatesApi
     }
 
     private static async Task<Results<Created<GateRequestView>, ProblemHttpResult>> Request(
-        Guid id, RequestDecision request, HttpContext http, GateDecisions decisions)
+        Guid id, RequestDecision request, HttpContext http, GateCommands decisions)
     {
-        var result = await decisions.RequestAsync(http, id, request);
+        var result = (await decisions.RequestAsync(id, request, http.Caller())).Tagged(http);
         return result.Problem ?? (Results<Created<GateRequestView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/gate/requests/{result.Value!.Id}", result.Value);
     }
 
     private static async Task<Results<Created<GateDecisionResult>, Accepted<GateDecisionResult>, ProblemHttpResult>> Decide(
-        Guid id, MakeDecision request, HttpContext http, GateDecisions decisions)
+        Guid id, MakeDecision request, HttpContext http, GateCommands decisions)
     {
-        var result = await decisions.DecideAsync(http, id, request);
+        var result = (await decisions.DecideAsync(id, request, http.Caller())).Tagged(http);
         if (result.Problem is { } problem)
         {
             return problem;

@@ -245,4 +245,10 @@ public static class HandbookStore
     private static string Write<T>(T value) => JsonSerializer.Serialize(value, Json.Options);
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options)!;
+
+    /// <summary>The version of the sector's handbook being written, if one is.</summary>
+    public static async Task<HandbookRecord?> DraftAsync(DbSession db, string sector) =>
+        (await VersionsAsync(db, sector)).LastOrDefault(v => v.Version.State == HandbookState.Draft) is { } draft
+            ? await FindAsync(db, sector, draft.Version.Version)
+            : null;
 }

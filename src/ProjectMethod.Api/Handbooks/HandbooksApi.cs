@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain;
@@ -76,108 +75,22 @@ public static class HandbooksApi
             : Problems.NotFound("The handbook version");
 
     private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> GetDraft(string sector, Database database, CancellationToken cancellationToken) =>
-        await database.ReadAsync(db => DraftAsync(db, sector), cancellationToken) is { } draft
+        await database.ReadAsync(db => HandbookStore.DraftAsync(db, sector), cancellationToken) is { } draft
             ? TypedResults.Ok(HandbookMapping.ToView(draft))
             : Problems.NotFound("The draft");
 
-    private static async Task<Results<Created<HandbookVersionView>, ProblemHttpResult>> CreateDraft(
-        string sector, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
-    {
-        if (new Validation().Slug("sector", sector) is { IsValid: false } invalid)
-        {
-            return Problems.Validation(invalid.Errors);
-        }
-
-        var actor = http.User.ToActor();
-        var now = clock.GetCurrentInstant();
-        var outcome = await database.WriteAsync<Outcome<HandbookRecord>>(async db =>
-        {
-            var versions = await HandbookStore.VersionsAsync(db, sector);
-            if (versions.Any(v => v.Version.State == HandbookState.Draft))
-            {
-                return (false, DomainError.Conflict("draft-exists", "A draft exists", $"The {sector} handbook already has a draft; edit or publish it."));
-            }
-
-            var basis = versions.Count > 0 ? (await HandbookStore.FindAsync(db, sector, versions[^1].Version.Version))!.Version : null;
-            var draft = (basis ?? new HandbookVersion { Sector = sector, Version = 0, Name = sector, Dimensions = [Domain.Tolerances.Dimension.Time, Domain.Tolerances.Dimension.Cost] })
-                with { Sector = sector, Version = (basis?.Version ?? 0) + 1, State = HandbookState.Draft };
-            await HandbookStore.InsertDraftAsync(db, draft, actor.UserId, now);
-            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDrafted, actor.UserId, now, new HandbookDraftedData(sector, draft.Version, basis?.Version));
-            return (true, new HandbookRecord(draft, now, actor.UserId, now));
-        }, cancellationToken);
-        return outcome.Error is { } refused
+    private static async Task<Results<Created<HandbookVersionView>, ProblemHttpResult>> CreateDraft(string sector, HttpContext http, HandbookCommands commands) =>
+        await commands.CreateDraftAsync(sector, http.Caller()) is var created && created.Error is { } refused
             ? Problems.From(refused)
-            : TypedResults.Created($"/api/v1/handbooks/{sector}/drafts/current", HandbookMapping.ToView(outcome.Value!));
-    }
+            : TypedResults.Created($"/api/v1/handbooks/{sector}/drafts/current", HandbookMapping.ToView(created.Value!));
 
     private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> EditDraft(
-        string sector, HandbookVersionView request, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
-    {
-        var actor = http.User.ToActor();
-        var now = clock.GetCurrentInstant();
-        var outcome = await database.WriteAsync<Outcome<HandbookRecord>>(async db =>
-        {
-            if (await DraftAsync(db, sector) is not { } draft)
-            {
-                return (false, MissingDraft);
-            }
+        string sector, HandbookVersionView request, HttpContext http, HandbookCommands commands) =>
+        Answer(await commands.EditDraftAsync(sector, request, http.Caller()));
 
-            var readOnly = new Validation()
-                .That(request.Sector is null || request.Sector == sector, "sector", "sector is read-only.")
-                .That(request.Version is null || request.Version == draft.Version.Version, "version", "version is read-only.")
-                .That(request.State is null or HandbookState.Draft, "state", "state is read-only: publish the draft to publish it.");
-            if (!readOnly.IsValid)
-            {
-                return (false, readOnly.ToError());
-            }
+    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> PublishDraft(string sector, HttpContext http, HandbookCommands commands) =>
+        Answer(await commands.PublishDraftAsync(sector, http.Caller()));
 
-            if (HandbookDraftMachine.Check(new DraftConditions(draft.Version.State, new Dictionary<string, string[]>()), HandbookDraftMachine.Trigger.Edit) is { } closed)
-            {
-                return (false, closed);
-            }
-
-            var edited = HandbookMapping.ToDomain(request, draft.Version);
-            if (HandbookRules.CheckStorable(edited) is { Count: > 0 } unstorable)
-            {
-                return (false, Validation.RefusalOf(unstorable));
-            }
-
-            await HandbookStore.ReplaceDraftAsync(db, edited, actor.UserId, now);
-            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDraftEdited, actor.UserId, now, HandbookMapping.ToView(draft with { Version = edited }));
-            return (true, draft with { Version = edited, UpdatedBy = actor.UserId, UpdatedAt = now });
-        }, cancellationToken);
-        return outcome.Error is { } refused ? Problems.From(refused) : TypedResults.Ok(HandbookMapping.ToView(outcome.Value!));
-    }
-
-    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> PublishDraft(
-        string sector, HttpContext http, Database database, IClock clock, CancellationToken cancellationToken)
-    {
-        var actor = http.User.ToActor();
-        var now = clock.GetCurrentInstant();
-        var outcome = await database.WriteAsync<Outcome<HandbookRecord>>(async db =>
-        {
-            if (await DraftAsync(db, sector) is not { } draft)
-            {
-                return (false, MissingDraft);
-            }
-
-            var conditions = new DraftConditions(draft.Version.State, HandbookRules.Validate(draft.Version));
-            if (HandbookDraftMachine.Check(conditions, HandbookDraftMachine.Trigger.Publish) is { } invalid)
-            {
-                return (false, invalid);
-            }
-
-            await HandbookStore.PublishAsync(db, draft.Version, actor.UserId, now);
-            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookPublished, actor.UserId, now, new HandbookPublishedData(sector, draft.Version.Version));
-            return (true, draft with { Version = draft.Version with { State = HandbookState.Published }, PublishedBy = actor.UserId, PublishedAt = now });
-        }, cancellationToken);
-        return outcome.Error is { } refused ? Problems.From(refused) : TypedResults.Ok(HandbookMapping.ToView(outcome.Value!));
-    }
-
-    private static async Task<HandbookRecord?> DraftAsync(DbSession db, string sector) =>
-        (await HandbookStore.VersionsAsync(db, sector)).LastOrDefault(v => v.Version.State == HandbookState.Draft) is { } draft
-            ? await HandbookStore.FindAsync(db, sector, draft.Version.Version)
-            : null;
-
-    private static readonly DomainError MissingDraft = DomainError.NotFound("The handbook has no draft.");
+    private static Results<Ok<HandbookVersionView>, ProblemHttpResult> Answer(Outcome<HandbookRecord> outcome) =>
+        outcome.Error is { } refused ? Problems.From(refused) : TypedResults.Ok(HandbookMapping.ToView(outcome.Value!));
 }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Access;
-using ProjectMethod.Domain.Handbooks;
 
 namespace ProjectMethod.Api.Handbooks;
 
@@ -31,39 +29,10 @@ public static class ProjectHandbookApi
         return TypedResults.Ok(HandbookMapping.ToView(handbook));
     }
 
-    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> Move(Guid id, MoveHandbook request, HttpContext http, ProjectWrites writes)
+    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> Move(
+        Guid id, MoveHandbook request, HttpContext http, HandbookCommands commands)
     {
-        var validation = new Validation().Required("version", request.Version).Text("rationale", request.Rationale, Validation.LongText);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<HandbookVersionView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.MoveHandbook) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            var current = await write.HandbookAsync();
-            var target = await HandbookStore.FindAsync(write.Db, write.Project.HandbookSector, request.Version!.Value);
-            if (target is null)
-            {
-                return Domain.DomainError.NotFound(
-                    $"The {write.Project.HandbookSector} handbook has no version {request.Version}.");
-            }
-
-            var open = (await ExceptionStore.OpenBreachesAsync(write.Db, id)).Select(b => b.Dimension);
-            if (HandbookRules.CheckMove(current, target.Version, open, write.Roles) is { } breaks)
-            {
-                return breaks;
-            }
-
-            await ProjectStore.UpdateHandbookAsync(write.Db, id, target.Version.Version);
-            write.Record(EventTypes.HandbookMoved, new HandbookMovedData(current.Sector, current.Version, target.Version.Version, request.Rationale!.Trim()));
-            return HandbookMapping.ToView(target);
-        });
+        var result = (await commands.MoveAsync(id, request, http.Caller())).Tagged(http);
         return result.Problem ?? (Results<Ok<HandbookVersionView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
 }

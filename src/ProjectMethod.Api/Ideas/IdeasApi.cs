@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 
 namespace ProjectMethod.Api.Ideas;
@@ -9,8 +8,8 @@ public static class IdeasApi
     public static IEndpointRouteBuilder MapIdeas(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/ideas").WithTags("Ideas");
-        group.MapPost("/", async (SubmitIdea request, HttpContext http, Database database, IClock clock) =>
-                (await IdeaBox.SubmitAsync(request, http, database, clock)).AsCreated(idea => $"/api/v1/ideas/{idea.Id}"))
+        group.MapPost("/", async (SubmitIdea request, HttpContext http, IdeaCommands commands) =>
+                (await commands.SubmitAsync(request, http.Caller())).AsCreated(http, idea => $"/api/v1/ideas/{idea.Id}"))
             .WithName(Operations.SubmitIdea).WithSummary("Send an idea")
             .WithDescription("Any employee, or an integrator on behalf of a citizen portal. No personal data: the portal keeps its contact with the sender and may send its own reference as externalReference.")
             .WithProblems(400);
@@ -18,12 +17,12 @@ public static class IdeasApi
             .WithSummary("The ideas: all of them for the project office, its own for an integrator")
             .WithDescription("The portfolio board sees every idea; an integrator (a citizen portal) the ideas it sent. status filters: received, proposed, parked or declined; externalReference finds the idea sent with that reference. Oldest first, paged with limit and cursor.")
             .WithProblems(400, 403);
-        group.MapGet("/{ideaId:guid}", async Task<Results<Ok<IdeaView>, ProblemHttpResult>> (Guid ideaId, HttpContext http, Database database, CancellationToken cancellationToken) =>
-                await IdeaBox.ReadAsync(ideaId, http.User.ToActor(), database, cancellationToken) is { } idea ? TypedResults.Ok(idea) : Problems.NotFound("The idea"))
+        group.MapGet("/{ideaId:guid}", async Task<Results<Ok<IdeaView>, ProblemHttpResult>> (Guid ideaId, HttpContext http, IdeaReader reader, CancellationToken cancellationToken) =>
+                await reader.ReadAsync(ideaId, http.User.ToActor(), cancellationToken) is { } idea ? TypedResults.Ok(idea) : Problems.NotFound("The idea"))
             .WithName(Operations.GetIdea).WithSummary("One idea and the answer to it")
             .WithDescription("The one who sent it, or the project office (the portfolio board); for anyone else it does not exist.").WithProblems(404);
-        group.MapPost("/{ideaId:guid}/triage", async (Guid ideaId, TriageIdea request, HttpContext http, Database database, IClock clock) =>
-                (await IdeaBox.TriageAsync(ideaId, request, http, database, clock)).AsOk())
+        group.MapPost("/{ideaId:guid}/triage", async (Guid ideaId, TriageIdea request, HttpContext http, IdeaCommands commands) =>
+                (await commands.TriageAsync(ideaId, request, http.Caller())).AsOk(http))
             .WithName(Operations.TriageIdea).RequireAuthorization(Policies.PortfolioBoard)
             .WithSummary("Answer an idea: propose, park or decline, with the rationale the sender gets")
             .WithDescription("The project office (the portfolio board). propose makes a project proposal (phase proposed) that keeps the idea as its ideaId, with the board member as proposer; a parked idea may be answered again, a proposed or declined one not.")

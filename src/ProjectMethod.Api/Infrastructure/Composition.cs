@@ -34,9 +34,30 @@ public static class Composition
         services.AddSingleton<People.PeopleCommands>();
         services.AddSingleton<ProjectViews>();
         services.AddSingleton<Gates.GateReader>();
-        services.AddSingleton<Gates.GateDecisions>();
+        services.AddSingleton<Gates.GateCommands>();
         services.AddSingleton<Portfolio.PortfolioReader>();
-        services.AddSingleton<Benefits.BenefitMeasurements>();
+        services.AddSingleton<Benefits.BenefitCommands>();
+        services.AddSingleton<BusinessCases.BusinessCaseCommands>();
+        services.AddSingleton<Checklists.ChecklistCommands>();
+        services.AddSingleton<CoCreation.CoCreationCommands>();
+        services.AddSingleton<Exceptions.ExceptionCommands>();
+        services.AddSingleton<Forecasts.ForecastCommands>();
+        services.AddSingleton<Ideas.IdeaCommands>();
+        services.AddSingleton<Lessons.LessonCommands>();
+        services.AddSingleton<Products.ProductCommands>();
+        services.AddSingleton<ProjectCommands>();
+        services.AddSingleton<Risks.RiskCommands>();
+        services.AddSingleton<Roles.RoleCommands>();
+        services.AddSingleton<ToleranceCommands>();
+        services.AddSingleton<Handbooks.HandbookCommands>();
+        services.AddSingleton<BusinessCases.BusinessCaseReader>();
+        services.AddSingleton<Ideas.IdeaReader>();
+        services.AddSingleton<Lessons.LessonReader>();
+        services.AddSingleton<ToleranceReader>();
+        services.AddSingleton<WorkPackages.WorkPackageCommands>();
+        services.AddSingleton<Actuals.ActualCostCommands>();
+        services.AddSingleton<Sectors.SectorCommands>();
+        services.AddSingleton<Webhooks.WebhookCommands>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         // In the API's answers (never in what is stored) a user id marked as a person is the person with their name.
         services.AddOptions<JsonOptions>().Configure<People.PeopleDirectory>((options, directory) =>

@@ -31,23 +31,23 @@ public static class LessonsApi
         var project = app.MapProjectScope("Lessons");
         project.MapGet("/lessons", List).WithName(Operations.ListProjectLessons).WithSummary("The project's lessons log")
             .WithDescription("Oldest first, paged with limit and cursor.").WithProblems(400, 404);
-        project.MapPost("/lessons", async (Guid id, RecordLesson request, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.RecordAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/lessons")).WithName(Operations.RecordLesson).Allows(ProjectAction.RecordLesson)
+        project.MapPost("/lessons", async (Guid id, RecordLesson request, HttpContext http, LessonCommands commands) =>
+                (await commands.RecordAsync(id, request, http.Caller())).AsCreated(http, _ => $"/api/v1/projects/{id}/lessons")).WithName(Operations.RecordLesson).Allows(ProjectAction.RecordLesson)
             .WithSummary("Record a lesson").WithDescription("Anyone with a role on the project.").WithProblems(400, 403, 404, 409, 412);
-        project.MapPost("/lessons/{lessonId:guid}/publish", async (Guid id, Guid lessonId, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.PublishAsync(id, lessonId, http, writes)).AsOk()).WithName(Operations.PublishLesson).Allows(ProjectAction.PublishLesson)
+        project.MapPost("/lessons/{lessonId:guid}/publish", async (Guid id, Guid lessonId, HttpContext http, LessonCommands commands) =>
+                (await commands.PublishAsync(id, lessonId, http.Caller())).AsOk(http)).WithName(Operations.PublishLesson).Allows(ProjectAction.PublishLesson)
             .WithSummary("Publish a lesson, so that every project can find it").WithDescription("The Project Manager. Writing the lessons report publishes the rest.")
             .WithProblems(403, 404, 409, 412);
-        project.MapPost("/lessons/reviews", async (Guid id, ReviewLessons request, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.ReviewAsync(id, request, http, writes)).AsCreated(_ => $"/api/v1/projects/{id}/lessons")).WithName(Operations.ReviewLessons).Allows(ProjectAction.ReviewLessons)
+        project.MapPost("/lessons/reviews", async (Guid id, ReviewLessons request, HttpContext http, LessonCommands commands) =>
+                (await commands.ReviewAsync(id, request, http.Caller())).AsCreated(http, _ => $"/api/v1/projects/{id}/lessons")).WithName(Operations.ReviewLessons).Allows(ProjectAction.ReviewLessons)
             .WithSummary("Record which earlier lessons were reviewed").WithDescription("Project Manager. Needed before BP2 (P2).")
             .WithProblems(400, 403, 404, 409, 412);
-        project.MapPost("/lessons-report", async (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.ReportAsync(id, request, http, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport)).AsCreated(_ => $"/api/v1/projects/{id}"))
+        project.MapPost("/lessons-report", async (Guid id, WriteReport request, HttpContext http, LessonCommands commands) =>
+                (await commands.ReportAsync(id, request, http.Caller(), LessonStore.LessonsReport, ProjectAction.WriteLessonsReport)).AsCreated(http, _ => $"/api/v1/projects/{id}"))
             .WithName(Operations.WriteLessonsReport).Allows(ProjectAction.WriteLessonsReport).WithSummary("Write the lessons report").WithDescription("Project Manager, in closure. Needed for BP5 (P2). activityIds and inputIds cite the project's co-creation activities and inputs, as for the end report.")
             .WithProblems(400, 403, 404, 409, 412);
-        project.MapPost("/end-report", async (Guid id, WriteReport request, HttpContext http, ProjectWrites writes) =>
-                (await LessonRecords.ReportAsync(id, request, http, writes, LessonStore.EndReport, ProjectAction.WriteEndReport)).AsCreated(_ => $"/api/v1/projects/{id}"))
+        project.MapPost("/end-report", async (Guid id, WriteReport request, HttpContext http, LessonCommands commands) =>
+                (await commands.ReportAsync(id, request, http.Caller(), LessonStore.EndReport, ProjectAction.WriteEndReport)).AsCreated(http, _ => $"/api/v1/projects/{id}"))
             .WithName(Operations.WriteEndReport).Allows(ProjectAction.WriteEndReport).WithSummary("Write the end project report").WithDescription("Project Manager, in closure. Needed for BP5 (P1).")
             .WithProblems(400, 403, 404, 409, 412);
         project.MapGet("/reports", async (Guid id, Database database, CancellationToken cancellationToken) =>
@@ -74,7 +74,7 @@ public static class LessonsApi
     }
 
     private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> Search(
-        Database database, CancellationToken cancellationToken, string? q = null, string? sector = null, string? tag = null, int? limit = null, string? cursor = null)
+        LessonReader reader, CancellationToken cancellationToken, string? q = null, string? sector = null, string? tag = null, int? limit = null, string? cursor = null)
     {
         // The cursor names the position in the ranked list reached so far.
         if (!Paging.TryParse(limit, cursor, CursorKind.Sequence, out var paging, out var errors))
@@ -87,6 +87,6 @@ public static class LessonsApi
             return Problems.Validation(new Dictionary<string, string[]> { ["q"] = [$"q must be at most {Validation.ShortText} characters."] });
         }
 
-        return TypedResults.Ok(await LessonRecords.SearchAsync(database, q, sector, tag, paging, cancellationToken));
+        return TypedResults.Ok(await reader.SearchAsync(q, sector, tag, paging, cancellationToken));
     }
 }

@@ -5,7 +5,6 @@ using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.Benefits;
-using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Portfolio;
 

@@ -19,48 +19,48 @@ public static class ProductsApi
             .WithProblems(404);
         group.MapGet("/products/{productId:guid}", GetOne).WithName(Operations.GetProduct).WithSummary("One product")
             .WithDescription("Any employee may read it; deliveringStage is the stage that delivers it (its own, or a later one whose plan carries it on).").WithProblems(404);
-        group.MapPost("/products", async (Guid id, ProductRequest request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.DefineAsync(id, request, http, writes)).AsCreated(product => $"/api/v1/projects/{id}/products/{product.Id}")).WithName(Operations.DefineProduct).Allows(ProjectAction.ManageProducts).WithSummary("Describe a product")
+        group.MapPost("/products", async (Guid id, ProductRequest request, HttpContext http, ProductCommands commands) =>
+                (await commands.DefineAsync(id, request, http.Caller())).AsCreated(http, product => $"/api/v1/projects/{id}/products/{product.Id}")).WithName(Operations.DefineProduct).Allows(ProjectAction.ManageProducts).WithSummary("Describe a product")
             .WithDescription("The Project Manager, from concept until execution ends. At least one quality criterion; the acceptor must be a Senior User and the quality responsible a Senior Supplier of the project (either may be left open in a draft). A parent makes it part of a product breakdown.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/products/{productId:guid}", async (Guid id, Guid productId, ProductRequest request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.RedescribeAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.UpdateProduct).Allows(ProjectAction.ManageProducts)
+        group.MapPut("/products/{productId:guid}", async (Guid id, Guid productId, ProductRequest request, HttpContext http, ProductCommands commands) =>
+                (await commands.RedescribeAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.UpdateProduct).Allows(ProjectAction.ManageProducts)
             .WithSummary("Change a product description while it is a draft").WithDescription("The Project Manager; the whole description as POST takes it. No cycles in the breakdown.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/products/{productId:guid}/approve", async (Guid id, Guid productId, ProductComment request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.ApproveAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.ApproveProduct).Allows(ProjectAccess.Before.ProductApprover)
+        group.MapPost("/products/{productId:guid}/approve", async (Guid id, Guid productId, ProductComment request, HttpContext http, ProductCommands commands) =>
+                (await commands.ApproveAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.ApproveProduct).Allows(ProjectAccess.Before.ProductApprover)
             .WithSummary("Approve a product description (draft → approved)")
             .WithDescription("The Executive or the product's acceptor: the user side agrees what will be delivered. The description must name its acceptor and quality responsible.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/products/{productId:guid}/submit", async (Guid id, Guid productId, ProductComment request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.SubmitAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.SubmitProduct).Allows(ProjectAction.ManageProducts)
+        group.MapPost("/products/{productId:guid}/submit", async (Guid id, Guid productId, ProductComment request, HttpContext http, ProductCommands commands) =>
+                (await commands.SubmitAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.SubmitProduct).Allows(ProjectAction.ManageProducts)
             .WithSummary("Submit a product for quality review (approved or failed → inReview)").WithDescription("The Project Manager; whoever submits never records the review.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/products/{productId:guid}/review", async (Guid id, Guid productId, QualityReviewRequest request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.ReviewAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.ReviewProduct).Allows(ProjectAccess.Before.ProductReviewer)
+        group.MapPost("/products/{productId:guid}/review", async (Guid id, Guid productId, QualityReviewRequest request, HttpContext http, ProductCommands commands) =>
+                (await commands.ReviewAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.ReviewProduct).Allows(ProjectAccess.Before.ProductReviewer)
             .WithSummary("Record a quality review (inReview → passed | failed)")
             .WithDescription("The product's quality responsible, never whoever submitted it. Kept in the quality register. A failed review lists its defects: they are the quality dimension's open defects until a review passes the product, and are judged against the tolerances at once.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/products/{productId:guid}/accept", async (Guid id, Guid productId, AcceptProduct request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.AcceptAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.AcceptProduct).Allows(ProjectAccess.Before.ProductAcceptor)
+        group.MapPost("/products/{productId:guid}/accept", async (Guid id, Guid productId, AcceptProduct request, HttpContext http, ProductCommands commands) =>
+                (await commands.AcceptAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.AcceptProduct).Allows(ProjectAccess.Before.ProductAcceptor)
             .WithSummary("Accept a passed product (passed → accepted)")
             .WithDescription("The product's acceptor (a Senior User), with a comment; may name the receiving line unit. A composite product only once all its parts are accepted or removed. Final.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/products/{productId:guid}/reject", async (Guid id, Guid productId, RejectProduct request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.RejectAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.RejectProduct).Allows(ProjectAccess.Before.ProductAcceptor)
+        group.MapPost("/products/{productId:guid}/reject", async (Guid id, Guid productId, RejectProduct request, HttpContext http, ProductCommands commands) =>
+                (await commands.RejectAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.RejectProduct).Allows(ProjectAccess.Before.ProductAcceptor)
             .WithSummary("Reject a passed product (passed → inReview)").WithDescription("The product's acceptor, with the reason.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/products/{productId:guid}/remove", async (Guid id, Guid productId, RemoveProduct request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.RemoveAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.RemoveProductFromScope).Allows(ProjectAccess.Before.ScopeDecider)
+        group.MapPost("/products/{productId:guid}/remove", async (Guid id, Guid productId, RemoveProduct request, HttpContext http, ProductCommands commands) =>
+                (await commands.RemoveAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.RemoveProductFromScope).Allows(ProjectAccess.Before.ScopeDecider)
             .WithSummary("Remove a product from scope")
             .WithDescription("A decision with its rationale: the Executive during execution, the portfolio board at any time (outside a stage the scope is the project's). Any product not yet accepted. Final. The removal is the scope dimension's deviation, judged against the stage and project tolerances at once: beyond them it raises an exception.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/products/{productId:guid}/quality-responsible", async (Guid id, Guid productId, NameQualityResponsible request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.NameReviewerAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.NameQualityResponsible).Allows(ProjectAction.NameQualityResponsible)
+        group.MapPut("/products/{productId:guid}/quality-responsible", async (Guid id, Guid productId, NameQualityResponsible request, HttpContext http, ProductCommands commands) =>
+                (await commands.NameReviewerAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.NameQualityResponsible).Allows(ProjectAction.NameQualityResponsible)
             .WithSummary("Name who reviews a product's quality").WithDescription("A Senior Supplier of the project, for a product not yet accepted or removed; the person named needs no role.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPut("/products/{productId:guid}/receiving-line-unit", async (Guid id, Guid productId, ReceivingLineUnitRequest request, HttpContext http, ProjectWrites writes) =>
-                (await ProductSteps.NameLineUnitAsync(id, productId, request, http, writes)).AsOk()).WithName(Operations.NameReceivingLineUnit).Allows(ProjectAction.ManageProducts)
+        group.MapPut("/products/{productId:guid}/receiving-line-unit", async (Guid id, Guid productId, ReceivingLineUnitRequest request, HttpContext http, ProductCommands commands) =>
+                (await commands.NameLineUnitAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.NameReceivingLineUnit).Allows(ProjectAction.ManageProducts)
             .WithSummary("Name the line unit that takes a product over").WithDescription("The Project Manager, until the project leaves closure; BP5 asks it of every accepted product.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapGet("/quality-register", QualityRegister).WithName(Operations.GetQualityRegister).WithSummary("The quality register: every review of every product")

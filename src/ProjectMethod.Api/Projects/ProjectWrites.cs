@@ -83,12 +83,24 @@ public sealed record WriteResult<T>(T? Value, long Version, ProblemHttpResult? P
     /// <summary>The same outcome with the value shown another way.</summary>
     public WriteResult<TView> Select<TView>(Func<T, TView> view) => new(Problem is null ? view(Value!) : default, Version, Problem);
 
-    /// <summary>The API's answer: 200 with the value, or the problem.</summary>
-    public Results<Ok<T>, ProblemHttpResult> AsOk() => Problem ?? (Results<Ok<T>, ProblemHttpResult>)TypedResults.Ok(Value);
+    /// <summary>The API's answer: 200 with the value and the project's new version as its ETag, or the problem.</summary>
+    public Results<Ok<T>, ProblemHttpResult> AsOk(HttpContext http) =>
+        Problem ?? (Results<Ok<T>, ProblemHttpResult>)TypedResults.Ok(Tagged(http).Value);
 
-    /// <summary>The API's answer to a creation: 201 with the value and where it lives, or the problem.</summary>
-    public Results<Created<T>, ProblemHttpResult> AsCreated(Func<T, string> location) =>
-        Problem ?? (Results<Created<T>, ProblemHttpResult>)TypedResults.Created(location(Value!), Value);
+    /// <summary>The API's answer to a creation: 201 with the value, where it lives and the project's new version, or the problem.</summary>
+    public Results<Created<T>, ProblemHttpResult> AsCreated(HttpContext http, Func<T, string> location) =>
+        Problem ?? (Results<Created<T>, ProblemHttpResult>)TypedResults.Created(location(Value!), Tagged(http).Value);
+
+    /// <summary>A write that succeeded tells its new version, as a read of the project does.</summary>
+    public WriteResult<T> Tagged(HttpContext http)
+    {
+        if (Problem is null && Version > 0)
+        {
+            http.Response.Headers.ETag = ETags.Of(Version);
+        }
+
+        return this;
+    }
 }
 
 /// <summary>
@@ -97,11 +109,10 @@ public sealed record WriteResult<T>(T? Value, long Version, ProblemHttpResult? P
 /// </summary>
 public sealed class ProjectWrites(Database database, IClock clock, People.PeopleDirectory people)
 {
-    public async Task<WriteResult<T>> RunAsync<T>(HttpContext http, Guid projectId, Func<ProjectWrite, Task<Outcome<T>>> work)
+    public async Task<WriteResult<T>> RunAsync<T>(Caller caller, Guid projectId, Func<ProjectWrite, Task<Outcome<T>>> work)
     {
-        var cancellationToken = http.RequestAborted;
-        var actor = http.User.ToActor();
-        if (!ETags.IsWellFormed(http.Request.Headers.IfMatch))
+        var actor = caller.Actor;
+        if (caller.Expected.IsMalformed)
         {
             return new WriteResult<T>(default, 0, Problems.Validation(new Dictionary<string, string[]> { ["If-Match"] = [ETags.Malformed] }));
         }
@@ -114,7 +125,7 @@ public sealed class ProjectWrites(Database database, IClock clock, People.People
                 return (false, new WriteResult<T>(default, 0, Problems.NotFound("The project")));
             }
 
-            if (!ETags.Matches(http.Request.Headers.IfMatch, project.Version))
+            if (!caller.Expected.Matches(project.Version))
             {
                 return (false, new WriteResult<T>(default, project.Version, Problems.PreconditionFailed(project.Version)));
             }
@@ -153,13 +164,7 @@ public sealed class ProjectWrites(Database database, IClock clock, People.People
             }
 
             return (true, new WriteResult<T>(outcome.Value, project.Version + 1, null));
-        }, cancellationToken, projectId);
-
-        if (result.Problem is null)
-        {
-            http.Response.Headers.ETag = ETags.Of(result.Version);
-        }
-
+        }, caller.CancellationToken, projectId);
         return result;
     }
 }
@@ -177,17 +182,4 @@ public static class ETags
         ifMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .All(tag => tag == "*" || (tag.StartsWith("W/\"", StringComparison.Ordinal) ? tag[2..] : tag) is { Length: >= 2 } quoted
                 && quoted[0] == '"' && quoted[^1] == '"' && !quoted[1..^1].Contains('"', StringComparison.Ordinal));
-
-    /// <summary>No If-Match means no precondition; otherwise one of the listed tags (or *) must name the current version.</summary>
-    public static bool Matches(Microsoft.Extensions.Primitives.StringValues ifMatch, long version)
-    {
-        if (ifMatch.Count == 0)
-        {
-            return true;
-        }
-
-        var current = Of(version);
-        return ifMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Any(tag => tag == "*" || tag == current);
-    }
 }

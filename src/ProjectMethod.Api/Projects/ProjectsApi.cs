@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Tolerances;
@@ -14,8 +13,8 @@ public static class ProjectsApi
     {
         var group = app.MapGroup("/api/v1/projects").WithTags("Projects");
 
-        group.MapPost("/", async (ProposeProject request, HttpContext http, Database database, IClock clock) =>
-                (await Proposals.ProposeAsync(request, http, database, clock)).AsCreated(project => $"/api/v1/projects/{project.Id}")).WithName(Operations.ProposeProject)
+        group.MapPost("/", async (ProposeProject request, HttpContext http, ProjectCommands commands) =>
+                (await commands.ProposeAsync(request, http.Caller())).AsCreated(http, project => $"/api/v1/projects/{project.Id}")).WithName(Operations.ProposeProject)
             .WithSummary("Propose a project").WithDescription("Any employee may propose; the project starts as proposed, bound to its sector's handbook.")
             .WithProblems(400);
         group.MapGet("/", List).WithName(Operations.ListProjects).WithSummary("List projects, filtered by phase and sector")
@@ -23,8 +22,8 @@ public static class ProjectsApi
         var project = app.MapProjectScope("Projects");
         project.MapGet("", Get).WithName(Operations.GetProject).WithSummary("Get one project, with its version as ETag")
             .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
-        project.MapPut("/mandate", async (Guid id, MandateRequest request, HttpContext http, ProjectWrites writes) =>
-                (await Proposals.WriteMandateAsync(id, request, http, writes)).AsOk()).WithName(Operations.WriteMandate).Allows(ProjectAction.WriteMandate)
+        project.MapPut("/mandate", async (Guid id, MandateRequest request, HttpContext http, ProjectCommands commands) =>
+                (await commands.WriteMandateAsync(id, request, http.Caller())).AsOk(http)).WithName(Operations.WriteMandate).Allows(ProjectAction.WriteMandate)
             .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;

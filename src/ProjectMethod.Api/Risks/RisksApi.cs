@@ -15,12 +15,12 @@ public static class RisksApi
             .WithDescription("Exposure is the sum of probability × consequence of the open risks (opportunities and closed risks do not count): the risk dimension's forecast.")
             .WithProblems(404);
         group.MapGet("/risks/{riskId:guid}", GetOne).WithName(Operations.GetRisk).WithSummary("One risk or opportunity").WithProblems(404);
-        group.MapPost("/risks", async (Guid id, RiskRequest request, HttpContext http, ProjectWrites writes) =>
-                (await RiskRecords.RecordAsync(id, request, http, writes)).AsCreated(risk => $"/api/v1/projects/{id}/risks/{risk.Id}")).WithName(Operations.RecordRisk).Allows(ProjectAction.RecordRisk).WithSummary("Record a risk or an opportunity")
+        group.MapPost("/risks", async (Guid id, RiskRequest request, HttpContext http, RiskCommands commands) =>
+                (await commands.RecordAsync(id, request, http.Caller())).AsCreated(http, risk => $"/api/v1/projects/{id}/risks/{risk.Id}")).WithName(Operations.RecordRisk).Allows(ProjectAction.RecordRisk).WithSummary("Record a risk or an opportunity")
             .WithDescription("Anyone with a role on the project. In execution the register's exposure is judged at once against the stage and project risk tolerances; a breach raises an exception.")
             .WithProblems(400, 403, 404, 409, 412);
-        group.MapPost("/risks/{riskId:guid}", async (Guid id, Guid riskId, RiskRequest request, HttpContext http, ProjectWrites writes) =>
-                (await RiskRecords.UpdateAsync(id, riskId, request, http, writes)).AsOk()).WithName(Operations.UpdateRisk).Allows(ProjectAction.UpdateRisk).WithSummary("Update a risk or an opportunity")
+        group.MapPost("/risks/{riskId:guid}", async (Guid id, Guid riskId, RiskRequest request, HttpContext http, RiskCommands commands) =>
+                (await commands.UpdateAsync(id, riskId, request, http.Caller())).AsOk(http)).WithName(Operations.UpdateRisk).Allows(ProjectAction.UpdateRisk).WithSummary("Update a risk or an opportunity")
             .WithDescription("The Project Manager. Changing or closing a risk judges the exposure again, as recording one does.").WithProblems(400, 403, 404, 409, 412);
         return app;
     }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using NodaTime;
 
 namespace ProjectMethod.Api.Sectors;
 
@@ -23,23 +21,11 @@ public static class SectorsApi
     }
 
     private static async Task<Results<Created<SectorView>, Ok<SectorView>, ProblemHttpResult>> Put(
-        string slug, PutSector request, HttpContext http, Database database, IClock clock)
-    {
-        var validation = new Validation().Slug("slug", slug).Text("nameNb", request.NameNb, Validation.ShortText).Text("nameEn", request.NameEn, Validation.ShortText);
-        if (!validation.IsValid)
+        string slug, PutSector request, HttpContext http, SectorCommands commands) =>
+        await commands.PutAsync(slug, request, http.Caller()) switch
         {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var sector = new SectorView { Slug = slug, NameNb = request.NameNb!.Trim(), NameEn = request.NameEn!.Trim(), Archived = request.Archived ?? false };
-        var actor = http.User.ToActor();
-        var created = await database.WriteAsync(async db =>
-        {
-            var known = (await SectorStore.AllAsync(db)).Any(s => s.Slug == slug);
-            await SectorStore.UpsertAsync(db, sector);
-            await AuditTrail.AppendAsync(db, null, EventTypes.SectorSet, actor.UserId, clock.GetCurrentInstant(), sector);
-            return (true, !known);
-        }, http.RequestAborted);
-        return created ? TypedResults.Created($"/api/v1/sectors/{slug}", sector) : TypedResults.Ok(sector);
-    }
+            { Error: { } refused } => Problems.From(refused),
+            { Value: { Created: true } put } => TypedResults.Created($"/api/v1/sectors/{slug}", put.Sector),
+            var put => TypedResults.Ok(put.Value.Sector),
+        };
 }

@@ -9,7 +9,6 @@ using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Phases;
-using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Web;
 

@@ -52,6 +52,9 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
 
     protected Database Database => database;
 
+    /// <summary>Who sends the form and the version of the project the page showed, for the use case the form goes to.</summary>
+    protected Caller Caller { get; private set; } = null!;
+
     protected IStringLocalizer Texts => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
 
     /// <summary>Whether the API lets the signed-in employee past its first check for the operation.</summary>
@@ -115,10 +118,10 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
         }
 
         // The version the page showed is the write's precondition, as If-Match is the API's.
-        if (Request.Form[ProjectVersionTagHelper.Field] is { Count: 1 } version && long.TryParse(version, out var shown))
-        {
-            Request.Headers.IfMatch = ETags.Of(shown);
-        }
+        var expected = Request.Form[ProjectVersionTagHelper.Field] is { Count: 1 } version && long.TryParse(version, out var shown)
+            ? ExpectedVersion.Exactly(shown)
+            : ExpectedVersion.Any;
+        Caller = new Caller(User.ToActor(), expected, HttpContext.RequestAborted);
 
         if (HttpContext.RequestServices.GetRequiredService<WebOperations>().Check(operation, Standing) is { } forbidden)
         {

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using NodaTime;
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.People;
 
@@ -34,54 +31,14 @@ public static class WebhooksApi
         return app;
     }
 
-    private static async Task<Results<Created<SubscriptionView>, ProblemHttpResult>> Create(
-        Subscribe request, HttpContext http, Database database, IClock clock, IOptions<WebhookOptions> options)
-    {
-        var validation = new Validation().Text("url", request.Url, 2000);
-        var url = Uri.TryCreate(request.Url, UriKind.Absolute, out var parsed) ? parsed : null;
-        validation.That(request.Url is null || (url is not null && options.Value.Allows(url)), "url",
-            "url must be an absolute http(s) URL whose host is in Webhooks:AllowedHosts, and not an address inside a private network.");
-        var types = request.EventTypes?.Distinct().ToList() ?? [];
-        validation.That(types.Count > 0, "eventTypes", "Name at least one event type, or \"*\" for all.");
-        validation.That(types.All(t => t == EventTypes.All || EventTypes.Known.Contains(t)), "eventTypes",
-            $"Unknown event type; known: {string.Join(", ", EventTypes.Known.Order(StringComparer.Ordinal))}.");
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var actor = http.User.ToActor();
-        var now = clock.GetCurrentInstant();
-        var view = new SubscriptionView(Ids.New(now), url!.ToString(), types, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), actor.UserId, now);
-        await database.WriteAsync(async db =>
-        {
-            await WebhookStore.InsertAsync(db, view);
-            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookSubscribed, actor.UserId, now, new WebhookSubscribedData(view.Id, view.Url, view.EventTypes));
-            return (true, 0);
-        }, http.RequestAborted);
-        return TypedResults.Created($"/api/v1/webhooks/{view.Id}", view);
-    }
+    private static async Task<Results<Created<SubscriptionView>, ProblemHttpResult>> Create(Subscribe request, HttpContext http, WebhookCommands commands) =>
+        await commands.SubscribeAsync(request, http.Caller()) is var subscribed && subscribed.Error is { } refused
+            ? Problems.From(refused)
+            : TypedResults.Created($"/api/v1/webhooks/{subscribed.Value!.Id}", subscribed.Value);
 
     private static async Task<Ok<SubscriptionList>> List(HttpContext http, Database database, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new SubscriptionList(await database.ReadAsync(db => WebhookStore.ListAsync(db, OwnerSeen(http)), cancellationToken)));
+        TypedResults.Ok(new SubscriptionList(await database.ReadAsync(db => WebhookStore.ListAsync(db, WebhookCommands.OwnerSeen(http.User.ToActor())), cancellationToken)));
 
-    /// <summary>Whose subscriptions the caller sees and removes: every one for an admin (null), its own for an integrator.</summary>
-    private static string? OwnerSeen(HttpContext http) =>
-        http.User.IsInRole(Domain.Roles.GlobalRoles.Admin) ? null : http.User.ToActor().UserId;
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, Database database, IClock clock)
-    {
-        var actor = http.User.ToActor();
-        var removed = await database.WriteAsync(async db =>
-        {
-            if (!await WebhookStore.DeleteAsync(db, id, OwnerSeen(http)))
-            {
-                return (false, false);
-            }
-
-            await AuditTrail.AppendAsync(db, null, EventTypes.WebhookRemoved, actor.UserId, clock.GetCurrentInstant(), new WebhookRemovedData(id));
-            return (true, true);
-        }, http.RequestAborted);
-        return removed ? TypedResults.NoContent() : Problems.NotFound("The subscription");
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, WebhookCommands commands) =>
+        await commands.RemoveAsync(id, http.Caller()) ? TypedResults.NoContent() : Problems.NotFound("The subscription");
 }

@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Forecasts;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
-using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
 
@@ -43,216 +40,37 @@ public static class WorkPackagesApi
             async db => (await ToleranceStore.AllAsync(db, id), await WorkPackageStore.ForProjectAsync(db, id), await ProductStore.ForProjectAsync(db, id)),
             cancellationToken);
         return TypedResults.Ok(new ItemList<WorkPackageView>(
-            packages.Select(p => View(p, sets.GetValueOrDefault(ToleranceScope.OfWorkPackage(p.Id)), products)).ToList()));
+            packages.Select(p => WorkPackageCommands.View(p, sets.GetValueOrDefault(ToleranceScope.OfWorkPackage(p.Id)), products)).ToList()));
     }
 
     private static async Task<Results<Created<WorkPackageView>, ProblemHttpResult>> Create(
-        Guid id, CreateWorkPackage request, HttpContext http, ProjectWrites writes)
+        Guid id, CreateWorkPackage request, HttpContext http, WorkPackageCommands commands)
     {
-        var validation = new Validation()
-            .Text("title", request.Title, Validation.ShortText)
-            .Required("stage", request.Stage)
-            .Text("teamManagerUserId", request.TeamManagerUserId, Validation.ShortText);
-        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request.Tolerances, ToleranceInput.AllDimensions, validation, "tolerances.");
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<WorkPackageView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.ManageWorkPackages) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions, "tolerances.") is { IsValid: false } inactive)
-            {
-                return inactive.ToError();
-            }
-
-            if (!write.Roles.Any(r => r.Role == ProjectRole.TeamManager && r.UserId == request.TeamManagerUserId))
-            {
-                return DomainError.Conflict("not-a-team-manager", "Not a team manager", $"{request.TeamManagerUserId} holds no teamManager role on the project.");
-            }
-
-            if (await InsideStage(write, request.Stage!.Value, set!) is { } outside)
-            {
-                return outside;
-            }
-
-            var package = new WorkPackageRow { Id = Ids.New(write.Now), Stage = request.Stage.Value, Title = request.Title!.Trim(), TeamManagerUserId = request.TeamManagerUserId! };
-            await WorkPackageStore.InsertAsync(write.Db, id, package, write.Actor.UserId, write.Now);
-            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id), set!, write.Actor.UserId, write.Now);
-            var view = View(package, set, []);
-            write.Record(EventTypes.WorkPackageCreated, view);
-            return view;
-        });
+        var result = (await commands.CreateAsync(id, request, http.Caller())).Tagged(http);
         return result.Problem ?? (Results<Created<WorkPackageView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/work-packages", result.Value);
     }
 
     private static async Task<Results<Ok<WorkPackageView>, ProblemHttpResult>> SetTolerances(
-        Guid id, Guid workPackageId, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
+        Guid id, Guid workPackageId, ToleranceSetRequest request, HttpContext http, WorkPackageCommands commands)
     {
-        var validation = new Validation();
-        var set = ToleranceInput.Read(ToleranceLevel.WorkPackage, request, ToleranceInput.AllDimensions, validation);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<WorkPackageView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.ManageWorkPackages) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            if (await Find(write, workPackageId) is not { } package)
-            {
-                return MissingPackage;
-            }
-
-            if (ToleranceInput.CheckActive(set, (await write.HandbookAsync()).Dimensions) is { IsValid: false } inactive)
-            {
-                return inactive.ToError();
-            }
-
-            if (await InsideStage(write, package.Stage, set!) is { } outside)
-            {
-                return outside;
-            }
-
-            await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id), set!, write.Actor.UserId, write.Now);
-            var view = View(package, set, await ProductStore.ForProjectAsync(write.Db, id));
-            write.Record(EventTypes.TolerancesSet, view.Tolerances!);
-            return view;
-        });
+        var result = (await commands.SetTolerancesAsync(id, workPackageId, request, http.Caller())).Tagged(http);
         return result.Problem ?? (Results<Ok<WorkPackageView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
 
     private static async Task<Results<Created<ForecastView>, ProblemHttpResult>> Forecast(
-        Guid id, Guid workPackageId, WorkPackageForecast request, HttpContext http, ProjectWrites writes)
+        Guid id, Guid workPackageId, WorkPackageForecast request, HttpContext http, WorkPackageCommands commands)
     {
-        var validation = new Validation().Text("comment", request.Comment, Validation.LongText, required: false);
-        var values = ToleranceInput.Read(request.Values, validation, "values");
-
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<ForecastView>(http, id, async write =>
-        {
-            if (await Find(write, workPackageId) is not { } package)
-            {
-                return MissingPackage;
-            }
-
-            if (package.TeamManagerUserId != write.Actor.UserId || !write.Standing.Holds(ProjectRole.TeamManager))
-            {
-                return DomainError.Forbidden("Only the work package's team manager forecasts it.");
-            }
-
-            var tailoring = await write.TolerancesAsync();
-            if (ToleranceInput.CheckForecast(values, tailoring.Dimensions, "values") is { IsValid: false } inactive)
-            {
-                return inactive.ToError();
-            }
-
-            var tolerance = (await ToleranceStore.GetAsync(write.Db, id, ToleranceScope.OfWorkPackage(package.Id)))!;
-            // A team manager's forecast reaches only the work package's own products: its quality and scope are measured from them.
-            var measured = Forecasting.Apply(await Forecasting.MeasureAsync(write.Db, id, package.Stage, package.Id, tailoring), values, null);
-
-            var evaluation = ToleranceRules.Evaluate(tolerance, values, tailoring.AtRiskThreshold);
-            var view = new EvaluationView([], null, evaluation.Select(DimensionView.From).ToList());
-            var forecastId = Ids.New(write.Now);
-            var comment = request.Comment?.Trim() ?? "";
-            await ForecastStore.InsertAsync(write.Db, new ForecastRecord(
-                forecastId, id, ForecastLevel.WorkPackage, package.Stage, package.Id, values, null, comment, view, write.Actor.UserId, write.Now));
-            var raised = await RaiseIssues(write, package, evaluation, forecastId);
-            write.Record(EventTypes.ForecastSubmitted, new ForecastSubmittedData(forecastId, package.Stage, package.Id, view, measured, [], raised.Select(i => i.Id).ToList()));
-            return new ForecastView(forecastId, package.Stage, package.Id, comment, view, [], raised, measured, write.Actor.UserId, write.Now);
-        });
+        var result = (await commands.ForecastAsync(id, workPackageId, request, http.Caller())).Tagged(http);
         return result.Problem ?? (Results<Created<ForecastView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/projects/{id}/issues", result.Value);
-    }
-
-    private static async Task<IReadOnlyList<IssueView>> RaiseIssues(ProjectWrite write, WorkPackageRow package, IReadOnlyList<DimensionEvaluation> evaluation, Guid forecastId)
-    {
-        var open = (await WorkPackageStore.IssuesAsync(write.Db, write.Project.Id))
-            .Where(i => i.Status == IssueStatus.Open)
-            .Select(i => new OpenBreach(ToleranceLevel.WorkPackage, i.Stage, i.WorkPackageId, i.Dimension))
-            .ToList();
-        var raised = new List<IssueView>();
-        foreach (var breach in Breaches.ToRaise(ToleranceLevel.WorkPackage, package.Stage, package.Id, evaluation, open))
-        {
-            var issue = new IssueView
-            {
-                Id = Ids.New(write.Now), WorkPackageId = package.Id, Stage = package.Stage, Dimension = breach.Dimension, Status = IssueStatus.Open, ForecastId = forecastId,
-                Description = $"{package.Title}: {ToleranceRules.Name(breach.Dimension)} forecast deviates {breach.Evaluation.Deviation} from plan; {breach.Evaluation.AllowedDeviation} allowed.",
-                RaisedAt = write.Now,
-            };
-            await WorkPackageStore.InsertIssueAsync(write.Db, write.Project.Id, issue);
-            write.Record(EventTypes.IssueRaised, issue);
-            raised.Add(issue);
-        }
-
-        return raised;
     }
 
     private static async Task<Ok<ItemList<IssueView>>> ListIssues(Guid id, Database database, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ItemList<IssueView>(await database.ReadAsync(db => WorkPackageStore.IssuesAsync(db, id), cancellationToken)));
 
-    private static async Task<Results<Ok<IssueView>, ProblemHttpResult>> Resolve(Guid id, Guid issueId, ResolveIssue request, HttpContext http, ProjectWrites writes)
+    private static async Task<Results<Ok<IssueView>, ProblemHttpResult>> Resolve(
+        Guid id, Guid issueId, ResolveIssue request, HttpContext http, WorkPackageCommands commands)
     {
-        var validation = new Validation().Text("resolution", request.Resolution, Validation.LongText);
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var result = await writes.RunAsync<IssueView>(http, id, async write =>
-        {
-            if (ProjectAccess.Check(write.Standing, ProjectAction.ResolveIssue) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            var issue = (await WorkPackageStore.IssuesAsync(write.Db, id)).FirstOrDefault(i => i.Id == issueId);
-            if (issue is null)
-            {
-                return DomainError.NotFound("The issue was not found.");
-            }
-
-            if (issue.Status != IssueStatus.Open)
-            {
-                return DomainError.Conflict("issue-resolved", "Issue resolved", "The issue is already resolved.");
-            }
-
-            var resolved = issue with { Status = IssueStatus.Resolved, Resolution = request.Resolution!.Trim(), ResolvedBy = write.Actor.UserId, ResolvedAt = write.Now };
-            await WorkPackageStore.ResolveAsync(write.Db, resolved);
-            write.Record(EventTypes.IssueResolved, resolved);
-            return resolved;
-        });
+        var result = (await commands.ResolveIssueAsync(id, issueId, request, http.Caller())).Tagged(http);
         return result.Problem ?? (Results<Ok<IssueView>, ProblemHttpResult>)TypedResults.Ok(result.Value);
     }
-
-    private static async Task<DomainError?> InsideStage(ProjectWrite write, int stage, ToleranceSet set)
-    {
-        var stageTolerance = await ToleranceStore.GetAsync(write.Db, write.Project.Id, ToleranceScope.OfStage(stage));
-        if (stageTolerance is null)
-        {
-            return DomainError.Conflict("no-stage-tolerance", "No stage tolerance", $"Stage {stage} has no tolerances for a work package to lie inside.");
-        }
-
-        return ToleranceRules.FirstLimitPassed(set, stageTolerance) is { } limit ? ToleranceRules.OutsideLimit(limit) : null;
-    }
-
-    private static Task<WorkPackageRow?> Find(ProjectWrite write, Guid workPackageId) => WorkPackageStore.GetAsync(write.Db, write.Project.Id, workPackageId);
-
-    private static readonly DomainError MissingPackage = DomainError.NotFound("The work package was not found.");
-
-    private static WorkPackageView View(WorkPackageRow package, ToleranceSet? set, IEnumerable<ProductView> products) =>
-        new(package.Id, package.Stage, package.Title, package.TeamManagerUserId, set is null ? null : ToleranceSetView.From(set, package.Stage, package.Id),
-            products.Where(p => p.WorkPackageId == package.Id).Select(p => p.Id).ToList());
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using ProjectMethod.Api.CoCreation;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Lessons;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Access;
 
 namespace ProjectMethod.Api.Web.Pages;
@@ -11,7 +10,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// Lessons and closing: the project's lessons log (record a lesson, publish it for every project to find), and in
 /// closure the end project report and the lessons report BP5 asks for.
 /// </summary>
-public sealed class AvslutningModel(Database database, ProjectWrites writes) : ProjectPageModel(database)
+public sealed class AvslutningModel(Database database, LessonCommands lessons) : ProjectPageModel(database)
 {
     public IReadOnlyList<LessonView> Lessons { get; private set; } = [];
 
@@ -28,25 +27,25 @@ public sealed class AvslutningModel(Database database, ProjectWrites writes) : P
     {
         var form = ReadForm();
         var tags = (form.Text("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return SendAsync(id, "lesson", Operations.RecordLesson, form, () => LessonRecords.RecordAsync(id,
-            new RecordLesson(form.Text("title"), form.Text("description"), form.Text("recommendation"), tags), HttpContext, writes), "LessonDone");
+        return SendAsync(id, "lesson", Operations.RecordLesson, form, () => lessons.RecordAsync(id,
+            new RecordLesson(form.Text("title"), form.Text("description"), form.Text("recommendation"), tags), Caller), "LessonDone");
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, Guid lessonId) =>
-        SendAsync(id, $"publish-{lessonId:N}", Operations.PublishLesson, ReadForm(), () => LessonRecords.PublishAsync(id, lessonId, HttpContext, writes), "LessonPublished");
+        SendAsync(id, $"publish-{lessonId:N}", Operations.PublishLesson, ReadForm(), () => lessons.PublishAsync(id, lessonId, Caller), "LessonPublished");
 
     public Task<IActionResult> OnPostEndReportAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "endReport", Operations.WriteEndReport, form, () => LessonRecords.ReportAsync(id, Report(form),
-            HttpContext, writes, LessonStore.EndReport, ProjectAction.WriteEndReport), "EndReportDone");
+        return SendAsync(id, "endReport", Operations.WriteEndReport, form, () => lessons.ReportAsync(id, Report(form),
+            Caller, LessonStore.EndReport, ProjectAction.WriteEndReport), "EndReportDone");
     }
 
     public Task<IActionResult> OnPostLessonsReportAsync(Guid id)
     {
         var form = ReadForm();
-        return SendAsync(id, "lessonsReport", Operations.WriteLessonsReport, form, () => LessonRecords.ReportAsync(id, Report(form),
-            HttpContext, writes, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport), "LessonsReportDone");
+        return SendAsync(id, "lessonsReport", Operations.WriteLessonsReport, form, () => lessons.ReportAsync(id, Report(form),
+            Caller, LessonStore.LessonsReport, ProjectAction.WriteLessonsReport), "LessonsReportDone");
     }
 
     private static WriteReport Report(FormReader form) => new(form.Text("summary"), form.Text("details"), form.Ids("activityIds"), form.Ids("inputIds"));

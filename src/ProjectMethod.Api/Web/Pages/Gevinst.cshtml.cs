@@ -10,7 +10,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// One benefit: baseline, target, the measurements and the forecast to the target date as a chart drawn on the server
 /// (and the same numbers as a table), and a form for the next measurement — the API's own use case behind it.
 /// </summary>
-public sealed class GevinstModel(Database database, BenefitMeasurements measurements, IClock clock) : ProjectPageModel(database)
+public sealed class GevinstModel(Database database, BenefitCommands measurements, IClock clock) : ProjectPageModel(database)
 {
     public BenefitView Benefit { get; private set; } = null!;
 
@@ -19,8 +19,8 @@ public sealed class GevinstModel(Database database, BenefitMeasurements measurem
     public Task<IActionResult> OnPostAsync(Guid id, Guid benefitId)
     {
         var form = ReadForm();
-        return SendAsync(id, "measure", Operations.RegisterMeasurement, form, () => measurements.RegisterAsync(HttpContext, id, benefitId,
-            new MeasurementRequest(form.Date("date"), form.Number("value"), form.Text("comment"))), "MeasurementDone");
+        return SendAsync(id, "measure", Operations.RegisterMeasurement, form, () => measurements.RegisterAsync(id, benefitId,
+            new MeasurementRequest(form.Date("date"), form.Number("value"), form.Text("comment")), Caller), "MeasurementDone");
     }
 
     protected override object RouteAfterSuccess(Guid id) => new { id, benefitId = BenefitId };

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using NodaTime;
 using ProjectMethod.Api.Ideas;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
@@ -12,7 +11,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// "Ideer": any employee sends an idea and sees the answer to each they sent; the project office answers the ideas that
 /// wait — propose, park or decline, with the rationale the sender gets — through the API's own use cases.
 /// </summary>
-public sealed class IdeerModel(Database database, IClock clock, IStringLocalizer<Texts> texts) : PageModel, IRefusable
+public sealed class IdeerModel(Database database, IStringLocalizer<Texts> texts, IdeaCommands ideas) : PageModel, IRefusable
 {
     public IReadOnlyList<IdeaView> Sent { get; private set; } = [];
 
@@ -32,8 +31,8 @@ public sealed class IdeerModel(Database database, IClock clock, IStringLocalizer
     public async Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken)
     {
         var form = new FormReader(Request.Form, texts);
-        var result = await IdeaBox.SubmitAsync(
-            new SubmitIdea(form.Text("title"), form.Text("description"), form.Enum<IdeaOrigin>("origin"), form.Text("sector")), HttpContext, database, clock);
+        var result = await ideas.SubmitAsync(
+            new SubmitIdea(form.Text("title"), form.Text("description"), form.Enum<IdeaOrigin>("origin"), form.Text("sector")), Caller.Unconditional(User.ToActor(), HttpContext.RequestAborted));
         return await AnswerAsync("send", result, "IdeaSent", cancellationToken);
     }
 
@@ -45,7 +44,7 @@ public sealed class IdeerModel(Database database, IClock clock, IStringLocalizer
         }
 
         var form = new FormReader(Request.Form, texts);
-        var result = await IdeaBox.TriageAsync(ideaId, new TriageIdea(form.Enum<TriageDecision>("decision"), form.Text("rationale")), HttpContext, database, clock);
+        var result = await ideas.TriageAsync(ideaId, new TriageIdea(form.Enum<TriageDecision>("decision"), form.Text("rationale")), Caller.Unconditional(User.ToActor(), HttpContext.RequestAborted));
         return await AnswerAsync(TriageForm(ideaId), result, result.Value?.Status == IdeaStatus.Proposed ? "IdeaProposed" : "IdeaAnswered", cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
 
 namespace ProjectMethod.Api.Web.Pages;
@@ -9,7 +8,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// The project's plans and tolerances: the project's tolerances the portfolio board sets, each stage's plan the Project
 /// Manager writes and the stage tolerances the Executive sets — the levels the exceptions later climb.
 /// </summary>
-public sealed class PlanModel(Database database, ProjectWrites writes) : ProjectPageModel(database)
+public sealed class PlanModel(Database database, ToleranceReader toleranceReader, ToleranceCommands tolerances) : ProjectPageModel(database)
 {
     public TolerancesView Tolerances { get; private set; } = null!;
 
@@ -20,7 +19,7 @@ public sealed class PlanModel(Database database, ProjectWrites writes) : Project
     {
         var form = ReadForm();
         var request = form.Tolerances();
-        return SendAsync(id, "project", Operations.SetProjectTolerances, form, () => TolerancePlans.SetProjectAsync(id, request, HttpContext, writes), "TolerancesDone");
+        return SendAsync(id, "project", Operations.SetProjectTolerances, form, () => tolerances.SetProjectAsync(id, request, Caller), "TolerancesDone");
     }
 
     public Task<IActionResult> OnPostStageAsync(Guid id)
@@ -28,7 +27,7 @@ public sealed class PlanModel(Database database, ProjectWrites writes) : Project
         var form = ReadForm();
         var stage = form.WholeNumber("stage") ?? 0;
         var request = form.Tolerances();
-        return SendAsync(id, "stage", Operations.SetStageTolerances, form, () => TolerancePlans.SetStageAsync(id, stage, request, HttpContext, writes), "TolerancesDone");
+        return SendAsync(id, "stage", Operations.SetStageTolerances, form, () => tolerances.SetStageAsync(id, stage, request, Caller), "TolerancesDone");
     }
 
     public Task<IActionResult> OnPostPlanAsync(Guid id)
@@ -36,9 +35,9 @@ public sealed class PlanModel(Database database, ProjectWrites writes) : Project
         var form = ReadForm();
         var stage = form.WholeNumber("stage") ?? 0;
         var request = new StagePlanRequest(form.Date("plannedEnd"), form.Number("budget"), form.WholeNumber("productsInScope"), form.Text("description"));
-        return SendAsync(id, "plan", Operations.PlanStage, form, () => TolerancePlans.SetPlanAsync(id, stage, request, HttpContext, writes), "PlanDone");
+        return SendAsync(id, "plan", Operations.PlanStage, form, () => tolerances.SetPlanAsync(id, stage, request, Caller), "PlanDone");
     }
 
     protected override async Task LoadPageAsync(CancellationToken cancellationToken) =>
-        Tolerances = await TolerancePlans.ReadAsync(Project, Database, cancellationToken);
+        Tolerances = await toleranceReader.ReadAsync(Project, cancellationToken);
 }

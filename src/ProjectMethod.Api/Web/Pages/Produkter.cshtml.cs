@@ -12,7 +12,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// The project's products, each with the step of quality review and acceptance that is due and the form for whoever
 /// takes it, and its uncertainty register — through the API's own use cases.
 /// </summary>
-public sealed class ProdukterModel(Database database, ProjectWrites writes) : ProjectPageModel(database)
+public sealed class ProdukterModel(Database database, ProductCommands products, RiskCommands risks) : ProjectPageModel(database)
 {
     public IReadOnlyList<ProductView> Products { get; private set; } = [];
 
@@ -29,7 +29,7 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var request = new ProductRequest(form.Text("title"), form.Text("purpose"), Criteria(form), form.Lines("acceptanceCriteria"), form.WholeNumber("stage"),
             QualityResponsibleUserId: form.Text("qualityResponsibleUserId"), AcceptorUserId: form.Text("acceptorUserId"),
             ReceivingLineUnit: form.Text("receivingLineUnit"));
-        return SendAsync(id, "define", Operations.DefineProduct, form, () => ProductSteps.DefineAsync(id, request, HttpContext, writes), "ProductDone");
+        return SendAsync(id, "define", Operations.DefineProduct, form, () => products.DefineAsync(id, request, Caller), "ProductDone");
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
             current?.Composition, current?.Derivation, form.Text("qualityResponsibleUserId"), form.Text("acceptorUserId"), form.Text("receivingLineUnit"),
             current?.ParentId, current?.WorkPackageId);
         return await SendAsync(id, StepForm(Operations.UpdateProduct, productId), Operations.UpdateProduct, form,
-            () => ProductSteps.RedescribeAsync(id, productId, request, HttpContext, writes), "ProductStepDone");
+            () => products.RedescribeAsync(id, productId, request, Caller), "ProductStepDone");
     }
 
     /// <summary>The quality criteria of a form, one per line: criterion; method; tolerance (the last two may be left out).</summary>
@@ -61,10 +61,10 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         new ProductCase(product.State, product.QualityResponsibleUserId, product.AcceptorUserId, product.SubmittedBy, PartsSettled: true), Standing, Project!.Phase, step);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, Guid productId) => Step(id, productId, Operations.ApproveProduct,
-        form => ProductSteps.ApproveAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
+        form => products.ApproveAsync(id, productId, new ProductComment(form.Text("comment")), Caller));
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid productId) => Step(id, productId, Operations.SubmitProduct,
-        form => ProductSteps.SubmitAsync(id, productId, new ProductComment(form.Text("comment")), HttpContext, writes));
+        form => products.SubmitAsync(id, productId, new ProductComment(form.Text("comment")), Caller));
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid productId)
     {
@@ -73,17 +73,17 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var reviewers = await PersonPicker.ResolveEachAsync(HttpContext, form, "reviewers", Texts);
         var request = new QualityReviewRequest(form.Enum<ReviewResult>("result"), form.Text("method"), reviewers ?? [], form.Lines("defects"), form.Text("notes"));
         return await SendAsync(id, StepForm(Operations.ReviewProduct, productId), Operations.ReviewProduct, form,
-            () => ProductSteps.ReviewAsync(id, productId, request, HttpContext, writes), "ProductStepDone");
+            () => products.ReviewAsync(id, productId, request, Caller), "ProductStepDone");
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid productId) => Step(id, productId, Operations.AcceptProduct,
-        form => ProductSteps.AcceptAsync(id, productId, new AcceptProduct(form.Text("comment")), HttpContext, writes));
+        form => products.AcceptAsync(id, productId, new AcceptProduct(form.Text("comment")), Caller));
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, Guid productId) => Step(id, productId, Operations.RejectProduct,
-        form => ProductSteps.RejectAsync(id, productId, new RejectProduct(form.Text("reason")), HttpContext, writes));
+        form => products.RejectAsync(id, productId, new RejectProduct(form.Text("reason")), Caller));
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid productId) => Step(id, productId, Operations.RemoveProductFromScope,
-        form => ProductSteps.RemoveAsync(id, productId, new RemoveProduct(form.Text("rationale")), HttpContext, writes));
+        form => products.RemoveAsync(id, productId, new RemoveProduct(form.Text("rationale")), Caller));
 
     /// <summary>The form that changes or closes one risk is named by it, so its refusal stays beside it.</summary>
     public static string RiskForm(Guid riskId) => $"risk-{riskId:N}";
@@ -93,7 +93,7 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var form = ReadForm();
         var request = new RiskRequest(form.Enum<UncertaintyKind>("kind"), form.Text("title"), form.WholeNumber("probability"), form.WholeNumber("consequence"),
             form.Text("ownerUserId"), form.Text("proximity"), form.Text("strategy"), form.Enum<RiskStatus>("status"));
-        return SendAsync(id, RiskForm(riskId), Operations.UpdateRisk, form, () => RiskRecords.UpdateAsync(id, riskId, request, HttpContext, writes), "RiskUpdated");
+        return SendAsync(id, RiskForm(riskId), Operations.UpdateRisk, form, () => risks.UpdateAsync(id, riskId, request, Caller), "RiskUpdated");
     }
 
     public Task<IActionResult> OnPostRiskAsync(Guid id)
@@ -101,7 +101,7 @@ public sealed class ProdukterModel(Database database, ProjectWrites writes) : Pr
         var form = ReadForm();
         var request = new RiskRequest(form.Enum<UncertaintyKind>("kind"), form.Text("title"), form.WholeNumber("probability"), form.WholeNumber("consequence"),
             form.Text("ownerUserId"), form.Text("proximity"), form.Text("strategy"));
-        return SendAsync(id, "risk", Operations.RecordRisk, form, () => RiskRecords.RecordAsync(id, request, HttpContext, writes), "RiskDone");
+        return SendAsync(id, "risk", Operations.RecordRisk, form, () => risks.RecordAsync(id, request, Caller), "RiskDone");
     }
 
     /// <summary>The form of one product's step is named by the step and the product, so its refusal stays beside it.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Roles;
@@ -14,7 +14,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// history; and, for whoever may, asking for the decision, deciding it and appointing roles — through the same use cases
 /// as the API, whose refusals are shown beside the form they concern.
 /// </summary>
-public sealed class ProsjektModel(Database database, GateReader gates, GateDecisions decisions, ProjectWrites writes) : ProjectPageModel(database)
+public sealed class ProsjektModel(Database database, GateReader gates, GateCommands decisions, BusinessCaseReader businessCase, RoleCommands roles) : ProjectPageModel(database)
 {
     public GateView? Gate { get; private set; }
 
@@ -38,7 +38,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         var form = ReadForm();
         return SendAsync(id, "request", Operations.RequestDecision, form,
-            () => decisions.RequestAsync(HttpContext, id, new RequestDecision(form.Text("recommendation"))), "RequestDone");
+            () => decisions.RequestAsync(id, new RequestDecision(form.Text("recommendation")), Caller), "RequestDone");
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id)
@@ -47,7 +47,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
         var voted = false;
         var answer = await SendAsync(id, "decide", Operations.Decide, form, async () =>
         {
-            var result = await decisions.DecideAsync(HttpContext, id, new MakeDecision(form.Enum<Domain.Phases.Decision>("decision"), form.Text("rationale")));
+            var result = await decisions.DecideAsync(id, new MakeDecision(form.Enum<Domain.Phases.Decision>("decision"), form.Text("rationale")), Caller);
             voted = result.Value?.Vote is not null;
             return result;
         }, "DecisionDone");
@@ -59,8 +59,8 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         var form = ReadForm();
         var person = await PersonPicker.ResolveAsync(HttpContext, form, "userId", Texts);
-        return await SendAsync(id, "assign", Operations.AssignRole, form, () => Appointments.AssignAsync(id,
-            new AssignRole(form.Enum<ProjectRole>("role"), person), HttpContext, writes), "RoleDone");
+        return await SendAsync(id, "assign", Operations.AssignRole, form, () => roles.AssignAsync(id,
+            new AssignRole(form.Enum<ProjectRole>("role"), person), Caller), "RoleDone");
     }
 
     /// <summary>Somebody else in a role, with the reason (the board for the Executive, the Executive for the rest).</summary>
@@ -68,8 +68,8 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         var form = ReadForm();
         var person = await PersonPicker.ResolveAsync(HttpContext, form, "userId", Texts);
-        return await SendAsync(id, ReplaceForm(assignmentId), Operations.ReplaceRole, form, () => Appointments.ReplaceAsync(id, assignmentId,
-            new ReplaceRole(person, form.Text("rationale")), HttpContext, writes), "RoleReplacedDone");
+        return await SendAsync(id, ReplaceForm(assignmentId), Operations.ReplaceRole, form, () => roles.ReplaceAsync(id, assignmentId,
+            new ReplaceRole(person, form.Text("rationale")), Caller), "RoleReplacedDone");
     }
 
     /// <summary>A role assignment ended, with the reason.</summary>
@@ -77,7 +77,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         var form = ReadForm();
         return SendAsync(id, RemoveForm(assignmentId), Operations.RemoveRole, form,
-            () => Appointments.RemoveAsync(id, assignmentId, new RemoveRole(form.Text("rationale")), HttpContext, writes), "RoleRemovedDone");
+            () => roles.RemoveAsync(id, assignmentId, new RemoveRole(form.Text("rationale")), Caller), "RoleRemovedDone");
     }
 
     public static string ReplaceForm(Guid assignmentId) => $"replace-{assignmentId:N}";
@@ -94,7 +94,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateDecis
     {
         Idea = Project.IdeaId is { } ideaId ? await Database.ReadAsync(db => Ideas.IdeaStore.GetAsync(db, ideaId), cancellationToken) : null;
         Gate = (await gates.ReadAsync(Project, null, cancellationToken)).Value;
-        BusinessCase = Gate?.OpenRequest is null ? null : await BusinessCases.BusinessCaseRecords.ReadAsync(Project, Database, cancellationToken);
+        BusinessCase = Gate?.OpenRequest is null ? null : await businessCase.ReadAsync(Project, cancellationToken);
         Decisions = await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
         History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }

@@ -3,7 +3,6 @@ using NodaTime;
 using NodaTime.Text;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Benefits;
 
 namespace ProjectMethod.Api.Web.Pages;
@@ -12,7 +11,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// The project's benefits: each with its figures and a link to its chart, the form to define one, the Benefit Owner's
 /// confirmation that they are still realistic, and the proposed changes of a baselined benefit for whoever decides them.
 /// </summary>
-public sealed class ProsjektGevinsterModel(Database database, ProjectWrites writes, IClock clock) : ProjectPageModel(database)
+public sealed class ProsjektGevinsterModel(Database database, IClock clock, BenefitCommands benefits) : ProjectPageModel(database)
 {
     public sealed record Change(BenefitView Benefit, BenefitChangeView Proposed);
 
@@ -29,21 +28,21 @@ public sealed class ProsjektGevinsterModel(Database database, ProjectWrites writ
         var owner = await PersonPicker.ResolveAsync(HttpContext, form, "ownerUserId", Texts);
         var request = new BenefitRequest(form.Text("title"), form.Enum<BenefitType>("type"), form.Text("indicator"), form.Text("unit"), interval,
             form.Text("ownerUnit"), owner, Point(form, "baseline"), Point(form, "target"), form.Number("allowedShortfall"));
-        return await SendAsync(id, "define", Operations.DefineBenefit, form, () => BenefitRecords.DefineAsync(id, request, HttpContext, writes, clock), "BenefitDone");
+        return await SendAsync(id, "define", Operations.DefineBenefit, form, () => benefits.DefineAsync(id, request, Caller), "BenefitDone");
     }
 
     public Task<IActionResult> OnPostReviewAsync(Guid id)
     {
         var form = ReadForm();
         return SendAsync(id, "review", Operations.ReviewBenefits, form,
-            () => BenefitRecords.ReviewAsync(id, new BenefitsReviewRequest(form.Bool("realistic"), form.Text("comment")), HttpContext, writes), "BenefitsReviewDone");
+            () => benefits.ReviewAsync(id, new BenefitsReviewRequest(form.Bool("realistic"), form.Text("comment")), Caller), "BenefitsReviewDone");
     }
 
     public Task<IActionResult> OnPostDecideChangeAsync(Guid id, Guid benefitId, Guid changeId)
     {
         var form = ReadForm();
-        return SendAsync(id, ChangeForm(changeId), Operations.DecideBenefitChange, form, () => BenefitRecords.DecideChangeAsync(id, benefitId, changeId,
-            new DecideBenefitChange(form.Enum<ChangeDecision>("decision"), form.Text("rationale")), HttpContext, writes), "BenefitChangeDecided");
+        return SendAsync(id, ChangeForm(changeId), Operations.DecideBenefitChange, form, () => benefits.DecideChangeAsync(id, benefitId, changeId,
+            new DecideBenefitChange(form.Enum<ChangeDecision>("decision"), form.Text("rationale")), Caller), "BenefitChangeDecided");
     }
 
     public static string ChangeForm(Guid changeId) => $"change-{changeId:N}";

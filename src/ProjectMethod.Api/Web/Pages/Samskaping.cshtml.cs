@@ -4,7 +4,6 @@ using ProjectMethod.Api.CoCreation;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Products;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.CoCreation;
 using ProjectMethod.Domain.Phases;
@@ -15,7 +14,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// The project's co-creation (samskaping): the stakeholder groups, the plan of how each is involved per phase against what
 /// was reached, the activities held, and "you said, we did" — every input with its answer — through the API's own use cases.
 /// </summary>
-public sealed class SamskapingModel(Database database, ProjectWrites writes, IClock clock) : ProjectPageModel(database)
+public sealed class SamskapingModel(Database database, IClock clock, CoCreationCommands coCreation) : ProjectPageModel(database)
 {
     public CoCreationRegister Register { get; private set; } = CoCreationRegister.Of([], [], [], [], default);
 
@@ -42,7 +41,7 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
     {
         var form = ReadForm();
         var request = new StakeholderGroupRequest(form.Text("name"), form.Enum<GroupKind>("kind"), form.Text("hardToReach") == "true", form.Text("notes"));
-        return SendAsync(id, "group", Operations.AddStakeholderGroup, form, () => CoCreationRecords.AddGroupAsync(id, request, HttpContext, writes), "GroupDone");
+        return SendAsync(id, "group", Operations.AddStakeholderGroup, form, () => coCreation.AddGroupAsync(id, request, Caller), "GroupDone");
     }
 
     /// <summary>One entry planned or changed: the page sends the whole plan with that entry in place.</summary>
@@ -54,7 +53,7 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
         {
             var plan = await CurrentPlanAsync(id);
             var others = plan.Where(p => p.GroupId != entry.GroupId || p.Phase != entry.Phase);
-            return await CoCreationRecords.SetPlanAsync(id, new CoCreationPlanRequest([.. others, entry]), HttpContext, writes);
+            return await coCreation.SetPlanAsync(id, new CoCreationPlanRequest([.. others, entry]), Caller);
         }, "PlanDone");
     }
 
@@ -62,14 +61,14 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
         SendAsync(id, $"unplan-{groupId:N}-{phase.Wire()}", Operations.SetCoCreationPlan, ReadForm(), async () =>
         {
             var plan = await CurrentPlanAsync(id);
-            return await CoCreationRecords.SetPlanAsync(id, new CoCreationPlanRequest(plan.Where(p => p.GroupId != groupId || p.Phase != phase).ToList()), HttpContext, writes);
+            return await coCreation.SetPlanAsync(id, new CoCreationPlanRequest(plan.Where(p => p.GroupId != groupId || p.Phase != phase).ToList()), Caller);
         }, "PlanDone");
 
     public Task<IActionResult> OnPostGapAsync(Guid id, Guid groupId, Phase phase)
     {
         var form = ReadForm();
         return SendAsync(id, GapForm(groupId, phase), Operations.ExplainCoCreationGap, form, () =>
-            CoCreationRecords.ExplainGapAsync(id, new GapExplanationRequest(groupId, phase, form.Text("explanation")), HttpContext, writes), "GapDone");
+            coCreation.ExplainGapAsync(id, new GapExplanationRequest(groupId, phase, form.Text("explanation")), Caller), "GapDone");
     }
 
     /// <summary>An activity: a group left blank was not invited; 0 means invited, and nobody came.</summary>
@@ -82,21 +81,21 @@ public sealed class SamskapingModel(Database database, ProjectWrites writes, ICl
             .Select(g => new ParticipationRequest(g.Id, g.Participants)).ToList();
         var request = new ActivityRequest(form.Date("date"), form.Enum<ActivityKind>("kind"), form.Enum<Phase>("phase"), form.Enum<InvolvementLevel>("level"),
             groups, form.Text("summary"));
-        return await SendAsync(id, "activity", Operations.RecordCoCreationActivity, form, () => CoCreationRecords.RecordActivityAsync(id, request, HttpContext, writes), "ActivityDone");
+        return await SendAsync(id, "activity", Operations.RecordCoCreationActivity, form, () => coCreation.RecordActivityAsync(id, request, Caller), "ActivityDone");
     }
 
     public Task<IActionResult> OnPostInputAsync(Guid id)
     {
         var form = ReadForm();
         return SendAsync(id, "input", Operations.RecordCoCreationInput, form, () =>
-            CoCreationRecords.RecordInputAsync(id, form.Id("activityId") ?? Guid.Empty, new InputRequest(form.Text("text"), form.Id("groupId")), HttpContext, writes), "InputDone");
+            coCreation.RecordInputAsync(id, form.Id("activityId") ?? Guid.Empty, new InputRequest(form.Text("text"), form.Id("groupId")), Caller), "InputDone");
     }
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid inputId)
     {
         var form = ReadForm();
         var request = new InputResponseRequest(form.Enum<InputOutcome>("outcome"), form.Text("explanation"), form.Id("productId"), form.Id("decisionId"));
-        return SendAsync(id, AnswerForm(inputId), Operations.AnswerCoCreationInput, form, () => CoCreationRecords.RespondAsync(id, inputId, request, HttpContext, writes), "AnswerDone");
+        return SendAsync(id, AnswerForm(inputId), Operations.AnswerCoCreationInput, form, () => coCreation.RespondAsync(id, inputId, request, Caller), "AnswerDone");
     }
 
     private async Task<List<PlanEntryRequest>> CurrentPlanAsync(Guid id) =>

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using ProjectMethod.Api.Exceptions;
 using ProjectMethod.Api.Forecasts;
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Exceptions;
 
@@ -14,7 +12,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// tolerances, with the RAG of each dimension on each level), the reports before it, and the exceptions a forecast raised —
 /// the Project Manager's exception report and the decision of whoever owns the tolerance.
 /// </summary>
-public sealed class StatusModel(Database database, ProjectWrites writes, GateFactsLoader loader) : ProjectPageModel(database)
+public sealed class StatusModel(Database database, ToleranceReader toleranceReader, ExceptionCommands exceptions, ForecastCommands forecasts) : ProjectPageModel(database)
 {
     public EvaluationView? Latest { get; private set; }
 
@@ -34,7 +32,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
             .ToDictionary(c => c.name, c => c.text!);
         var narrative = new HighlightNarrative(form.Text("narrative.achieved"), form.Text("narrative.next"), form.Text("narrative.issuesAndRisks"), comments);
         return SendAsync(id, "forecast", Operations.SubmitForecast, form,
-            () => HighlightReports.SubmitAsync(id, new SubmitForecast(form.WholeNumber("stage"), values, null, form.Text("comment"), narrative), HttpContext, writes),
+            () => forecasts.SubmitAsync(id, new SubmitForecast(form.WholeNumber("stage"), values, null, form.Text("comment"), narrative), Caller),
             "ForecastDone");
     }
 
@@ -64,7 +62,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
             .Select(parts => new ExceptionOption(parts[0], parts.Length > 1 ? parts[1] : null)).ToList();
         var report = new ExceptionReport(form.Text("cause"), form.Text("consequences"), options, form.Text("recommendation"));
         return SendAsync(id, ReportForm(exceptionId), Operations.ReportException, form,
-            () => ExceptionHandling.ReportAsync(id, exceptionId, report, HttpContext, writes), "ExceptionReported");
+            () => exceptions.ReportAsync(id, exceptionId, report, Caller), "ExceptionReported");
     }
 
     /// <summary>The baseline a decision on the page would leave, shown to the decider before it is sent for good.</summary>
@@ -85,7 +83,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
         var request = new ExceptionDecisionRequest(decision, form.Text("rationale"), plan, newBaseline ? form.ToleranceChanges("tolerances.") : null);
         var name = DecisionForm(exceptionId);
         return SendAsync(id, name, Operations.DecideException, form,
-            () => ExceptionHandling.DecideAsync(id, exceptionId, request, HttpContext, writes, loader), "ExceptionDecided",
+            () => exceptions.DecideAsync(id, exceptionId, request, Caller), "ExceptionDecided",
             newBaseline ? () => ReviewAsync(exceptionId, name, request, form.Text("reviewed")) : null);
     }
 
@@ -121,7 +119,7 @@ public sealed class StatusModel(Database database, ProjectWrites writes, GateFac
             ((await ForecastStore.LatestStageEvaluationAsync(db, Project.Id)).Status, await ExceptionStore.ForProjectAsync(db, Project.Id)), cancellationToken);
         Reports = (await Database.ReadAsync(db => ForecastStore.PageAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken))
             .Where(r => r.Level == ForecastLevel.Stage).Reverse().Take(10).ToList();
-        Tolerances = await TolerancePlans.ReadAsync(Project, Database, cancellationToken);
+        Tolerances = await toleranceReader.ReadAsync(Project, cancellationToken);
         Costs = await Database.ReadAsync(db => Actuals.ActualCostStore.ReadAsync(db, Project.Id), cancellationToken);
     }
 

@@ -15,36 +15,36 @@ namespace ProjectMethod.Api.Products;
 /// A product's description and every step of its quality review and acceptance, each by whoever the method gives it to:
 /// the use cases the API and the web pages share.
 /// </summary>
-public static class ProductSteps
+public sealed class ProductCommands(ProjectWrites writes)
 {
     private const int MaxListItems = 50;
 
-    public static async Task<WriteResult<ProductView>> DefineAsync(Guid id, ProductRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ProductView>> DefineAsync(Guid id, ProductRequest request, Caller caller)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
             return WriteResult.Refused<ProductView>(Problems.Validation(invalid.Errors));
         }
 
-        var result = await WriteDescriptionAsync(id, null, request, http, writes);
+        var result = await WriteDescriptionAsync(id, null, request, caller);
         return result;
     }
 
-    public static async Task<WriteResult<ProductView>> RedescribeAsync(
-        Guid id, Guid productId, ProductRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ProductView>> RedescribeAsync(
+        Guid id, Guid productId, ProductRequest request, Caller caller)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
             return WriteResult.Refused<ProductView>(Problems.Validation(invalid.Errors));
         }
 
-        var result = await WriteDescriptionAsync(id, productId, request, http, writes);
+        var result = await WriteDescriptionAsync(id, productId, request, caller);
         return result;
     }
 
     /// <summary>A new description (no product id), or a draft's description replaced: the Project Manager, from concept until execution ends.</summary>
-    private static Task<WriteResult<ProductView>> WriteDescriptionAsync(Guid id, Guid? productId, ProductRequest request, HttpContext http, ProjectWrites writes) =>
-        writes.RunAsync<ProductView>(http, id, async write =>
+    private Task<WriteResult<ProductView>> WriteDescriptionAsync(Guid id, Guid? productId, ProductRequest request, Caller caller) =>
+        writes.RunAsync<ProductView>(caller, id, async write =>
         {
             if ((ProjectAccess.Check(write.Standing, ProjectAction.ManageProducts) ?? ProductRules.CheckDefine(write.Project.Phase)) is { } refused)
             {
@@ -90,16 +90,16 @@ public static class ProductSteps
             return product;
         });
 
-    public static Task<WriteResult<ProductView>> ApproveAsync(Guid id, Guid productId, ProductComment request, HttpContext http, ProjectWrites writes) =>
-        StepAsync(id, productId, http, writes, ProductStep.Approve, Comment(request.Comment, required: false), EventTypes.ProductApproved,
+    public Task<WriteResult<ProductView>> ApproveAsync(Guid id, Guid productId, ProductComment request, Caller caller) =>
+        StepAsync(id, productId, caller, ProductStep.Approve, Comment(request.Comment, required: false), EventTypes.ProductApproved,
             (_, product) => Task.FromResult(product with { LastComment = request.Comment?.Trim() }));
 
-    public static Task<WriteResult<ProductView>> SubmitAsync(Guid id, Guid productId, ProductComment request, HttpContext http, ProjectWrites writes) =>
-        StepAsync(id, productId, http, writes, ProductStep.Submit, Comment(request.Comment, required: false), EventTypes.ProductSubmitted,
+    public Task<WriteResult<ProductView>> SubmitAsync(Guid id, Guid productId, ProductComment request, Caller caller) =>
+        StepAsync(id, productId, caller, ProductStep.Submit, Comment(request.Comment, required: false), EventTypes.ProductSubmitted,
             (write, product) => Task.FromResult(product with { SubmittedBy = write.Actor.UserId, LastComment = request.Comment?.Trim() }));
 
-    public static Task<WriteResult<ProductView>> ReviewAsync(
-        Guid id, Guid productId, QualityReviewRequest request, HttpContext http, ProjectWrites writes)
+    public Task<WriteResult<ProductView>> ReviewAsync(
+        Guid id, Guid productId, QualityReviewRequest request, Caller caller)
     {
         var defects = request.Defects ?? [];
         var validation = new Validation()
@@ -120,7 +120,7 @@ public static class ProductSteps
             validation.Text($"defects[{i}]", defects[i], Validation.LongText);
         }
 
-        return StepAsync(id, productId, http, writes, ProductStep.Review, validation, EventTypes.ProductReviewed, async (write, product) =>
+        return StepAsync(id, productId, caller, ProductStep.Review, validation, EventTypes.ProductReviewed, async (write, product) =>
         {
             var review = new QualityReviewView
             {
@@ -133,8 +133,8 @@ public static class ProductSteps
         }, request.Result, Dimension.Quality, (request.Reviewers ?? []).Select((r, i) => ($"reviewers[{i}]", (string?)r)).ToArray());
     }
 
-    public static Task<WriteResult<ProductView>> AcceptAsync(Guid id, Guid productId, AcceptProduct request, HttpContext http, ProjectWrites writes) =>
-        StepAsync(id, productId, http, writes, ProductStep.Accept,
+    public Task<WriteResult<ProductView>> AcceptAsync(Guid id, Guid productId, AcceptProduct request, Caller caller) =>
+        StepAsync(id, productId, caller, ProductStep.Accept,
             Comment(request.Comment, required: true).Text("receivingLineUnit", request.ReceivingLineUnit, Validation.ShortText, required: false),
             EventTypes.ProductAccepted,
             (_, product) => Task.FromResult(product with
@@ -142,13 +142,13 @@ public static class ProductSteps
                 LastComment = request.Comment!.Trim(), ReceivingLineUnit = request.ReceivingLineUnit?.Trim() ?? product.ReceivingLineUnit,
             }));
 
-    public static Task<WriteResult<ProductView>> RejectAsync(Guid id, Guid productId, RejectProduct request, HttpContext http, ProjectWrites writes) =>
-        StepAsync(id, productId, http, writes, ProductStep.Reject, new Validation().Text("reason", request.Reason, Validation.LongText), EventTypes.ProductRejected,
+    public Task<WriteResult<ProductView>> RejectAsync(Guid id, Guid productId, RejectProduct request, Caller caller) =>
+        StepAsync(id, productId, caller, ProductStep.Reject, new Validation().Text("reason", request.Reason, Validation.LongText), EventTypes.ProductRejected,
             (_, product) => Task.FromResult(product with { LastComment = request.Reason!.Trim() }));
 
-    public static Task<WriteResult<ProductView>> RemoveAsync(
-        Guid id, Guid productId, RemoveProduct request, HttpContext http, ProjectWrites writes) =>
-        StepAsync(id, productId, http, writes, ProductStep.Remove, new Validation().Text("rationale", request.Rationale, Validation.LongText),
+    public Task<WriteResult<ProductView>> RemoveAsync(
+        Guid id, Guid productId, RemoveProduct request, Caller caller) =>
+        StepAsync(id, productId, caller, ProductStep.Remove, new Validation().Text("rationale", request.Rationale, Validation.LongText),
             EventTypes.ProductRemovedFromScope,
             (write, product) => Task.FromResult(product with
             {
@@ -156,8 +156,8 @@ public static class ProductSteps
             }),
             judge: Dimension.Scope);
 
-    public static async Task<WriteResult<ProductView>> NameReviewerAsync(
-        Guid id, Guid productId, NameQualityResponsible request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ProductView>> NameReviewerAsync(
+        Guid id, Guid productId, NameQualityResponsible request, Caller caller)
     {
         var validation = new Validation().Text("userId", request.UserId, Validation.ShortText);
         if (!validation.IsValid)
@@ -165,7 +165,7 @@ public static class ProductSteps
             return WriteResult.Refused<ProductView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ProductView>(http, id, async write =>
+        var result = await writes.RunAsync<ProductView>(caller, id, async write =>
         {
             if (await ProductStore.GetAsync(write.Db, id, productId) is not { } product)
             {
@@ -189,8 +189,8 @@ public static class ProductSteps
         return result;
     }
 
-    public static async Task<WriteResult<ProductView>> NameLineUnitAsync(
-        Guid id, Guid productId, ReceivingLineUnitRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ProductView>> NameLineUnitAsync(
+        Guid id, Guid productId, ReceivingLineUnitRequest request, Caller caller)
     {
         var validation = new Validation().Text("receivingLineUnit", request.ReceivingLineUnit, Validation.ShortText);
         if (!validation.IsValid)
@@ -198,7 +198,7 @@ public static class ProductSteps
             return WriteResult.Refused<ProductView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ProductView>(http, id, async write =>
+        var result = await writes.RunAsync<ProductView>(caller, id, async write =>
         {
             if ((ProjectAccess.Check(write.Standing, ProjectAction.ManageProducts) ?? ProductRules.CheckOpen(write.Project.Phase)) is { } refused)
             {
@@ -228,8 +228,8 @@ public static class ProductSteps
     /// allows it, the step's own changes applied, the product saved and the step audited; a measured dimension the step
     /// moves is judged at once.
     /// </summary>
-    private static async Task<WriteResult<ProductView>> StepAsync(
-        Guid id, Guid productId, HttpContext http, ProjectWrites writes, ProductStep step, Validation validation, EventType<ProductStepData> eventType,
+    private async Task<WriteResult<ProductView>> StepAsync(
+        Guid id, Guid productId, Caller caller, ProductStep step, Validation validation, EventType<ProductStepData> eventType,
         Func<ProjectWrite, ProductView, Task<ProductView>> apply, ReviewResult? review = null, Dimension? judge = null, (string Field, string? UserId)[]? people = null)
     {
         if (!validation.IsValid)
@@ -237,7 +237,7 @@ public static class ProductSteps
             return WriteResult.Refused<ProductView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ProductView>(http, id, async write =>
+        var result = await writes.RunAsync<ProductView>(caller, id, async write =>
         {
             var products = await ProductStore.ForProjectAsync(write.Db, id);
             if (products.FirstOrDefault(p => p.Id == productId) is not { } product)

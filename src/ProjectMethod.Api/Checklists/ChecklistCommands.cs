@@ -9,10 +9,10 @@ using ProjectMethod.Domain.Phases;
 namespace ProjectMethod.Api.Checklists;
 
 /// <summary>Answering the checklist: the use case the API and the web pages share.</summary>
-public static class ChecklistAnswers
+public sealed class ChecklistCommands(ProjectWrites writes)
 {
     /// <summary>An answer to a checklist item, by whoever prepares its decision point, while the project heads for it.</summary>
-    public static async Task<WriteResult<ChecklistItemView>> UpdateAsync(Guid id, string itemId, UpdateChecklistItem request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ChecklistItemView>> UpdateAsync(Guid id, string itemId, UpdateChecklistItem request, Caller caller)
     {
         var validation = new Validation().Required("status", request.Status).Text("comment", request.Comment, Validation.LongText, required: false);
         if (!validation.IsValid)
@@ -25,7 +25,7 @@ public static class ChecklistAnswers
             return WriteResult.Refused<ChecklistItemView>(Problems.Validation(new Dictionary<string, string[]> { ["comment"] = [invalid.Detail] }));
         }
 
-        var result = await writes.RunAsync<ChecklistItemView>(http, id, async write =>
+        var result = await writes.RunAsync<ChecklistItemView>(caller, id, async write =>
         {
             var items = await ChecklistStore.ForProjectAsync(write.Db, write.Project);
             var item = items.FirstOrDefault(i => i.Id == itemId);

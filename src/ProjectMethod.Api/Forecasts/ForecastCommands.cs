@@ -8,10 +8,10 @@ using ProjectMethod.Domain.Phases;
 namespace ProjectMethod.Api.Forecasts;
 
 /// <summary>The Project Manager's highlight report (a forecast): the use case the API and the web pages share.</summary>
-public static class HighlightReports
+public sealed class ForecastCommands(ProjectWrites writes)
 {
     /// <summary>A highlight report: the stage forecast judged at once against the stage and the project tolerances; what breaches raises an exception.</summary>
-    public static async Task<WriteResult<ForecastView>> SubmitAsync(Guid id, SubmitForecast request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ForecastView>> SubmitAsync(Guid id, SubmitForecast request, Caller caller)
     {
         var validation = new Validation().Required("stage", request.Stage).Text("comment", request.Comment, Validation.LongText, required: false);
         var narrative = Narrative(request.Narrative, validation);
@@ -22,7 +22,7 @@ public static class HighlightReports
             return WriteResult.Refused<ForecastView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ForecastView>(http, id, async write =>
+        var result = await writes.RunAsync<ForecastView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.SubmitForecast) is { } forbidden)
             {

@@ -8,29 +8,10 @@ using ProjectMethod.Domain.Gates;
 namespace ProjectMethod.Api.BusinessCases;
 
 /// <summary>The business case: reading it with its standing, writing a version, the Executive's review — for the API and the web pages.</summary>
-public static class BusinessCaseRecords
+public sealed class BusinessCaseCommands(ProjectWrites writes)
 {
-    /// <summary>The newest version with its standing in the project's phase and every review; null before the first.</summary>
-    public static async Task<BusinessCaseView?> ReadAsync(ProjectRow project, Database database, CancellationToken cancellationToken)
-    {
-        var id = project.Id;
-        var (latest, reviews) = await database.ReadAsync(
-            async db => (await BusinessCaseStore.LatestAsync(db, id), await BusinessCaseStore.ReviewsAsync(db, id)), cancellationToken);
-        if (latest is null)
-        {
-            return null;
-        }
-
-        // The same rule the gates apply, from the same rows, without loading every other gate fact.
-        var standing = new GateFacts
-        {
-            Phase = project.Phase, Stage = project.Stage, BusinessCaseVersion = latest.Version, LatestBusinessCaseReview = reviews.Count > 0 ? reviews[0].ToDomain() : null,
-        }.BusinessCase;
-        return View(latest, standing, reviews);
-    }
-
     /// <summary>A new version of the business case, by the Project Manager or the Executive; each needs a new confirmation.</summary>
-    public static async Task<WriteResult<BusinessCaseView>> WriteAsync(Guid id, WriteBusinessCase request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<BusinessCaseView>> WriteAsync(Guid id, WriteBusinessCase request, Caller caller)
     {
         var validation = new Validation()
             .Text("reasons", request.Reasons, Validation.LongText)
@@ -44,7 +25,7 @@ public static class BusinessCaseRecords
             return WriteResult.Refused<BusinessCaseView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<BusinessCaseView>(http, id, async write =>
+        var result = await writes.RunAsync<BusinessCaseView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.WriteBusinessCase) is { } forbidden)
             {
@@ -74,7 +55,7 @@ public static class BusinessCaseRecords
     }
 
     /// <summary>The Executive's review: is the business case still justified in this phase?</summary>
-    public static async Task<WriteResult<ReviewView>> ReviewAsync(Guid id, ReviewBusinessCase request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ReviewView>> ReviewAsync(Guid id, ReviewBusinessCase request, Caller caller)
     {
         var validation = new Validation()
             .Required("justified", request.Justified)
@@ -84,7 +65,7 @@ public static class BusinessCaseRecords
             return WriteResult.Refused<ReviewView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ReviewView>(http, id, async write =>
+        var result = await writes.RunAsync<ReviewView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewBusinessCase) is { } forbidden)
             {
@@ -116,9 +97,9 @@ public static class BusinessCaseRecords
         return result;
     }
 
-    private static ReviewView ToView(ReviewRow r) => new(r.Id, r.CaseVersion, r.Phase, r.Stage, r.Justified, r.Comment, r.ReviewedBy, r.ReviewedAt);
+    internal static ReviewView ToView(ReviewRow r) => new(r.Id, r.CaseVersion, r.Phase, r.Stage, r.Justified, r.Comment, r.ReviewedBy, r.ReviewedAt);
 
-    private static BusinessCaseView View(BusinessCaseRow row, BusinessCaseStanding standing, IReadOnlyList<ReviewRow> reviews) => new(
+    internal static BusinessCaseView View(BusinessCaseRow row, BusinessCaseStanding standing, IReadOnlyList<ReviewRow> reviews) => new(
         row.Version, row.Reasons, row.Options, row.ExpectedBenefits, row.ExpectedCosts, row.Timescale, row.MajorRisks, row.WrittenBy, row.WrittenAt,
         standing, reviews.Select(ToView).ToList());
 }

@@ -9,10 +9,10 @@ using ProjectMethod.Domain.Phases;
 namespace ProjectMethod.Api.Projects;
 
 /// <summary>A project's proposal and its mandate: the use cases the API and the web pages share.</summary>
-public static class Proposals
+public sealed class ProjectCommands(ProjectWrites writes, Database database, IClock clock)
 {
     /// <summary>A proposal by any employee: the project starts as proposed, bound to its sector's handbook.</summary>
-    public static async Task<WriteResult<ProjectView>> ProposeAsync(ProposeProject request, HttpContext http, Database database, IClock clock)
+    public async Task<WriteResult<ProjectView>> ProposeAsync(ProposeProject request, Caller caller)
     {
         var validation = new Validation()
             .Text("name", request.Name, Validation.ShortText)
@@ -23,20 +23,19 @@ public static class Proposals
             return WriteResult.Refused<ProjectView>(Problems.Validation(validation.Errors));
         }
 
-        var actor = http.User.ToActor();
+        var actor = caller.Actor;
         var now = clock.GetCurrentInstant();
         var (project, unknown) = await database.WriteAsync(async db =>
             await Sectors.SectorStore.CheckOpenAsync(db, "sector", request.Sector!) is { } refused
                 ? (false, ((ProjectRow?)null, refused))
                 : (true, (await InsertAsync(db, request.Name!.Trim(), request.Sector!, request.Description!.Trim(), actor.UserId, now, null), (DomainError?)null)),
-            http.RequestAborted);
+            caller.CancellationToken);
         if (unknown is not null)
         {
             return WriteResult.Refused<ProjectView>(Problems.From(unknown));
         }
 
-        http.Response.Headers.ETag = ETags.Of(project!.Version);
-        return new WriteResult<ProjectView>(ProjectView.From(project), project.Version, null);
+        return new WriteResult<ProjectView>(ProjectView.From(project!), project!.Version, null);
     }
 
     /// <summary>
@@ -68,7 +67,7 @@ public static class Proposals
     }
 
     /// <summary>The mandate, while the project is proposed: later changes belong in the business case.</summary>
-    public static async Task<WriteResult<ProjectView>> WriteMandateAsync(Guid id, MandateRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ProjectView>> WriteMandateAsync(Guid id, MandateRequest request, Caller caller)
     {
         var validation = new Validation()
             .Text("purpose", request.Purpose, Validation.LongText)
@@ -78,7 +77,7 @@ public static class Proposals
             return WriteResult.Refused<ProjectView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ProjectRow>(http, id, async write =>
+        var result = await writes.RunAsync<ProjectRow>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.WriteMandate) is { } forbidden)
             {

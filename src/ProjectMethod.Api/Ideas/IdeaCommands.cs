@@ -10,10 +10,10 @@ namespace ProjectMethod.Api.Ideas;
 /// Ideas from employees and citizens and the project office's answer to each — a proposal made from it, parked or
 /// declined, always with its rationale: the use cases the API and the web pages share.
 /// </summary>
-public static class IdeaBox
+public sealed class IdeaCommands(Database database, IClock clock)
 {
     /// <summary>An idea, by any employee or an integrator on behalf of a citizen portal.</summary>
-    public static async Task<WriteResult<IdeaView>> SubmitAsync(SubmitIdea request, HttpContext http, Database database, IClock clock)
+    public async Task<WriteResult<IdeaView>> SubmitAsync(SubmitIdea request, Caller caller)
     {
         var validation = new Validation()
             .Text("title", request.Title, Validation.ShortText)
@@ -26,7 +26,7 @@ public static class IdeaBox
             return WriteResult.Refused<IdeaView>(Problems.Validation(validation.Errors));
         }
 
-        var actor = http.User.ToActor();
+        var actor = caller.Actor;
         var now = clock.GetCurrentInstant();
         var idea = new IdeaView
         {
@@ -44,7 +44,7 @@ public static class IdeaBox
             await IdeaStore.InsertAsync(db, idea);
             await AuditTrail.AppendAsync(db, null, EventTypes.IdeaSubmitted, actor.UserId, now, new IdeaSubmittedData(idea.Id, idea.Title, idea.Origin, idea.Sector));
             return (true, (DomainError?)null);
-        }, http.RequestAborted);
+        }, caller.CancellationToken);
         return refused is null ? new WriteResult<IdeaView>(idea, 0, null) : WriteResult.Refused<IdeaView>(Problems.From(refused));
     }
 
@@ -53,7 +53,7 @@ public static class IdeaBox
     /// the triaging board member as its proposer; park keeps it for a later answer; decline ends it. A proposed or declined
     /// idea is answered for good.
     /// </summary>
-    public static async Task<WriteResult<IdeaView>> TriageAsync(Guid ideaId, TriageIdea request, HttpContext http, Database database, IClock clock)
+    public async Task<WriteResult<IdeaView>> TriageAsync(Guid ideaId, TriageIdea request, Caller caller)
     {
         var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText, min: 10);
         if (!validation.IsValid)
@@ -61,7 +61,7 @@ public static class IdeaBox
             return WriteResult.Refused<IdeaView>(Problems.Validation(validation.Errors));
         }
 
-        var actor = http.User.ToActor();
+        var actor = caller.Actor;
         var now = clock.GetCurrentInstant();
         var outcome = await database.WriteAsync<Outcome<IdeaView>>(async db =>
         {
@@ -77,7 +77,7 @@ public static class IdeaBox
 
             var decision = request.Decision!.Value;
             var project = decision == TriageDecision.Propose
-                ? await Proposals.InsertAsync(db, idea.Title, idea.Sector, idea.Description, actor.UserId, now, idea.Id)
+                ? await ProjectCommands.InsertAsync(db, idea.Title, idea.Sector, idea.Description, actor.UserId, now, idea.Id)
                 : null;
             var answered = idea with
             {
@@ -91,15 +91,9 @@ public static class IdeaBox
             await AuditTrail.AppendAsync(db, project?.Id, EventTypes.IdeaTriaged, actor.UserId, now,
                 new IdeaTriagedData(ideaId, decision, answered.Rationale, project?.Id));
             return (true, answered);
-        }, http.RequestAborted);
+        }, caller.CancellationToken);
         return outcome.Error is { } refused ? WriteResult.Refused<IdeaView>(Problems.From(refused)) : new WriteResult<IdeaView>(outcome.Value, 0, null);
     }
-
-    /// <summary>One idea, for the one who sent it and the project office; for anyone else it does not exist.</summary>
-    public static async Task<IdeaView?> ReadAsync(Guid ideaId, Domain.Access.Actor actor, Database database, CancellationToken cancellationToken) =>
-        await database.ReadAsync(db => IdeaStore.GetAsync(db, ideaId), cancellationToken) is { } idea && (actor.IsPortfolioBoard || idea.SubmittedBy == actor.UserId)
-            ? idea
-            : null;
 
     private static readonly DomainError Missing = DomainError.NotFound("The idea was not found.");
 }

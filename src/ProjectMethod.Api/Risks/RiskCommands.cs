@@ -11,17 +11,17 @@ using ProjectMethod.Domain.Tolerances;
 namespace ProjectMethod.Api.Risks;
 
 /// <summary>Recording and updating the uncertainty register: the use cases the API and the web pages share.</summary>
-public static class RiskRecords
+public sealed class RiskCommands(ProjectWrites writes)
 {
     /// <summary>A risk or an opportunity recorded in the uncertainty register.</summary>
-    public static async Task<WriteResult<RiskView>> RecordAsync(Guid id, RiskRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<RiskView>> RecordAsync(Guid id, RiskRequest request, Caller caller)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
             return WriteResult.Refused<RiskView>(Problems.Validation(invalid.Errors));
         }
 
-        var result = await writes.RunAsync<RiskView>(http, id, async write =>
+        var result = await writes.RunAsync<RiskView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.RecordRisk) is { } forbidden)
             {
@@ -43,14 +43,14 @@ public static class RiskRecords
     }
 
     /// <summary>A risk or opportunity re-assessed, actioned or closed.</summary>
-    public static async Task<WriteResult<RiskView>> UpdateAsync(Guid id, Guid riskId, RiskRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<RiskView>> UpdateAsync(Guid id, Guid riskId, RiskRequest request, Caller caller)
     {
         if (Validate(request) is { IsValid: false } invalid)
         {
             return WriteResult.Refused<RiskView>(Problems.Validation(invalid.Errors));
         }
 
-        var result = await writes.RunAsync<RiskView>(http, id, async write =>
+        var result = await writes.RunAsync<RiskView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.UpdateRisk) is { } forbidden)
             {

@@ -1,5 +1,4 @@
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -10,27 +9,10 @@ using ProjectMethod.Domain.Tolerances;
 namespace ProjectMethod.Api.Tolerances;
 
 /// <summary>The project's and the stages' tolerances and the stage plans: the use cases the API and the web pages share.</summary>
-public static class TolerancePlans
+public sealed class ToleranceCommands(ProjectWrites writes)
 {
-    /// <summary>The project tolerance and each stage's plan and tolerances, with the dimensions the project's handbook uses.</summary>
-    public static async Task<TolerancesView> ReadAsync(ProjectRow pinned, Database database, CancellationToken cancellationToken)
-    {
-        var id = pinned.Id;
-        var (sets, plans, handbook) = await database.ReadAsync(
-            async db => (await ToleranceStore.AllAsync(db, id), await ToleranceStore.PlansAsync(db, id),
-                (await HandbookStore.GetAsync(db, pinned.HandbookSector, pinned.HandbookVersion)).Version), cancellationToken);
-        var stages = plans.Select(p => p.Stage)
-            .Concat(sets.Keys.Where(s => s.Level == ToleranceLevel.Stage).Select(s => s.Stage!.Value))
-            .Distinct().Order()
-            .Select(n => new StageView(n, plans.FirstOrDefault(p => p.Stage == n),
-                sets.GetValueOrDefault(ToleranceScope.OfStage(n)) is { } set ? ToleranceSetView.From(set, n, null) : null))
-            .ToList();
-        var project = sets.GetValueOrDefault(ToleranceScope.Project);
-        return new TolerancesView(project is null ? null : ToleranceSetView.From(project, null, null).Tolerances, stages, handbook.Dimensions);
-    }
-
     /// <summary>The project tolerances, set by the portfolio board that owns them.</summary>
-    public static async Task<WriteResult<ToleranceSetView>> SetProjectAsync(Guid id, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ToleranceSetView>> SetProjectAsync(Guid id, ToleranceSetRequest request, Caller caller)
     {
         var validation = new Validation();
         var set = ToleranceInput.Read(ToleranceLevel.Project, request, ToleranceInput.AllDimensions, validation);
@@ -39,7 +21,7 @@ public static class TolerancePlans
             return WriteResult.Refused<ToleranceSetView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ToleranceSetView>(http, id, async write =>
+        var result = await writes.RunAsync<ToleranceSetView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.SetProjectTolerances) is { } forbidden)
             {
@@ -65,7 +47,7 @@ public static class TolerancePlans
     }
 
     /// <summary>A stage's tolerances, set by the Executive inside the project's.</summary>
-    public static async Task<WriteResult<ToleranceSetView>> SetStageAsync(Guid id, int stage, ToleranceSetRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ToleranceSetView>> SetStageAsync(Guid id, int stage, ToleranceSetRequest request, Caller caller)
     {
         var validation = new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100.");
         var set = ToleranceInput.Read(ToleranceLevel.Stage, request, ToleranceInput.AllDimensions, validation);
@@ -74,7 +56,7 @@ public static class TolerancePlans
             return WriteResult.Refused<ToleranceSetView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ToleranceSetView>(http, id, async write =>
+        var result = await writes.RunAsync<ToleranceSetView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.SetStageTolerances) is { } forbidden)
             {
@@ -98,7 +80,7 @@ public static class TolerancePlans
     }
 
     /// <summary>A stage's plan, by the Project Manager: its time and cost are the plan values of the stage's tolerances.</summary>
-    public static async Task<WriteResult<StagePlanView>> SetPlanAsync(Guid id, int stage, StagePlanRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<StagePlanView>> SetPlanAsync(Guid id, int stage, StagePlanRequest request, Caller caller)
     {
         var validation = ToleranceInput.ValidatePlan(request, new Validation().That(stage is >= 1 and <= 100, "stage", "stage is 1 to 100."), "");
         if (!validation.IsValid)
@@ -106,7 +88,7 @@ public static class TolerancePlans
             return WriteResult.Refused<StagePlanView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<StagePlanView>(http, id, async write =>
+        var result = await writes.RunAsync<StagePlanView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.PlanStage) is { } forbidden)
             {

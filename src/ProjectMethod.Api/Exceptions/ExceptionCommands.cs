@@ -9,18 +9,17 @@ using ProjectMethod.Domain;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Gates;
-using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Exceptions;
 
 /// <summary>An exception's report and its decision by the owner of the tolerance: the use cases the API and the web pages share.</summary>
-public static class ExceptionHandling
+public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsLoader loader)
 {
     private static readonly DomainError Missing = DomainError.NotFound("The exception was not found.");
 
     /// <summary>The Project Manager's exception report: cause, consequences, options and a recommendation.</summary>
-    public static async Task<WriteResult<ExceptionView>> ReportAsync(Guid id, Guid exceptionId, ExceptionReport request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ExceptionView>> ReportAsync(Guid id, Guid exceptionId, ExceptionReport request, Caller caller)
     {
         var validation = new Validation()
             .Text("cause", request.Cause, Validation.LongText)
@@ -37,7 +36,7 @@ public static class ExceptionHandling
             return WriteResult.Refused<ExceptionView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ExceptionView>(http, id, async write =>
+        var result = await writes.RunAsync<ExceptionView>(caller, id, async write =>
         {
             var exception = await Find(write, exceptionId);
             if (exception is null)
@@ -69,7 +68,7 @@ public static class ExceptionHandling
     /// The decision of whoever owns the tolerance: a new baseline, adjusted tolerances, premature closure or escalation.
     /// A new baseline is laid over the current one (<see cref="ExceptionBaseline"/>): what the decision leaves out stays.
     /// </summary>
-    public static async Task<WriteResult<ExceptionDecisionView>> DecideAsync(Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ProjectWrites writes, GateFactsLoader loader)
+    public async Task<WriteResult<ExceptionDecisionView>> DecideAsync(Guid id, Guid exceptionId, ExceptionDecisionRequest request, Caller caller)
     {
         var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText);
         var changes = ExceptionBaseline.ReadChanges(request, validation);
@@ -78,7 +77,7 @@ public static class ExceptionHandling
             return WriteResult.Refused<ExceptionDecisionView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ExceptionDecisionView>(http, id, async write =>
+        var result = await writes.RunAsync<ExceptionDecisionView>(caller, id, async write =>
         {
             var exception = await Find(write, exceptionId);
             if (exception is null)
@@ -200,7 +199,7 @@ public static class ExceptionHandling
         var point = Gatekeeper.PointAhead(facts, null, null).Value;
         var stop = Gatekeeper.Default.Stop(facts, point);
         var open = await GateStore.OpenRequestAsync(write.Db, write.Project.Id);
-        var decision = GateDecisions.Made(write, stop, $"Premature closure on exception {exceptionId}: {rationale}", open, Gatekeeper.Default.Judge(facts, point), []);
+        var decision = GateCommands.Made(write, stop, $"Premature closure on exception {exceptionId}: {rationale}", open, Gatekeeper.Default.Judge(facts, point), []);
         await GateStore.InsertDecisionAsync(write.Db, write.Project.Id, decision);
         await ProjectStore.UpdatePhaseAsync(write.Db, write.Project.Id, stop.To, stop.ToStage, stop.ClosedEarly);
         write.Record(EventTypes.DecisionMade, decision);

@@ -4,36 +4,17 @@ using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
-using ProjectMethod.Domain.Lessons;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Lessons;
 
 /// <summary>The lessons log and the closing reports: the use cases the API and the web pages share.</summary>
-public static class LessonRecords
+public sealed class LessonCommands(ProjectWrites writes)
 {
     private const int MaxTags = 20;
 
-    /// <summary>The published lessons of every project with every word of q, best match first, a page at a time.</summary>
-    public static async Task<Page<LessonView>> SearchAsync(Database database, string? q, string? sector, string? tag, Paging paging, CancellationToken cancellationToken)
-    {
-        var words = LessonSearch.Words(q);
-        var ranked = (await database.ReadAsync(db => LessonStore.PublishedAsync(db, sector), cancellationToken))
-            .Where(l => tag is null || l.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
-            .Select(l => (Lesson: l, Score: LessonSearch.Score(words, l.Title, l.Description, l.Recommendation)))
-            .Where(l => l.Score is not null)
-            .OrderByDescending(l => l.Score)
-            .ThenByDescending(l => l.Lesson.Id)
-            .Select((l, position) => (l.Lesson, Position: (long)position + 1))
-            .Skip((int)Math.Min(paging.AfterSequence, int.MaxValue))
-            .Take(paging.FetchSize)
-            .ToList();
-        var page = paging.ToPage(ranked, l => l.Position);
-        return new Page<LessonView>(page.Items.Select(l => l.Lesson).ToList(), page.NextCursor);
-    }
-
     /// <summary>A lesson recorded by anyone with a role on the project.</summary>
-    public static async Task<WriteResult<LessonView>> RecordAsync(Guid id, RecordLesson request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<LessonView>> RecordAsync(Guid id, RecordLesson request, Caller caller)
     {
         var validation = new Validation()
             .Text("title", request.Title, Validation.ShortText)
@@ -46,7 +27,7 @@ public static class LessonRecords
             return WriteResult.Refused<LessonView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<LessonView>(http, id, async write =>
+        var result = await writes.RunAsync<LessonView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.RecordLesson) is { } forbidden)
             {
@@ -64,9 +45,9 @@ public static class LessonRecords
     }
 
     /// <summary>A lesson published so that every project can find it.</summary>
-    public static async Task<WriteResult<LessonView>> PublishAsync(Guid id, Guid lessonId, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<LessonView>> PublishAsync(Guid id, Guid lessonId, Caller caller)
     {
-        var result = await writes.RunAsync<LessonView>(http, id, async write =>
+        var result = await writes.RunAsync<LessonView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.PublishLesson) is { } forbidden)
             {
@@ -92,7 +73,7 @@ public static class LessonRecords
     }
 
     /// <summary>Which earlier lessons the project read before BP2, or why none were relevant.</summary>
-    public static async Task<WriteResult<LessonsReviewView>> ReviewAsync(Guid id, ReviewLessons request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<LessonsReviewView>> ReviewAsync(Guid id, ReviewLessons request, Caller caller)
     {
         var lessonIds = request.LessonIds?.Distinct().ToList() ?? [];
         var validation = new Validation()
@@ -106,7 +87,7 @@ public static class LessonRecords
             return WriteResult.Refused<LessonsReviewView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<LessonsReviewView>(http, id, async write =>
+        var result = await writes.RunAsync<LessonsReviewView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, ProjectAction.ReviewLessons) is { } forbidden)
             {
@@ -130,7 +111,7 @@ public static class LessonRecords
     }
 
     /// <summary>The end project report or the lessons report, in closure; the lessons report publishes the lessons left.</summary>
-    public static async Task<WriteResult<ReportView>> ReportAsync(Guid id, WriteReport request, HttpContext http, ProjectWrites writes, string kind, ProjectAction action)
+    public async Task<WriteResult<ReportView>> ReportAsync(Guid id, WriteReport request, Caller caller, string kind, ProjectAction action)
     {
         var activityIds = request.ActivityIds?.Distinct().ToList() ?? [];
         var inputIds = request.InputIds?.Distinct().ToList() ?? [];
@@ -144,7 +125,7 @@ public static class LessonRecords
             return WriteResult.Refused<ReportView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<ReportView>(http, id, async write =>
+        var result = await writes.RunAsync<ReportView>(caller, id, async write =>
         {
             if (ProjectAccess.Check(write.Standing, action) is { } forbidden)
             {

@@ -12,10 +12,10 @@ namespace ProjectMethod.Api.Gates;
 /// Asking for a decision and deciding at a decision point: validated, checked against the method's rules and written with
 /// their audit events in one transaction, for the API and the web pages alike.
 /// </summary>
-public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
+public sealed class GateCommands(ProjectWrites writes, GateFactsLoader loader)
 {
     /// <summary>The Project Manager's (or the phase's preparer's) request for the decision ahead, with a recommendation.</summary>
-    public async Task<WriteResult<GateRequestView>> RequestAsync(HttpContext http, Guid id, RequestDecision request)
+    public async Task<WriteResult<GateRequestView>> RequestAsync(Guid id, RequestDecision request, Caller caller)
     {
         var validation = new Validation().Text("recommendation", request.Recommendation, Validation.LongText);
         if (!validation.IsValid)
@@ -23,7 +23,7 @@ public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
             return new WriteResult<GateRequestView>(default, 0, Problems.Validation(validation.Errors));
         }
 
-        return await writes.RunAsync<GateRequestView>(http, id, async write =>
+        return await writes.RunAsync<GateRequestView>(caller, id, async write =>
         {
             var open = await GateStore.OpenRequestAsync(write.Db, id);
             var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);
@@ -48,7 +48,7 @@ public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
     }
 
     /// <summary>The decider's approval, rejection or stop; under board consensus a vote that may leave others awaited.</summary>
-    public async Task<WriteResult<GateDecisionResult>> DecideAsync(HttpContext http, Guid id, MakeDecision request)
+    public async Task<WriteResult<GateDecisionResult>> DecideAsync(Guid id, MakeDecision request, Caller caller)
     {
         var validation = new Validation()
             .Required("decision", request.Decision)
@@ -58,7 +58,7 @@ public sealed class GateDecisions(ProjectWrites writes, GateFactsLoader loader)
             return new WriteResult<GateDecisionResult>(default, 0, Problems.Validation(validation.Errors));
         }
 
-        return await writes.RunAsync<GateDecisionResult>(http, id, async write =>
+        return await writes.RunAsync<GateDecisionResult>(caller, id, async write =>
         {
             var open = await GateStore.OpenRequestAsync(write.Db, id);
             var facts = await loader.LoadAsync(new FactsQuery(write.Db, write.Project), write.Roles);

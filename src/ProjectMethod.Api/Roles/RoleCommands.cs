@@ -10,10 +10,10 @@ using ProjectMethod.Domain.Roles;
 namespace ProjectMethod.Api.Roles;
 
 /// <summary>Appointing the project's roles: the use case the API and the web pages share.</summary>
-public static class Appointments
+public sealed class RoleCommands(ProjectWrites writes)
 {
     /// <summary>A role appointed on the project under the role rules, by whoever may appoint it.</summary>
-    public static async Task<WriteResult<RoleView>> AssignAsync(Guid id, AssignRole request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<RoleView>> AssignAsync(Guid id, AssignRole request, Caller caller)
     {
         var validation = new Validation()
             .Required("role", request.Role)
@@ -24,7 +24,7 @@ public static class Appointments
             return WriteResult.Refused<RoleView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<RoleView>(http, id, async write =>
+        var result = await writes.RunAsync<RoleView>(caller, id, async write =>
         {
             var role = request.Role!.Value;
             if (ProjectAccess.Check(write.Standing, ProjectAccess.AppointmentOf(role)) is { } forbidden)
@@ -57,7 +57,7 @@ public static class Appointments
     /// rules hold for the organisation as it will be; what waited for the old holder by virtue of the role — a decision
     /// or a vote (derived from the roles), a product to accept or review — waits for the new one.
     /// </summary>
-    public static async Task<WriteResult<RoleView>> ReplaceAsync(Guid id, Guid assignmentId, ReplaceRole request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<RoleView>> ReplaceAsync(Guid id, Guid assignmentId, ReplaceRole request, Caller caller)
     {
         var validation = new Validation()
             .Text("userId", request.UserId, Validation.ShortText)
@@ -68,7 +68,7 @@ public static class Appointments
             return WriteResult.Refused<RoleView>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<RoleView>(http, id, async write =>
+        var result = await writes.RunAsync<RoleView>(caller, id, async write =>
         {
             if (write.Roles.FirstOrDefault(r => r.Id == assignmentId) is not { } replaced)
             {
@@ -104,7 +104,7 @@ public static class Appointments
     }
 
     /// <summary>A role assignment ended, with the reason, unless a decision point already passed needs the role (then it is replaced).</summary>
-    public static async Task<WriteResult<bool>> RemoveAsync(Guid id, Guid assignmentId, RemoveRole request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<bool>> RemoveAsync(Guid id, Guid assignmentId, RemoveRole request, Caller caller)
     {
         var validation = new Validation().Text("rationale", request.Rationale, Validation.LongText);
         if (!validation.IsValid)
@@ -112,7 +112,7 @@ public static class Appointments
             return WriteResult.Refused<bool>(Problems.Validation(validation.Errors));
         }
 
-        var result = await writes.RunAsync<bool>(http, id, async write =>
+        var result = await writes.RunAsync<bool>(caller, id, async write =>
         {
             if (write.Roles.FirstOrDefault(r => r.Id == assignmentId) is not { } removed)
             {

@@ -9,21 +9,21 @@ using ProjectMethod.Domain.CoCreation;
 namespace ProjectMethod.Api.CoCreation;
 
 /// <summary>Keeping the co-creation register: the use cases the API and the web pages share.</summary>
-public static class CoCreationRecords
+public sealed class CoCreationCommands(ProjectWrites writes)
 {
     public const int MaxPlanEntries = 500;
     public const int MaxGroupsPerActivity = 50;
     public const int MaxParticipants = 100_000;
 
     /// <summary>A stakeholder group registered by the Project Manager.</summary>
-    public static async Task<WriteResult<StakeholderGroupView>> AddGroupAsync(Guid id, StakeholderGroupRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<StakeholderGroupView>> AddGroupAsync(Guid id, StakeholderGroupRequest request, Caller caller)
     {
         var validation = new Validation()
             .Text("name", request.Name, Validation.ShortText)
             .Required("kind", request.Kind)
             .Required("hardToReach", request.HardToReach)
             .Text("notes", request.Notes, Validation.LongText, required: false);
-        return await WriteAsync<StakeholderGroupView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
+        return await WriteAsync<StakeholderGroupView>(id, validation, ProjectAction.ManageCoCreation, caller, async write =>
         {
             var name = request.Name!.Trim();
             if ((await CoCreationStore.GroupsAsync(write.Db, id)).Any(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)))
@@ -47,7 +47,7 @@ public static class CoCreationRecords
     /// The whole plan, replacing the one before it. What was planned for a phase the project has left stays as it was,
     /// with its explanations; an explanation of a phase not yet left is kept while the entry is unchanged.
     /// </summary>
-    public static async Task<WriteResult<CoCreationPlanView>> SetPlanAsync(Guid id, CoCreationPlanRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<CoCreationPlanView>> SetPlanAsync(Guid id, CoCreationPlanRequest request, Caller caller)
     {
         var entries = request.Entries ?? [];
         var validation = new Validation()
@@ -58,7 +58,7 @@ public static class CoCreationRecords
             .That(entries.All(e => e.Phase is null || CoCreationRules.Phases.Contains(e.Phase.Value)), "entries",
                 "An entry's phase is concept, planning, execution, closure or realisation.")
             .That(entries.GroupBy(e => (e.GroupId, e.Phase)).All(g => g.Count() == 1), "entries", "A group is planned once per phase.");
-        return await WriteAsync<CoCreationPlanView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
+        return await WriteAsync<CoCreationPlanView>(id, validation, ProjectAction.ManageCoCreation, caller, async write =>
         {
             if (await UnknownGroupsAsync(write, entries.Select(e => e.GroupId!.Value), "entries") is { } unknown)
             {
@@ -82,13 +82,13 @@ public static class CoCreationRecords
     }
 
     /// <summary>Why a planned involvement was not held at the planned level: the account BP4 asks for.</summary>
-    public static async Task<WriteResult<PlanEntryView>> ExplainGapAsync(Guid id, GapExplanationRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<PlanEntryView>> ExplainGapAsync(Guid id, GapExplanationRequest request, Caller caller)
     {
         var validation = new Validation()
             .Required("groupId", request.GroupId)
             .Required("phase", request.Phase)
             .Text("explanation", request.Explanation, Validation.LongText, min: 10);
-        return await WriteAsync<PlanEntryView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
+        return await WriteAsync<PlanEntryView>(id, validation, ProjectAction.ManageCoCreation, caller, async write =>
         {
             var register = await CoCreationStore.RegisterAsync(write.Db, id, write.Now.InZone(BenefitMath.Oslo).Date);
             var entry = register.Plan.FirstOrDefault(p => p.GroupId == request.GroupId && p.Phase == request.Phase);
@@ -116,7 +116,7 @@ public static class CoCreationRecords
     }
 
     /// <summary>An activity held, with the groups that took part; the Project Manager or a team manager records it.</summary>
-    public static async Task<WriteResult<ActivityView>> RecordActivityAsync(Guid id, ActivityRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<ActivityView>> RecordActivityAsync(Guid id, ActivityRequest request, Caller caller)
     {
         var groups = request.Groups ?? [];
         var validation = new Validation()
@@ -129,7 +129,7 @@ public static class CoCreationRecords
             .That(groups.All(g => g.Participants is >= 0 and <= MaxParticipants), "groups", $"Each group has participants: 0 (nobody came) to {MaxParticipants}.")
             .That(groups.GroupBy(g => g.GroupId).All(g => g.Count() == 1), "groups", "A group is named once.")
             .Text("summary", request.Summary, Validation.LongText);
-        return await WriteAsync<ActivityView>(id, validation, ProjectAction.RecordCoCreationActivity, http, writes, async write =>
+        return await WriteAsync<ActivityView>(id, validation, ProjectAction.RecordCoCreationActivity, caller, async write =>
         {
             if (request.Date > write.Now.InZone(BenefitMath.Oslo).Date)
             {
@@ -159,12 +159,12 @@ public static class CoCreationRecords
     }
 
     /// <summary>What a group that took part said at an activity: it waits for a response from that day.</summary>
-    public static async Task<WriteResult<InputView>> RecordInputAsync(Guid id, Guid activityId, InputRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<InputView>> RecordInputAsync(Guid id, Guid activityId, InputRequest request, Caller caller)
     {
         var validation = new Validation()
             .Text("text", request.Text, Validation.LongText)
             .Required("groupId", request.GroupId);
-        return await WriteAsync<InputView>(id, validation, ProjectAction.RecordCoCreationActivity, http, writes, async write =>
+        return await WriteAsync<InputView>(id, validation, ProjectAction.RecordCoCreationActivity, caller, async write =>
         {
             var activity = (await CoCreationStore.ActivitiesAsync(write.Db, id)).FirstOrDefault(a => a.Id == activityId);
             if (activity is null)
@@ -192,12 +192,12 @@ public static class CoCreationRecords
     /// The Project Manager's answer to an input: adopted, adapted, not adopted or later, and why. An answer is final
     /// unless it was "later", which is answered again once the project knows.
     /// </summary>
-    public static async Task<WriteResult<InputView>> RespondAsync(Guid id, Guid inputId, InputResponseRequest request, HttpContext http, ProjectWrites writes)
+    public async Task<WriteResult<InputView>> RespondAsync(Guid id, Guid inputId, InputResponseRequest request, Caller caller)
     {
         var validation = new Validation()
             .Required("outcome", request.Outcome)
             .Text("explanation", request.Explanation, Validation.LongText, min: 10);
-        return await WriteAsync<InputView>(id, validation, ProjectAction.ManageCoCreation, http, writes, async write =>
+        return await WriteAsync<InputView>(id, validation, ProjectAction.ManageCoCreation, caller, async write =>
         {
             var input = await CoCreationStore.InputAsync(write.Db, id, inputId);
             if (input is null)
@@ -239,11 +239,11 @@ public static class CoCreationRecords
     /// A write to the register: the request's fields first, then who may and whether the register is open, then the work,
     /// all in the project's write (one transaction, or nothing).
     /// </summary>
-    private static async Task<WriteResult<T>> WriteAsync<T>(
-        Guid id, Validation validation, ProjectAction action, HttpContext http, ProjectWrites writes, Func<ProjectWrite, Task<Outcome<T>>> work) =>
+    private async Task<WriteResult<T>> WriteAsync<T>(
+        Guid id, Validation validation, ProjectAction action, Caller caller, Func<ProjectWrite, Task<Outcome<T>>> work) =>
         !validation.IsValid
             ? WriteResult.Refused<T>(Problems.Validation(validation.Errors))
-            : await writes.RunAsync<T>(http, id, async write => Check(write, action) is { } refused ? refused : await work(write));
+            : await writes.RunAsync<T>(caller, id, async write => Check(write, action) is { } refused ? refused : await work(write));
 
     /// <summary>Who may, and whether the register is open: from concept until the project is completed or rejected.</summary>
     private static DomainError? Check(ProjectWrite write, ProjectAction action) =>
