@@ -3,7 +3,7 @@ using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
-using ProjectMethod.Domain;
+using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Actuals;
 
@@ -36,9 +36,9 @@ public sealed partial class ActualCostCommands(Database database, ProjectWrites 
 
         return await writes.RunAsync<(ActualCostView Cost, bool Replaced)>(caller, id, async write =>
         {
-            if ((await ToleranceStore.PlansAsync(write.Db, id)).All(p => p.Stage != stage))
+            if (Stages.CheckPlanned(stage, (await ToleranceStore.PlansAsync(write.Db, id)).Select(p => p.Stage)) is { } notPlanned)
             {
-                return DomainError.Conflict("stage-not-planned", "Stage not planned", $"Stage {stage} has no plan yet: costs are booked to a planned stage.");
+                return notPlanned;
             }
 
             var view = new ActualCostView(stage, period, request.Amount!.Value, reference, write.Actor.UserId, write.Now);

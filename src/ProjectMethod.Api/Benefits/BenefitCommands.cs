@@ -79,9 +79,9 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
                 return notDecider;
             }
 
-            if (change.State != BenefitChangeState.Proposed)
+            if (BenefitRules.CheckChangeOpen(change.State) is { } decidedBefore)
             {
-                return DomainError.Conflict("benefit-change-decided", "Change decided", "The change is already decided.");
+                return decidedBefore;
             }
 
             var approve = request.Decision == ChangeDecision.Approve;
@@ -124,9 +124,9 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
                 return unknown;
             }
 
-            if (request.OwnerUserId is { } owner && !ProjectAccess.MayOwnBenefit(write.Roles, owner))
+            if (request.OwnerUserId is { } owner && BenefitRules.CheckOwner(write.Roles, owner) is { } notOwner)
             {
-                return DomainError.Conflict("benefit-owner-role", "Not a benefit owner", $"{owner} is neither a Senior User nor the Benefit Owner of the project.");
+                return notOwner;
             }
 
             var row = ToRow(benefitId ?? Ids.New(write.Now), request);
@@ -139,15 +139,9 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
                     return BenefitCommands.MissingBenefit;
                 }
 
-                if (current.Outcome is not null)
+                if (BenefitRules.CheckRedefine(write.Project.Phase, current.Outcome is not null, BenefitBaselines.Differ(current, row)) is { } fixedNow)
                 {
-                    return DomainError.Conflict("benefit-evaluated", "Benefit evaluated", "A benefit with its final evaluation is no longer changed.");
-                }
-
-                if (BenefitRules.IsBaselined(write.Project.Phase) && BenefitBaselines.Differ(current, row))
-                {
-                    return DomainError.Conflict("benefit-baselined", "Benefit baselined",
-                        "Since BP3 the benefit's baseline, target and allowed shortfall change only through a decided change (POST .../benefits/{id}/changes).");
+                    return fixedNow;
                 }
             }
 
@@ -229,11 +223,12 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
                 return forbidden;
             }
 
-            if (!BenefitRules.MeasuredIn(write.Project.Phase) || benefit.Plan is not { } plan || benefit.Outcome is not null)
+            if (BenefitRules.CheckMeasurable(write.Project.Phase, benefit.Plan is not null, benefit.Outcome is not null) is { } notMeasurable)
             {
-                return DomainError.Conflict("not-measurable", "Not measurable now",
-                    "Benefits are measured from execution on, once baseline and target are set, until their final evaluation.");
+                return notMeasurable;
             }
+
+            var plan = benefit.Plan!;
 
             var today = BenefitMath.Today(clock);
             if (BenefitRules.CheckMeasurement(plan, request.Date!.Value, today) is { } invalid)
@@ -303,15 +298,10 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
                 return MissingBenefit;
             }
 
-            if (!BenefitRules.IsBaselined(write.Project.Phase) || benefit.Outcome is not null)
+            var pending = (await BenefitStore.ChangesAsync(write.Db, benefitId)).Any(c => c.State == BenefitChangeState.Proposed);
+            if (BenefitRules.CheckChangeProposable(write.Project.Phase, benefit.Outcome is not null, pending) is { } notProposable)
             {
-                return DomainError.Conflict("benefit-not-baselined", "Benefit not baselined",
-                    "Before BP3 a benefit is edited directly; after its final evaluation it no longer changes.");
-            }
-
-            if ((await BenefitStore.ChangesAsync(write.Db, benefitId)).Any(c => c.State == BenefitChangeState.Proposed))
-            {
-                return DomainError.Conflict("benefit-change-pending", "A change is pending", "The benefit has a proposed change waiting for its decision.");
+                return notProposable;
             }
 
             var proposedBaseline = request.Proposed!;
@@ -364,9 +354,9 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
                 return MissingBenefit;
             }
 
-            if (write.Project.Phase is not (Phase.Closure or Phase.Realisation) || benefit.Outcome is not null)
+            if (BenefitRules.CheckEvaluable(write.Project.Phase, benefit.Outcome is not null) is { } notEvaluable)
             {
-                return DomainError.Conflict("not-evaluable", "Not open for evaluation", "A benefit gets its one final evaluation in closure or realisation.");
+                return notEvaluable;
             }
 
             var evaluated = benefit with { Outcome = request.Outcome, Explanation = request.Explanation!.Trim(), EvaluatedBy = write.Actor.UserId, EvaluatedAt = write.Now };

@@ -1,7 +1,6 @@
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
 
@@ -73,15 +72,15 @@ public sealed class BusinessCaseCommands(ProjectWrites writes)
             }
 
             var latest = await BusinessCaseStore.LatestAsync(write.Db, id);
-            if (latest is null)
+            if (BusinessCaseRules.CheckReviewable(latest is not null) is { } unwritten)
             {
-                return DomainError.Conflict("no-business-case", "No business case", "There is no business case to review yet.");
+                return unwritten;
             }
 
             var row = new ReviewRow
             {
                 Id = Ids.New(write.Now),
-                CaseVersion = latest.Version,
+                CaseVersion = latest!.Version,
                 Phase = write.Project.Phase,
                 Stage = write.Project.Stage,
                 Justified = request.Justified!.Value,

@@ -4,7 +4,6 @@ using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Checklists;
-using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Checklists;
 
@@ -39,10 +38,9 @@ public sealed class ChecklistCommands(ProjectWrites writes)
                 return forbidden;
             }
 
-            if (!DecisionPoints.Ahead(write.Project.Phase).Contains(item.DecisionPoint))
+            if (ChecklistRules.CheckAnswerable(item.DecisionPoint, write.Project.Phase) is { } closed)
             {
-                return DomainError.Conflict("checklist-closed", "Checklist closed",
-                    $"Items of {ProjectAccess.Describe(item.DecisionPoint)} are answered while the project heads for it; it is {write.Project.Phase.Wire()} now.");
+                return closed;
             }
 
             var (status, comment) = (request.Status.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());

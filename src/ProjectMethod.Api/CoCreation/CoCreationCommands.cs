@@ -26,10 +26,9 @@ public sealed class CoCreationCommands(ProjectWrites writes)
         return await WriteAsync<StakeholderGroupView>(id, validation, ProjectAction.ManageCoCreation, caller, async write =>
         {
             var name = request.Name!.Trim();
-            if ((await CoCreationStore.GroupsAsync(write.Db, id)).Any(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)))
+            if (CoCreationRules.CheckNewGroup((await CoCreationStore.GroupsAsync(write.Db, id)).Select(g => g.Name), name) is { } registered)
             {
-                return DomainError.Conflict("group-exists", "The group is registered",
-                    $"The project has a group named {name} already; a register names each group once.");
+                return registered;
             }
 
             var group = new StakeholderGroupView
@@ -102,10 +101,9 @@ public sealed class CoCreationCommands(ProjectWrites writes)
                 return ahead;
             }
 
-            if (register.Summary.Plan.Single(p => p.GroupId == entry.GroupId && p.Phase == entry.Phase).Met)
+            if (CoCreationRules.CheckGap(register.Summary.Plan.Single(p => p.GroupId == entry.GroupId && p.Phase == entry.Phase).Met) is { } met)
             {
-                return DomainError.Conflict("co-creation-met", "The involvement was held",
-                    "The group was involved at the planned level in that phase; there is no gap to explain.");
+                return met;
             }
 
             var explained = entry with { GapExplanation = request.Explanation!.Trim() };
@@ -205,10 +203,9 @@ public sealed class CoCreationCommands(ProjectWrites writes)
                 return DomainError.NotFound("The input was not found.");
             }
 
-            if (input.Response is { Outcome: not InputOutcome.Later })
+            if (CoCreationRules.CheckAnswerable(input.Response?.Outcome) is { } answeredBefore)
             {
-                return DomainError.Conflict("input-answered", "The input is answered",
-                    "The input has its answer; only an answer of 'later' is followed by another.");
+                return answeredBefore;
             }
 
             var errors = new Dictionary<string, string[]>();
@@ -247,11 +244,7 @@ public sealed class CoCreationCommands(ProjectWrites writes)
 
     /// <summary>Who may, and whether the register is open: from concept until the project is completed or rejected.</summary>
     private static DomainError? Check(ProjectWrite write, ProjectAction action) =>
-        ProjectAccess.Check(write.Standing, action)
-        ?? (CoCreationRules.Phases.Contains(write.Project.Phase)
-            ? null
-            : DomainError.Conflict("co-creation-closed", "The register is not open",
-                "The co-creation register is kept from concept (after BP1) until the project is completed."));
+        ProjectAccess.Check(write.Standing, action) ?? CoCreationRules.CheckOpen(write.Project.Phase);
 
     private static async Task<DomainError?> UnknownGroupsAsync(ProjectWrite write, IEnumerable<Guid> groupIds, string field)
     {

@@ -1,7 +1,6 @@
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
 
@@ -29,10 +28,9 @@ public sealed class ForecastCommands(ProjectWrites writes)
                 return forbidden;
             }
 
-            if (write.Project.Phase != Phase.Execution || write.Project.Stage != request.Stage)
+            if (Stages.CheckUnderWay(write.Project.Phase, write.Project.Stage, request.Stage!.Value) is { } notUnderWay)
             {
-                return DomainError.Conflict("not-the-current-stage", "Not the current stage",
-                    $"Forecasts are for the stage under way; the project is {write.Project.Phase.Wire()}{(write.Project.Stage is { } s ? $" in stage {s}" : "")}.");
+                return notUnderWay;
             }
 
             var tailoring = await write.TolerancesAsync();

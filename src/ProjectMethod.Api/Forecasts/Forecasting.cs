@@ -46,15 +46,11 @@ public static class Forecasting
         ToleranceSettings settings, HighlightNarrative? narrative = null)
     {
         var sets = await ToleranceStore.AllAsync(write.Db, write.Project.Id);
-        if (sets.GetValueOrDefault(ToleranceScope.OfStage(stage)) is not { } stageTolerance)
-        {
-            return DomainError.Conflict("no-stage-tolerance", "No stage tolerance", $"Stage {stage} has no tolerances to judge a forecast against.");
-        }
-
+        var stageTolerance = sets.GetValueOrDefault(ToleranceScope.OfStage(stage));
         var projectTolerance = sets.GetValueOrDefault(ToleranceScope.Project);
-        if (projectValues is not null && projectTolerance is null)
+        if (ToleranceRules.CheckJudgeable(stage, stageTolerance is not null, projectValues is not null, projectTolerance is not null) is { } unjudgeable)
         {
-            return DomainError.Conflict("no-project-tolerance", "No project tolerance", "The project has no tolerances to judge projectValues against.");
+            return unjudgeable;
         }
 
         var measured = await MeasureAsync(write.Db, write.Project.Id, stage, null, settings);
@@ -75,7 +71,7 @@ public static class Forecasting
             }
         }
 
-        var stageEvaluation = ToleranceRules.Evaluate(stageTolerance, values, settings.AtRiskThreshold);
+        var stageEvaluation = ToleranceRules.Evaluate(stageTolerance!, values, settings.AtRiskThreshold);
         var projectEvaluation = projectValues is null ? null : ToleranceRules.Evaluate(projectTolerance!, projectValues, settings.AtRiskThreshold);
         var evaluation = new EvaluationView(stageEvaluation.Select(DimensionView.From).ToList(), projectEvaluation?.Select(DimensionView.From).ToList(), null);
 

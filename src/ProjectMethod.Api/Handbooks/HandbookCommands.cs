@@ -28,9 +28,9 @@ public sealed class HandbookCommands(Database database, ProjectWrites writes, IC
         return await database.WriteAsync<Outcome<HandbookRecord>>(async db =>
         {
             var versions = await HandbookStore.VersionsAsync(db, sector);
-            if (versions.Any(v => v.Version.State == HandbookState.Draft))
+            if (HandbookRules.CheckNewDraft(sector, versions.Any(v => v.Version.State == HandbookState.Draft)) is { } drafting)
             {
-                return (false, DomainError.Conflict("draft-exists", "A draft exists", $"The {sector} handbook already has a draft; edit or publish it."));
+                return (false, drafting);
             }
 
             var basis = versions.Count > 0 ? (await HandbookStore.FindAsync(db, sector, versions[^1].Version.Version))!.Version : null;

@@ -3,6 +3,7 @@ using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
+using ProjectMethod.Domain.Ideas;
 
 namespace ProjectMethod.Api.Ideas;
 
@@ -70,9 +71,9 @@ public sealed class IdeaCommands(Database database, IClock clock)
                 return (false, Missing);
             }
 
-            if (idea.Status is IdeaStatus.Proposed or IdeaStatus.Declined)
+            if (IdeaRules.CheckTriageable(idea.Status is IdeaStatus.Proposed or IdeaStatus.Declined ? idea.Status.Wire() : null) is { } answeredBefore)
             {
-                return (false, DomainError.Conflict("idea-answered", "Idea answered", $"The idea was {idea.Status.Wire()} already; its answer stands."));
+                return (false, answeredBefore);
             }
 
             var decision = request.Decision!.Value;

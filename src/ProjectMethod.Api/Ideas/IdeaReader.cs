@@ -1,6 +1,4 @@
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Domain;
 
 namespace ProjectMethod.Api.Ideas;
 

@@ -4,7 +4,7 @@ using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
-using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Lessons;
 
 namespace ProjectMethod.Api.Lessons;
 
@@ -60,9 +60,9 @@ public sealed class LessonCommands(ProjectWrites writes)
                 return DomainError.NotFound("The lesson was not found.");
             }
 
-            if (lesson.PublishedAt is not null)
+            if (LessonRules.CheckPublishable(lesson.PublishedAt is not null) is { } published)
             {
-                return DomainError.Conflict("lesson-published", "Lesson published", "The lesson is already published.");
+                return published;
             }
 
             await LessonStore.PublishAsync(write.Db, lessonId, write.Now);
@@ -132,9 +132,9 @@ public sealed class LessonCommands(ProjectWrites writes)
                 return forbidden;
             }
 
-            if (write.Project.Phase != Phase.Closure)
+            if (LessonRules.CheckReportable(write.Project.Phase) is { } notInClosure)
             {
-                return DomainError.Conflict("not-in-closure", "Not in closure", "The end project report and the lessons report are written in closure.");
+                return notInClosure;
             }
 
             if (await UncitableAsync(write, activityIds, inputIds) is { } uncitable)

@@ -1,7 +1,4 @@
-using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Domain;
-using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Lessons;
 
 namespace ProjectMethod.Api.Lessons;

@@ -65,10 +65,9 @@ public sealed class ProductCommands(ProjectWrites writes)
                 return MissingProduct;
             }
 
-            if (existing.State != ProductState.Draft)
+            if (ProductRules.CheckRedescribe(existing.State) is { } approved)
             {
-                return DomainError.Conflict("product-not-draft", "Product not a draft",
-                    $"The product is {existing.State.Wire()}: its description was approved and no longer changes.");
+                return approved;
             }
 
             var product = Describe(existing with { UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now }, request);
@@ -210,9 +209,9 @@ public sealed class ProductCommands(ProjectWrites writes)
                 return MissingProduct;
             }
 
-            if (product.State == ProductState.RemovedFromScope)
+            if (ProductRules.CheckLineUnit(product.State) is { } removed)
             {
-                return DomainError.Conflict("product-final", "Product final", "The product was removed from scope; no line unit takes it over.");
+                return removed;
             }
 
             var named = product with { ReceivingLineUnit = request.ReceivingLineUnit!.Trim(), UpdatedBy = write.Actor.UserId, UpdatedAt = write.Now };
@@ -282,34 +281,17 @@ public sealed class ProductCommands(ProjectWrites writes)
             return over;
         }
 
-        if (product.ParentId is { } parentId)
+        if (product.ParentId is { } parentId
+            && ProductRules.CheckParent((product.Id, product.Title), parentId, products.ToDictionary(p => p.Id, p => (p.Title, p.State)),
+                products.ToDictionary(p => p.Id, p => p.ParentId)) is { } parentRefused)
         {
-            if (products.FirstOrDefault(p => p.Id == parentId) is not { } parent || parent.State == ProductState.RemovedFromScope)
-            {
-                return DomainError.Conflict("product-parent-invalid", "Invalid parent", $"Product {parentId} is no product in scope of this project.");
-            }
-
-            if (ProductRules.FormsCycle(product.Id, parentId, products.ToDictionary(p => p.Id, p => p.ParentId)))
-            {
-                return DomainError.Conflict("product-parent-invalid", "Invalid parent", $"{parent.Title} is part of {product.Title}: a breakdown has no cycles.");
-            }
+            return parentRefused;
         }
 
-        if (product.WorkPackageId is { } workPackageId)
-        {
-            if (await WorkPackageStore.GetAsync(write.Db, write.Project.Id, workPackageId) is not { } package)
-            {
-                return DomainError.Conflict("work-package-invalid", "Invalid work package", $"Work package {workPackageId} is not a work package of this project.");
-            }
-
-            if (package.Stage != product.Stage)
-            {
-                return DomainError.Conflict("work-package-invalid", "Invalid work package",
-                    $"{package.Title} is a work package of stage {package.Stage}; the product is delivered in stage {product.Stage}.");
-            }
-        }
-
-        return null;
+        return product.WorkPackageId is { } workPackageId
+            ? ProductRules.CheckWorkPackage(workPackageId,
+                await WorkPackageStore.GetAsync(write.Db, write.Project.Id, workPackageId) is { } package ? (package.Title, package.Stage) : null, product.Stage)
+            : null;
     }
 
     private static ProductView Describe(ProductView product, ProductRequest request) => product with

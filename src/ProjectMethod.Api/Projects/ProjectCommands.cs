@@ -84,10 +84,9 @@ public sealed class ProjectCommands(ProjectWrites writes, Database database, ICl
                 return forbidden;
             }
 
-            if (write.Project.Phase != Phase.Proposed)
+            if (DecisionPoints.CheckMandateOpen(write.Project.Phase) is { } settled)
             {
-                return DomainError.Conflict("mandate-settled", "Mandate settled",
-                    "The mandate is settled at BP1; later changes belong in the business case.");
+                return settled;
             }
 
             var (purpose, background) = (request.Purpose!.Trim(), request.Background!.Trim());

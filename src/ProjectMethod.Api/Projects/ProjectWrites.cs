@@ -130,11 +130,9 @@ public sealed class ProjectWrites(Database database, IClock clock, People.People
                 return (false, new WriteResult<T>(default, project.Version, Problems.PreconditionFailed(project.Version)));
             }
 
-            // A completed or rejected project is a closed record: it can be read, never changed.
-            if (Domain.Phases.DecisionPoints.IsTerminal(project.Phase))
+            if (Domain.Phases.DecisionPoints.CheckOpen(project.Phase) is { } finished)
             {
-                return (false, new WriteResult<T>(default, project.Version, Problems.Problem(StatusCodes.Status409Conflict,
-                    "project-finished", "Project finished", $"The project is {project.Phase.Wire()}; its record is closed to changes.")));
+                return (false, new WriteResult<T>(default, project.Version, Problems.From(finished)));
             }
 
             var roles = await RoleStore.ForProjectAsync(db, projectId);

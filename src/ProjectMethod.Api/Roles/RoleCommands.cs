@@ -41,7 +41,7 @@ public sealed class RoleCommands(ProjectWrites writes)
             var candidate = new RoleAssignment(Ids.New(write.Now), role, request.UserId!.Trim(), name);
             if (RoleRules.CheckAssignment(write.Roles, candidate, handbook.RoleWaivers) is { } broken)
             {
-                return Broken(broken);
+                return broken.ToError();
             }
 
             var assigned = new RoleView(candidate.Id, role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
@@ -88,7 +88,7 @@ public sealed class RoleCommands(ProjectWrites writes)
             var candidate = new RoleAssignment(Ids.New(write.Now), replaced.Role, request.UserId!.Trim(), name);
             if (RoleRules.CheckReplacement(write.Roles, replaced, candidate, (await write.HandbookAsync()).RoleWaivers) is { } broken)
             {
-                return Broken(broken);
+                return broken.ToError();
             }
 
             var appointed = new RoleView(candidate.Id, candidate.Role, candidate.UserId, candidate.DisplayName, write.Actor.UserId, write.Now);
@@ -126,7 +126,7 @@ public sealed class RoleCommands(ProjectWrites writes)
 
             if (RoleRules.CheckRemoval(write.Roles, removed, write.Project.Phase) is { } required)
             {
-                return Broken(required);
+                return required.ToError();
             }
 
             await RoleStore.RemoveAsync(write.Db, id, assignmentId);
@@ -141,9 +141,6 @@ public sealed class RoleCommands(ProjectWrites writes)
     private static async Task<string?> NameOfAsync(ProjectWrite write, string userId) => (await write.PeopleAsync()).GetValueOrDefault(userId.Trim())?.Name;
 
     private static readonly DomainError MissingAssignment = DomainError.NotFound("The role assignment was not found.");
-
-    private static DomainError Broken(RoleRuleViolation broken) =>
-        DomainError.Conflict("role-rule-broken", "Role rule broken", broken.Description) with { Extensions = new Dictionary<string, object?> { ["rule"] = broken.Rule } };
 
     /// <summary>
     /// The products still to be accepted by a replaced Senior User, or reviewed by a replaced Senior Supplier who answers

@@ -1,5 +1,4 @@
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
@@ -83,20 +82,8 @@ public static class StageBaselines
     private static async Task<DomainError?> CheckCarriedAsync(ProjectWrite write, int stage, IReadOnlyList<Guid> newlyCarried)
     {
         var products = (await ProductStore.ForProjectAsync(write.Db, write.Project.Id)).ToDictionary(p => p.Id);
-        foreach (var id in newlyCarried)
-        {
-            if (!products.TryGetValue(id, out var product))
-            {
-                return DomainError.Conflict("product-not-carriable", "Product cannot be carried on", $"Product {id} is not a product of this project.");
-            }
-
-            if (product.Stage >= stage || ProductMachine.IsFinal(product.State))
-            {
-                return DomainError.Conflict("product-not-carriable", "Product cannot be carried on",
-                    $"{product.Title} is {product.State.Wire()} and of stage {product.Stage}: a stage plan carries on only unfinished products of earlier stages.");
-            }
-        }
-
-        return null;
+        return newlyCarried
+            .Select(id => ProductRules.CheckCarriable(id, products.TryGetValue(id, out var product) ? (product.Title, product.Stage, product.State) : null, stage))
+            .FirstOrDefault(refused => refused is not null);
     }
 }

@@ -1,7 +1,6 @@
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
@@ -68,7 +67,7 @@ public sealed class ToleranceCommands(ProjectWrites writes)
                 return inactive.ToError();
             }
 
-            if (CheckStageOpen(write.Project, stage) is { } closed)
+            if (Stages.CheckPlannable(write.Project.Phase, write.Project.Stage, stage) is { } closed)
             {
                 return closed;
             }
@@ -95,7 +94,7 @@ public sealed class ToleranceCommands(ProjectWrites writes)
                 return forbidden;
             }
 
-            if (CheckStageOpen(write.Project, stage) is { } closed)
+            if (Stages.CheckPlannable(write.Project.Phase, write.Project.Stage, stage) is { } closed)
             {
                 return closed;
             }
@@ -105,10 +104,4 @@ public sealed class ToleranceCommands(ProjectWrites writes)
         });
         return result;
     }
-
-    /// <summary>Stages are planned in planning and execution, and never a stage that is already over.</summary>
-    private static DomainError? CheckStageOpen(ProjectRow project, int stage) =>
-        project.Phase is not (Phase.Concept or Phase.Planning or Phase.Execution)
-            ? DomainError.Conflict("stage-planning-closed", "Stage planning closed", $"Stages are planned before and during execution; the project is {project.Phase.Wire()}.")
-            : Stages.CheckNotOver(project.Phase, project.Stage, stage);
 }

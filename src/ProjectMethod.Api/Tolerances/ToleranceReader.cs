@@ -1,8 +1,6 @@
 using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Domain.Access;
-using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Tolerances;

@@ -45,9 +45,9 @@ public sealed class WorkPackageCommands(ProjectWrites writes)
                 return inactive.ToError();
             }
 
-            if (!write.Roles.Any(r => r.Role == ProjectRole.TeamManager && r.UserId == request.TeamManagerUserId))
+            if (ToleranceRules.CheckTeamManager(write.Roles, request.TeamManagerUserId!) is { } notTeamManager)
             {
-                return DomainError.Conflict("not-a-team-manager", "Not a team manager", $"{request.TeamManagerUserId} holds no teamManager role on the project.");
+                return notTeamManager;
             }
 
             if (await InsideStage(write, request.Stage!.Value, set!) is { } outside)
@@ -170,9 +170,9 @@ public sealed class WorkPackageCommands(ProjectWrites writes)
                 return DomainError.NotFound("The issue was not found.");
             }
 
-            if (issue.Status != IssueStatus.Open)
+            if (ToleranceRules.CheckIssueOpen(issue.Status == IssueStatus.Open) is { } resolvedBefore)
             {
-                return DomainError.Conflict("issue-resolved", "Issue resolved", "The issue is already resolved.");
+                return resolvedBefore;
             }
 
             var resolved = issue with { Status = IssueStatus.Resolved, Resolution = request.Resolution!.Trim(), ResolvedBy = write.Actor.UserId, ResolvedAt = write.Now };
@@ -205,16 +205,8 @@ public sealed class WorkPackageCommands(ProjectWrites writes)
         return raised;
     }
 
-    private static async Task<DomainError?> InsideStage(ProjectWrite write, int stage, ToleranceSet set)
-    {
-        var stageTolerance = await ToleranceStore.GetAsync(write.Db, write.Project.Id, ToleranceScope.OfStage(stage));
-        if (stageTolerance is null)
-        {
-            return DomainError.Conflict("no-stage-tolerance", "No stage tolerance", $"Stage {stage} has no tolerances for a work package to lie inside.");
-        }
-
-        return ToleranceRules.FirstLimitPassed(set, stageTolerance) is { } limit ? ToleranceRules.OutsideLimit(limit) : null;
-    }
+    private static async Task<DomainError?> InsideStage(ProjectWrite write, int stage, ToleranceSet set) =>
+        ToleranceRules.CheckInsideStage(stage, await ToleranceStore.GetAsync(write.Db, write.Project.Id, ToleranceScope.OfStage(stage)), set);
 
     private static Task<WorkPackageRow?> Find(ProjectWrite write, Guid workPackageId) => WorkPackageStore.GetAsync(write.Db, write.Project.Id, workPackageId);
 

@@ -5,7 +5,6 @@ using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Access;
-using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.WorkPackages;

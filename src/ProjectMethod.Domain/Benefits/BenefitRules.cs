@@ -85,4 +85,48 @@ public static class BenefitRules
         period.HasDateComponent && !period.HasTimeComponent
         && period.Years >= 0 && period.Months >= 0 && period.Weeks >= 0 && period.Days >= 0
         && (period.Years + period.Months + period.Weeks + period.Days) > 0;
+
+    /// <summary>Who owns a benefit in the line: a Senior User or the Benefit Owner of the project.</summary>
+    public static DomainError? CheckOwner(IEnumerable<Roles.RoleAssignment> roles, string owner) =>
+        Access.ProjectAccess.MayOwnBenefit(roles, owner)
+            ? null
+            : DomainError.Conflict("benefit-owner-role", "Not a benefit owner", $"{owner} is neither a Senior User nor the Benefit Owner of the project.");
+
+    /// <summary>
+    /// A benefit is edited until its final evaluation; once baselined (BP3) its baseline, target and allowed shortfall
+    /// change only through a decided change.
+    /// </summary>
+    public static DomainError? CheckRedefine(Phase phase, bool evaluated, bool baselineChanges) =>
+        evaluated
+            ? DomainError.Conflict("benefit-evaluated", "Benefit evaluated", "A benefit with its final evaluation is no longer changed.")
+            : IsBaselined(phase) && baselineChanges
+                ? DomainError.Conflict("benefit-baselined", "Benefit baselined",
+                    "Since BP3 the benefit's baseline, target and allowed shortfall change only through a decided change (POST .../benefits/{id}/changes).")
+                : null;
+
+    /// <summary>A benefit is measured from execution on, once it has its baseline and target, until its final evaluation.</summary>
+    public static DomainError? CheckMeasurable(Phase phase, bool planned, bool evaluated) =>
+        MeasuredIn(phase) && planned && !evaluated
+            ? null
+            : DomainError.Conflict("not-measurable", "Not measurable now",
+                "Benefits are measured from execution on, once baseline and target are set, until their final evaluation.");
+
+    /// <summary>A change is proposed for a baselined benefit not yet evaluated, one at a time.</summary>
+    public static DomainError? CheckChangeProposable(Phase phase, bool evaluated, bool changePending) =>
+        !IsBaselined(phase) || evaluated
+            ? DomainError.Conflict("benefit-not-baselined", "Benefit not baselined",
+                "Before BP3 a benefit is edited directly; after its final evaluation it no longer changes.")
+            : changePending
+                ? DomainError.Conflict("benefit-change-pending", "A change is pending", "The benefit has a proposed change waiting for its decision.")
+                : null;
+
+    /// <summary>A proposed change is decided once.</summary>
+    public static DomainError? CheckChangeOpen(BenefitChangeState state) =>
+        state == BenefitChangeState.Proposed ? null : DomainError.Conflict("benefit-change-decided", "Change decided", "The change is already decided.");
+
+    /// <summary>A benefit gets its one final evaluation, in closure or realisation.</summary>
+    public static DomainError? CheckEvaluable(Phase phase, bool evaluated) =>
+        phase is Phase.Closure or Phase.Realisation && !evaluated
+            ? null
+            : DomainError.Conflict("not-evaluable", "Not open for evaluation", "A benefit gets its one final evaluation in closure or realisation.");
 }

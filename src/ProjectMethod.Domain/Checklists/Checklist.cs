@@ -34,4 +34,11 @@ public static class ChecklistRules
     /// <summary>A mandatory item lets a decision through only when done or justified as not relevant.</summary>
     public static bool Blocks(ChecklistEntry entry) =>
         entry.Item.Mandatory && entry.Status is not (ChecklistStatus.Done or ChecklistStatus.NotRelevant);
+
+    /// <summary>An item is answered while the project heads for its decision point.</summary>
+    public static DomainError? CheckAnswerable(DecisionPoint decisionPoint, Phase phase) =>
+        DecisionPoints.Ahead(phase).Contains(decisionPoint)
+            ? null
+            : DomainError.Conflict("checklist-closed", "Checklist closed",
+                $"Items of {Access.ProjectAccess.Describe(decisionPoint)} are answered while the project heads for it; it is {WireNames.Of(phase)} now.");
 }

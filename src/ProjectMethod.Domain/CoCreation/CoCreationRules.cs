@@ -73,4 +73,28 @@ public static class CoCreationRules
             ? null
             : DomainError.Invalid("co-creation-phase-ahead", "Not a phase the project has reached",
                 $"An activity is recorded in concept or a later phase the project has reached; the project is in {projectPhase.ToString().ToLowerInvariant()}.");
+
+    /// <summary>The register is kept from concept (after BP1) until the project is completed.</summary>
+    public static DomainError? CheckOpen(Phase phase) =>
+        Phases.Contains(phase)
+            ? null
+            : DomainError.Conflict("co-creation-closed", "The register is not open", "The co-creation register is kept from concept (after BP1) until the project is completed.");
+
+    /// <summary>A register names each group once, whatever the letter case.</summary>
+    public static DomainError? CheckNewGroup(IEnumerable<string> registered, string name) =>
+        registered.Any(g => string.Equals(g, name, StringComparison.OrdinalIgnoreCase))
+            ? DomainError.Conflict("group-exists", "The group is registered", $"The project has a group named {name} already; a register names each group once.")
+            : null;
+
+    /// <summary>A gap is explained only where the group was not involved at the planned level.</summary>
+    public static DomainError? CheckGap(bool met) =>
+        met
+            ? DomainError.Conflict("co-creation-met", "The involvement was held", "The group was involved at the planned level in that phase; there is no gap to explain.")
+            : null;
+
+    /// <summary>An input is answered once; only an answer of later is followed by another.</summary>
+    public static DomainError? CheckAnswerable(InputOutcome? answered) =>
+        answered is null or InputOutcome.Later
+            ? null
+            : DomainError.Conflict("input-answered", "The input is answered", "The input has its answer; only an answer of 'later' is followed by another.");
 }

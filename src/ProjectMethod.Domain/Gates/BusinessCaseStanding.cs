@@ -37,3 +37,11 @@ internal static class BusinessCaseStandings
             : BusinessCaseStanding.NotConfirmedInThisPhase;
     }
 }
+
+/// <summary>What the Executive's review of the business case asks of it.</summary>
+public static class BusinessCaseRules
+{
+    /// <summary>A review confirms a business case that was written.</summary>
+    public static DomainError? CheckReviewable(bool written) =>
+        written ? null : DomainError.Conflict("no-business-case", "No business case", "There is no business case to review yet.");
+}

@@ -45,5 +45,5 @@ public sealed class ProductCriteria : ICriteriaSet
     private static List<ProductFact> Unsettled(GateFacts facts, int stage) =>
         facts.Products.Where(p => p.Stage == stage && p.State is not (ProductState.Passed or ProductState.Accepted or ProductState.RemovedFromScope)).ToList();
 
-    private static string Name(ProductFact product) => $"{product.Title} ({ProductRules.Wire(product.State)})";
+    private static string Name(ProductFact product) => $"{product.Title} ({WireNames.Of(product.State)})";
 }

@@ -214,6 +214,10 @@ public static partial class HandbookRules
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex ItemId();
+
+    /// <summary>A sector's handbook has one draft at a time.</summary>
+    public static DomainError? CheckNewDraft(string sector, bool draftExists) =>
+        draftExists ? DomainError.Conflict("draft-exists", "A draft exists", $"The {sector} handbook already has a draft; edit or publish it.") : null;
 }
 
 /// <summary>The facts a draft's lifecycle looks at.</summary>

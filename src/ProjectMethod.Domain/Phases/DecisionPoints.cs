@@ -22,4 +22,14 @@ public static class DecisionPoints
     };
 
     public static bool IsTerminal(Phase phase) => phase is Phase.Completed or Phase.Rejected;
+
+    /// <summary>A completed or rejected project is a closed record: it can be read, never changed.</summary>
+    public static DomainError? CheckOpen(Phase phase) =>
+        IsTerminal(phase) ? DomainError.Conflict("project-finished", "Project finished", $"The project is {WireNames.Of(phase)}; its record is closed to changes.") : null;
+
+    /// <summary>The mandate is written while the project is proposed; at BP1 it is settled, and changes belong in the business case.</summary>
+    public static DomainError? CheckMandateOpen(Phase phase) =>
+        phase == Phase.Proposed
+            ? null
+            : DomainError.Conflict("mandate-settled", "Mandate settled", "The mandate is settled at BP1; later changes belong in the business case.");
 }

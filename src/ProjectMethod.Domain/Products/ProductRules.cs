@@ -34,13 +34,13 @@ public static class ProductRules
         phase is Phase.Concept or Phase.Planning or Phase.Execution
             ? null
             : DomainError.Conflict("products-closed", "Products closed",
-                $"Products are described from concept until execution ends; the project is {Wire(phase)}.");
+                $"Products are described from concept until execution ends; the project is {WireNames.Of(phase)}.");
 
     /// <summary>Products move through their lifecycle until the project leaves closure; after that they are history.</summary>
     public static DomainError? CheckOpen(Phase phase) =>
         phase is Phase.Concept or Phase.Planning or Phase.Execution or Phase.Closure
             ? null
-            : DomainError.Conflict("products-closed", "Products closed", $"Products no longer change once the project is {Wire(phase)}.");
+            : DomainError.Conflict("products-closed", "Products closed", $"Products no longer change once the project is {WireNames.Of(phase)}.");
 
     /// <summary>The acceptor is a Senior User of the project; the quality responsible a Senior Supplier (or someone one names).</summary>
     public static DomainError? CheckPeople(IReadOnlyList<RoleAssignment> roles, string? qualityResponsibleUserId, string? acceptorUserId)
@@ -69,7 +69,7 @@ public static class ProductRules
         }
 
         return ProductMachine.IsFinal(state)
-            ? DomainError.Conflict("product-final", "Product final", $"The product is {Wire(state)}; nobody reviews it again.")
+            ? DomainError.Conflict("product-final", "Product final", $"The product is {WireNames.Of(state)}; nobody reviews it again.")
             : null;
     }
 
@@ -105,7 +105,7 @@ public static class ProductRules
         if (!machine.CanFire(trigger, out var unmet))
         {
             return DomainError.Conflict("product-step-not-allowed", "Not allowed in the product's state",
-                unmet is { Count: > 0 } ? string.Join(" ", unmet) : $"A product that is {Wire(product.State)} cannot be {Done(step)}.");
+                unmet is { Count: > 0 } ? string.Join(" ", unmet) : $"A product that is {WireNames.Of(product.State)} cannot be {Done(step)}.");
         }
 
         machine.Fire(trigger);
@@ -169,12 +169,53 @@ public static class ProductRules
         _ => "removed from scope",
     };
 
-    /// <summary>A state or phase as the API writes it: camelCase.</summary>
-    internal static string Wire<T>(T value) where T : Enum
+    /// <summary>A description is changed while it is a draft; once approved it stands.</summary>
+    public static DomainError? CheckRedescribe(ProductState state) =>
+        state == ProductState.Draft
+            ? null
+            : DomainError.Conflict("product-not-draft", "Product not a draft", $"The product is {WireNames.Of(state)}: its description was approved and no longer changes.");
+
+    /// <summary>A line unit takes over any product but one removed from scope.</summary>
+    public static DomainError? CheckLineUnit(ProductState state) =>
+        state == ProductState.RemovedFromScope
+            ? DomainError.Conflict("product-final", "Product final", "The product was removed from scope; no line unit takes it over.")
+            : null;
+
+    /// <summary>A product is part of a product of the same project that is in scope, and a breakdown has no cycles.</summary>
+    /// <param name="product">The product and its title.</param>
+    /// <param name="parentId">The product it is to be part of.</param>
+    /// <param name="inScope">The project's products, their titles and states.</param>
+    /// <param name="parentOf">Each product's parent, as the breakdown stands.</param>
+    public static DomainError? CheckParent(
+        (Guid Id, string Title) product, Guid parentId, IReadOnlyDictionary<Guid, (string Title, ProductState State)> inScope, IReadOnlyDictionary<Guid, Guid?> parentOf)
     {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
+        if (!inScope.TryGetValue(parentId, out var parent) || parent.State == ProductState.RemovedFromScope)
+        {
+            return DomainError.Conflict("product-parent-invalid", "Invalid parent", $"Product {parentId} is no product in scope of this project.");
+        }
+
+        return FormsCycle(product.Id, parentId, parentOf)
+            ? DomainError.Conflict("product-parent-invalid", "Invalid parent", $"{parent.Title} is part of {product.Title}: a breakdown has no cycles.")
+            : null;
     }
+
+    /// <summary>A product is delivered by a work package of the project, of the stage that delivers the product.</summary>
+    public static DomainError? CheckWorkPackage(Guid workPackageId, (string Title, int Stage)? package, int productStage) =>
+        package is not { } found
+            ? DomainError.Conflict("work-package-invalid", "Invalid work package", $"Work package {workPackageId} is not a work package of this project.")
+            : found.Stage != productStage
+                ? DomainError.Conflict("work-package-invalid", "Invalid work package",
+                    $"{found.Title} is a work package of stage {found.Stage}; the product is delivered in stage {productStage}.")
+                : null;
+
+    /// <summary>A stage plan carries on only unfinished products of earlier stages of the same project.</summary>
+    public static DomainError? CheckCarriable(Guid productId, (string Title, int Stage, ProductState State)? product, int stage) =>
+        product is not { } found
+            ? DomainError.Conflict("product-not-carriable", "Product cannot be carried on", $"Product {productId} is not a product of this project.")
+            : found.Stage >= stage || ProductMachine.IsFinal(found.State)
+                ? DomainError.Conflict("product-not-carriable", "Product cannot be carried on",
+                    $"{found.Title} is {WireNames.Of(found.State)} and of stage {found.Stage}: a stage plan carries on only unfinished products of earlier stages.")
+                : null;
 }
 
 /// <summary>

@@ -4,7 +4,12 @@ using ProjectMethod.Domain.Phases;
 namespace ProjectMethod.Domain.Roles;
 
 /// <summary>A combination rule of the project organisation that an assignment would break.</summary>
-public sealed record RoleRuleViolation(string Rule, string Description);
+public sealed record RoleRuleViolation(string Rule, string Description)
+{
+    /// <summary>The refusal of a change that breaks the rule, naming it.</summary>
+    public DomainError ToError() =>
+        DomainError.Conflict("role-rule-broken", "Role rule broken", Description) with { Extensions = new Dictionary<string, object?> { ["rule"] = Rule } };
+}
 
 /// <summary>
 /// The rules of DESIGN §3 for who may hold which roles together. One rule set, used both when a role is assigned

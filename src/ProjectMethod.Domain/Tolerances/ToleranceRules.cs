@@ -124,4 +124,28 @@ public static class ToleranceRules
         dimension == Dimension.Time
             ? Dimensions.FromDayNumber(value).ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
             : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A forecast for a stage is judged against the stage's tolerances, and project values against the project's.</summary>
+    public static DomainError? CheckJudgeable(int stage, bool stageTolerance, bool projectValues, bool projectTolerance) =>
+        !stageTolerance
+            ? DomainError.Conflict("no-stage-tolerance", "No stage tolerance", $"Stage {stage} has no tolerances to judge a forecast against.")
+            : projectValues && !projectTolerance
+                ? DomainError.Conflict("no-project-tolerance", "No project tolerance", "The project has no tolerances to judge projectValues against.")
+                : null;
+
+    /// <summary>A work package's tolerances lie inside its stage's, so the stage must have them.</summary>
+    public static DomainError? CheckInsideStage(int stage, ToleranceSet? stageTolerance, ToleranceSet workPackage) =>
+        stageTolerance is null
+            ? DomainError.Conflict("no-stage-tolerance", "No stage tolerance", $"Stage {stage} has no tolerances for a work package to lie inside.")
+            : FirstLimitPassed(workPackage, stageTolerance) is { } limit ? OutsideLimit(limit) : null;
+
+    /// <summary>The team manager of a work package holds the teamManager role on the project.</summary>
+    public static DomainError? CheckTeamManager(IEnumerable<Roles.RoleAssignment> roles, string userId) =>
+        roles.Any(r => r.Role == Roles.ProjectRole.TeamManager && r.UserId == userId)
+            ? null
+            : DomainError.Conflict("not-a-team-manager", "Not a team manager", $"{userId} holds no teamManager role on the project.");
+
+    /// <summary>An issue a work package forecast raised is resolved once.</summary>
+    public static DomainError? CheckIssueOpen(bool open) =>
+        open ? null : DomainError.Conflict("issue-resolved", "Issue resolved", "The issue is already resolved.");
 }
