@@ -72,7 +72,7 @@ public sealed class ContractTests
     [Fact]
     public void An_event_is_held_to_its_types_webhook_and_its_data_to_the_payload_as_stored()
     {
-        var package = new ProjectMethod.Api.WorkPackages.WorkPackageView(Guid.CreateVersion7(), 1, "Pilot i to soner", "tom", null, []);
+        var package = new ProjectMethod.Api.ManageByException.WorkPackageView(Guid.CreateVersion7(), 1, "Pilot i to soner", "tom", null, []);
         var stored = System.Text.Json.JsonSerializer.Serialize(package, ProjectMethod.Api.Infrastructure.Json.Options);
         string Event(string type, string data) => System.Text.Json.JsonSerializer.Serialize(
             ProjectMethod.Api.Events.CloudEvent.From(7, Guid.CreateVersion7(), type, "per", NodaTime.Instant.FromUtc(2026, 3, 2, 8, 0), data),

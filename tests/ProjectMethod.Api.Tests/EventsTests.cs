@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Dapper;
 using NodaTime;
+using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Api.Webhooks;
 using ProjectMethod.Domain.Roles;

@@ -60,4 +60,63 @@ public sealed class LayoutTests
 
         naming.Should().Equal("SqlDialect.cs");
     }
+
+    /// <summary>The roles a feature's files play; a feature has those it needs.</summary>
+    private static readonly string[] Roles = ["Api", "Contracts", "Commands", "Reader", "Store", "GateFacts"];
+
+    /// <summary>The folders that are not features: the parts every feature stands on, and the web pages.</summary>
+    private static readonly string[] NotFeatures = ["Infrastructure", "Web", "Properties", "bin", "obj", "data"];
+
+    private static IEnumerable<string> FeatureFiles() =>
+        Directory.EnumerateDirectories(Repository.PathOf("src/ProjectMethod.Api"))
+            .Where(folder => !NotFeatures.Contains(Path.GetFileName(folder)))
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories));
+
+    private static IEnumerable<string> Sources() =>
+        Directory.EnumerateFiles(Repository.PathOf("src/ProjectMethod.Api"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    [Fact]
+    public void Every_file_of_a_feature_is_its_api_contracts_commands_reader_store_or_gate_facts()
+    {
+        var features = FeatureFiles().ToList();
+
+        features.Should().HaveCountGreaterThan(60);
+        features.Select(Path.GetFileNameWithoutExtension).Where(name => !Roles.Any(role => name!.EndsWith(role, StringComparison.Ordinal)))
+            .Should().BeEmpty("a feature folder holds XxxApi, XxxContracts, XxxCommands, XxxReader, XxxStore and XxxGateFacts files only");
+    }
+
+    [Fact]
+    public void No_use_case_takes_a_request_and_only_commands_write()
+    {
+        var sources = Sources().Select(path => (Path: path, Name: Path.GetFileName(path), Text: File.ReadAllText(path))).ToList();
+        static bool In(string path, string folder) => path.Contains($"{Path.DirectorySeparatorChar}{folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
+        // Endpoints, the request pipeline and the pages speak HTTP; a use case takes a Caller.
+        sources.Where(s => !s.Name.EndsWith("Api.cs", StringComparison.Ordinal) && !In(s.Path, "Infrastructure") && !In(s.Path, "Web")
+                           && s.Text.Contains("HttpContext", StringComparison.Ordinal))
+            .Select(s => s.Name).Should().BeEmpty();
+
+        // A write (the project write pipeline, or a transaction of the database) starts only in a feature's commands.
+        var write = new System.Text.RegularExpressions.Regex(@"writes\.RunAsync|database\.WriteAsync");
+        sources.Where(s => !In(s.Path, "Infrastructure") && write.IsMatch(s.Text) && !s.Name.EndsWith("Commands.cs", StringComparison.Ordinal))
+            .Select(s => s.Name).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_refusal_of_a_conflict_is_the_domains()
+    {
+        Sources().Where(path => File.ReadAllText(path).Contains("DomainError.Conflict(", StringComparison.Ordinal)).Select(Path.GetFileName)
+            .Should().BeEmpty("a rule that refuses a change is a function of the domain, with its own test");
+    }
+
+    [Fact]
+    public void No_two_public_types_of_the_service_share_a_name()
+    {
+        typeof(ProjectMethod.Api.Infrastructure.Caller).Assembly.GetExportedTypes()
+            .Where(type => !type.Name.StartsWith('<'))
+            .GroupBy(type => type.Name).Where(same => same.Count() > 1).Select(same => string.Join(", ", same.Select(t => t.FullName)))
+            .Should().BeEmpty();
+    }
 }

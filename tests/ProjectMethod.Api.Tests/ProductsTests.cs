@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ProjectMethod.Api.Forecasts;
-using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Domain.Tolerances;
 

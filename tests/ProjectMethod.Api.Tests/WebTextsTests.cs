@@ -282,8 +282,8 @@ public sealed partial class WebTextsTests(SqliteApi api) : IClassFixture<SqliteA
         var tolerances = Form(("tolerances.cost.plan", "900 000"), ("tolerances.cost.upper", "50 000"), ("tolerances.time.plan", "2027-04-30"))
             .Tolerances("tolerances.");
 
-        tolerances.Cost.Should().Be(new Tolerances.AmountBand(900_000, null, 50_000));
-        tolerances.Time.Should().Be(new Tolerances.DateBand(new LocalDate(2027, 4, 30)));
+        tolerances.Cost.Should().Be(new ManageByException.AmountBand(900_000, null, 50_000));
+        tolerances.Time.Should().Be(new ManageByException.DateBand(new LocalDate(2027, 4, 30)));
         tolerances.Quality.Should().BeNull();
         tolerances.Benefit.Should().BeNull();
     }

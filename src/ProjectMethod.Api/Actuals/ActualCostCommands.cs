@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
-using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Actuals;

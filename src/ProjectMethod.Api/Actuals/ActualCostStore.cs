@@ -1,7 +1,6 @@
 using NodaTime;
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Actuals;

@@ -1,10 +1,7 @@
 using NodaTime;
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Exceptions;
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
-using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Exceptions;

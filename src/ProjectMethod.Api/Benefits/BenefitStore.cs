@@ -1,5 +1,4 @@
 using NodaTime;
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Benefits;
@@ -353,19 +352,5 @@ public static class BenefitStore
         public int? Stage { get; init; }
 
         public bool Realistic { get; init; }
-    }
-}
-
-/// <summary>Benefit facts for the gates: the register and the Benefit Owner's latest review.</summary>
-public sealed class BenefitFacts : IGateFactsSource
-{
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
-    {
-        var benefits = await BenefitStore.ForProjectAsync(query.Db, query.Project.Id);
-        return facts with
-        {
-            Benefits = benefits.Select(b => new BenefitFact(b.Id, b.Title, b.HasLineOwner, b.Plan is not null, b.Outcome)).ToList(),
-            LatestBenefitsReview = await BenefitStore.LatestReviewAsync(query.Db, query.Project.Id),
-        };
     }
 }

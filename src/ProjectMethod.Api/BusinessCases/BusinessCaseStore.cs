@@ -1,5 +1,4 @@
 using NodaTime;
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
@@ -103,20 +102,4 @@ public static class BusinessCaseStore
         {
             row.Id, projectId, row.CaseVersion, phase = row.Phase.Wire(), row.Stage, row.Justified, row.Comment, row.ReviewedBy, row.ReviewedAt,
         });
-}
-
-/// <summary>P1 facts: the newest business case version and the newest review of it.</summary>
-public sealed class BusinessCaseFacts : IGateFactsSource
-{
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
-    {
-        var latest = await BusinessCaseStore.LatestAsync(query.Db, query.Project.Id);
-        var reviews = await BusinessCaseStore.ReviewsAsync(query.Db, query.Project.Id);
-        var review = reviews.Count > 0 ? reviews[0] : null;
-        return facts with
-        {
-            BusinessCaseVersion = latest?.Version,
-            LatestBusinessCaseReview = review?.ToDomain(),
-        };
-    }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.People;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;

@@ -1,11 +1,9 @@
 using NodaTime;
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.People;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Checklists;
-using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Checklists;
@@ -66,15 +64,4 @@ public static class ChecklistStore
 
     public static Task UpsertAsync(DbSession db, Guid projectId, string itemId, int round, ChecklistStatus status, string? comment, string updatedBy, Instant updatedAt) =>
         db.ExecuteAsync(Answer, new { projectId, itemId, round, status = status.Wire(), comment, updatedBy, updatedAt });
-}
-
-/// <summary>P7 facts: every checklist item with its status.</summary>
-public sealed class ChecklistFacts : IGateFactsSource
-{
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) => facts with
-    {
-        Checklist = (await ChecklistStore.ForProjectAsync(query.Db, query.Project, facts.Handbook.Checklist))
-            .Select(v => new ChecklistEntry(new ChecklistItem(v.Id, v.DecisionPoint, v.TextNb, v.TextEn, v.Mandatory), v.Status, v.Comment))
-            .ToList(),
-    };
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
 

@@ -1,6 +1,5 @@
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;

@@ -1,8 +1,5 @@
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.CoCreation;
-using ProjectMethod.Domain.Gates;
-using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.CoCreation;
@@ -220,13 +217,4 @@ public static class CoCreationStore
     /// <summary>The whole register, read in one session, seen from <paramref name="today"/>.</summary>
     public static async Task<CoCreationRegister> RegisterAsync(DbSession db, Guid projectId, NodaTime.LocalDate today) =>
         CoCreationRegister.Of(await GroupsAsync(db, projectId), await PlanAsync(db, projectId), await ActivitiesAsync(db, projectId), await InputsAsync(db, projectId), today);
-}
-
-/// <summary>Facts for the co-creation criteria: read only where the project's handbook switches them on.</summary>
-public sealed class CoCreationGateFacts(NodaTime.IClock clock) : IGateFactsSource
-{
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) =>
-        !facts.Handbook.ExtraCriteria.Contains(ExtraCriteria.CoCreationPlan)
-            ? facts
-            : facts with { CoCreation = (await CoCreationStore.RegisterAsync(query.Db, query.Project.Id, Domain.Benefits.BenefitMath.Today(clock))).ToFacts() };
 }

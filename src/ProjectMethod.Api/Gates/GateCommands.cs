@@ -1,5 +1,5 @@
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Gates;
@@ -12,7 +12,7 @@ namespace ProjectMethod.Api.Gates;
 /// Asking for a decision and deciding at a decision point: validated, checked against the method's rules and written with
 /// their audit events in one transaction, for the API and the web pages alike.
 /// </summary>
-public sealed class GateCommands(ProjectWrites writes, GateFactsLoader loader)
+public sealed class GateCommands(ProjectWrites writes, GateFactsReader loader)
 {
     /// <summary>The Project Manager's (or the phase's preparer's) request for the decision ahead, with a recommendation.</summary>
     public async Task<WriteResult<GateRequestView>> RequestAsync(Guid id, RequestDecision request, Caller caller)

@@ -13,7 +13,7 @@ namespace ProjectMethod.Api.Gates;
 /// now and, under board consensus, who has voted. Read for the API and for the web pages alike, kept per project version
 /// (<see cref="ProjectViews"/>).
 /// </summary>
-public sealed class GateReader(Database database, GateFactsLoader loader, ProjectViews views)
+public sealed class GateReader(Database database, GateFactsReader loader, ProjectViews views)
 {
     /// <summary>The gate of <paramref name="project"/> as read just now (its version is the one to serve).</summary>
     public async Task<Outcome<GateView>> ReadAsync(ProjectRow project, DecisionPoint? askedFor, CancellationToken cancellationToken)

@@ -244,18 +244,3 @@ public static class GateStore
         return rows.Select(row => row.RequestId is { } request && byRequest.Contains(request) ? row with { Votes = byRequest[request].ToList() } : row).ToList();
     }
 }
-
-/// <summary>Board consensus facts: the votes cast so far on the open request.</summary>
-public sealed class GateVoteFacts : IGateFactsSource
-{
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query)
-    {
-        if (facts.Handbook.ApprovalModes.Count == 0 || await GateStore.OpenRequestAsync(query.Db, query.Project.Id) is not { } request)
-        {
-            return facts;
-        }
-
-        var votes = await GateStore.VotesAsync(query.Db, query.Project.Id, [request.Id]);
-        return facts with { Votes = votes.Select(v => new GateVote(v.UserId, v.Decision)).ToList() };
-    }
-}

@@ -1,6 +1,6 @@
 using NodaTime;
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;

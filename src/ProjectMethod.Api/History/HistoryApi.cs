@@ -4,7 +4,6 @@ using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.People;
-using ProjectMethod.Api.Projects;
 
 namespace ProjectMethod.Api.History;
 

@@ -34,7 +34,7 @@ public sealed class ExpectedVersion
     public static ExpectedVersion Any { get; } = new(new HashSet<string>(), anyVersion: true, given: false, malformed: false);
 
     /// <summary>The version a page showed, or a client read.</summary>
-    public static ExpectedVersion Exactly(long version) => new(new HashSet<string> { Projects.ETags.Of(version) }, anyVersion: false, given: true, malformed: false);
+    public static ExpectedVersion Exactly(long version) => new(new HashSet<string> { ETags.Of(version) }, anyVersion: false, given: true, malformed: false);
 
     /// <summary>Whether the caller named a version (or *) at all.</summary>
     public bool IsGiven { get; }
@@ -43,7 +43,7 @@ public sealed class ExpectedVersion
     public bool IsMalformed { get; }
 
     /// <summary>Whether the project's current version is one the caller expects.</summary>
-    public bool Matches(long version) => anyVersion || tags.Contains(Projects.ETags.Of(version));
+    public bool Matches(long version) => anyVersion || tags.Contains(ETags.Of(version));
 
     /// <summary>
     /// The precondition of an If-Match header (RFC 9110 §13.1.1): * matches any version, a strong tag the version it
@@ -56,7 +56,7 @@ public sealed class ExpectedVersion
             return Any;
         }
 
-        if (!Projects.ETags.IsWellFormed(ifMatch))
+        if (!ETags.IsWellFormed(ifMatch))
         {
             return new(new HashSet<string>(), anyVersion: false, given: true, malformed: true);
         }

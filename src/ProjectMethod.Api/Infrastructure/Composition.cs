@@ -9,7 +9,7 @@ using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Lessons;
 using ProjectMethod.Api.Products;
 using ProjectMethod.Api.Projects;
-using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Webhooks;
 
 namespace ProjectMethod.Api.Infrastructure;
@@ -30,7 +30,7 @@ public static class Composition
         services.AddSingleton<Migrations>();
         services.AddSingleton<IClock>(new MicrosecondClock(SystemClock.Instance));
         services.AddSingleton<ProjectWrites>();
-        services.AddSingleton<People.PeopleDirectory>();
+        services.AddSingleton<People.PeopleReader>();
         services.AddSingleton<People.PeopleCommands>();
         services.AddSingleton<ProjectViews>();
         services.AddSingleton<Gates.GateReader>();
@@ -40,8 +40,8 @@ public static class Composition
         services.AddSingleton<BusinessCases.BusinessCaseCommands>();
         services.AddSingleton<Checklists.ChecklistCommands>();
         services.AddSingleton<CoCreation.CoCreationCommands>();
-        services.AddSingleton<Exceptions.ExceptionCommands>();
-        services.AddSingleton<Forecasts.ForecastCommands>();
+        services.AddSingleton<ManageByException.ExceptionCommands>();
+        services.AddSingleton<ManageByException.ForecastCommands>();
         services.AddSingleton<Ideas.IdeaCommands>();
         services.AddSingleton<Lessons.LessonCommands>();
         services.AddSingleton<Products.ProductCommands>();
@@ -54,13 +54,13 @@ public static class Composition
         services.AddSingleton<Ideas.IdeaReader>();
         services.AddSingleton<Lessons.LessonReader>();
         services.AddSingleton<ToleranceReader>();
-        services.AddSingleton<WorkPackages.WorkPackageCommands>();
+        services.AddSingleton<ManageByException.WorkPackageCommands>();
         services.AddSingleton<Actuals.ActualCostCommands>();
         services.AddSingleton<Sectors.SectorCommands>();
         services.AddSingleton<Webhooks.WebhookCommands>();
         services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         // In the API's answers (never in what is stored) a user id marked as a person is the person with their name.
-        services.AddOptions<JsonOptions>().Configure<People.PeopleDirectory>((options, directory) =>
+        services.AddOptions<JsonOptions>().Configure<People.PeopleReader>((options, directory) =>
             options.SerializerOptions.TypeInfoResolver = options.SerializerOptions.TypeInfoResolver!.WithAddedModifier(People.PersonFields.Writer(directory)));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         TypeHandlers.Register();
@@ -83,15 +83,15 @@ public static class Composition
         services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
 
         // The facts each feature contributes to the decision points
-        services.AddSingleton<GateFactsLoader>();
-        services.AddSingleton<IGateFactsSource, BusinessCaseFacts>();
-        services.AddSingleton<IGateFactsSource, LessonFacts>();
-        services.AddSingleton<IGateFactsSource, ChecklistFacts>();
-        services.AddSingleton<IGateFactsSource, ToleranceFacts>();
-        services.AddSingleton<IGateFactsSource, BenefitFacts>();
-        services.AddSingleton<IGateFactsSource, ProductFacts>();
-        services.AddSingleton<IGateFactsSource, GateVoteFacts>();
-        services.AddSingleton<IGateFactsSource, Risks.RiskFacts>();
+        services.AddSingleton<GateFactsReader>();
+        services.AddSingleton<IGateFactsSource, BusinessCaseGateFacts>();
+        services.AddSingleton<IGateFactsSource, LessonGateFacts>();
+        services.AddSingleton<IGateFactsSource, ChecklistGateFacts>();
+        services.AddSingleton<IGateFactsSource, ToleranceGateFacts>();
+        services.AddSingleton<IGateFactsSource, BenefitGateFacts>();
+        services.AddSingleton<IGateFactsSource, ProductGateFacts>();
+        services.AddSingleton<IGateFactsSource, VoteGateFacts>();
+        services.AddSingleton<IGateFactsSource, Risks.RiskGateFacts>();
         services.AddSingleton<IGateFactsSource, CoCreation.CoCreationGateFacts>();
         services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
         return builder;
@@ -128,10 +128,10 @@ public static class Composition
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseMiddleware<People.SignInRecorder>();
+        app.UseMiddleware<SignInRecorder>();
         app.UseMiddleware<QueryParameters>();
         app.UseMiddleware<ConditionalReads>();
-        app.UseMiddleware<ProjectGate>();
+        app.UseMiddleware<ProjectGuard>();
         app.UseMiddleware<Idempotency>();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();

@@ -4,8 +4,7 @@ using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Checklists;
 using ProjectMethod.Api.CoCreation;
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Exceptions;
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.History;
@@ -18,10 +17,8 @@ using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Risks;
 using ProjectMethod.Api.Roles;
 using ProjectMethod.Api.Sectors;
-using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Api.Web;
 using ProjectMethod.Api.Webhooks;
-using ProjectMethod.Api.WorkPackages;
 
 namespace ProjectMethod.Api.Infrastructure;
 
@@ -32,7 +29,7 @@ public static class Features
     {
         app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
         app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
-        app.MapPeople().MapSectors().MapPortfolio().MapPortfolioReads().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
+        app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
         app.MapWeb();
         Operations.CheckAgainst(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));
         return app;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Handbooks;
-using ProjectMethod.Api.Tolerances;
 
 namespace ProjectMethod.Api.Infrastructure;
 

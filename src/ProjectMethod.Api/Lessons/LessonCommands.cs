@@ -1,7 +1,6 @@
 using ProjectMethod.Api.CoCreation;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Lessons;

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using NodaTime;
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.People;
-using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Lessons;
@@ -185,15 +183,4 @@ public static class LessonStore
 
     public static async Task<bool> HasReportAsync(DbSession db, Guid projectId, string kind) =>
         await db.ScalarAsync<long>(Reports, new { projectId, kind }) > 0;
-}
-
-/// <summary>P1/P2 facts: lessons reviewed, lessons report and end project report written.</summary>
-public sealed class LessonFacts : IGateFactsSource
-{
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) => facts with
-    {
-        LessonsReviewed = await LessonStore.ReviewedAsync(query.Db, query.Project.Id),
-        LessonsReportWritten = await LessonStore.HasReportAsync(query.Db, query.Project.Id, LessonStore.LessonsReport),
-        EndReportWritten = await LessonStore.HasReportAsync(query.Db, query.Project.Id, LessonStore.EndReport),
-    };
 }

@@ -22,7 +22,7 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Ok<ItemList<PersonView>>, ProblemHttpResult>> Search(
-        PeopleDirectory directory, CancellationToken cancellationToken, string? q = null, int? limit = null)
+        PeopleReader directory, CancellationToken cancellationToken, string? q = null, int? limit = null)
     {
         if (limit is < 1 or > MaxMatches || q is { Length: > Validation.ShortText })
         {
@@ -33,10 +33,10 @@ public static class PeopleApi
         }
 
         var people = await directory.PeopleAsync(cancellationToken);
-        return TypedResults.Ok(new ItemList<PersonView>(PeopleDirectory.Search(people.Values, q, limit ?? 20)));
+        return TypedResults.Ok(new ItemList<PersonView>(PeopleReader.Search(people.Values, q, limit ?? 20)));
     }
 
-    private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> GetOne(string personId, PeopleDirectory directory, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> GetOne(string personId, PeopleReader directory, CancellationToken cancellationToken) =>
         (await directory.PeopleAsync(cancellationToken)).GetValueOrDefault(personId) is { } person ? TypedResults.Ok(person) : Problems.NotFound("The person");
 
     private static async Task<Results<Created<PersonView>, Ok<PersonView>, ProblemHttpResult>> Put(

@@ -6,7 +6,7 @@ using ProjectMethod.Domain;
 namespace ProjectMethod.Api.People;
 
 /// <summary>Keeping the register of people: a directory's sync, and what a sign-in's claims say of the one signing in.</summary>
-public sealed class PeopleCommands(Database database, PeopleDirectory directory, IClock clock, IConfiguration configuration)
+public sealed class PeopleCommands(Database database, PeopleReader directory, IClock clock, IConfiguration configuration)
 {
     /// <summary>The claim that names a person's unit (department), as the municipality's identity provider sends it.</summary>
     private readonly string unitClaim = configuration["People:UnitClaim"] ?? "department";

@@ -1,7 +1,6 @@
 using NodaTime;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Products;
@@ -77,7 +76,7 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
         IReadOnlyList<PortfolioStore.IdeaCount> Ideas, CoCreationPortfolio CoCreation);
 
     /// <summary>One page of projects, summarised with a statement per kind of fact over the page's range of ids.</summary>
-    private static async Task<IReadOnlyList<PortfolioProject>> SummariseAsync(DbSession db, List<PortfolioStore.ProjectRow> page, LocalDate today)
+    private static async Task<IReadOnlyList<PortfolioProject>> SummariseAsync(DbSession db, List<PortfolioStore.PortfolioRow> page, LocalDate today)
     {
         var (first, last) = (page[0].Id, page[^1].Id);
         var exceptions = (await PortfolioStore.OpenExceptionsAsync(db, first, last)).ToDictionary(c => c.ProjectId, c => (int)c.N);

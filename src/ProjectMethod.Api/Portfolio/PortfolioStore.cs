@@ -16,7 +16,7 @@ public sealed record PortfolioFilter(string? Sector, Phase? Phase, Rag? Rag, boo
 /// </summary>
 public static class PortfolioStore
 {
-    public sealed record ProjectRow
+    public sealed record PortfolioRow
     {
         public required Guid Id { get; init; }
 
@@ -194,8 +194,8 @@ public static class PortfolioStore
     public static async Task<IReadOnlyDictionary<Guid, ProjectName>> ProjectsAsync(DbSession db) =>
         (await db.ListAsync<ProjectName>(Names)).ToDictionary(p => p.Id);
 
-    public static Task<IReadOnlyList<ProjectRow>> PageAsync(DbSession db, PortfolioFilter filter, Paging paging) =>
-        db.ListAsync<ProjectRow>(Page, new
+    public static Task<IReadOnlyList<PortfolioRow>> PageAsync(DbSession db, PortfolioFilter filter, Paging paging) =>
+        db.ListAsync<PortfolioRow>(Page, new
         {
             sector = filter.Sector, phase = filter.Phase?.Wire(), rag = filter.Rag?.Wire(),
             hasOpen = filter.HasOpenExceptions is { } has ? (has ? 1 : 0) : (int?)null, open = Open, after = paging.AfterId, limit = paging.FetchSize,

@@ -1,8 +1,6 @@
 using ProjectMethod.Api.Events;
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
-using ProjectMethod.Api.WorkPackages;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;

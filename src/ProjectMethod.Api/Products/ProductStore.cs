@@ -1,9 +1,7 @@
 using System.Text.Json;
 using NodaTime;
-using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Tolerances;
-using ProjectMethod.Domain.Gates;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Domain.Products;
 
 namespace ProjectMethod.Api.Products;
@@ -205,11 +203,4 @@ public static class ProductStore
     private static string Write<T>(T value) => JsonSerializer.Serialize(value, Json.Options);
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options)!;
-}
-
-/// <summary>P6 facts: every product with the stage that delivers it.</summary>
-public sealed class ProductFacts : IGateFactsSource
-{
-    public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) =>
-        facts with { Products = ProductStore.Facts(await ProductStore.ForProjectAsync(query.Db, query.Project.Id)) };
 }

@@ -29,7 +29,7 @@ public sealed record ProjectView(
     long Version,
     Instant CreatedAt,
     Instant UpdatedAt,
-    Tolerances.EvaluationView? ToleranceStatus = null)
+    ManageByException.EvaluationView? ToleranceStatus = null)
 {
     /// <summary>The idea (from an employee, a citizen, an organisation or a politician) the project was proposed from, if any.</summary>
     public Guid? IdeaId { get; init; }

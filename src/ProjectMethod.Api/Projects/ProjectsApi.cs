@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
 

@@ -43,15 +43,3 @@ public static class RiskStore
             status = risk.Status.Wire(), risk.UpdatedAt,
         });
 }
-
-/// <summary>Facts for a handbook's extra criterion: the risks assessed in the uncertainty register.</summary>
-public sealed class RiskFacts : Gates.IGateFactsSource
-{
-    public async Task<Domain.Gates.GateFacts> AddToAsync(Domain.Gates.GateFacts facts, Gates.FactsQuery query) =>
-        !facts.Handbook.ExtraCriteria.Contains(Domain.Handbooks.ExtraCriteria.RiskAssessmentBeforeBp2)
-            ? facts
-            : facts with
-            {
-                AssessedRisks = (await RiskStore.ForProjectAsync(query.Db, query.Project.Id)).Count(r => r.Kind == Domain.Risks.UncertaintyKind.Risk),
-            };
-}

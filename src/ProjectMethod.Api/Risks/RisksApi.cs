@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Risks;
 

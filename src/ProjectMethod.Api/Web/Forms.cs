@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using NodaTime.Text;
-using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Domain.Gates;
 
 namespace ProjectMethod.Api.Web;

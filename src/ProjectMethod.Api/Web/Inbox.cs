@@ -1,6 +1,6 @@
 using NodaTime;
 using ProjectMethod.Api.Benefits;
-using ProjectMethod.Api.Exceptions;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;

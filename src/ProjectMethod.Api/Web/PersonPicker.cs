@@ -20,7 +20,7 @@ public static class PersonPicker
             return null;
         }
 
-        var people = await http.RequestServices.GetRequiredService<PeopleDirectory>().PeopleAsync(http.RequestAborted);
+        var people = await http.RequestServices.GetRequiredService<PeopleReader>().PeopleAsync(http.RequestAborted);
         var matches = Find(people, typed, MaxChoices + 1);
         if (matches.Count == 1)
         {
@@ -46,7 +46,7 @@ public static class PersonPicker
     /// </summary>
     public static async Task<IReadOnlyList<string>?> ResolveEachAsync(HttpContext http, FormReader form, string field, IStringLocalizer texts)
     {
-        var people = await http.RequestServices.GetRequiredService<PeopleDirectory>().PeopleAsync(http.RequestAborted);
+        var people = await http.RequestServices.GetRequiredService<PeopleReader>().PeopleAsync(http.RequestAborted);
         var ids = new List<string>();
         foreach (var line in form.Lines(field))
         {
@@ -67,7 +67,7 @@ public static class PersonPicker
 
     /// <summary>The person whose user id was typed, else up to <paramref name="limit"/> people whose name, unit or title hold it.</summary>
     private static IReadOnlyList<PersonView> Find(IReadOnlyDictionary<string, PersonView> people, string typed, int limit) =>
-        people.TryGetValue(typed, out var person) ? [person] : PeopleDirectory.Search(people.Values, typed, limit);
+        people.TryGetValue(typed, out var person) ? [person] : PeopleReader.Search(people.Values, typed, limit);
 
     /// <summary>How many of those a line matched are named in its refusal.</summary>
     private const int LineChoices = 5;

@@ -12,13 +12,13 @@ namespace ProjectMethod.Api.Web;
 
 /// <summary>
 /// The API's first look at a caller, by operation: the check a route declares on the project (its
-/// <see cref="ProjectGateMetadata"/>). A page asks it before it shows a form and before it sends one, so a form is offered
+/// <see cref="ProjectGuardMetadata"/>). A page asks it before it shows a form and before it sends one, so a form is offered
 /// to exactly the people the API's access table lets through — the pages keep no list of their own.
 /// </summary>
 public sealed class WebOperations(EndpointDataSource endpoints)
 {
     private readonly Lazy<Dictionary<string, Func<ProjectStanding, DomainError?>>> checks = new(() => endpoints.Endpoints
-        .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, Gate: e.Metadata.GetMetadata<ProjectGateMetadata>()))
+        .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, Gate: e.Metadata.GetMetadata<ProjectGuardMetadata>()))
         .Where(e => e.Name is not null)
         .ToDictionary(e => e.Name!, e => e.Gate?.Check ?? (_ => null)));
 

@@ -89,28 +89,20 @@ public static class TypeHandlers
         };
     }
 
+    /// <summary>A value as its provider stores the type: natively in PostgreSQL and SQL Server, as ISO text in SQLite.</summary>
+    private static void Set(IDbDataParameter parameter, (DbType Type, object Value) postgres, (DbType Type, object Value) sqlServer, Func<string> text) =>
+        (parameter.DbType, parameter.Value) = SqlDialect.StyleOf(parameter) switch
+        {
+            ValueStyle.Postgres => postgres,
+            ValueStyle.SqlServer => sqlServer,
+            _ => (DbType.String, text()),
+        };
+
     private sealed class InstantHandler : SqlMapper.TypeHandler<Instant>
     {
-        public override void SetValue(IDbDataParameter parameter, Instant value)
-        {
-            var style = SqlDialect.StyleOf(parameter);
-            if (style == ValueStyle.Postgres)
-            {
-                parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = value.ToDateTimeUtc();
-                return;
-            }
-
-            if (style == ValueStyle.SqlServer)
-            {
-                parameter.DbType = DbType.DateTime2;
-                parameter.Value = value.ToDateTimeUtc();
-                return;
-            }
-
-            parameter.DbType = DbType.String;
-            parameter.Value = InstantPattern.ExtendedIso.Format(value);
-        }
+        public override void SetValue(IDbDataParameter parameter, Instant value) => Set(parameter,
+            postgres: (DbType.DateTimeOffset, value.ToDateTimeUtc()), sqlServer: (DbType.DateTime2, value.ToDateTimeUtc()),
+            text: () => InstantPattern.ExtendedIso.Format(value));
 
         public override Instant Parse(object value) => value switch
         {
@@ -123,26 +115,9 @@ public static class TypeHandlers
 
     private sealed class LocalDateHandler : SqlMapper.TypeHandler<LocalDate>
     {
-        public override void SetValue(IDbDataParameter parameter, LocalDate value)
-        {
-            var style = SqlDialect.StyleOf(parameter);
-            if (style == ValueStyle.Postgres)
-            {
-                parameter.DbType = DbType.Date;
-                parameter.Value = value.ToDateOnly();
-                return;
-            }
-
-            if (style == ValueStyle.SqlServer)
-            {
-                parameter.DbType = DbType.Date;
-                parameter.Value = value.ToDateTimeUnspecified();
-                return;
-            }
-
-            parameter.DbType = DbType.String;
-            parameter.Value = LocalDatePattern.Iso.Format(value);
-        }
+        public override void SetValue(IDbDataParameter parameter, LocalDate value) => Set(parameter,
+            postgres: (DbType.Date, value.ToDateOnly()), sqlServer: (DbType.Date, value.ToDateTimeUnspecified()),
+            text: () => LocalDatePattern.Iso.Format(value));
 
         public override LocalDate Parse(object value) => value switch
         {

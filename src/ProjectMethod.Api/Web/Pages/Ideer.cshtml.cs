@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ProjectMethod.Api.Ideas;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Projects;
 
 namespace ProjectMethod.Api.Web.Pages;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Tolerances;
+using ProjectMethod.Api.ManageByException;
 
 namespace ProjectMethod.Api.Web.Pages;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Products;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Risks;
 using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Risks;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using ProjectMethod.Api.Exceptions;
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
-using ProjectMethod.Api.Tolerances;
 using ProjectMethod.Domain.Exceptions;
 
 namespace ProjectMethod.Api.Web.Pages;

@@ -1,4 +1,4 @@
-using ProjectMethod.Api.Forecasts;
+using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
 
 namespace ProjectMethod.Api.Web.Pages;

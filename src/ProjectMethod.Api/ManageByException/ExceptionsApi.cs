@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Exceptions;
+
+namespace ProjectMethod.Api.ManageByException;
+
+/// <summary>
+/// The decision on an exception. approveExceptionPlan names an exception plan (plan, and tolerances where they change);
+/// adjustTolerances names the tolerances that change. Whatever is left out keeps its current value.
+/// </summary>
+public sealed record ExceptionDecisionRequest(ExceptionDecision? Decision, string? Rationale, StagePlanChange? Plan = null, ToleranceSetChange? Tolerances = null);
+
+public sealed record ExceptionDecisionView(ExceptionView Exception, ForecastView? Rejudged);
+
+public static class ExceptionsApi
+{
+    public static IEndpointRouteBuilder MapExceptions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapProjectScope("Exceptions");
+        group.MapGet("/exceptions", List).WithName(Operations.ListExceptions).WithSummary("The project's exceptions")
+            .WithDescription("Raised, reported, escalated, decided and superseded by a stop, oldest first.").WithProblems(404);
+        group.MapGet("/exceptions/{exceptionId:guid}", GetOne).WithName(Operations.GetException).WithSummary("One exception, with its report and decision")
+            .WithProblems(404);
+        group.MapPost("/exceptions/{exceptionId:guid}/report", async (Guid id, Guid exceptionId, ExceptionReport request, HttpContext http, ExceptionCommands commands) =>
+                (await commands.ReportAsync(id, exceptionId, request, http.Caller())).AsOk(http)).WithName(Operations.ReportException).Allows(ProjectAccess.Before.Reporter)
+            .WithSummary("Submit the exception report")
+            .WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation. A benefit exception in realisation: the Benefit Owner or the benefit's owner in the line.")
+            .WithProblems(400, 403, 404, 409, 412);
+        group.MapPost("/exceptions/{exceptionId:guid}/decision", async (Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ExceptionCommands commands) =>
+                (await commands.DecideAsync(id, exceptionId, request, http.Caller())).AsOk(http)).WithName(Operations.DecideException).Allows(ProjectAccess.Before.ExecutiveOrBoard)
+            .WithSummary("Decide an exception")
+            .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again: the baseline is the current one with the changes laid over it — a tolerance dimension, a side of a band or a plan field left out keeps its current value, and the stage keeps its products in scope and the products it carries on. prematureClosure only before closure.")
+            .WithProblems(400, 403, 404, 409, 412);
+        app.MapGet("/api/v1/escalations", Escalations).WithTags("Exceptions").WithName(Operations.ListEscalations).RequireAuthorization(Policies.PortfolioBoard)
+            .WithSummary("The portfolio board's inbox").WithDescription("Undecided project exceptions and escalated stage exceptions across all projects.")
+            .WithProblems(403);
+        return app;
+    }
+
+    private static async Task<Ok<ItemList<ExceptionView>>> List(Guid id, Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(db => ExceptionStore.ForProjectAsync(db, id), cancellationToken)));
+
+    private static async Task<Results<Ok<ExceptionView>, ProblemHttpResult>> GetOne(Guid id, Guid exceptionId, Database database, CancellationToken cancellationToken) =>
+        await database.ReadAsync(db => ExceptionStore.GetAsync(db, id, exceptionId), cancellationToken) is { } exception
+            ? TypedResults.Ok(exception)
+            : Problems.NotFound("The exception");
+
+    private static async Task<Ok<ItemList<ExceptionView>>> Escalations(Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(ExceptionStore.EscalationsAsync, cancellationToken)));
+}
