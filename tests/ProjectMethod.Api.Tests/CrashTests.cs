@@ -39,18 +39,7 @@ public abstract class CrashTests(ApiFactory api)
         }
 
         // A decision is never half-written: a project is in concept exactly when its BP1 approval is in its log.
-        var everyProject = new List<Guid>();
-        for (string? cursor = null; ;)
-        {
-            var page = await reader.GetAsync($"/api/v1/projects?limit=200{(cursor is null ? "" : $"&cursor={cursor}")}").Expect(HttpStatusCode.OK);
-            everyProject.AddRange(page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
-            if (page.GetProperty("nextCursor").GetString() is not { } next)
-            {
-                break;
-            }
-
-            cursor = next;
-        }
+        var everyProject = (await reader.AllPagesAsync("/api/v1/projects?limit=200")).Select(p => p.GetProperty("id").GetGuid()).ToList();
 
         foreach (var id in everyProject)
         {

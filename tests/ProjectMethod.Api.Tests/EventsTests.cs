@@ -11,20 +11,7 @@ namespace ProjectMethod.Api.Tests;
 
 public abstract class EventsTests(ApiFactory api)
 {
-    private static async Task<List<JsonElement>> ReadFeed(HttpClient reader)
-    {
-        var events = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await reader.GetAsync("/api/v1/events?limit=200" + (cursor is null ? "" : $"&cursor={cursor}")).Expect(HttpStatusCode.OK);
-            events.AddRange(page.GetProperty("items").EnumerateArray());
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-
-        return events;
-    }
+    private static Task<List<JsonElement>> ReadFeed(HttpClient reader) => reader.AllPagesAsync("/api/v1/events?limit=200");
 
     [ProviderFact]
     public async Task Concurrent_writers_leave_a_feed_in_commit_order_without_gaps_or_duplicates()

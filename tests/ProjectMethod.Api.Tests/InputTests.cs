@@ -220,17 +220,8 @@ public abstract class InputTests(ApiFactory api)
             created.Add((await client.Post("/api/v1/projects", new { name = $"P{i}", sector, description = "d" }).Expect(HttpStatusCode.Created)).Str("id"));
         }
 
-        var seen = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetAsync($"/api/v1/projects?sector={sector}&phase=proposed&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"))
-                .Expect(HttpStatusCode.OK);
-            page.GetProperty("items").GetArrayLength().Should().BeLessThanOrEqualTo(2);
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(p => p.Str("id")));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        var seen = (await client.AllPagesAsync($"/api/v1/projects?sector={sector}&phase=proposed&limit=2",
+            page => page.GetProperty("items").GetArrayLength().Should().BeLessThanOrEqualTo(2))).Select(p => p.Str("id")).ToList();
 
         seen.Should().Equal(created);
         var none = await client.GetAsync($"/api/v1/projects?sector={sector}&phase=concept").Expect(HttpStatusCode.OK);

@@ -25,6 +25,28 @@ public static class Http
             : JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>
+    /// Every item of a paged collection, read as a client does: page after page, following nextCursor until it is null.
+    /// Each page is asserted 200 and handed to <paramref name="eachPage"/> first, where given; the items are the page's
+    /// <paramref name="collection"/> (the portfolio calls them projects).
+    /// </summary>
+    public static async Task<List<JsonElement>> AllPagesAsync(this HttpClient client, string url, Action<JsonElement>? eachPage = null, string collection = "items")
+    {
+        var items = new List<JsonElement>();
+        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetAsync(cursor is null ? url : $"{url}{separator}cursor={Uri.EscapeDataString(cursor)}").Expect(HttpStatusCode.OK);
+            eachPage?.Invoke(page);
+            items.AddRange(page.GetProperty(collection).EnumerateArray());
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        return items;
+    }
+
     /// <summary>Asserts an RFC 9457 problem of this status and type name.</summary>
     public static async Task<JsonElement> ExpectProblem(this Task<HttpResponseMessage> request, HttpStatusCode status, string type)
     {
