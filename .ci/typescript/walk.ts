@@ -52,9 +52,12 @@ export async function walkToBp3(): Promise<void> {
     const { data: log } = await api.GET("/api/v1/projects/{id}/decisions", { params: { path: { id }, query: { limit: 50 } } });
     const first = must(log, "decisions").items[0];
     if (first !== undefined) {
+        // The decision answers JSON by default, and its record as a PDF when asked for with Accept: application/pdf.
         const { data: one } = await api.GET("/api/v1/projects/{id}/decisions/{decisionId}", { params: { path: { id, decisionId: first.id } } });
-        const criteria: Schemas["CriterionResult"][] | null = must(one, "decision").criteria ?? null;
-        console.log(must(one, "decision").title, criteria?.filter(c => c.met).length);
+        const decision = must(one, "decision");
+        if (typeof decision === "string") throw new Error("A decision asked for without Accept: application/pdf answers JSON.");
+        const criteria: Schemas["CriterionResult"][] | null = decision.criteria ?? null;
+        console.log(decision.title, criteria?.filter(c => c.met).length);
     }
 
     // A stale If-Match comes back as the problem it is.

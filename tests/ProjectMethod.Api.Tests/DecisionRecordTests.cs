@@ -41,6 +41,33 @@ public abstract class DecisionRecordTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task A_decision_record_is_printed_in_bokmal_with_the_deciders_name_the_recommendation_and_the_criteria()
+    {
+        var project = await new Scenario(api).ReadyForBp1Async();
+        (await project.Proposer.Post($"{project.Url}/gate/requests", new { recommendation = "Behovet er godt beskrevet" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        using var decided = await project.Board.Post($"{project.Url}/gate/decisions", new { decision = "approve", rationale = "Kriteriene er oppfylt, og brukerne er med fra start" });
+
+        using var printed = new HttpRequestMessage(HttpMethod.Get, decided.Headers.Location);
+        printed.Headers.Accept.ParseAdd("application/pdf");
+        using var answer = await project.Outsider.SendAsync(printed);
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        answer.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        using var pdf = new Poppler.Pdf(await answer.Content.ReadAsByteArrayAsync());
+
+        pdf.Info.Should().Contain("Digital hjemmetjeneste: BP1 godkjent (Forslag → Konsept)").And.MatchRegex(@"Tagged:\s+yes");
+        var text = pdf.Text();
+        text.Should().Contain("Besluttet av").And.Contain($"{TestPeople.NameOf("bjorn")}, virksomhetsledelsen")
+            .And.Contain("Behovet er godt beskrevet").And.Contain(TestPeople.NameOf("pia"))
+            .And.Contain("brukerne er med fra start").And.Contain("Oppfylt").And.Contain("P3 Definerte roller og")
+            .And.NotContain("bjorn,").And.NotContain("portfolioBoard");
+        pdf.Picture("beslutning");
+
+        using var none = new HttpRequestMessage(HttpMethod.Get, $"{project.Url}/decisions/{Guid.NewGuid()}");
+        none.Headers.Accept.ParseAdd("application/pdf");
+        (await project.Outsider.SendAsync(none)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [ProviderFact]
     public async Task A_decision_of_another_project_or_none_at_all_is_not_found()
     {
         var first = await new Scenario(api).InConceptAsync();

@@ -23,5 +23,6 @@ public static class DecisionTitles
         return $"{projectName}: {name} {Text($"Decision.{decision.Wire()}")} ({where})";
     }
 
-    private static string Text(string key) => Texts.GetString(key, Bokmal) ?? throw new InvalidOperationException($"No text {key}.");
+    /// <summary>A text of the pages in bokmål, for what is filed and printed.</summary>
+    internal static string Text(string key) => Texts.GetString(key, Bokmal) ?? throw new InvalidOperationException($"No text {key}.");
 }

@@ -61,7 +61,8 @@ public static class GatesApi
         group.MapGet("/decisions", Log).WithName(Operations.ListDecisions).WithSummary("The decision log")
             .WithDescription("Every approve, reject and stop with its rationale, decider and the phase it led to, oldest first.").WithProblems(400, 404);
         group.MapGet("/decisions/{decisionId:guid}", ReadDecision).WithName(Operations.GetDecision).WithSummary("One decision, as the archive files it")
-            .WithDescription("Its title (in bokmål), the decider and the role they decided in, the recommendation it answered and who gave it, the rationale, the criteria as judged when deciding, and the board's votes.")
+            .WithDescription("Its title (in bokmål), the decider and the role they decided in, the recommendation it answered and who gave it, the rationale, the criteria as judged when deciding, and the board's votes. With Accept: application/pdf, the decision record as the archive files it: an A4 tagged PDF/A in bokmål.")
+            .AlsoAsPdf()
             .WithProblems(404);
         return app;
     }
@@ -106,11 +107,22 @@ public static class GatesApi
             ? TypedResults.Ok(request)
             : Problems.NotFound($"Request for a decision {requestId} of project {id}");
 
-    private static async Task<Results<Ok<DecisionView>, ProblemHttpResult>> ReadDecision(
-        Guid id, Guid decisionId, Database database, CancellationToken cancellationToken) =>
-        await database.ReadAsync(db => GateStore.DecisionAsync(db, id, decisionId), cancellationToken) is { } decision
+    private static async Task<Results<Ok<DecisionView>, FileContentHttpResult, ProblemHttpResult>> ReadDecision(
+        Guid id, Guid decisionId, HttpContext http, Database database, GateDocuments documents, CancellationToken cancellationToken)
+    {
+        if (http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Pdf, StringComparison.OrdinalIgnoreCase)))
+        {
+            return await documents.DecisionRecordAsync(id, decisionId, cancellationToken) is { } pdf
+                ? TypedResults.File(pdf, Pdf, $"beslutning-{decisionId}.pdf")
+                : Problems.NotFound($"Decision {decisionId} of project {id}");
+        }
+
+        return await database.ReadAsync(db => GateStore.DecisionAsync(db, id, decisionId), cancellationToken) is { } decision
             ? TypedResults.Ok(decision)
             : Problems.NotFound($"Decision {decisionId} of project {id}");
+    }
+
+    private const string Pdf = "application/pdf";
 
     private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Log(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)

@@ -35,6 +35,7 @@ public static class Composition
         services.AddSingleton<ProjectViews>();
         services.AddSingleton<Gates.GateReader>();
         services.AddSingleton<Gates.GateCommands>();
+        services.AddSingleton<Gates.GateDocuments>();
         services.AddSingleton<Portfolio.PortfolioReader>();
         services.AddSingleton<Benefits.BenefitCommands>();
         services.AddSingleton<BusinessCases.BusinessCaseCommands>();

@@ -624,4 +624,16 @@ public static class OpenApi
             }
         }
     }
+
+    /// <summary>A read whose 200 is also a PDF document when asked for with Accept: application/pdf.</summary>
+    public static RouteHandlerBuilder AlsoAsPdf(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse { Content: { } content })
+            {
+                content["application/pdf"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
+
+            return Task.CompletedTask;
+        });
 }

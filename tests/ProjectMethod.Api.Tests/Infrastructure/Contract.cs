@@ -50,6 +50,12 @@ public static partial class Contract
             return $"{operation.Method} {operation.Template} {status} is {mediaType ?? "without a body"}; the document says {string.Join(", ", content.Select(c => c.Key))}.";
         }
 
+        // A document (a PDF) is bytes: the document promises its media type, and the tests read what it holds.
+        if (content[mediaType]?["schema"]?["format"]?.GetValue<string>() == "binary")
+        {
+            return null;
+        }
+
         return Validate($"/paths/{Escape(operation.Template)}/{operation.Method.ToLowerInvariant()}/responses/{status}/content/{Escape(mediaType)}/schema", body);
     }
 
