@@ -217,6 +217,92 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await Run("pdftotext", pdf, "-")).Should().Contain("Sensorene er installert").And.NotContain("Til beslutning", "the menu is not printed");
     }
 
+    [BrowserFact]
+    public async Task The_overview_draws_the_timeline_and_each_page_hands_out_its_document_the_pack_the_report_and_the_portfolio_in_three_forms()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Eva Eier");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        var timeline = page.GetByRole(AriaRole.Img, new() { Name = "Tidslinje" });
+        await Assertions.Expect(timeline).ToBeVisibleAsync();
+        var words = await timeline.Locator("text").AllTextContentsAsync();
+        words.Should().Contain(["Faser", "Beslutningspunkter", "I dag", "Leveransefase 1"]).And.Contain(w => w.Contains("BP3", StringComparison.Ordinal));
+        var points = page.GetByRole(AriaRole.Table, new() { Name = "Beslutningspunkter, planlagt og besluttet" });
+        await Assertions.Expect(points.GetByRole(AriaRole.Row).Filter(new() { HasText = "BP3" })).ToContainTextAsync("godkjent");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Leveransefaser, planlagt og faktisk" })).ToBeVisibleAsync();
+        await CheckAccessibility(page, "oversikt-tidslinje");
+
+        using (var pack = await Downloaded(page, page.GetByRole(AriaRole.Link, new() { Name = "Last ned styringsgruppepakke (PDF)" }), ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(pack.Path));
+            pdf.Info.Should().Contain("Styringsgruppepakke: Digital hjemmetjeneste");
+            pdf.Text().Should().Contain("Tidslinje").And.Contain("Eva Eier");
+            pdf.Picture("styringsgruppepakke-demo", pages: 2);
+        }
+
+        var decision = page.GetByRole(AriaRole.Table, new() { Name = "Beslutningslogg" }).GetByRole(AriaRole.Link).First;
+        using (var record = await Downloaded(page, decision, ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(record.Path));
+            pdf.Text().Should().Contain("Digital hjemmetjeneste: BP").And.Contain("Begrunnelse");
+        }
+
+        await story.Tab(page.Url, "Status og avvik");
+        await page.GetByRole(AriaRole.Table, new() { Name = "Tidligere statusrapporter" }).GetByRole(AriaRole.Link, new() { Name = "Vis rapport" }).First.ClickAsync();
+        using (var report = await Downloaded(page, page.GetByRole(AriaRole.Link, new() { Name = "Last ned PDF" }), ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(report.Path));
+            pdf.Info.Should().Contain("Statusrapport: Digital hjemmetjeneste");
+        }
+
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GotoAsync("/portefolje?sector=kultur");
+        using (var report = await Downloaded(page, page.GetByRole(AriaRole.Link, new() { Name = "Porteføljerapport: Last ned PDF" }), ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(report.Path));
+            pdf.Text().Should().Contain("Porteføljerapport: Kultur").And.Contain("Nytt bibliotek").And.NotContain("Digital hjemmetjeneste");
+            pdf.Picture("porteføljerapport-demo", pages: 2);
+        }
+
+        await page.GotoAsync("/portefolje");
+        using (var report = await Downloaded(page, page.GetByRole(AriaRole.Link, new() { Name = "Porteføljerapport: Last ned PDF" }), ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(report.Path));
+            pdf.Text().Should().Contain("Porteføljerapport: Hele porteføljen").And.Contain("Helse og velferd").And.Contain("Rusfri møteplass");
+            pdf.Picture("porteføljerapport-demo-alle", pages: 3);
+        }
+
+        using (var workbook = await Downloaded(page, page.GetByRole(AriaRole.Link, new() { Name = "Eksporter til Excel" }), ".xlsx"))
+        {
+            (await File.ReadAllBytesAsync(workbook.Path)).AsSpan(0, 2).ToArray().Should().Equal("PK"u8.ToArray(), "a workbook is a zip");
+        }
+
+        using (var csv = await Downloaded(page, page.GetByRole(AriaRole.Link, new() { Name = "Last ned CSV" }), ".csv"))
+        {
+            (await File.ReadAllLinesAsync(csv.Path)).Should().HaveCount(13, "a header and the demo's twelve projects");
+        }
+
+        await CheckAccessibility(page, "portefolje-dokumenter");
+    }
+
+    /// <summary>A file the page hands out when the link is followed, kept until disposed.</summary>
+    private static async Task<DownloadedFile> Downloaded(IPage page, ILocator link, string extension)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        download.SuggestedFilename.Should().EndWith(extension);
+        var path = Path.Combine(Path.GetTempPath(), $"download-{Guid.NewGuid():N}{extension}");
+        await download.SaveAsAsync(path);
+        return new DownloadedFile(path);
+    }
+
+    private sealed record DownloadedFile(string Path) : IDisposable
+    {
+        public void Dispose() => File.Delete(Path);
+    }
+
     private static async Task<string> Run(string program, params string[] arguments)
     {
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true })!;

@@ -1,5 +1,4 @@
 using ProjectMethod.Api.Gates;
-using ProjectMethod.Api.Projects;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Gates;
 

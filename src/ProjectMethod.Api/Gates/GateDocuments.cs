@@ -1,4 +1,3 @@
-using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Api.People;
@@ -6,13 +5,11 @@ using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Gates;
 
-/// <summary>A decision as the steering group and the archive read it on paper: the decision record, in bokmål.</summary>
-public sealed class GateDocuments(Database database, PeopleReader people, IClock clock, IConfiguration configuration)
+/// <summary>A decision as the steering group and the archive read it on paper: the decision record.</summary>
+public sealed class GateDocuments(Database database, PeopleReader people, Letterhead letterhead)
 {
-    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
-
     /// <summary>The decision record as PDF; null when the project has no such decision.</summary>
-    public async Task<byte[]?> DecisionRecordAsync(Guid projectId, Guid decisionId, CancellationToken cancellationToken)
+    public async Task<byte[]?> DecisionRecordAsync(Guid projectId, Guid decisionId, PaperTexts t, CancellationToken cancellationToken)
     {
         var (decision, names) = await database.ReadAsync(async db => (await GateStore.DecisionAsync(db, projectId, decisionId), await people.PeopleAsync(db)), cancellationToken);
         if (decision is null)
@@ -21,39 +18,37 @@ public sealed class GateDocuments(Database database, PeopleReader people, IClock
         }
 
         string Name(string? userId) => userId is null ? "" : names.GetValueOrDefault(userId)?.Name ?? userId;
-        static string T(string key) => DecisionTitles.Text(key);
-        var point = decision.DecisionPoint == DecisionPoint.StageBoundary ? T("StageBoundary") : decision.DecisionPoint.Wire().ToUpperInvariant();
-        var now = clock.GetCurrentInstant();
-        var document = new PaperDocument(decision.Title, new DocumentHeading(
-                configuration["Documents:Municipality"] ?? "Kommunen", $"{decision.ProjectName} · {T($"Phase.{decision.ToPhase.Wire()}")}", now.InZone(Oslo).Date))
+        var point = decision.DecisionPoint == DecisionPoint.StageBoundary ? t["StageBoundary"] : decision.DecisionPoint.Wire().ToUpperInvariant();
+        var title = t.IsEnglish ? DecisionTitles.Of(decision.ProjectName, decision.DecisionPoint, decision.Decision, decision.FromPhase, decision.ToPhase, t) : decision.Title;
+        var document = letterhead.Start(title, Letterhead.Subject(decision.ProjectName, decision.ToPhase, t), t)
             .Fields([
-                ("Prosjekt", decision.ProjectName),
-                (T("DecisionPoint"), point),
-                ("Beslutning", T($"Decision.{decision.Decision.Wire()}")),
-                ("Fase", $"{T($"Phase.{decision.FromPhase.Wire()}")} → {T($"Phase.{decision.ToPhase.Wire()}")}"),
-                ("Besluttet av", $"{Name(decision.DecidedBy)}, {T($"Decider.{decision.DecidedAs.Wire()}")}"),
-                ("Dato", PaperDocument.LongDate(decision.DecidedAt.InZone(Oslo).Date)),
+                (t["Project"], decision.ProjectName),
+                (t["DecisionPoint"], point),
+                (t["Decision"], t[$"Decision.{decision.Decision.Wire()}"]),
+                (t["Phase"], $"{t[$"Phase.{decision.FromPhase.Wire()}"]} → {t[$"Phase.{decision.ToPhase.Wire()}"]}"),
+                (t["DecidedBy"], $"{Name(decision.DecidedBy)}, {t[$"Decider.{decision.DecidedAs.Wire()}"]}"),
+                (t["DecidedOn"], t.LongDate(Letterhead.Day(decision.DecidedAt))),
             ]);
         if (decision.Recommendation is { } recommendation)
         {
-            document.Section("Anbefaling").Text(recommendation).Fields([("Anbefalt av", Name(decision.RequestedBy))]);
+            document.Section(t["Recommendation"]).Text(recommendation).Fields([(t["RecommendedBy"], Name(decision.RequestedBy))]);
         }
 
-        document.Section("Begrunnelse").Text(decision.Rationale);
+        document.Section(t["Rationale"]).Text(decision.Rationale);
         if (decision.Criteria is { Count: > 0 } criteria)
         {
-            document.Section("Kriterier slik de var vurdert da det ble besluttet")
-                .Rows(["Kriterium", T("Principle"), "Vurdering"],
-                    criteria.Select(c => (IReadOnlyList<string>)[T($"Criterion.{c.Id}"), T($"Principle.{c.Principle.Wire()}"), T(c.Met ? "Met" : "NotMet")]).ToList(),
+            document.Section(t["CriteriaAsJudged"])
+                .Rows([t["Criterion"], t["Principle"], t["Judged"]],
+                    criteria.Select(c => (IReadOnlyList<string>)[t[$"Criterion.{c.Id}"], t[$"Principle.{c.Principle.Wire()}"], t[c.Met ? "Met" : "NotMet"]]).ToList(),
                     [0.56, 0.27, 0.17]);
         }
 
         if (decision.Votes.Count > 0)
         {
-            document.Section("Stemmer i styringsgruppen")
-                .Rows(["Medlem", "Stemme"], decision.Votes.Select(v => (IReadOnlyList<string>)[Name(v.UserId), T($"Decision.{v.Decision.Wire()}")]).ToList(), [0.6, 0.4]);
+            document.Section(t["BoardVotes"])
+                .Rows([t["Member"], t["Vote"]], decision.Votes.Select(v => (IReadOnlyList<string>)[Name(v.UserId), t[$"Decision.{v.Decision.Wire()}"]]).ToList(), [0.6, 0.4]);
         }
 
-        return document.ToPdf(now);
+        return document.ToPdf(letterhead.Now);
     }
 }

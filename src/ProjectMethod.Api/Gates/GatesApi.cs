@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Gates;
 using ProjectMethod.Domain.Handbooks;
@@ -62,7 +63,7 @@ public static class GatesApi
             .WithDescription("Every approve, reject and stop with its rationale, decider and the phase it led to, oldest first.").WithProblems(400, 404);
         group.MapGet("/decisions/{decisionId:guid}", ReadDecision).WithName(Operations.GetDecision).WithSummary("One decision, as the archive files it")
             .WithDescription("Its title (in bokmål), the decider and the role they decided in, the recommendation it answered and who gave it, the rationale, the criteria as judged when deciding, and the board's votes. With Accept: application/pdf, the decision record as the archive files it: an A4 tagged PDF/A in bokmål.")
-            .AlsoAsPdf()
+            .AlsoAs(MediaTypes.Pdf)
             .WithProblems(404);
         return app;
     }
@@ -107,22 +108,12 @@ public static class GatesApi
             ? TypedResults.Ok(request)
             : Problems.NotFound($"Request for a decision {requestId} of project {id}");
 
-    private static async Task<Results<Ok<DecisionView>, FileContentHttpResult, ProblemHttpResult>> ReadDecision(
-        Guid id, Guid decisionId, HttpContext http, Database database, GateDocuments documents, CancellationToken cancellationToken)
-    {
-        if (http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Pdf, StringComparison.OrdinalIgnoreCase)))
-        {
-            return await documents.DecisionRecordAsync(id, decisionId, cancellationToken) is { } pdf
-                ? TypedResults.File(pdf, Pdf, $"beslutning-{decisionId}.pdf")
-                : Problems.NotFound($"Decision {decisionId} of project {id}");
-        }
-
-        return await database.ReadAsync(db => GateStore.DecisionAsync(db, id, decisionId), cancellationToken) is { } decision
-            ? TypedResults.Ok(decision)
-            : Problems.NotFound($"Decision {decisionId} of project {id}");
-    }
-
-    private const string Pdf = "application/pdf";
+    private static Task<Results<Ok<DecisionView>, FileContentHttpResult, ProblemHttpResult>> ReadDecision(
+        Guid id, Guid decisionId, HttpContext http, Database database, GateDocuments documents, CancellationToken cancellationToken) =>
+        MediaTypes.JsonOrPdfAsync(http,
+            () => database.ReadAsync(db => GateStore.DecisionAsync(db, id, decisionId), cancellationToken),
+            t => documents.DecisionRecordAsync(id, decisionId, t, cancellationToken),
+            $"beslutning-{decisionId}.pdf", $"Decision {decisionId} of project {id}");
 
     private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Log(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)

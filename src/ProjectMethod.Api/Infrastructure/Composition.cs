@@ -35,7 +35,14 @@ public static class Composition
         services.AddSingleton<ProjectViews>();
         services.AddSingleton<Gates.GateReader>();
         services.AddSingleton<Gates.GateCommands>();
+        services.AddSingleton<Documents.Letterhead>();
         services.AddSingleton<Gates.GateDocuments>();
+        services.AddSingleton<Portfolio.PortfolioReportReader>();
+        services.AddSingleton<Portfolio.PortfolioDocuments>();
+        services.AddSingleton<Lessons.LessonDocuments>();
+        services.AddSingleton<ManageByException.ForecastDocuments>();
+        services.AddSingleton<Projects.SteeringPackReader>();
+        services.AddSingleton<Projects.SteeringPackDocuments>();
         services.AddSingleton<Portfolio.PortfolioReader>();
         services.AddSingleton<Benefits.BenefitCommands>();
         services.AddSingleton<BusinessCases.BusinessCaseCommands>();

@@ -27,7 +27,7 @@ public static class Features
     /// <summary>Every feature's endpoints, in the order of the method, then the pages; the start stops if they and the operation catalogue disagree.</summary>
     public static WebApplication MapFeatures(this WebApplication app)
     {
-        app.MapProjects().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
+        app.MapProjects().MapSteeringPack().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
         app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
         app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
         app.MapWeb();

@@ -625,13 +625,21 @@ public static class OpenApi
         }
     }
 
-    /// <summary>A read whose 200 is also a PDF document when asked for with Accept: application/pdf.</summary>
-    public static RouteHandlerBuilder AlsoAsPdf(this RouteHandlerBuilder builder) =>
+    /// <summary>A read whose 200 is also a document when asked for in Accept: a PDF, a spreadsheet, CSV.</summary>
+    public static RouteHandlerBuilder AlsoAs(this RouteHandlerBuilder builder, params string[] mediaTypes) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse { Content: { } content })
             {
-                content["application/pdf"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+                foreach (var mediaType in mediaTypes)
+                {
+                    content[mediaType] = new OpenApiMediaType
+                    {
+                        Schema = mediaType == Documents.MediaTypes.Csv
+                            ? new OpenApiSchema { Type = JsonSchemaType.String }
+                            : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                    };
+                }
             }
 
             return Task.CompletedTask;

@@ -84,6 +84,8 @@ public static class Operations
 
     public static readonly OperationId ListForecasts = new("listForecasts");
 
+    public static readonly OperationId GetForecast = new("getForecast");
+
     public static readonly OperationId GetGate = new("getGate");
 
     public static readonly OperationId RequestDecision = new("requestDecision");
@@ -138,6 +140,8 @@ public static class Operations
 
     public static readonly OperationId ListReports = new("listReports");
 
+    public static readonly OperationId GetReport = new("getReport");
+
     public static readonly OperationId SearchLessons = new("searchLessons");
 
     public static readonly OperationId SearchPeople = new("searchPeople");
@@ -147,6 +151,8 @@ public static class Operations
     public static readonly OperationId PutPerson = new("putPerson");
 
     public static readonly OperationId GetPortfolio = new("getPortfolio");
+
+    public static readonly OperationId GetPortfolioReport = new("getPortfolioReport");
 
     public static readonly OperationId ListPortfolioDecisions = new("listPortfolioDecisions");
 
@@ -185,6 +191,8 @@ public static class Operations
     public static readonly OperationId ListProjects = new("listProjects");
 
     public static readonly OperationId GetProject = new("getProject");
+
+    public static readonly OperationId GetSteeringPack = new("getSteeringPack");
 
     public static readonly OperationId WriteMandate = new("writeMandate");
 

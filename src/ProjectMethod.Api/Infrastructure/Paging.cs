@@ -30,6 +30,24 @@ public readonly record struct Paging(int Limit, Guid AfterId, long AfterSequence
     public const int MaxLimit = 200;
     public const int DefaultLimit = 50;
 
+    /// <summary>Every item of a collection read page by page in the largest pages: for a document that holds them all.</summary>
+    public static async Task<IReadOnlyList<T>> AllAsync<T>(Func<Paging, Task<IReadOnlyList<T>>> page, Func<T, Guid> id)
+    {
+        var all = new List<T>();
+        var paging = new Paging(MaxLimit, Guid.Empty, 0);
+        while (true)
+        {
+            var read = await page(paging);
+            all.AddRange(read.Take(MaxLimit));
+            if (read.Count <= MaxLimit)
+            {
+                return all;
+            }
+
+            paging = paging with { AfterId = id(all[^1]) };
+        }
+    }
+
     public static bool TryParse(int? limit, string? cursor, CursorKind kind, out Paging paging, out Dictionary<string, string[]> errors)
     {
         errors = [];

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Api.People;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
@@ -53,6 +54,10 @@ public static class LessonsApi
                 TypedResults.Ok(new ItemList<ReportView>(await database.ReadAsync(db => LessonStore.ReportsAsync(db, id), cancellationToken))))
             .WithName(Operations.ListReports).WithSummary("The project's end and lessons reports")
             .WithDescription("Oldest first, each with the co-creation activities and inputs it cites.").WithProblems(404);
+        project.MapGet("/reports/{reportId:guid}", GetReport).WithName(Operations.GetReport).WithSummary("One end or lessons report")
+            .WithDescription("With Accept: application/pdf, the report as an A4 tagged PDF/A in bokmål (English when Accept-Language prefers it): the end report with the products and the benefits as they stand and the co-creation it cites; the lessons report with the project's lessons.")
+            .AlsoAs(MediaTypes.Pdf)
+            .WithProblems(404);
 
         app.MapGet("/api/v1/lessons", Search).WithTags("Lessons").WithName(Operations.SearchLessons)
             .WithSummary("Search the published lessons of all projects")
@@ -60,6 +65,13 @@ public static class LessonsApi
             .WithProblems(400);
         return app;
     }
+
+    private static Task<Results<Ok<ReportView>, FileContentHttpResult, ProblemHttpResult>> GetReport(
+        Guid id, Guid reportId, HttpContext http, Database database, LessonDocuments documents, CancellationToken cancellationToken) =>
+        MediaTypes.JsonOrPdfAsync(http,
+            async () => (await database.ReadAsync(db => LessonStore.ReportsAsync(db, id), cancellationToken)).FirstOrDefault(r => r.Id == reportId),
+            t => documents.ReportAsync(ProjectScope.Project(http), reportId, t, cancellationToken),
+            $"rapport-{reportId}.pdf", $"Report {reportId} of project {id}");
 
     private static async Task<Results<Ok<Page<LessonView>>, ProblemHttpResult>> List(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)

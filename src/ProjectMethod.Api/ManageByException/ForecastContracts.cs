@@ -1,6 +1,5 @@
 using NodaTime;
 using ProjectMethod.Api.People;
-using ProjectMethod.Domain;
 using ProjectMethod.Domain.Exceptions;
 using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Risks;

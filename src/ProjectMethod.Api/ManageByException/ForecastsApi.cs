@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Domain.Access;
 
 namespace ProjectMethod.Api.ManageByException;
@@ -33,8 +34,19 @@ public static class ForecastsApi
         group.MapGet("/forecasts", History).WithName(Operations.ListForecasts).WithSummary("The history of forecasts, oldest first")
             .WithDescription("Every highlight report, work-package forecast and benefit forecast with its judgement as it was made; paged with limit and cursor.")
             .WithProblems(400, 404);
+        group.MapGet("/forecasts/{forecastId:guid}", GetOne).WithName(Operations.GetForecast).WithSummary("One forecast: a highlight report is the status report")
+            .WithDescription("The forecast with its judgement as it was made and, for a highlight report, its narrative. With Accept: application/pdf, the status report the steering group reads: the narrative and the RAG table per dimension and level, as an A4 tagged PDF/A in bokmål, or in English when Accept-Language prefers it.")
+            .AlsoAs(MediaTypes.Pdf)
+            .WithProblems(404);
         return app;
     }
+
+    private static Task<Results<Ok<ForecastEntry>, FileContentHttpResult, ProblemHttpResult>> GetOne(
+        Guid id, Guid forecastId, HttpContext http, Database database, ForecastDocuments documents, CancellationToken cancellationToken) =>
+        MediaTypes.JsonOrPdfAsync(http,
+            () => database.ReadAsync(db => ForecastStore.GetAsync(db, id, forecastId), cancellationToken),
+            t => documents.StatusReportAsync(ProjectScope.Project(http), forecastId, t, cancellationToken),
+            $"statusrapport-{forecastId}.pdf", $"Forecast {forecastId} of project {id}");
 
     private static async Task<Results<Ok<Page<ForecastEntry>>, ProblemHttpResult>> History(
         Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
 
@@ -72,7 +73,33 @@ public static class PortfolioApi
             .WithSummary("The portfolio at a glance")
             .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. ideas gives, per origin, the ideas received, proposed as projects and approved at BP1; coCreation, in total and per sector, the projects keeping a co-creation register and a plan, the highest IAP2 level reached, the projects (and share of those with a register) that reached a hard-to-reach group, and the inputs answered. A fixed number of queries, whatever the number of projects.")
             .WithProblems(400);
+        app.MapGet("/api/v1/portfolio/report", Report).WithTags("Portfolio").WithName(Operations.GetPortfolioReport)
+            .WithSummary("The portfolio report for management and the council")
+            .WithDescription("Per sector and in total (sector filters to one): projects per phase and per RAG, budget against forecast and booked cost (the budget of the stage plans; the forecast takes each stage's newest highlight report, its budget before the first), benefits planned against realised, open exceptions; every project with the same figures; the idea funnel and the co-creation figures. With Accept: application/pdf, the report with its charts, each with its figures in a table beside it (bokmål; English when Accept-Language prefers it); with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, a workbook with a sheet per table, numbers as numbers and dates as dates; with Accept: text/csv, the projects as CSV for BI tools (RFC 4180, the API's field names and values).")
+            .AlsoAs(MediaTypes.Pdf, MediaTypes.Xlsx, MediaTypes.Csv)
+            .WithProblems(400);
         return app;
+    }
+
+    private static async Task<Results<Ok<PortfolioReportView>, FileContentHttpResult>> Report(
+        HttpContext http, PortfolioReportReader reader, PortfolioDocuments documents, CancellationToken cancellationToken, string? sector = null)
+    {
+        var t = PaperTexts.For(http.Request);
+        var report = await reader.ReadAsync(sector, t.Language, cancellationToken);
+        var name = $"porteføljerapport-{report.Date:yyyy-MM-dd}";
+        if (http.Request.Asks(MediaTypes.Pdf))
+        {
+            return TypedResults.File(documents.Pdf(report, t), MediaTypes.Pdf, $"{name}.pdf");
+        }
+
+        if (http.Request.Asks(MediaTypes.Xlsx))
+        {
+            return TypedResults.File(await documents.WorkbookAsync(report, t, cancellationToken), MediaTypes.Xlsx, $"{name}.xlsx");
+        }
+
+        return http.Request.Asks(MediaTypes.Csv)
+            ? TypedResults.File(PortfolioDocuments.Csv(report), $"{MediaTypes.Csv}; charset=utf-8", $"{name}.csv")
+            : TypedResults.Ok(report);
     }
 
     private static async Task<Results<Ok<PortfolioView>, ProblemHttpResult>> Get(

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain;
@@ -63,6 +64,18 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
 
     public virtual async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadStandingAsync(id, cancellationToken) ? await ShowAsync() : NotFound();
+
+    /// <summary>
+    /// A document of the project to download, in the language the pages are read in: not found when the project or the
+    /// document is not there. Whoever may read the page may read its documents.
+    /// </summary>
+    protected async Task<IActionResult> DocumentAsync(Guid id, Func<PaperTexts, CancellationToken, Task<byte[]?>> make, string fileName)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        return await LoadStandingAsync(id, cancellationToken) && await make(PaperTexts.OfPages(), cancellationToken) is { } pdf
+            ? File(pdf, MediaTypes.Pdf, fileName)
+            : NotFound();
+    }
 
     /// <summary>What the page shows beyond the project and its roles.</summary>
     protected abstract Task LoadPageAsync(CancellationToken cancellationToken);

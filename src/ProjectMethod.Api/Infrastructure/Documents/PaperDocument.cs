@@ -17,7 +17,7 @@ public sealed record DocumentHeading(string Municipality, string Subject, LocalD
 /// reader follows (headings, paragraphs, tables with header cells), the language, the fonts embedded — so it can be
 /// archived as it is.
 /// </summary>
-public sealed class PaperDocument(string title, DocumentHeading heading, string language = "nb-NO")
+public sealed class PaperDocument(string title, DocumentHeading heading, PaperTexts texts)
 {
     private abstract record Block;
 
@@ -27,13 +27,9 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
 
     private sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double> Widths) : Block;
 
+    private sealed record Picture(Drawing Drawing) : Block;
+
     private readonly List<Block> blocks = [];
-
-    private static readonly string[] Months =
-        ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
-
-    /// <summary>«4. desember 2026»: written out here, since the service runs without culture data.</summary>
-    public static string LongDate(LocalDate date) => $"{date.Day}. {Months[date.Month - 1]} {date.Year}";
 
     public PaperDocument Section(string text)
     {
@@ -58,28 +54,35 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
         return this;
     }
 
+    /// <summary>A chart the width of the page, a figure whose title and description are its text for a screen reader.</summary>
+    public PaperDocument Chart(Drawing drawing)
+    {
+        blocks.Add(new Picture(drawing));
+        return this;
+    }
+
     /// <summary>The document as PDF bytes.</summary>
     public byte[] ToPdf(Instant created)
     {
         DocumentFonts.Install();
         using var document = new PdfDocument();
         document.SetPdfA();
-        document.Language = language;
+        document.Language = texts.Language;
         document.Info.Title = title;
         document.Info.Subject = heading.Subject;
         document.Info.Author = heading.Municipality;
         document.Info.Creator = "ProjectMethod";
         document.Info.CreationDate = created.ToDateTimeUtc();
         var tags = UAManager.ForDocument(document);
-        tags.SetDocumentLanguage(language);
-        new Writer(document, tags, heading).Write(title, blocks);
+        tags.SetDocumentLanguage(texts.Language);
+        new Writer(document, tags, heading, texts).Write(title, blocks);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
     /// <summary>Lays the blocks out page by page.</summary>
-    private sealed class Writer(PdfDocument document, UAManager tags, DocumentHeading heading)
+    private sealed class Writer(PdfDocument document, UAManager tags, DocumentHeading heading, PaperTexts texts)
     {
         private const double Margin = 56;
         private const double TopOfBody = 96;
@@ -89,6 +92,14 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
         private static readonly XFont TitleFont = new(DocumentFonts.Family, 18, XFontStyleEx.Bold);
         private static readonly XFont SectionFont = new(DocumentFonts.Family, 12.5, XFontStyleEx.Bold);
         private static readonly XColor Rule = XColor.FromArgb(0xC8, 0xCD, 0xD3);
+
+        /// <summary>The type a table is set in: ordinary, or smaller for a table of many columns, so its headers fit.</summary>
+        private sealed record CellType(XFont Body, XFont Bold, double Leading);
+
+        private static readonly CellType Ordinary = new(Body, Bold, 13);
+        private static readonly CellType Compact = new(new XFont(DocumentFonts.Family, 8.5), new XFont(DocumentFonts.Family, 8.5, XFontStyleEx.Bold), 11);
+
+        private CellType cells = Ordinary;
 
         private XGraphics graphics = null!;
         private PdfPage page = null!;
@@ -101,24 +112,29 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
         public void Write(string title, IReadOnlyList<Block> blocks)
         {
             NewPage();
-            Tagged(PdfBlockLevelElementTag.Heading1, () => Lines(title, TitleFont, XBrushes.Black, 24));
+            Lines(PdfBlockLevelElementTag.Heading1, title, TitleFont, 24);
             y += 8;
-            foreach (var block in blocks)
+            for (var i = 0; i < blocks.Count; i++)
             {
-                switch (block)
+                switch (blocks[i])
                 {
                     case Heading h:
-                        EnsureRoom(SectionFont.Height * 3);
+                        // A heading stays with what follows it: a whole chart, or the first lines of anything else.
+                        EnsureRoom(SectionFont.Height * 3 + (i + 1 < blocks.Count && blocks[i + 1] is Picture next ? next.Drawing.Height * Scale(next.Drawing) : 0));
                         y += 10;
-                        Tagged(PdfBlockLevelElementTag.Heading2, () => Lines(h.Text, SectionFont, XBrushes.Black, 17));
+                        Lines(PdfBlockLevelElementTag.Heading2, h.Text, SectionFont, 17);
                         y += 4;
                         break;
                     case Paragraph p:
-                        Tagged(PdfBlockLevelElementTag.Paragraph, () => Lines(p.Text, Body, XBrushes.Black, 14));
+                        Lines(PdfBlockLevelElementTag.Paragraph, p.Text, Body, 14);
                         y += 6;
                         break;
                     case Table t:
                         WriteTable(t);
+                        y += 8;
+                        break;
+                    case Picture p:
+                        WritePicture(p.Drawing);
                         y += 8;
                         break;
                 }
@@ -127,16 +143,65 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
             graphics.Dispose();
         }
 
-        private void Tagged(PdfBlockLevelElementTag tag, Action draw)
+        /// <summary>The drawing scaled to the width of the page (never above its own size), on one page.</summary>
+        private void WritePicture(Drawing drawing)
         {
-            tags.StructureBuilder.BeginElement(tag);
-            draw();
+            var scale = Scale(drawing);
+            var height = drawing.Height * scale;
+            EnsureRoom(height);
+            var (left, top) = (Margin, y);
+            tags.StructureBuilder.BeginElement(PdfIllustrationElementTag.Figure, $"{drawing.Title}. {drawing.Description}", new XRect(left, top, drawing.Width * scale, height));
+            double X(double x) => left + (x * scale);
+            double Y(double value) => top + (value * scale);
+            foreach (var shape in drawing.Shapes)
+            {
+                switch (shape)
+                {
+                    case Drawing.Box b:
+                        var rect = new XRect(X(b.X), Y(b.Y), b.Width * scale, b.Height * scale);
+                        if (b.Fill != "none")
+                        {
+                            graphics.DrawRectangle(new XSolidBrush(Colour(b.Fill)), rect);
+                        }
+
+                        if (b.Stroke is { } stroke)
+                        {
+                            graphics.DrawRectangle(new XPen(Colour(stroke), 0.8), rect);
+                        }
+
+                        break;
+                    case Drawing.Line l:
+                        var pen = new XPen(Colour(l.Colour), l.Thickness * scale) { DashStyle = l.Dashed ? XDashStyle.Dash : XDashStyle.Solid };
+                        graphics.DrawLine(pen, X(l.X1), Y(l.Y1), X(l.X2), Y(l.Y2));
+                        break;
+                    case Drawing.Diamond d:
+                        XPoint[] corners = [new(X(d.X), Y(d.Y - d.Radius)), new(X(d.X + d.Radius), Y(d.Y)), new(X(d.X), Y(d.Y + d.Radius)), new(X(d.X - d.Radius), Y(d.Y))];
+                        graphics.DrawPolygon(new XPen(Colour(d.Stroke), 0.8), new XSolidBrush(Colour(d.Fill)), corners, XFillMode.Winding);
+                        break;
+                    case Drawing.Words w:
+                        var font = new XFont(DocumentFonts.Family, w.Size * scale, w.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+                        var width = graphics.MeasureString(w.Text, font).Width;
+                        var x = X(w.X) - (w.Anchor switch { Anchor.Middle => width / 2, Anchor.End => width, _ => 0 });
+                        graphics.DrawString(w.Text, font, new XSolidBrush(Colour(w.Colour)), new XPoint(x, Y(w.Y)));
+                        break;
+                }
+            }
+
             tags.StructureBuilder.End();
+            y += height;
         }
+
+        /// <summary>A drawing is shrunk to the width of the page, never enlarged.</summary>
+        private double Scale(Drawing drawing) => Math.Min(1, Width / drawing.Width);
+
+        /// <summary>«#rrggbb», as the drawings write their colours.</summary>
+        private static XColor Colour(string hex) =>
+            XColor.FromArgb(Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));
 
         private void WriteTable(Table table)
         {
             tags.StructureBuilder.BeginElement(PdfBlockLevelElementTag.Table);
+            cells = table.Widths.Count > 5 ? Compact : Ordinary;
             if (table.Header.Count > 0)
             {
                 Row(table.Header, table.Widths, header: _ => true, repeated: null);
@@ -178,9 +243,9 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
         }
 
         private List<List<string>> Wrapped(IReadOnlyList<string> cells, IReadOnlyList<double> widths, Func<int, bool> header) =>
-            cells.Select((text, i) => Wrap(text, header(i) ? Bold : Body, widths[i] * Width - 8)).ToList();
+            cells.Select((text, i) => Wrap(text, header(i) ? this.cells.Bold : this.cells.Body, widths[i] * Width - 8)).ToList();
 
-        private static double Height(List<List<string>> wrapped) => wrapped.Max(lines => lines.Count) * 13 + 6;
+        private double Height(List<List<string>> wrapped) => wrapped.Max(lines => lines.Count) * cells.Leading + 6;
 
         private void Draw(List<List<string>> wrapped, IReadOnlyList<double> widths, Func<int, bool> header, bool tagged)
         {
@@ -195,8 +260,8 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
                 var line = y + 3;
                 foreach (var text in wrapped[i])
                 {
-                    graphics.DrawString(text, header(i) ? Bold : Body, XBrushes.Black, new XPoint(x + 4, line + Body.Height * 0.8));
-                    line += 13;
+                    graphics.DrawString(text, header(i) ? cells.Bold : cells.Body, XBrushes.Black, new XPoint(x + 4, line + cells.Body.Height * 0.8));
+                    line += cells.Leading;
                 }
 
                 if (tagged)
@@ -220,34 +285,53 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
             }
         }
 
-        private void Lines(string text, XFont font, XBrush brush, double leading)
+        /// <summary>
+        /// A heading or paragraph, line by line; where it runs onto the next page, the part on each page is an element of
+        /// its own, since a tagged element's marked content cannot span pages.
+        /// </summary>
+        private void Lines(PdfBlockLevelElementTag tag, string text, XFont font, double leading)
         {
-            foreach (var line in Wrap(text, font, Width))
+            var lines = Wrap(text, font, Width);
+            for (var first = 0; first < lines.Count;)
             {
                 EnsureRoom(leading);
-                graphics.DrawString(line, font, brush, new XPoint(Margin, y + font.Height * 0.8));
-                y += leading;
+                var fit = Math.Max(1, (int)((Bottom - y) / leading));
+                tags.StructureBuilder.BeginElement(tag);
+                foreach (var line in lines.Skip(first).Take(fit))
+                {
+                    graphics.DrawString(line, font, XBrushes.Black, new XPoint(Margin, y + font.Height * 0.8));
+                    y += leading;
+                }
+
+                tags.StructureBuilder.End();
+                first += fit;
             }
         }
 
-        /// <summary>The text broken into lines that fit the width, at spaces (a word longer than the line stands alone).</summary>
+        /// <summary>
+        /// The text broken into lines that fit the width, at spaces; a word longer than the line is broken where it must
+        /// be (a narrow column's header, a long compound word) rather than run into the next column.
+        /// </summary>
         private List<string> Wrap(string text, XFont font, double width)
         {
             var lines = new List<string>();
             foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
             {
                 var line = "";
-                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var whole in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var candidate = line.Length == 0 ? word : $"{line} {word}";
-                    if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
+                    foreach (var word in Pieces(whole, font, width))
                     {
-                        lines.Add(line);
-                        line = word;
-                    }
-                    else
-                    {
-                        line = candidate;
+                        var candidate = line.Length == 0 ? word : $"{line} {word}";
+                        if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
+                        {
+                            lines.Add(line);
+                            line = word;
+                        }
+                        else
+                        {
+                            line = candidate;
+                        }
                     }
                 }
 
@@ -255,6 +339,24 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
             }
 
             return lines;
+        }
+
+        /// <summary>A word as it fits the width: whole, or in pieces each as long as fits.</summary>
+        private IEnumerable<string> Pieces(string word, XFont font, double width)
+        {
+            while (word.Length > 1 && graphics.MeasureString(word, font).Width > width)
+            {
+                var length = word.Length - 1;
+                while (length > 1 && graphics.MeasureString(word[..length], font).Width > width)
+                {
+                    length--;
+                }
+
+                yield return word[..length];
+                word = word[length..];
+            }
+
+            yield return word;
         }
 
         private void EnsureRoom(double height)
@@ -274,10 +376,10 @@ public sealed class PaperDocument(string title, DocumentHeading heading, string 
             tags.StructureBuilder.BeginArtifact();
             graphics.DrawString(heading.Municipality, Bold, XBrushes.Black, new XPoint(Margin, 44));
             graphics.DrawString(heading.Subject, Small, XBrushes.DimGray, new XPoint(Margin, 58));
-            var issued = LongDate(heading.Issued);
+            var issued = texts.LongDate(heading.Issued);
             graphics.DrawString(issued, Small, XBrushes.DimGray, new XPoint(page.Width.Point - Margin - graphics.MeasureString(issued, Small).Width, 58));
             graphics.DrawLine(new XPen(Rule, 0.8), Margin, 66, page.Width.Point - Margin, 66);
-            var number = $"Side {document.PageCount}";
+            var number = texts["PageNumber", document.PageCount];
             graphics.DrawString(number, Small, XBrushes.DimGray, new XPoint(page.Width.Point - Margin - graphics.MeasureString(number, Small).Width, page.Height.Point - Margin + 8));
             tags.StructureBuilder.End();
             y = TopOfBody;

@@ -14,9 +14,19 @@ public sealed class AvslutningModel(Database database, LessonCommands lessons) :
 {
     public IReadOnlyList<LessonView> Lessons { get; private set; } = [];
 
-    public bool EndReportWritten { get; private set; }
+    /// <summary>The reports written, oldest first.</summary>
+    public IReadOnlyList<ReportView> Reports { get; private set; } = [];
 
-    public bool LessonsReportWritten { get; private set; }
+    /// <summary>The newest report of the kind, if one is written.</summary>
+    public ReportView? Newest(string kind) => Reports.LastOrDefault(r => r.Kind == kind);
+
+    public bool EndReportWritten => Newest(LessonStore.EndReport) is not null;
+
+    public bool LessonsReportWritten => Newest(LessonStore.LessonsReport) is not null;
+
+    /// <summary>A report as PDF.</summary>
+    public Task<IActionResult> OnGetReportAsync(Guid id, Guid report, [FromServices] LessonDocuments documents) =>
+        DocumentAsync(id, (t, cancellationToken) => documents.ReportAsync(Project, report, t, cancellationToken), $"rapport-{report}.pdf");
 
     /// <summary>The co-creation register's activities and inputs, which a report may cite.</summary>
     public IReadOnlyList<ActivityView> Activities { get; private set; } = [];
@@ -53,9 +63,7 @@ public sealed class AvslutningModel(Database database, LessonCommands lessons) :
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)
     {
         Lessons = await Database.ReadAsync(db => LessonStore.ForProjectAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
-        (EndReportWritten, LessonsReportWritten) = await Database.ReadAsync(async db => (
-            await LessonStore.HasReportAsync(db, Project.Id, LessonStore.EndReport),
-            await LessonStore.HasReportAsync(db, Project.Id, LessonStore.LessonsReport)), cancellationToken);
+        Reports = await Database.ReadAsync(db => LessonStore.ReportsAsync(db, Project.Id), cancellationToken);
         if (Project.Phase == Domain.Phases.Phase.Closure)
         {
             (Activities, Inputs) = await Database.ReadAsync(async db =>

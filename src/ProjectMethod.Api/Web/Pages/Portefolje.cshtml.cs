@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Api.Portfolio;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
@@ -11,8 +12,22 @@ namespace ProjectMethod.Api.Web.Pages;
 /// The portfolio for the board: counts per phase and RAG, open exceptions and overdue measurements, and the projects —
 /// filtered by sector, phase, RAG and open exceptions with a form that needs no script — from the API's own reader.
 /// </summary>
-public sealed class PortefoljeModel(PortfolioReader portfolio) : PageModel
+public sealed class PortefoljeModel(PortfolioReader portfolio, PortfolioReportReader reports, PortfolioDocuments documents) : PageModel
 {
+    /// <summary>The portfolio report (of the sector chosen, if one is) as PDF, as a workbook, or the projects as CSV.</summary>
+    public async Task<IActionResult> OnGetReportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var t = PaperTexts.OfPages();
+        var report = await reports.ReadAsync(string.IsNullOrWhiteSpace(Sector) ? null : Sector.Trim(), t.Language, cancellationToken);
+        var name = $"porteføljerapport-{report.Date:yyyy-MM-dd}";
+        return format switch
+        {
+            "xlsx" => File(await documents.WorkbookAsync(report, t, cancellationToken), MediaTypes.Xlsx, $"{name}.xlsx"),
+            "csv" => File(PortfolioDocuments.Csv(report), $"{MediaTypes.Csv}; charset=utf-8", $"{name}.csv"),
+            _ => File(documents.Pdf(report, t), MediaTypes.Pdf, $"{name}.pdf"),
+        };
+    }
+
     [BindProperty(SupportsGet = true)]
     public string? Sector { get; set; }
 

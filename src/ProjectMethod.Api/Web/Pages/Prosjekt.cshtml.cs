@@ -3,6 +3,7 @@ using ProjectMethod.Api.BusinessCases;
 using ProjectMethod.Api.Gates;
 using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Roles;
@@ -14,8 +15,21 @@ namespace ProjectMethod.Api.Web.Pages;
 /// history; and, for whoever may, asking for the decision, deciding it and appointing roles — through the same use cases
 /// as the API, whose refusals are shown beside the form they concern.
 /// </summary>
-public sealed class ProsjektModel(Database database, GateReader gates, GateCommands decisions, BusinessCaseReader businessCase, RoleCommands roles) : ProjectPageModel(database)
+public sealed class ProsjektModel(
+    Database database, GateReader gates, GateCommands decisions, BusinessCaseReader businessCase, RoleCommands roles, SteeringPackReader packs) : ProjectPageModel(database)
 {
+    /// <summary>The phases, stages and decision points, planned against actual, drawn above their table.</summary>
+    public Timeline Timeline { get; private set; } = null!;
+
+    /// <summary>The steering group's pack as PDF.</summary>
+    public Task<IActionResult> OnGetPackAsync(Guid id, [FromServices] SteeringPackDocuments documents) =>
+        DocumentAsync(id, async (t, cancellationToken) => await documents.PackAsync(await packs.ReadAsync(Project, null, cancellationToken), t, cancellationToken),
+            $"styringsgruppepakke-{id}.pdf");
+
+    /// <summary>A decision's record as PDF.</summary>
+    public Task<IActionResult> OnGetDecisionAsync(Guid id, Guid decision, [FromServices] GateDocuments documents) =>
+        DocumentAsync(id, (t, cancellationToken) => documents.DecisionRecordAsync(id, decision, t, cancellationToken), $"beslutning-{decision}.pdf");
+
     public GateView? Gate { get; private set; }
 
     public IReadOnlyList<DecisionView> Decisions { get; private set; } = [];
@@ -96,6 +110,7 @@ public sealed class ProsjektModel(Database database, GateReader gates, GateComma
         Gate = (await gates.ReadAsync(Project, null, cancellationToken)).Value;
         BusinessCase = Gate?.OpenRequest is null ? null : await businessCase.ReadAsync(Project, cancellationToken);
         Decisions = await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
+        Timeline = await packs.TimelineAsync(Project, cancellationToken);
         History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ProjectMethod.Api.ManageByException;
 using ProjectMethod.Api.Infrastructure;
 
@@ -16,6 +17,10 @@ public sealed class StatusrapportModel(Database database) : ProjectPageModel(dat
     public Actuals.StageCostView? Cost { get; private set; }
 
     protected override bool Found => Report is not null;
+
+    /// <summary>The status report as PDF.</summary>
+    public Task<IActionResult> OnGetPdfAsync(Guid id, Guid forecastId, [FromServices] ForecastDocuments documents) =>
+        DocumentAsync(id, (t, cancellationToken) => documents.StatusReportAsync(Project, forecastId, t, cancellationToken), $"statusrapport-{forecastId}.pdf");
 
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)
     {
