@@ -220,6 +220,75 @@ public abstract class DocumentTests(ApiFactory api)
         }
     }
 
+    [ProviderFact]
+    public async Task Every_other_decision_has_its_record_an_exception_a_benefit_change_an_idea_answer_and_a_handbook_publication()
+    {
+        var (project, report) = await RunningAsync();
+        var exception = report.GetProperty("raisedExceptions").EnumerateArray().Single(e => e.Str("dimension") == "cost");
+        var exceptionUrl = $"{project.Url}/exceptions/{exception.Str("id")}";
+        await project.ProjectManager.Post($"{exceptionUrl}/report", new
+        {
+            cause = "Sensorprisen har steget", consequences = "Fasen blir 100 000 kr dyrere",
+            options = new[] { new { title = "Utvid budsjettet", effect = "Gevinsten holder" }, new { title = "Færre sensorer", effect = "Mindre gevinst" } },
+            recommendation = "Utvid budsjettet",
+        }).Expect(HttpStatusCode.OK);
+        await project.Executive.Post($"{exceptionUrl}/decision", new
+        {
+            decision = "approveExceptionPlan", rationale = "Økt budsjett innenfor prosjektets ramme", plan = new { plannedEnd = "2027-03-31", budget = 900000, productsInScope = 4 },
+        }).Expect(HttpStatusCode.OK);
+        using (var pdf = await FetchPdf(project.Outsider, exceptionUrl))
+        {
+            pdf.Info.Should().Contain("Unntak: Digital hjemmetjeneste – Kostnad");
+            pdf.Text().Should().Contain("Avviksrapport").And.Contain("Sensorprisen har steget").And.Contain("Færre sensorer").And.Contain("Godkjenn avviksplanen")
+                .And.Contain($"{TestPeople.NameOf("eva")}, prosjekteier").And.Contain("Økt budsjett innenfor prosjektets ramme").And.Contain(TestPeople.NameOf("per"));
+            pdf.Picture("unntak");
+        }
+
+        var benefitUrl = $"{project.Url}/benefits/{project.BenefitId}";
+        var change = await project.ProjectManager.Post($"{benefitUrl}/changes", new { proposed = new { target = new { value = 70, date = "2028-06-30" } }, rationale = "Flere brukere på sensorer" })
+            .Expect(HttpStatusCode.Created);
+        await project.Executive.Post($"{benefitUrl}/changes/{change.Str("id")}/decision", new { decision = "approve", rationale = "Godt begrunnet" }).Expect(HttpStatusCode.OK);
+        (await project.Outsider.GetAsync($"{benefitUrl}/changes/{change.Str("id")}").Expect(HttpStatusCode.OK)).Str("state").Should().Be("approved");
+        using (var pdf = await FetchPdf(project.Outsider, $"{benefitUrl}/changes/{change.Str("id")}"))
+        {
+            pdf.Info.Should().Contain("Endring av gevinst: Færre timer til manuell oppfølging");
+            pdf.Text().Should().Contain("Flere brukere på sensorer").And.Contain("70 hours (30.06.2028)").And.Contain("Godkjent").And.Contain("Godt begrunnet")
+                .And.Contain(TestPeople.NameOf("eva"));
+        }
+
+        await project.Outsider.GetAsync($"{benefitUrl}/changes/{Guid.NewGuid()}").ExpectProblem(HttpStatusCode.NotFound, "not-found");
+
+        var sender = api.As("nils");
+        var idea = await sender.Post("/api/v1/ideas", new { title = "Lånesykler ved rådhuset", description = "Bysykler for ansatte", origin = "employee", sector = "samfunn" })
+            .Expect(HttpStatusCode.Created);
+        await api.As("bjorn", GlobalRoles.PortfolioBoard).Post($"/api/v1/ideas/{idea.Str("id")}/triage", new { decision = "decline", rationale = "Dekkes av fylkets bysykkelordning" })
+            .Expect(HttpStatusCode.OK);
+        using (var pdf = await FetchPdf(sender, $"/api/v1/ideas/{idea.Str("id")}"))
+        {
+            pdf.Info.Should().Contain("Svar på idé: Lånesykler ved rådhuset");
+            pdf.Text().Should().Contain("Avslått").And.Contain("Dekkes av fylkets bysykkelordning").And.Contain(TestPeople.NameOf("bjorn")).And.Contain(TestPeople.NameOf("nils"));
+        }
+
+        using (var elsewhere = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{idea.Str("id")}"))
+        {
+            elsewhere.Headers.Accept.ParseAdd(Pdf);
+            (await api.As("per").SendAsync(elsewhere)).StatusCode.Should().Be(HttpStatusCode.NotFound, "an idea is the sender's and the project office's, on paper too");
+        }
+
+        using (var pdf = await FetchPdf(project.Outsider, "/api/v1/handbooks/standard/versions/1"))
+        {
+            pdf.Info.Should().MatchRegex("Håndbok publisert: .*, versjon 1");
+            pdf.Text().Should().Contain("Toleransedimensjoner i bruk").And.Contain("Kostnad").And.Contain("Sjekkliste").And.Contain("BP1");
+            pdf.Picture("handbok");
+        }
+
+        using (var english = await FetchPdf(project.Outsider, exceptionUrl, "en"))
+        {
+            english.Info.Should().Contain("Exception: Digital hjemmetjeneste – Cost");
+            english.Text().Should().Contain("Exception report").And.Contain("Rationale");
+        }
+    }
+
     /// <summary>Each row of a sheet as its cells: the text (shared strings resolved) and the number, when the cell holds one.</summary>
     private static List<List<(string Text, decimal? Number)>> Cells(WorkbookPart part, Sheet sheet)
     {

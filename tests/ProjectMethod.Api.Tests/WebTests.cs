@@ -763,6 +763,12 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         stage.GetProperty("tolerances").GetProperty("tolerances").GetArrayLength().Should().Be(6, "no dimension is dropped by the exception plan");
         stage.GetProperty("plan").GetProperty("budget").GetDecimal().Should().Be(900000);
         stage.GetProperty("plan").GetProperty("productsInScope").GetInt32().Should().BeGreaterThan(0);
+        await story.Tab(project, "Status og avvik");
+        using (var record = await Downloaded(page, page.Locator("article.item").Filter(new() { HasText = "Kostnad" }).GetByRole(AriaRole.Link, new() { Name = "Last ned PDF" }), ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(record.Path));
+            pdf.Text().Should().Contain("Unntak: ").And.Contain("Godkjenn avviksplanen").And.Contain("Rammen økes").And.Contain("Bjørn Virksomhetsledelsen, virksomhetsledelsen");
+        }
 
         // Per records what the project learnt and publishes it; anyone finds it among the lessons of every project.
         await story.SignInAs("Per Prosjektleder");
@@ -900,6 +906,12 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         var mine = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tryggere skolevei" });
         await Assertions.Expect(mine).ToContainTextAsync("Foreslått som prosjekt");
         await Assertions.Expect(mine).ToContainTextAsync("Trafikksikkerhet er prioritert i kommuneplanen");
+        using (var answer = await Downloaded(page, mine.GetByRole(AriaRole.Link, new() { Name = "Last ned PDF" }), ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(answer.Path));
+            pdf.Text().Should().Contain("Svar på idé: Tryggere skolevei").And.Contain("Trafikksikkerhet er prioritert i kommuneplanen").And.Contain("Bjørn Virksomhetsledelsen");
+        }
+
         await mine.GetByRole(AriaRole.Link, new() { Name = "se prosjektet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tryggere skolevei", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Forslag");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Benefits;
 
@@ -33,6 +34,11 @@ public static class BenefitsApi
             .WithSummary("Every version of a benefit's baseline, target and allowed shortfall, oldest first").WithProblems(404);
         group.MapGet("/benefits/{benefitId:guid}/changes", Changes).WithName(Operations.ListBenefitChanges)
             .WithSummary("The proposed changes of a baselined benefit and their decisions").WithProblems(404);
+        group.MapGet("/benefits/{benefitId:guid}/changes/{changeId:guid}", GetChange).WithName(Operations.GetBenefitChange)
+            .WithSummary("One proposed change of a benefit and its decision")
+            .WithDescription("With Accept: application/pdf, its record as the archive files it: the benefit, the proposed baseline, target and allowed shortfall and why, who proposed it, and the decision with who took it, when and why; an A4 tagged PDF/A in bokmål, or English when Accept-Language prefers it.")
+            .AlsoAs(MediaTypes.Pdf)
+            .WithProblems(404);
         group.MapPost("/benefits/{benefitId:guid}/changes", ProposeChange).WithName(Operations.ProposeBenefitChange).Allows(ProjectAction.ProposeBenefitChange)
             .WithSummary("Propose a change of a baselined benefit")
             .WithDescription("The Project Manager or the Benefit Owner, once BP3 is approved (before it, edit the benefit). One proposal at a time per benefit.")
@@ -76,6 +82,15 @@ public static class BenefitsApi
         Guid id, Guid benefitId, Database database, CancellationToken cancellationToken) =>
         await database.ReadAsync(async db => await BenefitStore.GetAsync(db, id, benefitId) is null ? null : await BenefitStore.ChangesAsync(db, benefitId), cancellationToken)
             is { } changes ? TypedResults.Ok(new ItemList<BenefitChangeView>(changes)) : Problems.NotFound("The benefit");
+
+    private static Task<Results<Ok<BenefitChangeView>, FileContentHttpResult, ProblemHttpResult>> GetChange(
+        Guid id, Guid benefitId, Guid changeId, HttpContext http, Database database, BenefitDocuments documents, CancellationToken cancellationToken) =>
+        MediaTypes.JsonOrPdfAsync(http,
+            () => database.ReadAsync(async db => await BenefitStore.GetAsync(db, id, benefitId) is null
+                ? null
+                : (await BenefitStore.ChangesAsync(db, benefitId)).FirstOrDefault(c => c.Id == changeId), cancellationToken),
+            t => documents.ChangeAsync(ProjectScope.Project(http), benefitId, changeId, t, cancellationToken),
+            $"gevinstendring-{changeId}.pdf", "The change");
 
     private static async Task<Results<Created<BenefitChangeView>, ProblemHttpResult>> ProposeChange(
         Guid id, Guid benefitId, ProposeBenefitChange request, HttpContext http, BenefitCommands commands)

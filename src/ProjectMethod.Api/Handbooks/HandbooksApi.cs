@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Handbooks;
 
@@ -19,7 +20,9 @@ public static class HandbooksApi
         group.MapGet("/{sector}", GetSector).WithName(Operations.GetHandbook).WithSummary("A sector's handbook: its versions and the newest published one")
             .WithDescription("Any employee.").WithProblems(404);
         group.MapGet("/{sector}/versions/{version:int}", GetVersion).WithName(Operations.GetHandbookVersion).WithSummary("One published version")
-            .WithDescription("Any employee. A draft is read through drafts/current.").WithProblems(404);
+            .WithDescription("Any employee. A draft is read through drafts/current. With Accept: application/pdf, the publication's record as the archive files it: who published the version and when, the tolerance dimensions it uses, its own criteria and its checklists; an A4 tagged PDF/A in bokmål, or English when Accept-Language prefers it.")
+            .AlsoAs(MediaTypes.Pdf)
+            .WithProblems(404);
         group.MapPost("/{sector}/drafts", CreateDraft).WithName(Operations.CreateHandbookDraft).RequireAuthorization(Policies.ProjectOffice)
             .WithSummary("Start a new version as a draft")
             .WithDescription("The project office (admin or portfolio board). A copy of the sector's newest version, or, for a new sector, an empty one with time and cost. One draft at a time.")
@@ -67,11 +70,14 @@ public static class HandbooksApi
             latest is null ? null : HandbookMapping.ToView(latest)));
     }
 
-    private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> GetVersion(
-        string sector, int version, Database database, CancellationToken cancellationToken) =>
-        await database.ReadAsync(db => HandbookStore.FindAsync(db, sector, version), cancellationToken) is { Version.State: HandbookState.Published } found
-            ? TypedResults.Ok(HandbookMapping.ToView(found))
-            : Problems.NotFound("The handbook version");
+    private static Task<Results<Ok<HandbookVersionView>, FileContentHttpResult, ProblemHttpResult>> GetVersion(
+        string sector, int version, HttpContext http, Database database, HandbookDocuments documents, CancellationToken cancellationToken) =>
+        MediaTypes.JsonOrPdfAsync(http,
+            async () => await database.ReadAsync(db => HandbookStore.FindAsync(db, sector, version), cancellationToken) is { Version.State: HandbookState.Published } found
+                ? HandbookMapping.ToView(found)
+                : null,
+            t => documents.PublicationAsync(sector, version, t, cancellationToken),
+            $"handbok-{sector}-{version}.pdf", "The handbook version");
 
     private static async Task<Results<Ok<HandbookVersionView>, ProblemHttpResult>> GetDraft(string sector, Database database, CancellationToken cancellationToken) =>
         await database.ReadAsync(db => HandbookStore.DraftAsync(db, sector), cancellationToken) is { } draft

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 
 namespace ProjectMethod.Api.Ideas;
 
@@ -17,10 +18,15 @@ public static class IdeasApi
             .WithSummary("The ideas: all of them for the project office, its own for an integrator")
             .WithDescription("The portfolio board sees every idea; an integrator (a citizen portal) the ideas it sent. status filters: received, proposed, parked or declined; externalReference finds the idea sent with that reference. Oldest first, paged with limit and cursor.")
             .WithProblems(400, 403);
-        group.MapGet("/{ideaId:guid}", async Task<Results<Ok<IdeaView>, ProblemHttpResult>> (Guid ideaId, HttpContext http, IdeaReader reader, CancellationToken cancellationToken) =>
-                await reader.ReadAsync(ideaId, http.User.ToActor(), cancellationToken) is { } idea ? TypedResults.Ok(idea) : Problems.NotFound("The idea"))
+        group.MapGet("/{ideaId:guid}", (Guid ideaId, HttpContext http, IdeaReader reader, IdeaDocuments documents, CancellationToken cancellationToken) =>
+                MediaTypes.JsonOrPdfAsync(http,
+                    () => reader.ReadAsync(ideaId, http.User.ToActor(), cancellationToken),
+                    t => documents.AnswerAsync(ideaId, http.User.ToActor(), t, cancellationToken),
+                    $"svar-pa-ide-{ideaId}.pdf", "The idea"))
             .WithName(Operations.GetIdea).WithSummary("One idea and the answer to it")
-            .WithDescription("The one who sent it, or the project office (the portfolio board); for anyone else it does not exist.").WithProblems(404);
+            .WithDescription("The one who sent it, or the project office (the portfolio board); for anyone else it does not exist. With Accept: application/pdf, the answer as the sender and the archive read it: the idea, the board's answer, who gave it and when, and why; an A4 tagged PDF/A in bokmål, or English when Accept-Language prefers it.")
+            .AlsoAs(MediaTypes.Pdf)
+            .WithProblems(404);
         group.MapPost("/{ideaId:guid}/triage", async (Guid ideaId, TriageIdea request, HttpContext http, IdeaCommands commands) =>
                 (await commands.TriageAsync(ideaId, request, http.Caller())).AsOk(http))
             .WithName(Operations.TriageIdea).RequireAuthorization(Policies.PortfolioBoard)

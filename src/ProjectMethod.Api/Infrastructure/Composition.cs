@@ -37,6 +37,10 @@ public static class Composition
         services.AddSingleton<Gates.GateCommands>();
         services.AddSingleton<Documents.Letterhead>();
         services.AddSingleton<Gates.GateDocuments>();
+        services.AddSingleton<Handbooks.HandbookDocuments>();
+        services.AddSingleton<Benefits.BenefitDocuments>();
+        services.AddSingleton<Ideas.IdeaDocuments>();
+        services.AddSingleton<ManageByException.ExceptionDocuments>();
         services.AddSingleton<Portfolio.PortfolioReportReader>();
         services.AddSingleton<Portfolio.PortfolioDocuments>();
         services.AddSingleton<Lessons.LessonDocuments>();

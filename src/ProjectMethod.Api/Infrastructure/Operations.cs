@@ -32,6 +32,8 @@ public static class Operations
 
     public static readonly OperationId ListBenefitChanges = new("listBenefitChanges");
 
+    public static readonly OperationId GetBenefitChange = new("getBenefitChange");
+
     public static readonly OperationId ProposeBenefitChange = new("proposeBenefitChange");
 
     public static readonly OperationId DecideBenefitChange = new("decideBenefitChange");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Exceptions;
 
@@ -21,6 +22,8 @@ public static class ExceptionsApi
         group.MapGet("/exceptions", List).WithName(Operations.ListExceptions).WithSummary("The project's exceptions")
             .WithDescription("Raised, reported, escalated, decided and superseded by a stop, oldest first.").WithProblems(404);
         group.MapGet("/exceptions/{exceptionId:guid}", GetOne).WithName(Operations.GetException).WithSummary("One exception, with its report and decision")
+            .WithDescription("With Accept: application/pdf, its record as the steering group and the archive read it: the forecast against what was allowed, the exception report, and the decision with the decider's name and role and the rationale; an A4 tagged PDF/A in bokmål, or English when Accept-Language prefers it.")
+            .AlsoAs(MediaTypes.Pdf)
             .WithProblems(404);
         group.MapPost("/exceptions/{exceptionId:guid}/report", async (Guid id, Guid exceptionId, ExceptionReport request, HttpContext http, ExceptionCommands commands) =>
                 (await commands.ReportAsync(id, exceptionId, request, http.Caller())).AsOk(http)).WithName(Operations.ReportException).Allows(ProjectAccess.Before.Reporter)
@@ -41,10 +44,12 @@ public static class ExceptionsApi
     private static async Task<Ok<ItemList<ExceptionView>>> List(Guid id, Database database, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(db => ExceptionStore.ForProjectAsync(db, id), cancellationToken)));
 
-    private static async Task<Results<Ok<ExceptionView>, ProblemHttpResult>> GetOne(Guid id, Guid exceptionId, Database database, CancellationToken cancellationToken) =>
-        await database.ReadAsync(db => ExceptionStore.GetAsync(db, id, exceptionId), cancellationToken) is { } exception
-            ? TypedResults.Ok(exception)
-            : Problems.NotFound("The exception");
+    private static Task<Results<Ok<ExceptionView>, FileContentHttpResult, ProblemHttpResult>> GetOne(
+        Guid id, Guid exceptionId, HttpContext http, Database database, ExceptionDocuments documents, CancellationToken cancellationToken) =>
+        MediaTypes.JsonOrPdfAsync(http,
+            () => database.ReadAsync(db => ExceptionStore.GetAsync(db, id, exceptionId), cancellationToken),
+            t => documents.RecordAsync(ProjectScope.Project(http), exceptionId, t, cancellationToken),
+            $"unntak-{exceptionId}.pdf", "The exception");
 
     private static async Task<Ok<ItemList<ExceptionView>>> Escalations(Database database, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(ExceptionStore.EscalationsAsync, cancellationToken)));

@@ -1,8 +1,5 @@
 using NodaTime;
 using ProjectMethod.Api.People;
-using ProjectMethod.Domain.Exceptions;
-using ProjectMethod.Domain.Products;
-using ProjectMethod.Domain.Risks;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.ManageByException;

@@ -27,6 +27,12 @@ public sealed class IdeerModel(Database database, IStringLocalizer<Texts> texts,
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
+    /// <summary>An idea and its answer as PDF: the sender's own, or any for the project office (as the API reads it).</summary>
+    public async Task<IActionResult> OnGetAnswerAsync(Guid idea, [FromServices] IdeaDocuments documents, CancellationToken cancellationToken) =>
+        await documents.AnswerAsync(idea, User.ToActor(), Infrastructure.Documents.PaperTexts.OfPages(), cancellationToken) is { } pdf
+            ? File(pdf, Infrastructure.Documents.MediaTypes.Pdf, $"svar-pa-ide-{idea}.pdf")
+            : NotFound();
+
     public async Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken)
     {
         var form = new FormReader(Request.Form, texts);

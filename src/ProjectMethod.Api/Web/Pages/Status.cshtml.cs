@@ -12,6 +12,10 @@ namespace ProjectMethod.Api.Web.Pages;
 /// </summary>
 public sealed class StatusModel(Database database, ToleranceReader toleranceReader, ExceptionCommands exceptions, ForecastCommands forecasts) : ProjectPageModel(database)
 {
+    /// <summary>An exception's record (the exception report and the decision) as PDF.</summary>
+    public Task<IActionResult> OnGetExceptionAsync(Guid id, Guid exception, [FromServices] ExceptionDocuments documents) =>
+        DocumentAsync(id, (t, cancellationToken) => documents.RecordAsync(Project, exception, t, cancellationToken), $"unntak-{exception}.pdf");
+
     public EvaluationView? Latest { get; private set; }
 
     public IReadOnlyList<ForecastEntry> Reports { get; private set; } = [];
