@@ -92,7 +92,7 @@ public abstract class DocumentTests(ApiFactory api)
         text.Should().Contain("Tidslinje").And.Contain("Beslutningspunkter").And.Contain("31.03.2027").And.Contain("Leveransefase 1")
             .And.Contain("Rød").And.Contain("Leverandøren leverer sensorene for sent").And.Contain(TestPeople.NameOf("per"))
             .And.Contain("De største risikoene").And.Contain("Åpne unntak").And.Contain("Gevinster").And.Contain("BP3 godkjent")
-            .And.NotContain("executive").And.NotContain("red ");
+            .And.Contain("Timer per uke (timer)").And.NotContain("hours").And.NotContain("executive").And.NotContain("red ");
         pdf.Picture("styringsgruppepakke", pages: 3);
     }
 
@@ -252,7 +252,7 @@ public abstract class DocumentTests(ApiFactory api)
         using (var pdf = await FetchPdf(project.Outsider, $"{benefitUrl}/changes/{change.Str("id")}"))
         {
             pdf.Info.Should().Contain("Endring av gevinst: Færre timer til manuell oppfølging");
-            pdf.Text().Should().Contain("Flere brukere på sensorer").And.Contain("70 hours (30.06.2028)").And.Contain("Godkjent").And.Contain("Godt begrunnet")
+            pdf.Text().Should().Contain("Flere brukere på sensorer").And.Contain("70 timer (30.06.2028)").And.NotContain("hours").And.Contain("Godkjent").And.Contain("Godt begrunnet")
                 .And.Contain(TestPeople.NameOf("eva"));
         }
 

@@ -31,7 +31,10 @@ public sealed class PaperDocumentTests
         var fonts = file.Fonts.Split('\n').Skip(2).Where(line => line.Length > 0).ToList();
         fonts.Should().NotBeEmpty().And.OnlyContain(line => line.Contains("DejaVu Sans", StringComparison.Ordinal) && line.Contains(" yes ", StringComparison.Ordinal));
         file.Text().Should().Contain("Eksempel kommune").And.Contain("trafikksikkerhet ved skolen").And.Contain("Bjørn Virksomhetsledelsen")
-            .And.Contain("Kriterium 60").And.Contain("ord1 ").And.Contain("ord700").And.Contain("Helse og velferd").And.Contain("800000 kr").And.Contain("Side 2").And.Contain("BP2 godkjent (Konsept →").And.Contain("4. desember 2026");
+            .And.Contain("Kriterium 60").And.MatchRegex(@"Side 2 av [3-9]").And.Contain("ord1 ").And.Contain("ord700").And.Contain("Helse og velferd").And.Contain("800000 kr").And.Contain("Side 2").And.Contain("BP2 godkjent (Konsept →").And.Contain("4. desember 2026");
+
+        var pages = int.Parse(Regex.Match(file.Info, @"Pages:\s+(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        file.Text(page: pages).Should().Contain($"Side {pages} av {pages}", "each page counts to the last");
 
         // A paragraph runs on over the page; a table that runs onto another page shows its header row again there.
         file.Text(page: 2).Should().Contain("ord699");

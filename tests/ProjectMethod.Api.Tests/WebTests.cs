@@ -211,10 +211,10 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         var pdf = Path.Combine(AppContext.BaseDirectory, "screenshots", "statusrapport.pdf");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await page.PdfAsync(new() { Path = pdf, PreferCSSPageSize = true, PrintBackground = true });
-        var info = await Run("pdfinfo", pdf);
+        var info = Poppler.Run("pdfinfo", pdf);
         info.Should().MatchRegex(@"Pages:\s+1\b", "the report fits one page").And.MatchRegex(@"Page size:.*\(A4\)", "the page is A4");
-        await Run("pdftoppm", "-png", "-r", "60", "-singlefile", pdf, Path.Combine(AppContext.BaseDirectory, "screenshots", "statusrapport-utskrift"));
-        (await Run("pdftotext", pdf, "-")).Should().Contain("Sensorene er installert").And.NotContain("Til beslutning", "the menu is not printed");
+        Poppler.Run("pdftoppm", "-png", "-r", "60", "-singlefile", pdf, Path.Combine(AppContext.BaseDirectory, "screenshots", "statusrapport-utskrift"));
+        Poppler.Run("pdftotext", pdf, "-").Should().Contain("Sensorene er installert").And.NotContain("Til beslutning", "the menu is not printed");
     }
 
     [BrowserFact]
@@ -301,15 +301,6 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     private sealed record DownloadedFile(string Path) : IDisposable
     {
         public void Dispose() => File.Delete(Path);
-    }
-
-    private static async Task<string> Run(string program, params string[] arguments)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(0, $"{program} ran");
-        return output;
     }
 
     [BrowserFact]

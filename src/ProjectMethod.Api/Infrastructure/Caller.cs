@@ -56,14 +56,16 @@ public sealed class ExpectedVersion
             return Any;
         }
 
-        if (!ETags.IsWellFormed(ifMatch))
-        {
-            return new(new HashSet<string>(), anyVersion: false, given: true, malformed: true);
-        }
-
         var tags = ifMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-        return new(tags, anyVersion: tags.Contains("*"), given: true, malformed: false);
+        return tags.All(WellFormed)
+            ? new(tags, anyVersion: tags.Contains("*"), given: true, malformed: false)
+            : new(new HashSet<string>(), anyVersion: false, given: true, malformed: true);
     }
+
+    /// <summary>A tag is *, "…" or W/"…" (RFC 9110 §8.8.3): a bare version is a mistake to point out, not a mismatch.</summary>
+    private static bool WellFormed(string tag) =>
+        tag == "*" || (tag.StartsWith("W/\"", StringComparison.Ordinal) ? tag[2..] : tag) is { Length: >= 2 } quoted
+            && quoted[0] == '"' && quoted[^1] == '"' && !quoted[1..^1].Contains('"', StringComparison.Ordinal);
 }
 
 /// <summary>How an API request becomes a caller.</summary>

@@ -174,10 +174,4 @@ public static class ETags
 
     /// <summary>How a malformed If-Match is refused: an entity tag is quoted as the ETag gives it.</summary>
     public const string Malformed = "holds an entity tag as the ETag header gives it, in quotes: \"2\", not 2.";
-
-    /// <summary>Each tag listed is *, "…" or W/"…" (RFC 9110 §8.8.3): a bare version is a mistake to point out, not a mismatch.</summary>
-    public static bool IsWellFormed(Microsoft.Extensions.Primitives.StringValues ifMatch) =>
-        ifMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .All(tag => tag == "*" || (tag.StartsWith("W/\"", StringComparison.Ordinal) ? tag[2..] : tag) is { Length: >= 2 } quoted
-                && quoted[0] == '"' && quoted[^1] == '"' && !quoted[1..^1].Contains('"', StringComparison.Ordinal));
 }

@@ -72,9 +72,9 @@ public sealed class LessonDocuments(Database database, PeopleReader people, Lett
             else
             {
                 document.Rows([t["Title"], t["Baseline"], t["Target"], t["LatestMeasurement"], t["Status"]],
-                    benefits.Select(b => Row(b.Title, b.Baseline is { } from ? $"{Web.Numbers.Format(from.Value)} {b.Unit}" : "–",
-                        b.Target is { } to ? $"{Web.Numbers.Format(to.Value)} {b.Unit} ({Web.Numbers.Format(to.Date)})" : "–",
-                        b.Figures?.Latest is { } latest ? $"{Web.Numbers.Format(latest.Value)} {b.Unit}" : "–",
+                    benefits.Select(b => Row(b.Title, b.Baseline is { } from ? $"{Web.Numbers.Format(from.Value)} {t.Unit(b.Unit)}" : "–",
+                        b.Target is { } to ? $"{Web.Numbers.Format(to.Value)} {t.Unit(b.Unit)} ({Web.Numbers.Format(to.Date)})" : "–",
+                        b.Figures?.Latest is { } latest ? $"{Web.Numbers.Format(latest.Value)} {t.Unit(b.Unit)}" : "–",
                         b.Figures is { } figures ? t[$"BenefitStatus.{figures.Status.Wire()}"] : "–")).ToList(),
                     [0.34, 0.14, 0.22, 0.14, 0.16]);
             }

@@ -111,7 +111,7 @@ public sealed class SteeringPackDocuments(Database database, PeopleReader people
             string Value(PointView? point) => point is { } p ? $"{Web.Numbers.Format(p.Value)} ({Web.Numbers.Format(p.Date)})" : "–";
             var latest = benefit.Figures?.Latest;
             document.Fields([
-                (t["Indicator"], $"{benefit.Indicator} ({benefit.Unit})"),
+                (t["Indicator"], $"{benefit.Indicator} ({t.Unit(benefit.Unit)})"),
                 (t["Baseline"], Value(benefit.Baseline)),
                 (t["Target"], Value(benefit.Target)),
                 (t["LatestMeasurement"], latest is { } l ? $"{Web.Numbers.Format(l.Value)} ({Web.Numbers.Format(l.Date)})" : "–"),

@@ -16,5 +16,5 @@ public static class Names
     };
 
     /// <summary>The role as the API writes it (projectManager): how a reason names it for each language to translate.</summary>
-    public static string Wire(ProjectRole role) => string.Concat(char.ToLowerInvariant(role.ToString()[0]).ToString(), role.ToString()[1..]);
+    public static string Wire(ProjectRole role) => WireNames.Of(role);
 }

@@ -62,9 +62,19 @@ public sealed class PaperDocument(string title, DocumentHeading heading, PaperTe
     }
 
     /// <summary>The document as PDF bytes.</summary>
+    /// <summary>
+    /// The document as PDF bytes. It is laid out twice: first to count its pages, then with «Side 2 av 5» on each, since
+    /// the count is known only at the end.
+    /// </summary>
     public byte[] ToPdf(Instant created)
     {
         DocumentFonts.Install();
+        var (_, pages) = Render(created, null);
+        return Render(created, pages).Bytes;
+    }
+
+    private (byte[] Bytes, int Pages) Render(Instant created, int? pages)
+    {
         using var document = new PdfDocument();
         document.SetPdfA();
         document.Language = texts.Language;
@@ -75,14 +85,15 @@ public sealed class PaperDocument(string title, DocumentHeading heading, PaperTe
         document.Info.CreationDate = created.ToDateTimeUtc();
         var tags = UAManager.ForDocument(document);
         tags.SetDocumentLanguage(texts.Language);
-        new Writer(document, tags, heading, texts).Write(title, blocks);
+        new Writer(document, tags, heading, texts, pages).Write(title, blocks);
+        var count = document.PageCount;
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        return (output.ToArray(), count);
     }
 
     /// <summary>Lays the blocks out page by page.</summary>
-    private sealed class Writer(PdfDocument document, UAManager tags, DocumentHeading heading, PaperTexts texts)
+    private sealed class Writer(PdfDocument document, UAManager tags, DocumentHeading heading, PaperTexts texts, int? pages)
     {
         private const double Margin = 56;
         private const double TopOfBody = 96;
@@ -379,7 +390,7 @@ public sealed class PaperDocument(string title, DocumentHeading heading, PaperTe
             var issued = texts.LongDate(heading.Issued);
             graphics.DrawString(issued, Small, XBrushes.DimGray, new XPoint(page.Width.Point - Margin - graphics.MeasureString(issued, Small).Width, 58));
             graphics.DrawLine(new XPen(Rule, 0.8), Margin, 66, page.Width.Point - Margin, 66);
-            var number = texts["PageNumber", document.PageCount];
+            var number = pages is { } total ? texts["PageOfPages", document.PageCount, total] : texts["PageNumber", document.PageCount];
             graphics.DrawString(number, Small, XBrushes.DimGray, new XPoint(page.Width.Point - Margin - graphics.MeasureString(number, Small).Width, page.Height.Point - Margin + 8));
             tags.StructureBuilder.End();
             y = TopOfBody;

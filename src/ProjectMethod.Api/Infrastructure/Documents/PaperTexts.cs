@@ -49,6 +49,9 @@ public sealed class PaperTexts
 
     public string this[string key, params object[] arguments] => string.Format(CultureInfo.InvariantCulture, this[key], arguments);
 
+    /// <summary>A benefit's unit in the document's language (timer, antall, prosent, kr); a unit of the owner's own words as it is.</summary>
+    public string Unit(string unit) => Resources.GetString($"Unit.{unit}", culture) ?? unit;
+
     /// <summary>«mars 2026» or «March 2026»: a month on a chart's axis.</summary>
     public string Month(LocalDate date) => $"{(IsEnglish ? EnglishMonths : NorwegianMonths)[date.Month - 1][..3]} {date.Year}";
 
