@@ -254,6 +254,7 @@ public abstract class DocumentTests(ApiFactory api)
             pdf.Info.Should().Contain("Endring av gevinst: Færre timer til manuell oppfølging");
             pdf.Text().Should().Contain("Flere brukere på sensorer").And.Contain("70 timer (30.06.2028)").And.NotContain("hours").And.Contain("Godkjent").And.Contain("Godt begrunnet")
                 .And.Contain(TestPeople.NameOf("eva"));
+            pdf.Picture("gevinstendring");
         }
 
         await project.Outsider.GetAsync($"{benefitUrl}/changes/{Guid.NewGuid()}").ExpectProblem(HttpStatusCode.NotFound, "not-found");
@@ -267,6 +268,7 @@ public abstract class DocumentTests(ApiFactory api)
         {
             pdf.Info.Should().Contain("Svar på idé: Lånesykler ved rådhuset");
             pdf.Text().Should().Contain("Avslått").And.Contain("Dekkes av fylkets bysykkelordning").And.Contain(TestPeople.NameOf("bjorn")).And.Contain(TestPeople.NameOf("nils"));
+            pdf.Picture("svar-pa-ide");
         }
 
         using (var elsewhere = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{idea.Str("id")}"))

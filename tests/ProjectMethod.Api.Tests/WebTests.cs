@@ -903,6 +903,8 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
             pdf.Text().Should().Contain("Svar på idé: Tryggere skolevei").And.Contain("Trafikksikkerhet er prioritert i kommuneplanen").And.Contain("Bjørn Virksomhetsledelsen");
         }
 
+        await CheckAccessibility(page, "ideer-besvart");
+
         await mine.GetByRole(AriaRole.Link, new() { Name = "se prosjektet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tryggere skolevei", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Forslag");

@@ -22,7 +22,7 @@ public sealed class BenefitDocuments(Database database, PeopleReader people, Let
             return null;
         }
 
-        string Name(string? userId) => userId is null ? "–" : names.GetValueOrDefault(userId)?.Name ?? userId;
+        string Name(string? userId) => names.NameOf(userId);
         string Point(PointView? point) => point is { } p ? $"{Web.Numbers.Format(p.Value)} {t.Unit(benefit.Unit)} ({Web.Numbers.Format(p.Date)})" : "–";
         var document = letterhead.Start(t["BenefitChangeTitle", benefit.Title], Letterhead.Subject(project.Name, project.Phase, t), t)
             .Fields([

@@ -17,7 +17,7 @@ public sealed class GateDocuments(Database database, PeopleReader people, Letter
             return null;
         }
 
-        string Name(string? userId) => userId is null ? "" : names.GetValueOrDefault(userId)?.Name ?? userId;
+        string Name(string? userId) => names.NameOf(userId, none: "");
         var point = decision.DecisionPoint == DecisionPoint.StageBoundary ? t["StageBoundary"] : decision.DecisionPoint.Wire().ToUpperInvariant();
         var title = t.IsEnglish ? DecisionTitles.Of(decision.ProjectName, decision.DecisionPoint, decision.Decision, decision.FromPhase, decision.ToPhase, t) : decision.Title;
         var document = letterhead.Start(title, Letterhead.Subject(decision.ProjectName, decision.ToPhase, t), t)

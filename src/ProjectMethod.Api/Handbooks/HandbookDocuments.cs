@@ -27,7 +27,7 @@ public sealed class HandbookDocuments(Database database, PeopleReader people, Le
             .Fields([
                 (t["Sector"], sectorName),
                 (t["Version"], version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                (t["PublishedBy"], view.PublishedBy is { } by ? names.GetValueOrDefault(by)?.Name ?? by : "–"),
+                (t["PublishedBy"], names.NameOf(view.PublishedBy)),
                 (t["DecidedOn"], view.PublishedAt is { } at ? t.LongDate(Letterhead.Day(at)) : "–"),
             ])
             .Section(t["ActiveDimensions"])

@@ -17,7 +17,7 @@ public sealed class IdeaDocuments(Database database, IdeaReader ideas, PeopleRea
         }
 
         var (names, sectors) = await database.ReadAsync(async db => (await people.PeopleAsync(db), await SectorStore.AllAsync(db)), cancellationToken);
-        string Name(string? userId) => userId is null ? "–" : names.GetValueOrDefault(userId)?.Name ?? userId;
+        string Name(string? userId) => names.NameOf(userId);
         var sector = sectors.FirstOrDefault(s => s.Slug == idea.Sector)?.NameIn(t.Language) ?? idea.Sector;
         var document = letterhead.Start(t["IdeaAnswerTitle", idea.Title], t["IdeaAnswerSubject", sector], t)
             .Fields([

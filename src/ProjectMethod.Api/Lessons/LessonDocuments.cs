@@ -39,7 +39,7 @@ public sealed class LessonDocuments(Database database, PeopleReader people, Lett
         var document = letterhead.Start($"{t[end ? "EndReport" : "LessonsReport"]}: {project.Name}", Letterhead.Subject(project.Name, project.Phase, t), t)
             .Fields([
                 (t["Project"], project.Name),
-                (t["WrittenBy"], facts.Names.GetValueOrDefault(report.WrittenBy)?.Name ?? report.WrittenBy),
+                (t["WrittenBy"], facts.Names.NameOf(report.WrittenBy)),
                 (t["DecidedOn"], t.LongDate(Letterhead.Day(report.WrittenAt))),
             ])
             .Section(t["Summary"]).Text(report.Summary);

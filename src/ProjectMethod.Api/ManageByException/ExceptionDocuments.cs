@@ -19,7 +19,7 @@ public sealed class ExceptionDocuments(Database database, PeopleReader people, L
             return null;
         }
 
-        string Name(string? userId) => userId is null ? "–" : names.GetValueOrDefault(userId)?.Name ?? userId;
+        string Name(string? userId) => names.NameOf(userId);
         var dimension = t[$"Dimension.{ToleranceRules.Name(exception.Dimension)}"];
         var level = t[$"Level.{exception.Level.Wire()}"] + (exception.Stage is { } stage ? $" {stage}" : "");
         var document = letterhead.Start(t["ExceptionTitle", project.Name, dimension], Letterhead.Subject(project.Name, project.Phase, t), t)

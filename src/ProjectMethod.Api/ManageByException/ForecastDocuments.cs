@@ -29,7 +29,7 @@ public sealed class ForecastDocuments(Database database, PeopleReader people, Le
             return null;
         }
 
-        string Name(string userId) => facts.Names.GetValueOrDefault(userId)?.Name ?? userId;
+        string Name(string userId) => facts.Names.NameOf(userId);
         var executive = facts.Roles.FirstOrDefault(r => r.Role == ProjectRole.Executive);
         var sector = facts.Sectors.FirstOrDefault(s => s.Slug == project.Sector)?.NameIn(t.Language) ?? project.Sector;
         var highlight = report.Level == ForecastLevel.Stage;

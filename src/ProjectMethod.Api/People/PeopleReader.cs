@@ -58,3 +58,10 @@ public sealed class PeopleReader(Database database)
             .ToList();
     }
 }
+
+/// <summary>A person's name as a document prints it: from the people register, the user id only for someone it does not hold.</summary>
+public static class PersonNames
+{
+    public static string NameOf(this IReadOnlyDictionary<string, PersonView> people, string? userId, string none = "–") =>
+        userId is null ? none : people.GetValueOrDefault(userId)?.Name ?? userId;
+}

@@ -14,7 +14,7 @@ public sealed class SteeringPackDocuments(Database database, PeopleReader people
     public async Task<byte[]> PackAsync(SteeringPackView pack, PaperTexts t, CancellationToken cancellationToken)
     {
         var names = await database.ReadAsync(people.PeopleAsync, cancellationToken);
-        string Name(string? userId) => userId is null ? "–" : names.GetValueOrDefault(userId)?.Name ?? userId;
+        string Name(string? userId) => names.NameOf(userId);
         string Date(LocalDate? date) => date is { } d ? Web.Numbers.Format(d) : "–";
         string Day(Instant instant) => Web.Numbers.Date(instant);
         string Rag(Domain.Tolerances.Rag? rag) => t[$"Rag.{rag?.Wire() ?? "none"}"];

@@ -21,8 +21,8 @@ public sealed class SteeringPackReader(Database database, ToleranceReader tolera
     /// <summary>The timeline alone, as the project's overview draws it.</summary>
     public async Task<Timeline> TimelineAsync(ProjectRow project, CancellationToken cancellationToken)
     {
-        var (decisions, plans) = await database.ReadAsync(async db => (await DecisionsAsync(db, project.Id), await ToleranceStore.PlansAsync(db, project.Id)), cancellationToken);
-        return await TimelineOfAsync(project, decisions, plans, cancellationToken);
+        var decisions = await database.ReadAsync(db => DecisionsAsync(db, project.Id), cancellationToken);
+        return await TimelineOfAsync(project, decisions, cancellationToken);
     }
 
     /// <summary>
@@ -36,7 +36,6 @@ public sealed class SteeringPackReader(Database database, ToleranceReader tolera
         var facts = await database.ReadAsync(async db => new
         {
             Decisions = await DecisionsAsync(db, id),
-            Plans = await ToleranceStore.PlansAsync(db, id),
             Forecasts = await ForecastsAsync(db, id),
             Exceptions = await ExceptionStore.ForProjectAsync(db, id),
             Risks = await RiskStore.ForProjectAsync(db, id),
@@ -45,7 +44,7 @@ public sealed class SteeringPackReader(Database database, ToleranceReader tolera
             Measurements = await BenefitStore.MeasurementsAsync(db, id),
         }, cancellationToken);
 
-        var timeline = await TimelineOfAsync(project, facts.Decisions, facts.Plans, cancellationToken);
+        var timeline = await TimelineOfAsync(project, facts.Decisions, cancellationToken);
         // By default the decisions from the one that moved the project into its phase, in the order of the log.
         var entered = facts.Decisions.ToList().FindLastIndex(d => d.ToPhase == project.Phase && d.FromPhase != project.Phase);
         var decisions = since is { } from ? facts.Decisions.Where(d => d.DecidedAt >= from).ToList() : facts.Decisions.Skip(Math.Max(entered, 0)).ToList();
@@ -62,11 +61,12 @@ public sealed class SteeringPackReader(Database database, ToleranceReader tolera
             decisions);
     }
 
-    private async Task<Timeline> TimelineOfAsync(ProjectRow project, IReadOnlyList<DecisionView> decisions, IReadOnlyList<StagePlanView> plans, CancellationToken cancellationToken)
+    /// <summary>The timeline from the decisions and the plans: each stage's plan and the project's end, as the tolerance reader gives them.</summary>
+    private async Task<Timeline> TimelineOfAsync(ProjectRow project, IReadOnlyList<DecisionView> decisions, CancellationToken cancellationToken)
     {
         var planned = await tolerances.ReadAsync(project, cancellationToken);
         var end = planned.Project?.FirstOrDefault(t => t.Dimension == Dimension.Time)?.PlanDate;
-        return Timeline.Of(project, decisions, plans, end, BenefitMath.Today(clock));
+        return Timeline.Of(project, decisions, planned.Stages.Select(s => s.Plan).OfType<StagePlanView>().ToList(), end, BenefitMath.Today(clock));
     }
 
     /// <summary>Every decision of the project, oldest first.</summary>

@@ -20,10 +20,6 @@ public sealed class AvslutningModel(Database database, LessonCommands lessons) :
     /// <summary>The newest report of the kind, if one is written.</summary>
     public ReportView? Newest(string kind) => Reports.LastOrDefault(r => r.Kind == kind);
 
-    public bool EndReportWritten => Newest(LessonStore.EndReport) is not null;
-
-    public bool LessonsReportWritten => Newest(LessonStore.LessonsReport) is not null;
-
     /// <summary>A report as PDF.</summary>
     public Task<IActionResult> OnGetReportAsync(Guid id, Guid report, [FromServices] LessonDocuments documents) =>
         DocumentAsync(id, (t, cancellationToken) => documents.ReportAsync(Project, report, t, cancellationToken), $"rapport-{report}.pdf");
