@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -215,6 +216,52 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         info.Should().MatchRegex(@"Pages:\s+1\b", "the report fits one page").And.MatchRegex(@"Page size:.*\(A4\)", "the page is A4");
         Poppler.Run("pdftoppm", "-png", "-r", "60", "-singlefile", pdf, Path.Combine(AppContext.BaseDirectory, "screenshots", "statusrapport-utskrift"));
         Poppler.Run("pdftotext", pdf, "-").Should().Contain("Sensorene er installert").And.NotContain("Til beslutning", "the menu is not printed");
+    }
+
+    [BrowserFact]
+    public async Task The_project_shows_its_case_number_each_decisions_journal_number_exempt_content_only_to_its_people_and_the_political_decisions()
+    {
+        await using var receiver = await ArchiveReceiver.StartAsync();
+        await using var demo = await DemoInBrowserAsync(("Archive:Transport", "http"), ("Archive:Url", receiver.Url.ToString()), ("Archive:PollInterval", "00:00:00.200"));
+        var page = demo.Page;
+        var story = new Story(page);
+
+        var projects = await demo.Api("bjorn", GlobalRoles.PortfolioBoard).GetAsync("/api/v1/projects?limit=100").Expect(HttpStatusCode.OK);
+        var projectId = projects.GetProperty("items").EnumerateArray().Single(p => p.Str("name") == "Digital hjemmetjeneste").Str("id");
+        await story.SignInAs("Ola Ansatt");
+        await page.GotoAsync($"/prosjekter/{projectId}");
+        var log = page.GetByRole(AriaRole.Table, new() { Name = "Beslutningslogg" });
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while ((await log.GetByText("Ikke journalført ennå").CountAsync() > 0 || await page.Locator(".crumb").GetByText("Saksnr.").CountAsync() == 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+
+        await Assertions.Expect(page.Locator(".crumb")).ToContainTextAsync(new Regex(@"Saksnr\. \d{4}/\d+"));
+        (await log.GetByRole(AriaRole.Row).AllInnerTextsAsync()).Skip(1).Should().OnlyContain(row => Regex.IsMatch(row, @"\d{4}/\d+"));
+        var bp3 = log.GetByRole(AriaRole.Row).Filter(new() { HasText = "BP3" });
+        await Assertions.Expect(bp3).ToContainTextAsync("Unntatt offentlighet, Offl. § 23");
+        await Assertions.Expect(bp3).Not.ToContainTextAsync("60 000 kr");
+        var political = page.GetByRole(AriaRole.Table, new() { Name = "Politiske vedtak" });
+        await Assertions.Expect(political).ToContainTextAsync("Kommunestyret");
+        await Assertions.Expect(political).ToContainTextAsync("Vedtatt");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Historikk" })).ToContainTextAsync("ProjectMethod (arkivering)");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("projectmethod-archive");
+                await CheckAccessibility(page, "oversikt-arkiv-ansatt");
+        using (var record = await Downloaded(page, bp3.GetByRole(AriaRole.Link), ".pdf"))
+        {
+            using var pdf = new Poppler.Pdf(await File.ReadAllBytesAsync(record.Path));
+            pdf.Text().Should().Contain("Unntatt offentlighet").And.NotContain("60 000 kr");
+            pdf.Picture("vedtak-unntatt-offentlighet");
+        }
+
+        await story.SignInAs("Eva Eier");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Beslutningslogg" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "BP3" }))
+            .ToContainTextAsync("60 000 kr");
+        receiver.Broken.Should().BeEmpty();
+        receiver.Received.Select(a => a.RecordId).Should().OnlyHaveUniqueItems("each record reaches the archive once");
     }
 
     [BrowserFact]
@@ -985,10 +1032,10 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     /// <summary>A database of its own filled by the demo, the service on it with the development sign-in, and Chromium on the service.</summary>
-    private async Task<DemoInBrowser> DemoInBrowserAsync()
+    private async Task<DemoInBrowser> DemoInBrowserAsync(params (string Key, string Value)[] settings)
     {
         var database = api.Another();
-        var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ["demo"], ("Web:DevelopmentSignIn", "true"));
+        var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, ["demo"], [("Web:DevelopmentSignIn", "true"), .. settings]);
         await SeededAsync(service.As("bjorn", GlobalRoles.PortfolioBoard));
         return new DemoInBrowser(database, service, await Browser.OpenAsync(service));
     }

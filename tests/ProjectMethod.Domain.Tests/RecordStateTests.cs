@@ -1,3 +1,4 @@
+using ProjectMethod.Domain.Archive;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.CoCreation;
@@ -216,5 +217,18 @@ public sealed class RecordStateTests
         {
             Refuses(CoCreationRules.CheckAnswerable(outcome), "input-answered");
         }
+    }
+
+    [Fact]
+    public void Only_a_failed_archive_record_is_sent_again_and_only_one_sent_is_receipted()
+    {
+        ArchiveRules.CheckResendable(failed: true, "failed").Should().BeNull();
+        foreach (var state in new[] { "queued", "sent", "receipted" })
+        {
+            Refuses(ArchiveRules.CheckResendable(failed: false, state), "not-failed");
+        }
+
+        ArchiveRules.CheckReceiptable(everSent: true).Should().BeNull();
+        Refuses(ArchiveRules.CheckReceiptable(everSent: false), "not-sent");
     }
 }

@@ -221,6 +221,11 @@ public static class EventTypes
     public static readonly EventType<HandbookMovedData> HandbookMoved = new("handbookMoved");
     public static readonly EventType<WebhookSubscribedData> WebhookSubscribed = new("webhookSubscribed");
     public static readonly EventType<WebhookRemovedData> WebhookRemoved = new("webhookRemoved");
+    public static readonly EventType<Archive.ArchiveDocumentIssuedData> ArchiveDocumentIssued = new("archiveDocumentIssued");
+    public static readonly EventType<Archive.ArchiveRecordData> ArchiveRecordReceipted = new("archiveRecordReceipted");
+    public static readonly EventType<Archive.ArchiveRecordData> ArchiveRecordFailed = new("archiveRecordFailed");
+    public static readonly EventType<Archive.ArchiveRecordData> ArchiveRecordResent = new("archiveRecordResent");
+    public static readonly EventType<Archive.PoliticalDecisionView> PoliticalDecisionRecorded = new("politicalDecisionRecorded");
 
     /// <summary>Subscribes to every event type.</summary>
     public const string All = "*";

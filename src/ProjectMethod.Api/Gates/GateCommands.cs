@@ -52,7 +52,8 @@ public sealed class GateCommands(ProjectWrites writes, GateFactsReader loader)
     {
         var validation = new Validation()
             .Required("decision", request.Decision)
-            .Text("rationale", request.Rationale, Validation.LongText, required: false);
+            .Text("rationale", request.Rationale, Validation.LongText, required: false)
+            .Text("publicTitle", request.PublicTitle, 500, required: false);
         if (!validation.IsValid)
         {
             return new WriteResult<GateDecisionResult>(default, 0, Problems.Validation(validation.Errors));
@@ -95,6 +96,11 @@ public sealed class GateCommands(ProjectWrites writes, GateFactsReader loader)
             }
 
             var decision = Made(write, decided, request.Rationale?.Trim() ?? "", open, Gatekeeper.Default.Judge(facts, decided.DecisionPoint), votes);
+            if (request.Exemption is not null || !string.IsNullOrWhiteSpace(request.PublicTitle))
+            {
+                decision = decision with { Exemption = request.Exemption, PublicTitle = request.PublicTitle?.Trim() is { Length: > 0 } given ? given : decision.Title };
+            }
+
             await GateStore.InsertDecisionAsync(write.Db, id, decision);
             await ProjectStore.UpdatePhaseAsync(write.Db, id, decided.To, decided.ToStage, decided.ClosedEarly);
             write.Record(EventTypes.DecisionMade, decision);

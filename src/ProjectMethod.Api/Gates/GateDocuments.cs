@@ -8,18 +8,24 @@ namespace ProjectMethod.Api.Gates;
 /// <summary>A decision as the steering group and the archive read it on paper: the decision record.</summary>
 public sealed class GateDocuments(Database database, PeopleReader people, Letterhead letterhead)
 {
-    /// <summary>The decision record as PDF; null when the project has no such decision.</summary>
-    public async Task<byte[]?> DecisionRecordAsync(Guid projectId, Guid decisionId, PaperTexts t, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision record as PDF; null when the project has no such decision. For a reader who may not read an exempt
+    /// decision's content (<paramref name="reader"/>; the archive's copy has none), it has the public title and says it is
+    /// exempt, and by which law, instead of the content.
+    /// </summary>
+    public async Task<byte[]?> DecisionRecordAsync(Guid projectId, Guid decisionId, PaperTexts t, CancellationToken cancellationToken, Domain.Access.Actor? reader = null)
     {
-        var (decision, names) = await database.ReadAsync(async db => (await GateStore.DecisionAsync(db, projectId, decisionId), await people.PeopleAsync(db)), cancellationToken);
-        if (decision is null)
+        var (found, names, mayRead) = await database.ReadAsync(async db => (
+            await GateStore.DecisionAsync(db, projectId, decisionId), await people.PeopleAsync(db),
+            reader is null || await Archive.ExemptionReader.MayReadAsync(db, reader, projectId)), cancellationToken);
+        if (found?.SeenBy(mayRead) is not { } decision)
         {
             return null;
         }
 
         string Name(string? userId) => names.NameOf(userId, none: "");
         var point = decision.DecisionPoint == DecisionPoint.StageBoundary ? t["StageBoundary"] : decision.DecisionPoint.Wire().ToUpperInvariant();
-        var title = t.IsEnglish ? DecisionTitles.Of(decision.ProjectName, decision.DecisionPoint, decision.Decision, decision.FromPhase, decision.ToPhase, t) : decision.Title;
+        var title = t.IsEnglish && !decision.ContentWithheld ? DecisionTitles.Of(decision.ProjectName, decision.DecisionPoint, decision.Decision, decision.FromPhase, decision.ToPhase, t) : decision.Title;
         var document = letterhead.Start(title, Letterhead.Subject(decision.ProjectName, decision.ToPhase, t), t)
             .Fields([
                 (t["Project"], decision.ProjectName),
@@ -29,6 +35,15 @@ public sealed class GateDocuments(Database database, PeopleReader people, Letter
                 (t["DecidedBy"], $"{Name(decision.DecidedBy)}, {t[$"Decider.{decision.DecidedAs.Wire()}"]}"),
                 (t["DecidedOn"], t.LongDate(Letterhead.Day(decision.DecidedAt))),
             ]);
+        if (decision.Exemption is { } exemption)
+        {
+            document.Section(t["Exempt"]).Text(t[decision.ContentWithheld ? "ExemptWithheld" : "ExemptKept", Archive.ExemptionBases.LegalBasis(exemption).ToLowerInvariant()]);
+            if (decision.ContentWithheld)
+            {
+                return document.ToPdf(letterhead.Now);
+            }
+        }
+
         if (decision.Recommendation is { } recommendation)
         {
             document.Section(t["Recommendation"]).Text(recommendation).Fields([(t["RecommendedBy"], Name(decision.RequestedBy))]);

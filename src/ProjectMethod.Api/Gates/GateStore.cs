@@ -21,8 +21,11 @@ public sealed record DecisionView
 
     public required string ProjectName { get; init; }
 
-    /// <summary>The decision as the archive titles it, in bokmål: «Nytt skolebygg: BP2 godkjent (Konsept → Planlegging)».</summary>
-    public string Title => DecisionTitles.Of(ProjectName, DecisionPoint, Decision, FromPhase, ToPhase);
+    /// <summary>
+    /// The decision as the archive titles it, in bokmål: «Nytt skolebygg: BP2 godkjent (Konsept → Planlegging)»; its public
+    /// title when its content is withheld from the reader.
+    /// </summary>
+    public string Title => ContentWithheld && PublicTitle is { } shown ? shown : DecisionTitles.Of(ProjectName, DecisionPoint, Decision, FromPhase, ToPhase);
 
     public required DecisionPoint DecisionPoint { get; init; }
 
@@ -62,6 +65,34 @@ public sealed record DecisionView
 
     /// <summary>Under board consensus, every board member's vote on the request, in the order cast; empty otherwise.</summary>
     public IReadOnlyList<GateVoteView> Votes { get; init; } = [];
+
+    /// <summary>The section of offentleglova its decider named to exempt its content from public access; null when it is public.</summary>
+    public Archive.ExemptionBasis? Exemption { get; init; }
+
+    /// <summary>The title the public may read; null for a public decision (its title is public).</summary>
+    public string? PublicTitle { get; init; }
+
+    /// <summary>The decision's journal number in the municipality's archive, once the archive has receipted it.</summary>
+    public string? JournalNumber { get; init; }
+
+    /// <summary>
+    /// True when the decision is exempt and the reader may not see its content (only those with a role on the project, its proposer, the
+    /// portfolio board, admins and integrators may): the title is then the public title, and the rationale, recommendation,
+    /// criteria and votes' reasons are left out.
+    /// </summary>
+    public bool ContentWithheld { get; init; }
+
+    /// <summary>The decision as a reader sees it: whole, or, when exempt and the reader may not see its content, without it.</summary>
+    public DecisionView SeenBy(bool mayReadExempt) => Exemption is null || mayReadExempt
+        ? this
+        : this with
+        {
+            Rationale = "",
+            Recommendation = null,
+            Criteria = null,
+            Votes = Votes.Select(v => v with { Rationale = "" }).ToList(),
+            ContentWithheld = true,
+        };
 }
 
 /// <summary>A board member's vote on a request under board consensus.</summary>
@@ -119,9 +150,9 @@ public static class GateStore
     private static readonly Sql InsertDecision = Sql.Of(
         """
         INSERT INTO decisions (id, project_id, decision_point, decision, rationale, request_id, from_phase, from_stage, to_phase, to_stage,
-                               closed_early, decided_by, decided_at, criteria)
+                               closed_early, decided_by, decided_at, criteria, exemption, public_title)
         VALUES (@Id, @projectId, @decisionPoint, @decision, @Rationale, @RequestId, @fromPhase, @FromStage, @toPhase, @ToStage,
-                @ClosedEarly, @DecidedBy, @DecidedAt, @Criteria)
+                @ClosedEarly, @DecidedBy, @DecidedAt, @Criteria, @exemption, @PublicTitle)
         """);
 
     private static readonly Sql AnswerRequest = Sql.Of("UPDATE gate_requests SET decision_id = @Id WHERE id = @requestId");
@@ -131,8 +162,9 @@ public static class GateStore
         SELECT d.id, d.project_id AS ProjectId, p.name AS ProjectName, d.decision_point AS DecisionPoint, d.decision, d.rationale,
                d.request_id AS RequestId, r.recommendation, r.requested_by AS RequestedBy, d.from_phase AS FromPhase, d.from_stage AS FromStage,
                d.to_phase AS ToPhase, d.to_stage AS ToStage, d.closed_early AS ClosedEarly, d.decided_by AS DecidedBy, d.decided_at AS DecidedAt,
-               d.criteria
+               d.criteria, d.exemption, d.public_title AS PublicTitle, a.journal_number AS JournalNumber
         FROM decisions d JOIN projects p ON p.id = d.project_id LEFT JOIN gate_requests r ON r.id = d.request_id
+        LEFT JOIN archive_records a ON a.id = d.id
         """;
 
     private static readonly Sql Decisions = Sql.Of(DecisionColumns + " WHERE d.project_id = @projectId AND d.id > @after ORDER BY d.id LIMIT @limit");
@@ -200,7 +232,7 @@ public static class GateStore
             decision.Id, projectId, decisionPoint = decision.DecisionPoint.Wire(), decision = decision.Decision.Wire(), decision.Rationale,
             decision.RequestId, fromPhase = decision.FromPhase.Wire(), decision.FromStage, toPhase = decision.ToPhase.Wire(), decision.ToStage,
             decision.ClosedEarly, decision.DecidedBy, decision.DecidedAt,
-            decision.Criteria,
+            decision.Criteria, exemption = decision.Exemption?.Wire(), decision.PublicTitle,
         });
         if (decision.RequestId is { } requestId)
         {

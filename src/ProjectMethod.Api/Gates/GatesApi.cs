@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectMethod.Api.Archive;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Domain.Access;
@@ -12,7 +13,11 @@ namespace ProjectMethod.Api.Gates;
 public sealed record RequestDecision(string? Recommendation, DecisionPoint? DecisionPoint = null);
 
 /// <summary>The decider's decision. Approve and reject answer the open request; stop needs none.</summary>
-public sealed record MakeDecision(Decision? Decision, string? Rationale = null);
+/// <summary>
+/// A decision at the decision point: approve, reject or stop, and why. Its decider may exempt its content from public
+/// access (a section of offentleglova) and give the title the public reads in the archive's journal (by default its title).
+/// </summary>
+public sealed record MakeDecision(Decision? Decision, string? Rationale = null, Archive.ExemptionBasis? Exemption = null, string? PublicTitle = null);
 
 /// <summary>
 /// The next decision point: who decides, every criterion met or not, and what may be decided now. Under the handbook's
@@ -111,18 +116,23 @@ public static class GatesApi
     private static Task<Results<Ok<DecisionView>, FileContentHttpResult, ProblemHttpResult>> ReadDecision(
         Guid id, Guid decisionId, HttpContext http, Database database, GateDocuments documents, CancellationToken cancellationToken) =>
         MediaTypes.JsonOrPdfAsync(http,
-            () => database.ReadAsync(db => GateStore.DecisionAsync(db, id, decisionId), cancellationToken),
-            t => documents.DecisionRecordAsync(id, decisionId, t, cancellationToken),
+            () => database.ReadAsync(async db => (await GateStore.DecisionAsync(db, id, decisionId))?.SeenBy(await ExemptionReader.MayReadAsync(db, http.User.ToActor(), id)), cancellationToken),
+            t => documents.DecisionRecordAsync(id, decisionId, t, cancellationToken, http.User.ToActor()),
             $"beslutning-{decisionId}.pdf", $"Decision {decisionId} of project {id}");
 
     private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Log(
-        Guid id, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+        Guid id, HttpContext http, Database database, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
     {
         if (!Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var errors))
         {
             return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(paging.ToPage(await database.ReadAsync(db => GateStore.DecisionsAsync(db, id, paging), cancellationToken), d => d.Id));
+        var decisions = await database.ReadAsync(async db =>
+        {
+            var mayRead = await ExemptionReader.MayReadAsync(db, http.User.ToActor(), id);
+            return (await GateStore.DecisionsAsync(db, id, paging)).Select(d => d.SeenBy(mayRead)).ToList();
+        }, cancellationToken);
+        return TypedResults.Ok(paging.ToPage(decisions, d => d.Id));
     }
 }

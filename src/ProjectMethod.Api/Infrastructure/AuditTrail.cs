@@ -11,7 +11,8 @@ namespace ProjectMethod.Api.Infrastructure;
 /// <summary>
 /// Appends audit events inside the caller's write transaction, hash-chained:
 /// hash = SHA-256(previous hash ‖ canonical event). The write lock makes the sequence gap-free; the head row
-/// records the newest event so a lost tail is noticed; webhook deliveries go to the outbox in the same transaction.
+/// records the newest event so a lost tail is noticed; webhook deliveries, and the registry entry of a decision or
+/// an issued report, go to their outboxes in the same transaction.
 /// </summary>
 public static class AuditTrail
 {
@@ -39,6 +40,7 @@ public static class AuditTrail
             Hash = Hash(previousHash, sequence, projectId, type.Name, actor, at, payloadJson),
         });
         await WebhookOutbox.EnqueueAsync(db, sequence, type.Name, at);
+        await Archive.ArchiveOutbox.EnqueueAsync(db, sequence, projectId, type.Name, payload, at);
     }
 
     /// <summary>The chain hash of one event; verification recomputes it the same way.</summary>

@@ -92,6 +92,17 @@ public static class Composition
             ConnectCallback = NetworkGuard.Connect(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks),
         });
         services.AddSingleton<WebhookSender>();
+
+        // The archive: the outbox's sender, its transports (chosen by Archive:Transport) and the documents it issues
+        services.Configure<Archive.ArchiveOptions>(configuration.GetSection(Archive.ArchiveOptions.Section));
+        services.AddHttpClient(HttpArchiveTransport.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<HttpArchiveTransport>();
+        services.AddSingleton<FolderArchiveTransport>();
+        services.AddSingleton<Archive.RecordDocuments>();
+        services.AddSingleton<Archive.PoliticalDecisionCommands>();
+        services.AddSingleton<Archive.ArchiveCommands>();
+        services.AddSingleton<ArchiveSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<ArchiveSender>());
         services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
 
         // The facts each feature contributes to the decision points

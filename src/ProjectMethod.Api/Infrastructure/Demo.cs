@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using NodaTime;
@@ -151,6 +152,12 @@ public static class Demo
             }
 
             await Decide(people.ProjectManager, people.Board);
+            await Send(people.Executive, HttpMethod.Post, $"{url}/political-decisions", new
+            {
+                body = "kommunestyre", meetingDate = Domain.Benefits.BenefitMath.Today(SystemClock.Instance).PlusDays(-30).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+                caseNumber = $"{Domain.Benefits.BenefitMath.Today(SystemClock.Instance).Year}/45",
+                outcome = "adopted", summary = "Kommunestyret slutter seg til konseptet og setter av midler i økonomiplanen",
+            });
             if (reach == Phase.Planning)
             {
                 return;
@@ -187,7 +194,11 @@ public static class Demo
                 baseline = new { value = 120, date = "2026-01-01" }, target = new { value = 80, date = "2028-01-01" }, allowedShortfall = 5,
                 measurementInterval = "P3M",
             })).GetProperty("id").GetString();
-            await Decide(people.ProjectManager, people.Executive);
+            // The plan rests on the supplier's offer: the Executive exempts its decision's content (the municipality's negotiating position).
+            await Decide(people.ProjectManager, people.Executive, new
+            {
+                decision = "approve", rationale = "Godkjent: leverandørens tilbud ligger innenfor budsjettet med 60 000 kr å gå på", exemption = "offl23",
+            });
             var cost = overTolerance ? 900000 : atRisk ? 842000 : 800000;
             await Send(people.ProjectManager, HttpMethod.Post, $"{url}/forecasts", new
             {
@@ -312,10 +323,10 @@ public static class Demo
             }
         }
 
-        private async Task Decide(HttpClient requester, HttpClient decider)
+        private async Task Decide(HttpClient requester, HttpClient decider, object? decision = null)
         {
             await Send(requester, HttpMethod.Post, $"{url}/gate/requests", new { recommendation = "Kriteriene er oppfylt" });
-            await Send(decider, HttpMethod.Post, $"{url}/gate/decisions", new { decision = "approve", rationale = "Godkjent" });
+            await Send(decider, HttpMethod.Post, $"{url}/gate/decisions", decision ?? new { decision = "approve", rationale = "Godkjent" });
         }
 
         private async Task<JsonElement> Send(HttpClient who, HttpMethod method, string path, object? body)

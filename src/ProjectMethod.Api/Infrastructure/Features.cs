@@ -1,3 +1,4 @@
+using ProjectMethod.Api.Archive;
 using ProjectMethod.Api.Actuals;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.BusinessCases;
@@ -29,7 +30,7 @@ public static class Features
     {
         app.MapProjects().MapSteeringPack().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
         app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
-        app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook();
+        app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook().MapArchive();
         app.MapWeb();
         Operations.CheckAgainst(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));
         return app;

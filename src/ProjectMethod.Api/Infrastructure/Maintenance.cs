@@ -89,4 +89,33 @@ public static class Maintenance
         await output.WriteLineAsync(faults.Count == 0 ? "verified" : "NOT verified: " + string.Join("; ", faults));
         return faults.Count == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// Whether a PDF is one the service issued for the archive, unchanged: its SHA-256 is in an <c>archiveDocumentIssued</c>
+    /// event of an audit chain that verifies. Prints which record it is.
+    /// </summary>
+    public static async Task<int> VerifyDocumentAsync(Database database, string file, TextWriter output)
+    {
+        if (!File.Exists(file))
+        {
+            await output.WriteLineAsync($"{file} does not exist.");
+            return 2;
+        }
+
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(file)));
+        await output.WriteLineAsync($"sha256: {sha256}");
+        var issued = await database.ReadAsync(db => Archive.ArchiveStore.IssuedAsync(db, sha256), CancellationToken.None);
+        var chain = await AuditChain.VerifyAsync(database, CancellationToken.None);
+        await output.WriteLineAsync($"audit chain: {chain.Events} events, {(chain.Ok ? "verified" : $"broken at {chain.FirstBrokenSequence}: {chain.Reason}")}");
+        if (issued is null)
+        {
+            await output.WriteLineAsync("NOT verified: the service issued no document with this checksum (the file was changed, or is not the service's)");
+            return 1;
+        }
+
+        await output.WriteLineAsync(
+            $"issued: {issued.Value.Type.Wire()} record {issued.Value.RecordId}{(issued.Value.ProjectId is { } project ? $" of project {project}" : "")}, event {issued.Value.Sequence} at {issued.Value.OccurredAt}");
+        await output.WriteLineAsync(chain.Ok ? "verified" : "NOT verified: the audit chain does not verify");
+        return chain.Ok ? 0 : 1;
+    }
 }

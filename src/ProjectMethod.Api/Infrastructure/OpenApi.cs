@@ -36,6 +36,7 @@ public static class OpenApi
         ["Webhooks"] = "Subscriptions that push events to the municipality's other systems, signed and retried from an outbox.",
         ["People"] = "The register of people: who a user id is (name, e-mail, unit, title), synced from the municipality's directory and learned from sign-ins.",
         ["Sectors"] = "The municipality's sectors, which projects and ideas belong to and handbooks tailor the method for.",
+        ["Archive"] = "The municipality's archive (Noark 5 through Fiks Arkiv): each decision and issued report as a registry entry of the project's case file, its delivery and receipts, and the political decisions about a project.",
     };
 
     public static IServiceCollection AddProjectMethodOpenApi(this IServiceCollection services) =>
@@ -642,6 +643,25 @@ public static class OpenApi
                 }
             }
 
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// Declares an XML request body the handler reads itself. Not as routing metadata (<c>Accepts</c>): routing would then
+    /// answer a caller who sends another media type 415 before authorization, and the first check answers 403 first.
+    /// </summary>
+    public static RouteHandlerBuilder TakesXml(this RouteHandlerBuilder builder, string description) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/xml"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
+            };
             return Task.CompletedTask;
         });
 }

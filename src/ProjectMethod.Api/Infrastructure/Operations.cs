@@ -16,6 +16,18 @@ public static class Operations
 
     public static readonly OperationId BookActualCost = new("bookActualCost");
 
+    public static readonly OperationId GetProjectArchive = new("getProjectArchive");
+
+    public static readonly OperationId ListPoliticalDecisions = new("listPoliticalDecisions");
+
+    public static readonly OperationId RecordPoliticalDecision = new("recordPoliticalDecision");
+
+    public static readonly OperationId ListArchiveRecords = new("listArchiveRecords");
+
+    public static readonly OperationId ResendArchiveRecord = new("resendArchiveRecord");
+
+    public static readonly OperationId ReceiptArchiveRecord = new("receiptArchiveRecord");
+
     public static readonly OperationId ListBenefits = new("listBenefits");
 
     public static readonly OperationId GetBenefit = new("getBenefit");

@@ -16,6 +16,9 @@ public static class Policies
     /// <summary>Who subscribes webhooks: an admin (who sees and removes every subscription) or an integrator (its own).</summary>
     public const string WebhookOwners = "webhook-owners";
 
+    /// <summary>The municipality's archive adapter, posting receipts back: an integrator.</summary>
+    public const string ArchiveAdapters = "archive-adapters";
+
     /// <summary>The project office: whoever manages the handbooks (admin or portfolio board).</summary>
     public const string ProjectOffice = "project-office";
 
@@ -28,6 +31,7 @@ public static class Policies
             .AddPolicy(Admins, policy => policy.RequireRole(GlobalRoles.Admin))
             .AddPolicy(DirectorySync, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.Integrator))
             .AddPolicy(WebhookOwners, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.Integrator))
+            .AddPolicy(ArchiveAdapters, policy => policy.RequireRole(GlobalRoles.Integrator))
             .AddPolicy(ProjectOffice, policy => policy.RequireRole(GlobalRoles.Admin, GlobalRoles.PortfolioBoard));
         return services;
     }

@@ -5,15 +5,15 @@ using ProjectMethod.Domain.Products;
 namespace ProjectMethod.Api.Infrastructure;
 
 /// <summary>
-/// The command line's sub-commands: <c>token</c>, <c>phase-machine</c>, <c>product-machine</c>, <c>backup &lt;file&gt;</c>
-/// and <c>verify [&lt;file&gt;]</c> run instead of the service; <c>demo</c> runs the service, filled first.
+/// The command line's sub-commands: <c>token</c>, <c>phase-machine</c>, <c>product-machine</c>, <c>backup &lt;file&gt;</c>,
+/// <c>verify [&lt;file&gt;]</c> and <c>verify-document &lt;pdf&gt;</c> run instead of the service; <c>demo</c> runs the service, filled first.
 /// </summary>
 public static class SubCommands
 {
     /// <summary>How many of the arguments are the sub-command's own words ("backup &lt;file&gt;"); what follows them is configuration.</summary>
     public static int OperandsOf(string[] args) => args switch
     {
-        ["backup", _, ..] => 2,
+        ["backup", _, ..] or ["verify-document", _, ..] => 2,
         ["verify", var next, ..] when !next.StartsWith('-') => 2,
         ["verify", ..] or ["demo", ..] => 1,
         _ => 0,
@@ -37,6 +37,9 @@ public static class SubCommands
                 return await Maintenance.BackupAsync(Storage.From(builder.Configuration), target, Console.Out);
             case ["verify", ..]:
                 return await VerifyAsync(args, builder);
+            case ["verify-document", var document, ..]:
+                builder.AddProjectMethod(new LimitOptions());
+                return await Maintenance.VerifyDocumentAsync(builder.Build().Services.GetRequiredService<Database>(), document, Console.Out);
             default:
                 return null;
         }

@@ -37,31 +37,8 @@ public sealed partial class WebhookSender(
         })
         .Build();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var sent = await SendDueAsync(stoppingToken);
-                if (sent == 0)
-                {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The database may be briefly unavailable; the outbox keeps every delivery until it is sent, and the
-                // sender never stops the service: it tries again at the next poll.
-                LogOutboxUnavailable(logger, exception);
-                await Task.Delay(options.Value.PollInterval, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        OutboxPolling.RunAsync(SendDueAsync, options.Value.PollInterval, exception => LogOutboxUnavailable(logger, exception), stoppingToken);
 
     /// <summary>Claims and sends what is due now; returns how many deliveries were tried.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ProjectMethod.Api.Events;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Api.People;
@@ -12,8 +14,9 @@ public sealed class ExceptionDocuments(Database database, PeopleReader people, L
     /// <summary>The exception's record as PDF; null when the project has no such exception.</summary>
     public async Task<byte[]?> RecordAsync(ProjectRow project, Guid exceptionId, PaperTexts t, CancellationToken cancellationToken)
     {
-        var (exception, names) = await database.ReadAsync(
-            async db => (await ExceptionStore.GetAsync(db, project.Id, exceptionId), await people.PeopleAsync(db)), cancellationToken);
+        var (exception, names, events) = await database.ReadAsync(
+            async db => (await ExceptionStore.GetAsync(db, project.Id, exceptionId), await people.PeopleAsync(db),
+                await AuditStore.AfterAsync(db, 0, Paging.MaxLimit, project.Id, [EventTypes.ExceptionDecided.Name])), cancellationToken);
         if (exception is null)
         {
             return null;
@@ -21,15 +24,18 @@ public sealed class ExceptionDocuments(Database database, PeopleReader people, L
 
         string Name(string? userId) => names.NameOf(userId);
         var dimension = t[$"Dimension.{ToleranceRules.Name(exception.Dimension)}"];
+        var isTime = exception.Dimension == Dimension.Time;
+        string Value(decimal value) => isTime ? t.LongDate(Dimensions.FromDayNumber(value)) : Web.Numbers.Format(value);
+        string Difference(decimal value) => isTime ? $"{Web.Numbers.Format(value)} {t["Days"]}" : Web.Numbers.Format(value);
         var level = t[$"Level.{exception.Level.Wire()}"] + (exception.Stage is { } stage ? $" {stage}" : "");
         var document = letterhead.Start(t["ExceptionTitle", project.Name, dimension], Letterhead.Subject(project.Name, project.Phase, t), t)
             .Fields([
                 (t["Project"], project.Name),
                 (t["DimensionHeader"], dimension),
                 (t["Level"], level),
-                (t["ForecastValue"], Web.Numbers.Format(exception.ForecastValue)),
-                (t["PlanValue"], Web.Numbers.Format(exception.Plan)),
-                (t["Deviation"], $"{Web.Numbers.Format(exception.Deviation)} ({t["Allowed"]} {Web.Numbers.Format(exception.Allowed)})"),
+                (t["ForecastValue"], Value(exception.ForecastValue)),
+                (t["PlanValue"], Value(exception.Plan)),
+                (t["Deviation"], $"{Difference(exception.Deviation)} ({t["Allowed"]} {Difference(exception.Allowed)})"),
                 (t["Raised"], t.LongDate(Letterhead.Day(exception.RaisedAt))),
                 (t["State"], t[$"ExceptionState.{exception.State.Wire()}"]),
             ]);
@@ -48,15 +54,21 @@ public sealed class ExceptionDocuments(Database database, PeopleReader people, L
             document.Section(t["Recommendation"]).Text(report.Recommendation ?? t["NotTold"]);
         }
 
-        if (exception.Decision is { } decision)
+        // Every decision taken on it, in order: an escalation, then the decision of the level it was escalated to.
+        var decisions = events
+            .Select(e => (Event: e, Data: JsonSerializer.Deserialize<ExceptionDecidedData>(e.Payload, Json.Options)!))
+            .Where(d => d.Data.ExceptionId == exceptionId)
+            .ToList();
+        foreach (var (decided, data) in decisions)
         {
             document.Section(t["Decision"])
                 .Fields([
-                    (t["Decision"], t[$"ExceptionDecision.{decision.Wire()}"]),
-                    (t["DecidedBy"], $"{Name(exception.DecidedBy)}, {t[$"Decider.{exception.Owner.Wire()}"]}"),
-                    (t["DecidedOn"], exception.DecidedAt is { } at ? t.LongDate(Letterhead.Day(at)) : "–"),
+                    (t["Decision"], t[$"ExceptionDecision.{data.Decision.Wire()}"]),
+                    // Only an Executive escalates (to the portfolio board); any other decision is the present owner's.
+                    (t["DecidedBy"], $"{Name(decided.Actor)}, {t[$"Decider.{(data.Decision == Domain.Exceptions.ExceptionDecision.Escalate ? Domain.Phases.Decider.Executive : exception.Owner).Wire()}"]}"),
+                    (t["DecidedOn"], t.LongDate(Letterhead.Day(decided.OccurredAt))),
                 ])
-                .Section(t["Rationale"]).Text(exception.Rationale ?? "");
+                .Section(t["Rationale"]).Text(data.Rationale);
         }
 
         return document.ToPdf(letterhead.Now);

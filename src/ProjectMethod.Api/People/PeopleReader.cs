@@ -41,8 +41,17 @@ public sealed class PeopleReader(Database database)
     /// <summary>Everyone as this instance last read the register (brought up to date for each signed-in request).</summary>
     public IReadOnlyDictionary<string, PersonView> Known => current.ById;
 
+    /// <summary>
+    /// The service's own parts that act in the audit trail, by the name the pages and documents give them: they are no
+    /// people, so the register does not hold them and a search never finds them.
+    /// </summary>
+    public static readonly FrozenDictionary<string, string> Services = new Dictionary<string, string>
+    {
+        [Infrastructure.ArchiveSender.Actor] = "ProjectMethod (arkivering)",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>The person's name as this instance last read the register; the id for someone it does not know.</summary>
-    public string NameOf(string id) => Known.GetValueOrDefault(id)?.Name ?? id;
+    public string NameOf(string id) => Known.GetValueOrDefault(id)?.Name ?? Services.GetValueOrDefault(id) ?? id;
 
     /// <summary>
     /// People whose name, id, unit or title hold every word of the query (any order, case and accents ignored), by name;
@@ -63,5 +72,5 @@ public sealed class PeopleReader(Database database)
 public static class PersonNames
 {
     public static string NameOf(this IReadOnlyDictionary<string, PersonView> people, string? userId, string none = "–") =>
-        userId is null ? none : people.GetValueOrDefault(userId)?.Name ?? userId;
+        userId is null ? none : people.GetValueOrDefault(userId)?.Name ?? PeopleReader.Services.GetValueOrDefault(userId) ?? userId;
 }

@@ -34,15 +34,17 @@ public static class PortfolioListsApi
     }
 
     private static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> Decisions(
-        Database database, CancellationToken cancellationToken, string? sector = null, string? updatedSince = null, int? limit = null, string? cursor = null)
+        HttpContext http, Database database, CancellationToken cancellationToken, string? sector = null, string? updatedSince = null, int? limit = null, string? cursor = null)
     {
         if (!TryRead(updatedSince, limit, cursor, out var since, out var paging, out var errors))
         {
             return Problems.Validation(errors);
         }
 
+        // An exempt decision's content is shown here only to those who may read it on every project; its project's roles see it there.
+        var mayRead = Archive.ExemptionReader.MayReadEverywhere(http.User.ToActor());
         var decisions = await database.ReadAsync(db => GateStore.AcrossPortfolioAsync(db, sector, since, paging), cancellationToken);
-        return TypedResults.Ok(paging.ToPage(decisions, d => d.Id));
+        return TypedResults.Ok(paging.ToPage(decisions.Select(d => d.SeenBy(mayRead)).ToList(), d => d.Id));
     }
 
     private static async Task<Results<Ok<Page<InProject<ForecastEntry>>>, ProblemHttpResult>> Forecasts(

@@ -17,7 +17,8 @@ public static class SteeringPackApi
     }
 
     private static async Task<Results<Ok<SteeringPackView>, FileContentHttpResult, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, SteeringPackReader reader, SteeringPackDocuments documents, CancellationToken cancellationToken, string? since = null)
+        Guid id, HttpContext http, Database database, SteeringPackReader reader, SteeringPackDocuments documents, CancellationToken cancellationToken,
+        string? since = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryParseInstant(since, "since", out var from, errors))
@@ -25,7 +26,8 @@ public static class SteeringPackApi
             return Problems.Validation(errors);
         }
 
-        var pack = await reader.ReadAsync(ProjectScope.Project(http), since is null ? null : from, cancellationToken);
+        var mayRead = await database.ReadAsync(db => Archive.ExemptionReader.MayReadAsync(db, http.User.ToActor(), id), cancellationToken);
+        var pack = (await reader.ReadAsync(ProjectScope.Project(http), since is null ? null : from, cancellationToken)).SeenBy(mayRead);
         return http.Request.Asks(MediaTypes.Pdf)
             ? TypedResults.File(await documents.PackAsync(pack, PaperTexts.For(http.Request), cancellationToken), MediaTypes.Pdf, $"styringsgruppepakke-{id}.pdf")
             : TypedResults.Ok(pack);

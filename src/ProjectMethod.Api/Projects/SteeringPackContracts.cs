@@ -78,4 +78,8 @@ public sealed record PackProduct(Guid Id, string Title, int Stage, ProductState 
 public sealed record SteeringPackView(
     Guid ProjectId, string ProjectName, Phase Phase, int? Stage, Instant Since, Timeline Timeline, IReadOnlyList<StatusLine> Status,
     IReadOnlyList<ExceptionView> OpenExceptions, IReadOnlyList<RiskView> TopRisks, IReadOnlyList<PackProduct> Products,
-    IReadOnlyList<BenefitView> Benefits, IReadOnlyList<DecisionView> Decisions);
+    IReadOnlyList<BenefitView> Benefits, IReadOnlyList<DecisionView> Decisions)
+{
+    /// <summary>The pack as a reader sees it: exempt decisions without their content for one who may not read it.</summary>
+    public SteeringPackView SeenBy(bool mayReadExempt) => this with { Decisions = Decisions.Select(d => d.SeenBy(mayReadExempt)).ToList() };
+}

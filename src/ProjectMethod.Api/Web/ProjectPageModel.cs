@@ -43,6 +43,9 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
 
     public ProjectStanding Standing { get; private set; } = null!;
 
+    /// <summary>The case number (saksnummer) of the project's case file in the municipality's archive, once receipted.</summary>
+    public string? CaseNumber { get; private set; }
+
     public Refused? Refusal { get; private set; }
 
     /// <summary>The name a refusal has when it concerns no form on the page (it is shown under the page's heading).</summary>
@@ -187,13 +190,15 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
     private async Task<bool> LoadStandingAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await database.ReadAsync(async db =>
-            await ProjectStore.GetAsync(db, id) is { } project ? (project, await RoleStore.ViewsAsync(db, id)) : default, cancellationToken);
+            await ProjectStore.GetAsync(db, id) is { } project
+                ? (project, await RoleStore.ViewsAsync(db, id), await Archive.ArchiveStore.CaseNumberAsync(db, id))
+                : default, cancellationToken);
         if (loaded.project is null)
         {
             return false;
         }
 
-        (Project, Roles) = loaded;
+        (Project, Roles, CaseNumber) = loaded;
         ProjectScope.Remember(HttpContext, Project);
         var assignments = Roles.Select(r => new Domain.Roles.RoleAssignment(r.Id, r.Role, r.UserId, r.DisplayName));
         Standing = ProjectStanding.Of(User.ToActor(), assignments, Project.ProposerId);

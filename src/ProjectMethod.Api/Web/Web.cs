@@ -27,6 +27,7 @@ public static class Web
         ("sven", "Sven Seniorleverandør", "IT-avdelingen", "IT-sjef", []),
         ("bo", "Bo Gevinstansvarlig", "Hjemmetjenesten", "Enhetsleder", []),
         ("bjorn", "Bjørn Virksomhetsledelsen", "Rådmannens ledergruppe", "Kommunedirektør", [Domain.Roles.GlobalRoles.PortfolioBoard]),
+        ("ola", "Ola Ansatt", "Økonomiavdelingen", "Rådgiver", []),
     ];
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)

@@ -70,7 +70,9 @@ public static partial class Contract
 
         return mediaType is null || !content.ContainsKey(mediaType)
             ? $"{operation.Method} {operation.Template} takes {string.Join(", ", content.Select(c => c.Key))}, not {mediaType}."
-            : Validate($"/paths/{Escape(operation.Template)}/{operation.Method.ToLowerInvariant()}/requestBody/content/{Escape(mediaType)}/schema", body);
+            : !mediaType.EndsWith("json", StringComparison.Ordinal)
+                ? null
+                : Validate($"/paths/{Escape(operation.Template)}/{operation.Method.ToLowerInvariant()}/requestBody/content/{Escape(mediaType)}/schema", body);
     }
 
     /// <summary>

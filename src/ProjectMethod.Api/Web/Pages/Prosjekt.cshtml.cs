@@ -23,16 +23,19 @@ public sealed class ProsjektModel(
 
     /// <summary>The steering group's pack as PDF.</summary>
     public Task<IActionResult> OnGetPackAsync(Guid id, [FromServices] SteeringPackDocuments documents) =>
-        DocumentAsync(id, async (t, cancellationToken) => await documents.PackAsync(await packs.ReadAsync(Project, null, cancellationToken), t, cancellationToken),
+        DocumentAsync(id, async (t, cancellationToken) => await documents.PackAsync((await packs.ReadAsync(Project, null, cancellationToken)).SeenBy(Archive.ExemptionReader.MayRead(Standing)), t, cancellationToken),
             $"styringsgruppepakke-{id}.pdf");
 
     /// <summary>A decision's record as PDF.</summary>
     public Task<IActionResult> OnGetDecisionAsync(Guid id, Guid decision, [FromServices] GateDocuments documents) =>
-        DocumentAsync(id, (t, cancellationToken) => documents.DecisionRecordAsync(id, decision, t, cancellationToken), $"beslutning-{decision}.pdf");
+        DocumentAsync(id, (t, cancellationToken) => documents.DecisionRecordAsync(id, decision, t, cancellationToken, Standing.Actor), $"beslutning-{decision}.pdf");
 
     public GateView? Gate { get; private set; }
 
     public IReadOnlyList<DecisionView> Decisions { get; private set; } = [];
+
+    /// <summary>The political bodies' decisions about the project, oldest meeting first.</summary>
+    public IReadOnlyList<Archive.PoliticalDecisionView> Political { get; private set; } = [];
 
     /// <summary>The project's newest events, newest first, a run of the same event by the same person folded into one row.</summary>
     public IReadOnlyList<HistoryRun> History { get; private set; } = [];
@@ -109,7 +112,10 @@ public sealed class ProsjektModel(
         Idea = Project.IdeaId is { } ideaId ? await Database.ReadAsync(db => Ideas.IdeaStore.GetAsync(db, ideaId), cancellationToken) : null;
         Gate = (await gates.ReadAsync(Project, null, cancellationToken)).Value;
         BusinessCase = Gate?.OpenRequest is null ? null : await businessCase.ReadAsync(Project, cancellationToken);
-        Decisions = await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken);
+        var mayRead = Archive.ExemptionReader.MayRead(Standing);
+        Decisions = (await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken))
+            .Select(d => d.SeenBy(mayRead)).ToList();
+        Political = await Database.ReadAsync(db => Archive.ArchiveStore.PoliticalAsync(db, Project.Id), cancellationToken);
         Timeline = await packs.TimelineAsync(Project, cancellationToken);
         History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }

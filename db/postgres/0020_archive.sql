@@ -1,0 +1,55 @@
+-- PostgreSQL twin of db/sqlite/0020_archive.sql.
+-- The municipality's archive (Noark 5 through Fiks Arkiv): every decision and issued report is a registry entry of
+-- its project's case file, queued here in the transaction that made it and sent afterwards. The row's id is the
+-- entry's external key, so a resend never makes a second entry. The PDF is issued once, on the first try, and kept:
+-- every resend carries the same bytes, whose SHA-256 the audit chain holds.
+CREATE TABLE archive_records (
+    id              UUID        NOT NULL PRIMARY KEY,
+    project_id      UUID        NULL REFERENCES projects (id),
+    case_key        UUID        NOT NULL,
+    kind            TEXT        NOT NULL,
+    subject         TEXT        NOT NULL,
+    event_sequence  BIGINT      NOT NULL REFERENCES audit_events (sequence),
+    exemption       TEXT        NULL,
+    public_title    TEXT        NULL,
+    state           TEXT        NOT NULL,
+    attempts        INTEGER     NOT NULL,
+    next_attempt_at TIMESTAMPTZ NOT NULL,
+    last_error      TEXT        NULL,
+    title           TEXT        NULL,
+    file_name       TEXT        NULL,
+    document        BYTEA       NULL,
+    sha256          TEXT        NULL,
+    journal_number  TEXT        NULL,
+    queued_at       TIMESTAMPTZ NOT NULL,
+    sent_at         TIMESTAMPTZ NULL,
+    receipted_at    TIMESTAMPTZ NULL
+);
+CREATE INDEX ix_archive_records_due ON archive_records (state, next_attempt_at);
+CREATE INDEX ix_archive_records_project ON archive_records (project_id, id);
+
+-- A case file (saksmappe) the archive has receipted, and its case number (saksnummer, «2026/123»).
+CREATE TABLE archive_case_files (
+    case_key        UUID        NOT NULL PRIMARY KEY,
+    case_number     TEXT        NOT NULL,
+    receipted_at    TIMESTAMPTZ NOT NULL
+);
+
+-- A decision may be exempt from public access (offentleglova), as its decider says: the legal basis, and the title
+-- the public may read.
+ALTER TABLE decisions ADD COLUMN exemption TEXT NULL;
+ALTER TABLE decisions ADD COLUMN public_title TEXT NULL;
+
+-- Decisions of the municipality's political bodies about a project (kommunestyre, formannskap, hovedutvalg).
+CREATE TABLE political_decisions (
+    id              UUID        NOT NULL PRIMARY KEY,
+    project_id      UUID        NOT NULL REFERENCES projects (id),
+    body            TEXT        NOT NULL,
+    meeting_date    DATE        NOT NULL,
+    case_number     TEXT        NOT NULL,
+    outcome         TEXT        NOT NULL,
+    summary         TEXT        NOT NULL,
+    recorded_by     TEXT        NOT NULL,
+    recorded_at     TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX ix_political_decisions_project ON political_decisions (project_id, meeting_date);
