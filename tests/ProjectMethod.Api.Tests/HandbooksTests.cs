@@ -186,6 +186,26 @@ public abstract class HandbooksTests(ApiFactory api)
         }
     }
 
+    [ProviderFact]
+    public async Task A_handbook_that_asks_for_a_political_decision_holds_bp3_until_a_political_body_adopted_the_project()
+    {
+        var sector = await api.NewSectorAsync("pol");
+        await Publish(Office, sector, Body("Med politisk behandling", extraCriteria: ["political-decision-before-bp3"]));
+        var project = await new Scenario(api, sector).InPlanningAsync();
+        await RequestBp3(project);
+        Criterion(await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK), "political-decision").GetProperty("met").GetBoolean().Should().BeFalse();
+        await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve", rationale = "Ja" }).ExpectProblem(HttpStatusCode.Conflict, "criteria-unmet");
+
+        var decided = new { body = "formannskap", meetingDate = "2026-02-20", caseNumber = "2026/12", outcome = "postponed", summary = "Saken utsettes til neste møte" };
+        await project.ProjectManager.Post($"{project.Url}/political-decisions", decided).Expect(HttpStatusCode.Created);
+        Criterion(await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK), "political-decision").GetProperty("met").GetBoolean()
+            .Should().BeFalse("a postponed case adopts nothing");
+        await project.ProjectManager.Post($"{project.Url}/political-decisions", decided with { meetingDate = "2026-03-01", caseNumber = "2026/19", outcome = "adoptedWithChanges" })
+            .Expect(HttpStatusCode.Created);
+        Criterion(await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK), "political-decision").GetProperty("met").GetBoolean().Should().BeTrue();
+        await project.Executive.Post($"{project.Url}/gate/decisions", new { decision = "approve", rationale = "Formannskapet har sluttet seg til" }).Expect(HttpStatusCode.Created);
+    }
+
     /// <summary>From planning to execution under board consensus at BP3: the Executive, the Senior User and the Senior Supplier each approve.</summary>
     private static async Task<Scenario> ToExecutionUnderConsensus(Scenario project)
     {

@@ -124,6 +124,19 @@ public class HandbookTests
         (unmet.Met, unmet.Principle).Should().Be((false, Principle.P7));
         Gatekeeper.Default.Judge(asks with { AssessedRisks = 1 }, DecisionPoint.Bp2).Single(c => c.Id == "risk-assessed").Met.Should().BeTrue();
     }
+
+    [Fact]
+    public void A_handbook_may_ask_for_a_political_decision_adopting_the_project_before_bp3()
+    {
+        var ready = Facts.Ready(Phase.Planning);
+        Gatekeeper.Default.Judge(ready, DecisionPoint.Bp3).Should().NotContain(c => c.Id == "political-decision");
+
+        var asks = ready with { Handbook = HandbookVersion.Standard with { ExtraCriteria = new HashSet<string> { ExtraCriteria.PoliticalDecisionBeforeBp3 } } };
+        var unmet = Gatekeeper.Default.Judge(asks, DecisionPoint.Bp3).Single(c => c.Id == "political-decision");
+        (unmet.Met, unmet.Principle).Should().Be((false, Principle.P7));
+        Gatekeeper.Default.Judge(asks with { AdoptedPoliticalDecisions = 1 }, DecisionPoint.Bp3).Single(c => c.Id == "political-decision").Met.Should().BeTrue();
+        Gatekeeper.Default.Judge(asks, DecisionPoint.Bp2).Should().NotContain(c => c.Id == "political-decision");
+    }
 }
 
 public class BoardConsensusTests

@@ -116,6 +116,7 @@ public static class Composition
         services.AddSingleton<IGateFactsSource, VoteGateFacts>();
         services.AddSingleton<IGateFactsSource, Risks.RiskGateFacts>();
         services.AddSingleton<IGateFactsSource, CoCreation.CoCreationGateFacts>();
+        services.AddSingleton<IGateFactsSource, Archive.PoliticalGateFacts>();
         services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
         return builder;
     }

@@ -46,6 +46,9 @@ public sealed record GateFacts
 
     public bool LessonsReportWritten { get; init; }
 
+    /// <summary>How many decisions of the municipality's political bodies adopted the project (with or without changes).</summary>
+    public int AdoptedPoliticalDecisions { get; init; }
+
     public bool EndReportWritten { get; init; }
 
     public IReadOnlyList<ChecklistEntry> Checklist { get; init; } = [];

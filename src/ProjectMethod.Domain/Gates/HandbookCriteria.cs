@@ -16,6 +16,12 @@ public sealed class HandbookCriteria : ICriteriaSet
         yield return (DecisionPoint.Bp2, new("co-creation-planned", Principle.P7,
             "The handbook asks for a co-creation plan that involves every user group the Senior User speaks for (P3) before BP2.",
             Planned, CoCreationOn));
+        yield return (DecisionPoint.Bp3, new("political-decision", Principle.P7,
+            "The handbook asks that a political body (kommunestyre, formannskap, hovedutvalg) has adopted the project before BP3.",
+            f => f.AdoptedPoliticalDecisions > 0
+                ? CriterionCheck.Pass()
+                : CriterionCheck.Fail("No political decision adopting the project is recorded.", Reason.Of("no-political-decision")),
+            f => f.Handbook.ExtraCriteria.Contains(ExtraCriteria.PoliticalDecisionBeforeBp3)));
         yield return (DecisionPoint.Bp4, new("co-creation-accounted", Principle.P7,
             "The handbook asks that the planned co-creation was held or each gap explained, and that every input was answered, before BP4.",
             Accounted, CoCreationOn));

@@ -42,7 +42,11 @@ public static class ExtraCriteria
     /// <summary>BP2 needs an uncertainty register with at least one assessed risk.</summary>
     public const string RiskAssessmentBeforeBp2 = "risk-assessment-before-bp2";
 
-    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal) { CoCreationPlan, RiskAssessmentBeforeBp2 };
+    /// <summary>BP3 needs a political body's decision adopting the project (kommunestyre, formannskap, hovedutvalg …).</summary>
+    public const string PoliticalDecisionBeforeBp3 = "political-decision-before-bp3";
+
+    public static IReadOnlySet<string> Known { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { CoCreationPlan, RiskAssessmentBeforeBp2, PoliticalDecisionBeforeBp3 };
 }
 
 /// <summary>One version of a sector's project handbook (prosjekthåndbok): how the sector tailors the method (P7).</summary>
