@@ -169,6 +169,32 @@ public abstract class ArchiveDeliveryTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task A_sectors_handbook_decides_whether_a_kind_of_record_is_journaled_as_n_or_x()
+    {
+        await using var receiver = await ArchiveReceiver.StartAsync();
+        using var host = Archived(receiver);
+        var office = host.As("bjorn", GlobalRoles.PortfolioBoard);
+        var sector = await host.NewSectorAsync("arkiv");
+        var draft = $"/api/v1/handbooks/{sector}/drafts/current";
+        await office.Post($"/api/v1/handbooks/{sector}/drafts", new { }).Expect(HttpStatusCode.Created);
+        object Body(object journalTypes) => new { name = "Arkivtilpasset", dimensions = new[] { "time", "cost", "quality", "scope", "risk", "benefit" }, journalTypes };
+        await office.Put(draft, Body(new { gateDecision = "Q" })).Expect(HttpStatusCode.OK);
+        var refused = await office.Post($"{draft}/publish", new { }).ExpectProblem(HttpStatusCode.Conflict, "handbook-invalid");
+        refused.GetRawText().Should().Contain("journalTypes");
+        await office.Put(draft, Body(new { gateDecision = "X" })).Expect(HttpStatusCode.OK);
+        var published = await office.Post($"{draft}/publish", new { }).Expect(HttpStatusCode.OK);
+        published.GetProperty("journalTypes").Str("gateDecision").Should().Be("X");
+        published.GetProperty("journalTypes").Str("exceptionDecision").Should().Be("N", "a kind left out keeps the method's default");
+
+        var project = await new Scenario(host, sector).ReadyForBp1Async();
+        var decisionId = await DecideBp1(project);
+        await Until(project, "receipted");
+        var registration = receiver.Received.Single(a => a.RecordId == Guid.Parse(decisionId)).Message.Root!.Element(ArchiveDocuments.Opprett + "registrering")!;
+        registration.Element(ArchiveDocuments.Opprett + "journalposttype")!.Element(ArchiveDocuments.Catalogue + "kode")!.Value.Should().Be("X");
+        receiver.Broken.Should().BeEmpty();
+    }
+
+    [ProviderFact]
     public async Task Each_decision_on_an_exception_is_an_entry_of_its_own_with_the_exception_report_on_paper()
     {
         await using var receiver = await ArchiveReceiver.StartAsync();

@@ -280,7 +280,8 @@ public abstract class DocumentTests(ApiFactory api)
         using (var pdf = await FetchPdf(project.Outsider, "/api/v1/handbooks/standard/versions/1"))
         {
             pdf.Info.Should().MatchRegex("Håndbok publisert: .*, versjon 1");
-            pdf.Text().Should().Contain("Toleransedimensjoner i bruk").And.Contain("Kostnad").And.Contain("Sjekkliste").And.Contain("BP1");
+            pdf.Text().Should().Contain("Toleransedimensjoner i bruk").And.Contain("Kostnad").And.Contain("Sjekkliste").And.Contain("BP1")
+                .And.Contain("Journalføring i arkivet").And.Contain("X – organinternt, uten oppfølging");
             pdf.Picture("handbok");
         }
 

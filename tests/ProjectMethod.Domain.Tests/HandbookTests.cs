@@ -137,6 +137,20 @@ public class HandbookTests
         Gatekeeper.Default.Judge(asks with { AdoptedPoliticalDecisions = 1 }, DecisionPoint.Bp3).Single(c => c.Id == "political-decision").Met.Should().BeTrue();
         Gatekeeper.Default.Judge(asks, DecisionPoint.Bp2).Should().NotContain(c => c.Id == "political-decision");
     }
+
+    [Fact]
+    public void A_handbook_maps_each_kind_of_record_to_n_or_x_and_a_kind_it_leaves_out_keeps_the_methods_default()
+    {
+        var mapping = new Dictionary<string, char> { ["gateDecision"] = 'X', ["statusReport"] = 'N' };
+        Domain.Archive.JournalTypes.Of(mapping, "gateDecision").Should().Be('X');
+        Domain.Archive.JournalTypes.Of(mapping, "statusReport").Should().Be('N');
+        Domain.Archive.JournalTypes.Of(mapping, "exceptionDecision").Should().Be('N', "a decision is followed up by default");
+        Domain.Archive.JournalTypes.Of(mapping, "endReport").Should().Be('X', "a report is not");
+        HandbookRules.Validate(HandbookVersion.Standard with { JournalTypes = mapping }).Should().NotContainKey("journalTypes");
+
+        var broken = HandbookVersion.Standard with { JournalTypes = new Dictionary<string, char> { ["gateDecision"] = 'Q', ["minutes"] = 'N' } };
+        HandbookRules.Validate(broken)["journalTypes"].Should().HaveCount(2).And.Contain(m => m.Contains("'minutes'")).And.Contain(m => m.Contains("'Q'"));
+    }
 }
 
 public class BoardConsensusTests

@@ -90,19 +90,24 @@ public sealed class RecordDocuments(
     /// <summary>The case file and registry entry of a record whose document is issued.</summary>
     public async Task<IssuedRecord> DescribeAsync(DueRecord record, CancellationToken cancellationToken)
     {
-        var (project, idea, recorded, names) = await database.ReadAsync(
-            async db => (record.ProjectId is { } id ? await ProjectStore.GetAsync(db, id) : null,
-                record.Kind == ArchiveRecordKind.IdeaAnswer ? await IdeaStore.GetAsync(db, Guid.Parse(record.Subject)) : null,
-                (await AuditStore.AfterAsync(db, record.EventSequence - 1, 1)).Single(),
-                await people.PeopleAsync(db)),
-            cancellationToken);
+        var (project, idea, recorded, names, handbook) = await database.ReadAsync(async db =>
+        {
+            var project = record.ProjectId is { } id ? await ProjectStore.GetAsync(db, id) : null;
+            var idea = record.Kind == ArchiveRecordKind.IdeaAnswer ? await IdeaStore.GetAsync(db, Guid.Parse(record.Subject)) : null;
+            var published = record.Kind == ArchiveRecordKind.HandbookPublication ? record.Subject.Split('/') : null;
+            // The handbook that maps each kind of record to its journal type: the project's, the one published, or the idea's sector's.
+            var handbook = project is not null ? await HandbookStore.GetAsync(db, project.HandbookSector, project.HandbookVersion)
+                : published is [var sector, var version] ? await HandbookStore.GetAsync(db, sector, int.Parse(version, System.Globalization.CultureInfo.InvariantCulture))
+                : await HandbookStore.CurrentForAsync(db, idea?.Sector ?? Domain.Handbooks.HandbookVersion.Standard.Sector);
+            return (project, idea, (await AuditStore.AfterAsync(db, record.EventSequence - 1, 1)).Single(), await people.PeopleAsync(db), handbook.Version);
+        }, cancellationToken);
         var caseFile = project is not null
             ? new CaseFile(record.CaseKey, project.Name, null, options.Value.AdministrativeUnit, Letterhead.Day(project.CreatedAt))
             : idea is not null
                 ? new CaseFile(record.CaseKey, PaperTexts.Bokmal["IdeaAnswerTitle", idea.Title], null, options.Value.AdministrativeUnit, Letterhead.Day(idea.SubmittedAt))
                 : new CaseFile(record.CaseKey, PaperTexts.Bokmal["ArchiveHandbookCase", record.Subject.Split('/')[0]], null, options.Value.AdministrativeUnit,
                     Letterhead.Day(record.QueuedAt));
-        var journalType = record.Kind is ArchiveRecordKind.StatusReport or ArchiveRecordKind.EndReport or ArchiveRecordKind.LessonsReport ? 'X' : 'N';
+        var journalType = Domain.Archive.JournalTypes.Of(handbook.JournalTypes, record.Kind.Wire());
         var entry = new RegistryEntry(
             record.Id, record.Title!, record.PublicTitle ?? record.Title!, journalType, Letterhead.Day(recorded.OccurredAt), names.NameOf(recorded.Actor),
             record.Exemption?.ToArchive(), new IssuedDocument(record.FileName!, record.Document!), record.QueuedAt);

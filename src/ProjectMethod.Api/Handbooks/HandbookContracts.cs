@@ -42,7 +42,31 @@ public sealed record HandbookVersionView(
     string? Sector = null, int? Version = null, string? Name = null, HandbookState? State = null, HandbookChecklists? Checklists = null,
     IReadOnlyList<Dimension>? Dimensions = null, decimal? AtRiskThreshold = null, DefaultTolerancesSpec? DefaultTolerances = null,
     ApprovalModesSpec? ApprovalMode = null, RoleWaiversSpec? RoleWaivers = null, IReadOnlyList<string>? ExtraCriteria = null,
-    Instant? CreatedAt = null, [property: Person] string? UpdatedBy = null, Instant? UpdatedAt = null, [property: Person] string? PublishedBy = null, Instant? PublishedAt = null);
+    JournalTypesSpec? JournalTypes = null, Instant? CreatedAt = null, [property: Person] string? UpdatedBy = null, Instant? UpdatedAt = null, [property: Person] string? PublishedBy = null, Instant? PublishedAt = null);
+
+/// <summary>
+/// How the municipality's archive registers each kind of record (Noark 5 journalposttype): "N", an internal document to be
+/// followed up, or "X", one not followed up. A kind left out keeps the method's default: decisions N, reports X.
+/// </summary>
+public sealed record JournalTypesSpec(
+    string? GateDecision = null, string? ExceptionDecision = null, string? BenefitChange = null, string? StatusReport = null, string? EndReport = null,
+    string? LessonsReport = null, string? IdeaAnswer = null, string? HandbookPublication = null)
+{
+    /// <summary>The kinds given, by wire name; a value that is not one letter is kept as a fault for the handbook's validation.</summary>
+    public IReadOnlyDictionary<string, char> ToDomain() => new Dictionary<string, string?>
+    {
+        ["gateDecision"] = GateDecision, ["exceptionDecision"] = ExceptionDecision, ["benefitChange"] = BenefitChange, ["statusReport"] = StatusReport,
+        ["endReport"] = EndReport, ["lessonsReport"] = LessonsReport, ["ideaAnswer"] = IdeaAnswer, ["handbookPublication"] = HandbookPublication,
+    }.Where(k => k.Value is not null).ToDictionary(k => k.Key, k => k.Value!.Trim() is [var letter] ? letter : '?');
+
+    /// <summary>Every kind with the type it is registered as under the mapping.</summary>
+    public static JournalTypesSpec Of(IReadOnlyDictionary<string, char> mapping)
+    {
+        string Type(string kind) => Domain.Archive.JournalTypes.Of(mapping, kind).ToString();
+        return new(Type("gateDecision"), Type("exceptionDecision"), Type("benefitChange"), Type("statusReport"), Type("endReport"), Type("lessonsReport"),
+            Type("ideaAnswer"), Type("handbookPublication"));
+    }
+}
 
 public sealed record HandbookVersionSummary(int Version, HandbookState State, Instant? PublishedAt);
 
@@ -85,6 +109,7 @@ public static class HandbookMapping
                 h.ApprovalModeAt(DecisionPoint.Bp6)),
             new RoleWaiversSpec(h.RoleWaivers.ProjectManagerMayHoldBoardRole, h.RoleWaivers.SeniorUserMayBeSeniorSupplier),
             h.ExtraCriteria.Order(StringComparer.Ordinal).ToList(),
+            JournalTypesSpec.Of(h.JournalTypes),
             record.CreatedAt, record.UpdatedBy, record.UpdatedAt, record.PublishedBy, record.PublishedAt);
     }
 
@@ -136,6 +161,7 @@ public static class HandbookMapping
             ApprovalModes = byPoint.Where(p => p.Value is ApprovalMode.BoardConsensus).ToDictionary(p => p.Key, p => p.Value!.Value),
             RoleWaivers = new RoleWaivers(body.RoleWaivers?.ProjectManagerMayHoldBoardRole ?? false, body.RoleWaivers?.SeniorUserMayBeSeniorSupplier ?? false),
             ExtraCriteria = (body.ExtraCriteria ?? []).Select(c => c?.Trim() ?? "").ToHashSet(StringComparer.Ordinal),
+            JournalTypes = body.JournalTypes?.ToDomain() ?? new Dictionary<string, char>(),
         };
     }
 }

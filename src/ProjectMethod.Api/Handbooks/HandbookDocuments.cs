@@ -34,6 +34,17 @@ public sealed class HandbookDocuments(Database database, PeopleReader people, Le
             .Text(string.Join(", ", (view.Dimensions ?? []).Select(d => t[$"Dimension.{ToleranceRules.Name(d)}"])))
             .Section(t["HandbookExtraCriteria"])
             .Text(view.ExtraCriteria is { Count: > 0 } extra ? string.Join(", ", extra) : t["NoneOfThem"]);
+        if (view.JournalTypes is { } journalTypes)
+        {
+            var kinds = new (string Kind, string? Type)[]
+            {
+                ("gateDecision", journalTypes.GateDecision), ("exceptionDecision", journalTypes.ExceptionDecision), ("benefitChange", journalTypes.BenefitChange),
+                ("statusReport", journalTypes.StatusReport), ("endReport", journalTypes.EndReport), ("lessonsReport", journalTypes.LessonsReport),
+                ("ideaAnswer", journalTypes.IdeaAnswer), ("handbookPublication", journalTypes.HandbookPublication),
+            };
+            document.Section(t["JournalTypes"])
+                .Rows([t["ArchiveRecordKind"], t["JournalType"]], kinds.Select(k => (IReadOnlyList<string>)[t[$"ArchiveKind.{k.Kind}"], t[$"JournalType.{k.Type}"]]).ToList(), [0.5, 0.5]);
+        }
 
         var checklists = view.Checklists;
         (string Point, IReadOnlyList<ChecklistItemSpec>? Items)[] points =

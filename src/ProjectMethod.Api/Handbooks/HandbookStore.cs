@@ -39,6 +39,8 @@ public static class HandbookStore
 
         public required string ExtraCriteria { get; init; }
 
+        public required string JournalTypes { get; init; }
+
         public required Instant CreatedAt { get; init; }
 
         public string? UpdatedBy { get; init; }
@@ -67,7 +69,7 @@ public static class HandbookStore
         """
         sector, version, name, state, pm_may_hold_board_role AS PmMayHoldBoardRole,
         senior_user_may_be_senior_supplier AS SeniorUserMayBeSeniorSupplier, dimensions, at_risk_threshold AS AtRiskThreshold,
-        default_tolerances AS DefaultTolerances, approval_modes AS ApprovalModes, extra_criteria AS ExtraCriteria, created_at AS CreatedAt,
+        default_tolerances AS DefaultTolerances, approval_modes AS ApprovalModes, extra_criteria AS ExtraCriteria, journal_types AS JournalTypes, created_at AS CreatedAt,
         updated_by AS UpdatedBy, updated_at AS UpdatedAt, published_by AS PublishedBy, published_at AS PublishedAt
         """;
 
@@ -95,9 +97,9 @@ public static class HandbookStore
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO handbooks (sector, version, name, state, pm_may_hold_board_role, senior_user_may_be_senior_supplier, dimensions, at_risk_threshold,
-                               default_tolerances, approval_modes, extra_criteria, created_at, updated_by, updated_at)
+                               default_tolerances, approval_modes, extra_criteria, journal_types, created_at, updated_by, updated_at)
         VALUES (@sector, @version, @name, @state, @pmMayHoldBoardRole, @seniorUserMayBeSeniorSupplier, @dimensions, @atRiskThreshold,
-                @defaultTolerances, @approvalModes, @extraCriteria, @at, @by, @at)
+                @defaultTolerances, @approvalModes, @extraCriteria, @journalTypes, @at, @by, @at)
         """);
 
     private static readonly Sql Update = Sql.Of(
@@ -105,7 +107,7 @@ public static class HandbookStore
         UPDATE handbooks
         SET name = @name, pm_may_hold_board_role = @pmMayHoldBoardRole, senior_user_may_be_senior_supplier = @seniorUserMayBeSeniorSupplier,
             dimensions = @dimensions, at_risk_threshold = @atRiskThreshold, default_tolerances = @defaultTolerances, approval_modes = @approvalModes,
-            extra_criteria = @extraCriteria, updated_by = @by, updated_at = @at
+            extra_criteria = @extraCriteria, journal_types = @journalTypes, updated_by = @by, updated_at = @at
         WHERE sector = @sector AND version = @version AND state = @draft
         """);
 
@@ -215,6 +217,7 @@ public static class HandbookStore
             l => l.Key.Wire(), l => l.Value.ToDictionary(d => d.Key.Wire(), d => new { lower = d.Value.Lower, upper = d.Value.Upper }))),
         approvalModes = Write(h.ApprovalModes.ToDictionary(m => m.Key.Wire(), m => m.Value.Wire())),
         extraCriteria = Write(h.ExtraCriteria.Order(StringComparer.Ordinal)),
+        journalTypes = Write(h.JournalTypes.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Value.ToString())),
         by, at, draft = Draft,
     };
 
@@ -236,6 +239,7 @@ public static class HandbookStore
             ApprovalModes = Read<Dictionary<string, string>>(r.ApprovalModes).ToDictionary(m => Parse<DecisionPoint>(m.Key), m => Parse<ApprovalMode>(m.Value)),
             RoleWaivers = new RoleWaivers(r.PmMayHoldBoardRole, r.SeniorUserMayBeSeniorSupplier),
             ExtraCriteria = Read<List<string>>(r.ExtraCriteria).ToHashSet(StringComparer.Ordinal),
+            JournalTypes = Read<Dictionary<string, string>>(r.JournalTypes).ToDictionary(k => k.Key, k => k.Value[0], StringComparer.Ordinal),
         };
         return new HandbookRecord(version, r.CreatedAt, r.UpdatedBy, r.UpdatedAt, r.PublishedBy, r.PublishedAt);
     }

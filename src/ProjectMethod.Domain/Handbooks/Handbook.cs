@@ -78,6 +78,9 @@ public sealed record HandbookVersion
 
     public IReadOnlySet<string> ExtraCriteria { get; init; } = new HashSet<string>();
 
+    /// <summary>The archive's journal type (N or X) per kind of record, where the sector differs from the method's default.</summary>
+    public IReadOnlyDictionary<string, char> JournalTypes { get; init; } = new Dictionary<string, char>();
+
     public ApprovalMode ApprovalModeAt(DecisionPoint point) => ApprovalModes.GetValueOrDefault(point, ApprovalMode.SingleDecider);
 
     /// <summary>The method's rules untailored: what a project sees when no other version is given.</summary>
@@ -160,6 +163,11 @@ public static partial class HandbookRules
                     Add("defaultTolerances", $"The {dimension} deviations of {level} are 0 or more.");
                 }
             }
+        }
+
+        foreach (var fault in Archive.JournalTypes.Faults(version.JournalTypes))
+        {
+            Add("journalTypes", fault);
         }
 
         foreach (var unknown in version.ExtraCriteria.Where(c => !ExtraCriteria.Known.Contains(c)))

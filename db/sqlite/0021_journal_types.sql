@@ -1,0 +1,3 @@
+-- How the archive registers each kind of record, per handbook version: a JSON object from kind to N or X, holding the
+-- kinds where the sector differs from the method's default (decisions N, reports X).
+ALTER TABLE handbooks ADD COLUMN journal_types TEXT NOT NULL DEFAULT '{}';
