@@ -315,7 +315,7 @@ public static class ArchiveOutbox
         {
             (DecisionView d, { } project) when type == EventTypes.DecisionMade.Name =>
                 (d.Id, project, ArchiveRecordKind.GateDecision, Of(d.Id), d.Exemption, d.PublicTitle),
-            (ExceptionDecidedData e, { } project) => (Ids.New(at), project, ArchiveRecordKind.ExceptionDecision, Of(e.ExceptionId), null, null),
+            (ExceptionDecidedData e, { } project) => (Ids.New(at), project, ArchiveRecordKind.ExceptionDecision, Of(e.ExceptionId), e.Exemption, e.PublicTitle),
             (BenefitChangeView c, { } project) when type == EventTypes.BenefitChangeDecided.Name =>
                 (c.Id, project, ArchiveRecordKind.BenefitChange, $"{Of(c.BenefitId)}/{Of(c.Id)}", null, null),
             (ForecastSubmittedData f, { } project) when f.WorkPackageId is null => (f.ForecastId, project, ArchiveRecordKind.StatusReport, Of(f.ForecastId), null, null),

@@ -94,8 +94,9 @@ public sealed record ExceptionRaisedData(
 /// <summary>The Project Manager's exception report.</summary>
 public sealed record ExceptionReportedData(Guid ExceptionId, ExceptionReport Report);
 
-/// <summary>The owner's decision on an exception, and the state it left the exception in.</summary>
-public sealed record ExceptionDecidedData(Guid ExceptionId, ExceptionDecision Decision, string Rationale, ExceptionState State);
+/// <summary>The owner's decision on an exception, the state it left the exception in, and its exemption from public access if any.</summary>
+public sealed record ExceptionDecidedData(
+    Guid ExceptionId, ExceptionDecision Decision, string Rationale, ExceptionState State, Archive.ExemptionBasis? Exemption = null, string? PublicTitle = null);
 
 /// <summary>An open exception settled by a stop at a decision point.</summary>
 public sealed record ExceptionSupersededData(Guid ExceptionId, ExceptionState State, string Rationale);

@@ -69,7 +69,8 @@ public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReade
     /// </summary>
     public async Task<WriteResult<ExceptionDecisionView>> DecideAsync(Guid id, Guid exceptionId, ExceptionDecisionRequest request, Caller caller)
     {
-        var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText);
+        var validation = new Validation().Required("decision", request.Decision).Text("rationale", request.Rationale, Validation.LongText)
+            .Text("publicTitle", request.PublicTitle, 500, required: false);
         var changes = ExceptionBaseline.ReadChanges(request, validation);
         if (!validation.IsValid)
         {
@@ -128,9 +129,12 @@ public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReade
                 Rationale = request.Rationale!.Trim(),
                 DecidedBy = decision == ExceptionDecision.Escalate ? null : write.Actor.UserId,
                 DecidedAt = decision == ExceptionDecision.Escalate ? null : write.Now,
+                Exemption = request.Exemption ?? exception.Exemption,
+                PublicTitle = request.PublicTitle?.Trim() is { Length: > 0 } given ? given : exception.PublicTitle,
             };
             await ExceptionStore.UpdateAsync(write.Db, decided);
-            write.Record(EventTypes.ExceptionDecided, new ExceptionDecidedData(exceptionId, decision, decided.Rationale!, decided.State));
+            write.Record(EventTypes.ExceptionDecided,
+                new ExceptionDecidedData(exceptionId, decision, decided.Rationale!, decided.State, decided.Exemption, decided.PublicTitle));
 
             if (decision == ExceptionDecision.PrematureClosure)
             {

@@ -63,6 +63,22 @@ public sealed record ExceptionView
 
     public Instant? DecidedAt { get; init; }
 
+    /// <summary>The section of offentleglova a decider named to exempt the exception's report and decisions from public access.</summary>
+    public Archive.ExemptionBasis? Exemption { get; init; }
+
+    /// <summary>The title the public may read; null for a public exception.</summary>
+    public string? PublicTitle { get; init; }
+
+    /// <summary>
+    /// True when the exception is exempt and the reader may not see its content (only those with a role on the project, its
+    /// proposer, the portfolio board, admins and integrators may): the report and the rationale are then left out.
+    /// </summary>
+    public bool ContentWithheld { get; init; }
+
+    /// <summary>The exception as a reader sees it: whole, or, when exempt and the reader may not see its content, without it.</summary>
+    public ExceptionView SeenBy(bool mayReadExempt) =>
+        Exemption is null || mayReadExempt ? this : this with { Report = null, Rationale = null, ContentWithheld = true };
+
     public Decider Owner => ExceptionRules.OwnerOf(ToCase());
 
     public ExceptionReport? ExceptionReport => Report is null ? null : JsonSerializer.Deserialize<ExceptionReport>(Report, Json.Options);

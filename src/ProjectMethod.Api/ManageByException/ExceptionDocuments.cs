@@ -11,13 +11,18 @@ namespace ProjectMethod.Api.ManageByException;
 /// <summary>An exception on paper: what was forecast against what was allowed, the exception report, and the decision taken on it.</summary>
 public sealed class ExceptionDocuments(Database database, PeopleReader people, Letterhead letterhead)
 {
-    /// <summary>The exception's record as PDF; null when the project has no such exception.</summary>
-    public async Task<byte[]?> RecordAsync(ProjectRow project, Guid exceptionId, PaperTexts t, CancellationToken cancellationToken)
+    /// <summary>
+    /// The exception's record as PDF; null when the project has no such exception. For a reader who may not read an exempt
+    /// exception's content (<paramref name="reader"/>; the archive's copy has none), it says it is exempt, and by which
+    /// law, instead of the report and the decisions' reasons.
+    /// </summary>
+    public async Task<byte[]?> RecordAsync(ProjectRow project, Guid exceptionId, PaperTexts t, CancellationToken cancellationToken, Domain.Access.Actor? reader = null)
     {
-        var (exception, names, events) = await database.ReadAsync(
+        var (found, names, events, mayRead) = await database.ReadAsync(
             async db => (await ExceptionStore.GetAsync(db, project.Id, exceptionId), await people.PeopleAsync(db),
-                await AuditStore.AfterAsync(db, 0, Paging.MaxLimit, project.Id, [EventTypes.ExceptionDecided.Name])), cancellationToken);
-        if (exception is null)
+                await AuditStore.AfterAsync(db, 0, Paging.MaxLimit, project.Id, [EventTypes.ExceptionDecided.Name]),
+                reader is null || await Archive.ExemptionReader.MayReadAsync(db, reader, project.Id)), cancellationToken);
+        if (found?.SeenBy(mayRead) is not { } exception)
         {
             return null;
         }
@@ -39,6 +44,15 @@ public sealed class ExceptionDocuments(Database database, PeopleReader people, L
                 (t["Raised"], t.LongDate(Letterhead.Day(exception.RaisedAt))),
                 (t["State"], t[$"ExceptionState.{exception.State.Wire()}"]),
             ]);
+
+        if (exception.Exemption is { } exemption)
+        {
+            document.Section(t["Exempt"]).Text(t[exception.ContentWithheld ? "ExemptWithheld" : "ExemptKept", Archive.ExemptionBases.LegalBasis(exemption).ToLowerInvariant()]);
+            if (exception.ContentWithheld)
+            {
+                return document.ToPdf(letterhead.Now);
+            }
+        }
 
         if (exception.ExceptionReport is { } report)
         {

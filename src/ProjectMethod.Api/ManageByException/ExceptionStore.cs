@@ -11,7 +11,7 @@ public static class ExceptionStore
         """
         id, project_id AS ProjectId, level, stage, benefit_id AS BenefitId, dimension, state, escalated, forecast_id AS ForecastId, forecast_value AS ForecastValue,
         "plan", deviation, allowed, raised_at AS RaisedAt, report, reported_by AS ReportedBy, reported_at AS ReportedAt, decision, rationale,
-        decided_by AS DecidedBy, decided_at AS DecidedAt
+        decided_by AS DecidedBy, decided_at AS DecidedAt, exemption, public_title AS PublicTitle
         """;
 
     private static readonly Sql OfProject = Sql.Of($"SELECT {Columns} FROM exceptions WHERE project_id = @projectId ORDER BY id");
@@ -31,7 +31,8 @@ public static class ExceptionStore
     private static readonly Sql Update = Sql.Of(
         """
         UPDATE exceptions SET state = @state, escalated = @Escalated, report = @Report, reported_by = @ReportedBy, reported_at = @ReportedAt,
-                              decision = @decision, rationale = @Rationale, decided_by = @DecidedBy, decided_at = @DecidedAt
+                              decision = @decision, rationale = @Rationale, decided_by = @DecidedBy, decided_at = @DecidedAt,
+                              exemption = @exemption, public_title = @PublicTitle
         WHERE id = @Id
         """);
 
@@ -122,5 +123,6 @@ public static class ExceptionStore
         {
             state = exception.State.Wire(), exception.Escalated, exception.Report, exception.ReportedBy, exception.ReportedAt,
             decision = exception.Decision?.Wire(), exception.Rationale, exception.DecidedBy, exception.DecidedAt, exception.Id,
+            exemption = exception.Exemption?.Wire(), exception.PublicTitle,
         });
 }

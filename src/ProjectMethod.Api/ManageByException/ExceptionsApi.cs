@@ -10,7 +10,14 @@ namespace ProjectMethod.Api.ManageByException;
 /// The decision on an exception. approveExceptionPlan names an exception plan (plan, and tolerances where they change);
 /// adjustTolerances names the tolerances that change. Whatever is left out keeps its current value.
 /// </summary>
-public sealed record ExceptionDecisionRequest(ExceptionDecision? Decision, string? Rationale, StagePlanChange? Plan = null, ToleranceSetChange? Tolerances = null);
+/// <summary>
+/// The owner's decision on an exception, and why. Whoever decides may exempt the exception's report and decisions from
+/// public access (a section of offentleglova) and give the title the public reads in the archive's journal; once exempt,
+/// it stays exempt.
+/// </summary>
+public sealed record ExceptionDecisionRequest(
+    ExceptionDecision? Decision, string? Rationale, StagePlanChange? Plan = null, ToleranceSetChange? Tolerances = null, Archive.ExemptionBasis? Exemption = null,
+    string? PublicTitle = null);
 
 public sealed record ExceptionDecisionView(ExceptionView Exception, ForecastView? Rejudged);
 
@@ -41,14 +48,19 @@ public static class ExceptionsApi
         return app;
     }
 
-    private static async Task<Ok<ItemList<ExceptionView>>> List(Guid id, Database database, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(db => ExceptionStore.ForProjectAsync(db, id), cancellationToken)));
+    private static async Task<Ok<ItemList<ExceptionView>>> List(Guid id, HttpContext http, Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemList<ExceptionView>(await database.ReadAsync(async db =>
+        {
+            var mayRead = await Archive.ExemptionReader.MayReadAsync(db, http.User.ToActor(), id);
+            return (await ExceptionStore.ForProjectAsync(db, id)).Select(e => e.SeenBy(mayRead)).ToList();
+        }, cancellationToken)));
 
     private static Task<Results<Ok<ExceptionView>, FileContentHttpResult, ProblemHttpResult>> GetOne(
         Guid id, Guid exceptionId, HttpContext http, Database database, ExceptionDocuments documents, CancellationToken cancellationToken) =>
         MediaTypes.JsonOrPdfAsync(http,
-            () => database.ReadAsync(db => ExceptionStore.GetAsync(db, id, exceptionId), cancellationToken),
-            t => documents.RecordAsync(ProjectScope.Project(http), exceptionId, t, cancellationToken),
+            () => database.ReadAsync(async db => (await ExceptionStore.GetAsync(db, id, exceptionId))?.SeenBy(await Archive.ExemptionReader.MayReadAsync(db, http.User.ToActor(), id)),
+                cancellationToken),
+            t => documents.RecordAsync(ProjectScope.Project(http), exceptionId, t, cancellationToken, http.User.ToActor()),
             $"unntak-{exceptionId}.pdf", "The exception");
 
     private static async Task<Ok<ItemList<ExceptionView>>> Escalations(Database database, CancellationToken cancellationToken) =>

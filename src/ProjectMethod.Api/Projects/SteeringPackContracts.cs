@@ -80,6 +80,10 @@ public sealed record SteeringPackView(
     IReadOnlyList<ExceptionView> OpenExceptions, IReadOnlyList<RiskView> TopRisks, IReadOnlyList<PackProduct> Products,
     IReadOnlyList<BenefitView> Benefits, IReadOnlyList<DecisionView> Decisions)
 {
-    /// <summary>The pack as a reader sees it: exempt decisions without their content for one who may not read it.</summary>
-    public SteeringPackView SeenBy(bool mayReadExempt) => this with { Decisions = Decisions.Select(d => d.SeenBy(mayReadExempt)).ToList() };
+    /// <summary>The pack as a reader sees it: exempt decisions and exceptions without their content for one who may not read it.</summary>
+    public SteeringPackView SeenBy(bool mayReadExempt) => this with
+    {
+        Decisions = Decisions.Select(d => d.SeenBy(mayReadExempt)).ToList(),
+        OpenExceptions = OpenExceptions.Select(e => e.SeenBy(mayReadExempt)).ToList(),
+    };
 }

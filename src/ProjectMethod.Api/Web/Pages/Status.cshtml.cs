@@ -14,7 +14,7 @@ public sealed class StatusModel(Database database, ToleranceReader toleranceRead
 {
     /// <summary>An exception's record (the exception report and the decision) as PDF.</summary>
     public Task<IActionResult> OnGetExceptionAsync(Guid id, Guid exception, [FromServices] ExceptionDocuments documents) =>
-        DocumentAsync(id, (t, cancellationToken) => documents.RecordAsync(Project, exception, t, cancellationToken), $"unntak-{exception}.pdf");
+        DocumentAsync(id, (t, cancellationToken) => documents.RecordAsync(Project, exception, t, cancellationToken, Standing.Actor), $"unntak-{exception}.pdf");
 
     public EvaluationView? Latest { get; private set; }
 
@@ -117,8 +117,10 @@ public sealed class StatusModel(Database database, ToleranceReader toleranceRead
 
     protected override async Task LoadPageAsync(CancellationToken cancellationToken)
     {
+        var mayRead = Archive.ExemptionReader.MayRead(Standing);
         (Latest, Exceptions) = await Database.ReadAsync(async db =>
-            ((await ForecastStore.LatestStageEvaluationAsync(db, Project.Id)).Status, await ExceptionStore.ForProjectAsync(db, Project.Id)), cancellationToken);
+            ((await ForecastStore.LatestStageEvaluationAsync(db, Project.Id)).Status,
+                (await ExceptionStore.ForProjectAsync(db, Project.Id)).Select(e => e.SeenBy(mayRead)).ToList()), cancellationToken);
         Reports = (await Database.ReadAsync(db => ForecastStore.PageAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken))
             .Where(r => r.Level == ForecastLevel.Stage).Reverse().Take(10).ToList();
         Tolerances = await toleranceReader.ReadAsync(Project, cancellationToken);
