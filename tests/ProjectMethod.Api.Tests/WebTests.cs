@@ -260,6 +260,20 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Beslutningslogg" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "BP3" }))
             .ToContainTextAsync("60 000 kr");
+
+        // The library's exception, escalated by its Executive with its content exempt: an employee sees that, not the report.
+        var library = projects.GetProperty("items").EnumerateArray().Single(p => p.Str("name") == "Nytt bibliotek på Torget").Str("id");
+        var eva = demo.Api("eva");
+        var reported = (await eva.GetAsync($"/api/v1/projects/{library}/exceptions").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .First(e => e.Str("state") == "reported").Str("id");
+        await eva.Post($"/api/v1/projects/{library}/exceptions/{reported}/decision", new { decision = "escalate", rationale = "Forhandlingene med leverandøren pågår", exemption = "offl23" })
+            .Expect(HttpStatusCode.OK);
+        await story.SignInAs("Ola Ansatt");
+        await page.GotoAsync($"/prosjekter/{library}/status");
+        await Assertions.Expect(page.Locator("article.item").Filter(new() { HasText = "Unntatt offentlighet" })).ToContainTextAsync("Unntatt offentlighet, Offl. § 23");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Prisøkning hos leverandøren");
+        await CheckAccessibility(page, "status-unntatt-ansatt");
+
         receiver.Broken.Should().BeEmpty();
         receiver.Received.Select(a => a.RecordId).Should().OnlyHaveUniqueItems("each record reaches the archive once");
     }
