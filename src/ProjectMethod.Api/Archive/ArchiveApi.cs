@@ -68,13 +68,14 @@ public static class ArchiveApi
 
     private static async Task<Results<Ok<ArchiveRecordList>, ProblemHttpResult>> Records(Database database, CancellationToken cancellationToken, string? state = null)
     {
-        var wanted = ArchiveState.Failed;
-        if (state is not null && !Enum.TryParse(state, ignoreCase: true, out wanted))
+        var errors = new Dictionary<string, string[]>();
+        if (!QueryValues.TryParseEnum<ArchiveState>(state, "state", out var wanted, errors))
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["state"] = ["state is queued, sent, receipted or failed."] });
+            return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(new ArchiveRecordList(await database.ReadAsync(db => ArchiveStore.InStateAsync(db, wanted, Paging.MaxLimit), cancellationToken)));
+        return TypedResults.Ok(new ArchiveRecordList(
+            await database.ReadAsync(db => ArchiveStore.InStateAsync(db, wanted ?? ArchiveState.Failed, Paging.MaxLimit), cancellationToken)));
     }
 
     private static async Task<Results<Ok<ArchiveRecordView>, ProblemHttpResult>> Resend(

@@ -51,6 +51,22 @@ public static class ExemptionBases
     public static string AccessCode(this ExemptionBasis basis) => basis == ExemptionBasis.Offl13 ? "13" : "UO";
 
     public static Exemption ToArchive(this ExemptionBasis basis) => new(basis.AccessCode(), basis.LegalBasis());
+
+    /// <summary>
+    /// A record's paper says it is exempt, and by which law, when it is; true when the reader may not see its content, and
+    /// the document is to end there.
+    /// </summary>
+    public static bool NoteExemption(this Infrastructure.Documents.PaperDocument document, ExemptionBasis? exemption, bool withheld,
+        Infrastructure.Documents.PaperTexts t)
+    {
+        if (exemption is not { } basis)
+        {
+            return false;
+        }
+
+        document.Section(t["Exempt"]).Text(t[withheld ? "ExemptWithheld" : "ExemptKept", basis.LegalBasis().ToLowerInvariant()]);
+        return withheld;
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ProjectMethod.Api.Archive;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Api.People;
@@ -35,13 +36,9 @@ public sealed class GateDocuments(Database database, PeopleReader people, Letter
                 (t["DecidedBy"], $"{Name(decision.DecidedBy)}, {t[$"Decider.{decision.DecidedAs.Wire()}"]}"),
                 (t["DecidedOn"], t.LongDate(Letterhead.Day(decision.DecidedAt))),
             ]);
-        if (decision.Exemption is { } exemption)
+        if (document.NoteExemption(decision.Exemption, decision.ContentWithheld, t))
         {
-            document.Section(t["Exempt"]).Text(t[decision.ContentWithheld ? "ExemptWithheld" : "ExemptKept", Archive.ExemptionBases.LegalBasis(exemption).ToLowerInvariant()]);
-            if (decision.ContentWithheld)
-            {
-                return document.ToPdf(letterhead.Now);
-            }
+            return document.ToPdf(letterhead.Now);
         }
 
         if (decision.Recommendation is { } recommendation)

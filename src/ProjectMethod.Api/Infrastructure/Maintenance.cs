@@ -80,7 +80,7 @@ public static class Maintenance
         faults.AddRange(migrations.Faults);
 
         var chain = await AuditChain.VerifyAsync(database, CancellationToken.None);
-        await output.WriteLineAsync($"audit chain: {chain.Events} events, {(chain.Ok ? "verified" : $"broken at {chain.FirstBrokenSequence}: {chain.Reason}")}");
+        await output.WriteLineAsync(ChainLine(chain));
         if (!chain.Ok)
         {
             faults.Add("the audit chain does not verify");
@@ -106,7 +106,7 @@ public static class Maintenance
         await output.WriteLineAsync($"sha256: {sha256}");
         var issued = await database.ReadAsync(db => Archive.ArchiveStore.IssuedAsync(db, sha256), CancellationToken.None);
         var chain = await AuditChain.VerifyAsync(database, CancellationToken.None);
-        await output.WriteLineAsync($"audit chain: {chain.Events} events, {(chain.Ok ? "verified" : $"broken at {chain.FirstBrokenSequence}: {chain.Reason}")}");
+        await output.WriteLineAsync(ChainLine(chain));
         if (issued is null)
         {
             await output.WriteLineAsync("NOT verified: the service issued no document with this checksum (the file was changed, or is not the service's)");
@@ -118,4 +118,8 @@ public static class Maintenance
         await output.WriteLineAsync(chain.Ok ? "verified" : "NOT verified: the audit chain does not verify");
         return chain.Ok ? 0 : 1;
     }
+
+    /// <summary>What verification prints of the audit chain.</summary>
+    private static string ChainLine(AuditVerification chain) =>
+        $"audit chain: {chain.Events} events, {(chain.Ok ? "verified" : $"broken at {chain.FirstBrokenSequence}: {chain.Reason}")}";
 }

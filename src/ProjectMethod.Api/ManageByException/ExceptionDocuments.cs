@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProjectMethod.Api.Events;
+using ProjectMethod.Api.Archive;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Infrastructure.Documents;
 using ProjectMethod.Api.People;
@@ -45,13 +46,9 @@ public sealed class ExceptionDocuments(Database database, PeopleReader people, L
                 (t["State"], t[$"ExceptionState.{exception.State.Wire()}"]),
             ]);
 
-        if (exception.Exemption is { } exemption)
+        if (document.NoteExemption(exception.Exemption, exception.ContentWithheld, t))
         {
-            document.Section(t["Exempt"]).Text(t[exception.ContentWithheld ? "ExemptWithheld" : "ExemptKept", Archive.ExemptionBases.LegalBasis(exemption).ToLowerInvariant()]);
-            if (exception.ContentWithheld)
-            {
-                return document.ToPdf(letterhead.Now);
-            }
+            return document.ToPdf(letterhead.Now);
         }
 
         if (exception.ExceptionReport is { } report)
