@@ -919,6 +919,64 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [BrowserFact]
+    public async Task The_notifications_page_shows_what_was_sent_and_what_waits_keeps_each_choice_and_hands_out_the_calendar_address()
+    {
+        // With a real mail server where Debian's aiosmtpd is installed (.ci/run installs it); without one, everything waits.
+        await using var sink = SmtpSink.Missing is null ? await SmtpSink.StartAsync() : null;
+        (string, string)[] mail = sink is null ? [] :
+        [
+            ("Notifications:Smtp:Host", "127.0.0.1"), ("Notifications:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Notifications:Smtp:Security", "none"), ("Notifications:PollInterval", "00:00:00.200"),
+        ];
+        await using var demo = await DemoInBrowserAsync(mail);
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Varsler" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Varsler", Level = 1 })).ToBeVisibleAsync();
+        var request = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Til beslutning: BP1 i «Grønn kommunal flåte»" });
+        if (sink is not null)
+        {
+            await sink.WaitForAsync(1);
+            await page.ReloadAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Sendt og avsluttet" }).GetByRole(AriaRole.Row)
+                .Filter(new() { HasText = "Til beslutning: BP1 i «Grønn kommunal flåte»" })).ToContainTextAsync("Sendt");
+        }
+        else
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Venter på å bli sendt" }).GetByRole(AriaRole.Row)
+                .Filter(new() { HasText = "Til beslutning: BP1 i «Grønn kommunal flåte»" })).ToContainTextAsync("Straks, på e-post");
+        }
+
+        await CheckAccessibility(page, "varsler");
+
+        await story.Choose("Hvordan du vil varsles", ("Et avvik er meldt i prosjektet ditt", "Ikke på e-post (bare her)"), ("Språk i e-posten", "Engelsk"));
+        await Form(page, "Hvordan du vil varsles").GetByRole(AriaRole.Button, new() { Name = "Lagre valgene" }).ClickAsync();
+        await story.Done("Valgene dine er lagret.");
+        var preferences = await demo.Api("bjorn", GlobalRoles.PortfolioBoard).GetAsync("/api/v1/me/notification-preferences").Expect(HttpStatusCode.OK);
+        preferences.Str("language").Should().Be("en");
+        preferences.GetProperty("kinds").EnumerateArray().Single(k => k.Str("kind") == "exceptionRaised").Str("delivery").Should().Be("none");
+        preferences.GetProperty("kinds").EnumerateArray().Single(k => k.Str("kind") == "decisionWaiting").Str("delivery").Should().Be("immediate");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lag kalenderadresse" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Kalenderadressen er laget" })).ToBeVisibleAsync();
+        var address = await page.GetByLabel("Adressen til kalenderen din").InputValueAsync();
+        using (var calendarProgram = new HttpClient())
+        {
+            var feed = await calendarProgram.GetStringAsync(address);
+            feed.Should().StartWith("BEGIN:VCALENDAR").And.Contain("X-WR-CALNAME:The project method – Bjørn Virksomhetsledelsen", "in the language he just chose");
+        }
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("Adressen til kalenderen din")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lag ny kalenderadresse" })).ToBeVisibleAsync();
+    }
+
+    private static ILocator Form(IPage page, string heading) =>
+        page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading }) });
+
+    [BrowserFact]
     public async Task An_idea_goes_from_an_employee_to_the_project_office_and_back_with_its_answer_and_its_project()
     {
         using var database = api.Another();

@@ -151,6 +151,19 @@ public class HandbookTests
         var broken = HandbookVersion.Standard with { JournalTypes = new Dictionary<string, char> { ["gateDecision"] = 'Q', ["minutes"] = 'N' } };
         HandbookRules.Validate(broken)["journalTypes"].Should().HaveCount(2).And.Contain(m => m.Contains("'minutes'")).And.Contain(m => m.Contains("'Q'"));
     }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(7, true)]
+    [InlineData(60, true)]
+    [InlineData(0, false)]
+    [InlineData(61, false)]
+    [InlineData(-3, false)]
+    public void A_handbook_reminds_of_what_falls_due_1_to_60_days_ahead_and_a_week_unless_it_says_otherwise(int days, bool valid)
+    {
+        HandbookVersion.Standard.ReminderDaysAhead.Should().Be(7);
+        HandbookRules.Validate(HandbookVersion.Standard with { ReminderDaysAhead = days }).ContainsKey("reminderDaysAhead").Should().Be(!valid);
+    }
 }
 
 public class BoardConsensusTests

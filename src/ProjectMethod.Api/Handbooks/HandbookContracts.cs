@@ -42,7 +42,7 @@ public sealed record HandbookVersionView(
     string? Sector = null, int? Version = null, string? Name = null, HandbookState? State = null, HandbookChecklists? Checklists = null,
     IReadOnlyList<Dimension>? Dimensions = null, decimal? AtRiskThreshold = null, DefaultTolerancesSpec? DefaultTolerances = null,
     ApprovalModesSpec? ApprovalMode = null, RoleWaiversSpec? RoleWaivers = null, IReadOnlyList<string>? ExtraCriteria = null,
-    JournalTypesSpec? JournalTypes = null, Instant? CreatedAt = null, [property: Person] string? UpdatedBy = null, Instant? UpdatedAt = null, [property: Person] string? PublishedBy = null, Instant? PublishedAt = null);
+    JournalTypesSpec? JournalTypes = null, int? ReminderDaysAhead = null, Instant? CreatedAt = null, [property: Person] string? UpdatedBy = null, Instant? UpdatedAt = null, [property: Person] string? PublishedBy = null, Instant? PublishedAt = null);
 
 /// <summary>
 /// How the municipality's archive registers each kind of record (Noark 5 journalposttype): "N", an internal document to be
@@ -110,6 +110,7 @@ public static class HandbookMapping
             new RoleWaiversSpec(h.RoleWaivers.ProjectManagerMayHoldBoardRole, h.RoleWaivers.SeniorUserMayBeSeniorSupplier),
             h.ExtraCriteria.Order(StringComparer.Ordinal).ToList(),
             JournalTypesSpec.Of(h.JournalTypes),
+            h.ReminderDaysAhead,
             record.CreatedAt, record.UpdatedBy, record.UpdatedAt, record.PublishedBy, record.PublishedAt);
     }
 
@@ -162,6 +163,7 @@ public static class HandbookMapping
             RoleWaivers = new RoleWaivers(body.RoleWaivers?.ProjectManagerMayHoldBoardRole ?? false, body.RoleWaivers?.SeniorUserMayBeSeniorSupplier ?? false),
             ExtraCriteria = (body.ExtraCriteria ?? []).Select(c => c?.Trim() ?? "").ToHashSet(StringComparer.Ordinal),
             JournalTypes = body.JournalTypes?.ToDomain() ?? new Dictionary<string, char>(),
+            ReminderDaysAhead = body.ReminderDaysAhead ?? HandbookVersion.DefaultReminderDaysAhead,
         };
     }
 }

@@ -33,7 +33,9 @@ public sealed class HandbookDocuments(Database database, PeopleReader people, Le
             .Section(t["ActiveDimensions"])
             .Text(string.Join(", ", (view.Dimensions ?? []).Select(d => t[$"Dimension.{ToleranceRules.Name(d)}"])))
             .Section(t["HandbookExtraCriteria"])
-            .Text(view.ExtraCriteria is { Count: > 0 } extra ? string.Join(", ", extra) : t["NoneOfThem"]);
+            .Text(view.ExtraCriteria is { Count: > 0 } extra ? string.Join(", ", extra) : t["NoneOfThem"])
+            .Section(t["HandbookReminders"])
+            .Text(t["HandbookRemindersText", view.ReminderDaysAhead ?? Domain.Handbooks.HandbookVersion.DefaultReminderDaysAhead]);
         if (view.JournalTypes is { } journalTypes)
         {
             var kinds = new (string Kind, string? Type)[]

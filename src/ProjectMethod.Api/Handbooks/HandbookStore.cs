@@ -41,6 +41,8 @@ public static class HandbookStore
 
         public required string JournalTypes { get; init; }
 
+        public required int ReminderDaysAhead { get; init; }
+
         public required Instant CreatedAt { get; init; }
 
         public string? UpdatedBy { get; init; }
@@ -69,7 +71,8 @@ public static class HandbookStore
         """
         sector, version, name, state, pm_may_hold_board_role AS PmMayHoldBoardRole,
         senior_user_may_be_senior_supplier AS SeniorUserMayBeSeniorSupplier, dimensions, at_risk_threshold AS AtRiskThreshold,
-        default_tolerances AS DefaultTolerances, approval_modes AS ApprovalModes, extra_criteria AS ExtraCriteria, journal_types AS JournalTypes, created_at AS CreatedAt,
+        default_tolerances AS DefaultTolerances, approval_modes AS ApprovalModes, extra_criteria AS ExtraCriteria, journal_types AS JournalTypes, reminder_days_ahead AS ReminderDaysAhead,
+        created_at AS CreatedAt,
         updated_by AS UpdatedBy, updated_at AS UpdatedAt, published_by AS PublishedBy, published_at AS PublishedAt
         """;
 
@@ -97,9 +100,9 @@ public static class HandbookStore
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO handbooks (sector, version, name, state, pm_may_hold_board_role, senior_user_may_be_senior_supplier, dimensions, at_risk_threshold,
-                               default_tolerances, approval_modes, extra_criteria, journal_types, created_at, updated_by, updated_at)
+                               default_tolerances, approval_modes, extra_criteria, journal_types, reminder_days_ahead, created_at, updated_by, updated_at)
         VALUES (@sector, @version, @name, @state, @pmMayHoldBoardRole, @seniorUserMayBeSeniorSupplier, @dimensions, @atRiskThreshold,
-                @defaultTolerances, @approvalModes, @extraCriteria, @journalTypes, @at, @by, @at)
+                @defaultTolerances, @approvalModes, @extraCriteria, @journalTypes, @reminderDaysAhead, @at, @by, @at)
         """);
 
     private static readonly Sql Update = Sql.Of(
@@ -107,7 +110,7 @@ public static class HandbookStore
         UPDATE handbooks
         SET name = @name, pm_may_hold_board_role = @pmMayHoldBoardRole, senior_user_may_be_senior_supplier = @seniorUserMayBeSeniorSupplier,
             dimensions = @dimensions, at_risk_threshold = @atRiskThreshold, default_tolerances = @defaultTolerances, approval_modes = @approvalModes,
-            extra_criteria = @extraCriteria, journal_types = @journalTypes, updated_by = @by, updated_at = @at
+            extra_criteria = @extraCriteria, journal_types = @journalTypes, reminder_days_ahead = @reminderDaysAhead, updated_by = @by, updated_at = @at
         WHERE sector = @sector AND version = @version AND state = @draft
         """);
 
@@ -218,6 +221,7 @@ public static class HandbookStore
         approvalModes = Write(h.ApprovalModes.ToDictionary(m => m.Key.Wire(), m => m.Value.Wire())),
         extraCriteria = Write(h.ExtraCriteria.Order(StringComparer.Ordinal)),
         journalTypes = Write(h.JournalTypes.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Value.ToString())),
+        reminderDaysAhead = h.ReminderDaysAhead,
         by, at, draft = Draft,
     };
 
@@ -240,6 +244,7 @@ public static class HandbookStore
             RoleWaivers = new RoleWaivers(r.PmMayHoldBoardRole, r.SeniorUserMayBeSeniorSupplier),
             ExtraCriteria = Read<List<string>>(r.ExtraCriteria).ToHashSet(StringComparer.Ordinal),
             JournalTypes = Read<Dictionary<string, string>>(r.JournalTypes).ToDictionary(k => k.Key, k => k.Value[0], StringComparer.Ordinal),
+            ReminderDaysAhead = r.ReminderDaysAhead,
         };
         return new HandbookRecord(version, r.CreatedAt, r.UpdatedBy, r.UpdatedAt, r.PublishedBy, r.PublishedAt);
     }

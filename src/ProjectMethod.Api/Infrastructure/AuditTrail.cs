@@ -11,8 +11,8 @@ namespace ProjectMethod.Api.Infrastructure;
 /// <summary>
 /// Appends audit events inside the caller's write transaction, hash-chained:
 /// hash = SHA-256(previous hash ‖ canonical event). The write lock makes the sequence gap-free; the head row
-/// records the newest event so a lost tail is noticed; webhook deliveries, and the registry entry of a decision or
-/// an issued report, go to their outboxes in the same transaction.
+/// records the newest event so a lost tail is noticed; webhook deliveries, the registry entry of a decision or an
+/// issued report, and the notifications of whoever's turn it is go to their outboxes in the same transaction.
 /// </summary>
 public static class AuditTrail
 {
@@ -28,6 +28,7 @@ public static class AuditTrail
         var sequence = (head?.Sequence ?? 0) + 1;
         var previousHash = head?.Hash ?? GenesisHash;
         var payloadJson = JsonSerializer.Serialize(payload, type.Payload, Json.Options);
+        var hash = Hash(previousHash, sequence, projectId, type.Name, actor, at, payloadJson);
         await AuditStore.AppendAsync(db, new AuditEventRow
         {
             Sequence = sequence,
@@ -37,10 +38,11 @@ public static class AuditTrail
             OccurredAt = at,
             Payload = payloadJson,
             PreviousHash = previousHash,
-            Hash = Hash(previousHash, sequence, projectId, type.Name, actor, at, payloadJson),
+            Hash = hash,
         });
         await WebhookOutbox.EnqueueAsync(db, sequence, type.Name, at);
         await Archive.ArchiveOutbox.EnqueueAsync(db, sequence, projectId, type.Name, payload, at);
+        await Notifications.NotificationOutbox.EnqueueAsync(db, hash, projectId, type.Name, actor, payload, at);
     }
 
     /// <summary>The chain hash of one event; verification recomputes it the same way.</summary>

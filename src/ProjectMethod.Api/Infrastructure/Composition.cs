@@ -105,6 +105,15 @@ public static class Composition
         services.AddHostedService(provider => provider.GetRequiredService<ArchiveSender>());
         services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
 
+        // Notifications: e-mail through the municipality's mail server (an outbox and its sender), the reminders job, the calendar feed
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddSingleton<Notifications.NotificationReader>();
+        services.AddSingleton<Notifications.NotificationCommands>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationReminders>();
+        services.AddHostedService(provider => provider.GetRequiredService<NotificationSender>());
+        services.AddHostedService(provider => provider.GetRequiredService<NotificationReminders>());
+
         // The facts each feature contributes to the decision points
         services.AddSingleton<GateFactsReader>();
         services.AddSingleton<IGateFactsSource, BusinessCaseGateFacts>();

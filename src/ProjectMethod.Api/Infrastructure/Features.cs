@@ -11,6 +11,7 @@ using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.History;
 using ProjectMethod.Api.Ideas;
 using ProjectMethod.Api.Lessons;
+using ProjectMethod.Api.Notifications;
 using ProjectMethod.Api.People;
 using ProjectMethod.Api.Portfolio;
 using ProjectMethod.Api.Products;
@@ -31,6 +32,7 @@ public static class Features
         app.MapProjects().MapSteeringPack().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
         app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
         app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook().MapArchive();
+        app.MapNotifications();
         app.MapWeb();
         Operations.CheckAgainst(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));
         return app;

@@ -256,6 +256,14 @@ public static class Operations
 
     public static readonly OperationId ResolveIssue = new("resolveIssue");
 
+    public static readonly OperationId ListMyNotifications = new("listMyNotifications");
+
+    public static readonly OperationId GetNotificationPreferences = new("getNotificationPreferences");
+
+    public static readonly OperationId SetNotificationPreferences = new("setNotificationPreferences");
+
+    public static readonly OperationId RenewCalendarFeed = new("renewCalendarFeed");
+
     /// <summary>Every operation in the catalogue.</summary>
     public static IReadOnlyList<OperationId> All { get; } = typeof(Operations).GetFields()
         .Where(f => f.IsStatic && f.FieldType == typeof(OperationId))

@@ -59,7 +59,7 @@ public sealed class PeopleCommands(Database database, PeopleReader directory, IC
         }
 
         var (email, unit) = (Claim(user, "email") ?? Claim(user, ClaimTypes.Email), Claim(user, unitClaim));
-        var claims = $"{name}\n{email}\n{unit}";
+        var claims = $"{name}\n{email}\n{unit}\n{actor.IsPortfolioBoard}";
         if (recorded.TryGetValue(actor.UserId, out var last) && last == claims)
         {
             return;
@@ -68,6 +68,16 @@ public sealed class PeopleCommands(Database database, PeopleReader directory, IC
         var known = (await directory.PeopleAsync(cancellationToken)).GetValueOrDefault(actor.UserId);
         if (known is not null && known.Name == name && (email is null || known.Email == email) && (unit is null || known.Unit == unit))
         {
+            // Who sits on the portfolio board is told what waits for the board: the sign-in says so, the directory does not.
+            if (await database.ReadAsync(db => Notifications.NotificationStore.BoardMemberAsync(db, actor.UserId), cancellationToken) != actor.IsPortfolioBoard)
+            {
+                await database.WriteAsync(async db =>
+                {
+                    await Notifications.NotificationStore.SetBoardMemberAsync(db, actor.UserId, actor.IsPortfolioBoard);
+                    return (true, true);
+                }, cancellationToken);
+            }
+
             recorded[actor.UserId] = claims;
             return;
         }
@@ -80,6 +90,7 @@ public sealed class PeopleCommands(Database database, PeopleReader directory, IC
         await database.WriteAsync(async db =>
         {
             await PeopleStore.UpsertAsync(db, person);
+            await Notifications.NotificationStore.SetBoardMemberAsync(db, actor.UserId, actor.IsPortfolioBoard);
             return (true, true);
         }, cancellationToken);
         directory.Forget();

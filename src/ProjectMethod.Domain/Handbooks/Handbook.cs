@@ -81,6 +81,11 @@ public sealed record HandbookVersion
     /// <summary>The archive's journal type (N or X) per kind of record, where the sector differs from the method's default.</summary>
     public IReadOnlyDictionary<string, char> JournalTypes { get; init; } = new Dictionary<string, char>();
 
+    /// <summary>How many days before a highlight report or benefit measurement falls due its reminder goes: a week unless the sector says otherwise.</summary>
+    public int ReminderDaysAhead { get; init; } = DefaultReminderDaysAhead;
+
+    public const int DefaultReminderDaysAhead = 7;
+
     public ApprovalMode ApprovalModeAt(DecisionPoint point) => ApprovalModes.GetValueOrDefault(point, ApprovalMode.SingleDecider);
 
     /// <summary>The method's rules untailored: what a project sees when no other version is given.</summary>
@@ -163,6 +168,11 @@ public static partial class HandbookRules
                     Add("defaultTolerances", $"The {dimension} deviations of {level} are 0 or more.");
                 }
             }
+        }
+
+        if (version.ReminderDaysAhead is < 1 or > 60)
+        {
+            Add("reminderDaysAhead", "A reminder goes 1 to 60 days before what falls due.");
         }
 
         foreach (var fault in Archive.JournalTypes.Faults(version.JournalTypes))

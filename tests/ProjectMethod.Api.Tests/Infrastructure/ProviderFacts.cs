@@ -18,7 +18,13 @@ internal static class ProviderSkip
     /// <summary>Why a test of this class cannot run here, or null when it can.</summary>
     public static string? Reason(ITestMethod method)
     {
-        var fixtures = method.TestClass.Class.ToRuntimeType()?.GetInterfaces() ?? [];
+        var type = method.TestClass.Class.ToRuntimeType();
+        if (type?.IsDefined(typeof(UsesMailServerAttribute), inherit: true) == true && SmtpSink.Missing is { } missing)
+        {
+            return missing;
+        }
+
+        var fixtures = type?.GetInterfaces() ?? [];
         if (fixtures.Contains(typeof(IClassFixture<PostgresApi>)) && TestDatabases.PostgresAdmin is null)
         {
             return $"PostgreSQL is not configured: set {TestDatabases.PostgresVariable} (see README) to run this part of the suite.";
