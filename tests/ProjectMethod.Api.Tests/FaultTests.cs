@@ -105,7 +105,8 @@ public sealed class PostgresFaultTests(PostgresApi api) : IClassFixture<Postgres
         var anonymous = host.CreateDefaultClient();
 
         await admin.ExecuteAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false");
-        await admin.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", new { name });
+        // The service's connections are client backends; an autovacuum worker busy in the database is the server's own (and only a superuser may end it).
+        await admin.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid() AND backend_type = 'client backend'", new { name });
         try
         {
             for (var i = 0; i < 3; i++)
@@ -155,7 +156,7 @@ public sealed class PostgresFaultTests(PostgresApi api) : IClassFixture<Postgres
         await admin.OpenAsync();
 
         await admin.ExecuteAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false");
-        await admin.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", new { name });
+        await admin.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid() AND backend_type = 'client backend'", new { name });
         try
         {
             using var away = await browser.GetAsync("/");
