@@ -80,6 +80,9 @@ public abstract class EventsTests(ApiFactory api)
             .Should().Equal("no.projectmethod.decisionRequested", "no.projectmethod.decisionMade");
         decisions.GetProperty("items").EnumerateArray().Should().OnlyContain(e => e.Str("subject") == project.Id.ToString());
         ofProject.GetProperty("items").EnumerateArray().Should().HaveCountGreaterThan(2).And.OnlyContain(e => e.Str("subject") == project.Id.ToString());
+        var everyProjects = await reader.GetAsync("/api/v1/events?limit=200&type=decisionMade").Expect(HttpStatusCode.OK);
+        everyProjects.GetProperty("items").EnumerateArray().Should().OnlyContain(e => e.Str("type") == "no.projectmethod.decisionMade")
+            .And.Contain(e => e.Str("subject") != project.Id.ToString(), "without projectId, the types asked for of every project");
         var unknown = await reader.GetAsync("/api/v1/events?type=no.projectmethod.projectDeleted").ExpectProblem(HttpStatusCode.BadRequest, "validation");
         unknown.GetProperty("errors").GetProperty("type")[0].GetString().Should().Contain("projectDeleted");
     }

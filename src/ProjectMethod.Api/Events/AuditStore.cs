@@ -48,7 +48,7 @@ public static class AuditStore
     private static readonly Sql AfterFiltered = Sql.Of(
         $"""
         SELECT {Columns} FROM audit_events
-        WHERE sequence > @after AND (@projectId IS NULL OR project_id = @projectId) AND (@anyType = 1 OR type IN @types)
+        WHERE sequence > @after AND (@anyProject = 1 OR project_id = @projectId) AND (@anyType = 1 OR type IN @types)
         ORDER BY sequence LIMIT @limit
         """);
 
@@ -73,7 +73,12 @@ public static class AuditStore
     public static Task<IReadOnlyList<AuditEventRow>> AfterAsync(DbSession db, long after, int limit, Guid? projectId, IReadOnlyCollection<string> types) =>
         projectId is null && types.Count == 0
             ? AfterAsync(db, after, limit)
-            : db.ListAsync<AuditEventRow>(AfterFiltered, new { after, limit, projectId, anyType = types.Count == 0 ? 1 : 0, types = types.Count == 0 ? [""] : types.ToArray() });
+            // A null uuid parameter has no type PostgreSQL can infer: "any project" is a flag, as "any type" is.
+            : db.ListAsync<AuditEventRow>(AfterFiltered, new
+            {
+                after, limit, anyProject = projectId is null ? 1 : 0, projectId = projectId ?? Guid.Empty, anyType = types.Count == 0 ? 1 : 0,
+                types = types.Count == 0 ? [""] : types.ToArray(),
+            });
 
     public static Task<IReadOnlyList<AuditEventRow>> ForProjectAsync(DbSession db, Guid projectId, long after, int limit) =>
         db.ListAsync<AuditEventRow>(OfProject, new { projectId, after, limit });
