@@ -70,7 +70,7 @@ public abstract class HandbooksTests(ApiFactory api)
         var draft = await admin.Post($"/api/v1/handbooks/{sector}/drafts", new { }).Expect(HttpStatusCode.Created);
         draft.Str("state").Should().Be("draft");
         draft.GetProperty("version").GetInt32().Should().Be(1);
-        draft.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()).Should().Equal("time", "cost");
+        draft.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()).Should().Equal(AllDimensions.Cast<string>(), "a sector's first draft is a copy of the standard handbook");
         await api.As("nils").GetAsync($"/api/v1/handbooks/{sector}/drafts/current").ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await api.As("nils").Put($"/api/v1/handbooks/{sector}/drafts/current", Body("Kultur")).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await api.As("nils").Post($"/api/v1/handbooks/{sector}/drafts/current/publish", new { }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
@@ -297,6 +297,42 @@ public abstract class HandbooksTests(ApiFactory api)
         bp3.Select(d => d.Str("decision")).Should().Equal("reject", "approve");
         bp3[0].GetProperty("votes").EnumerateArray().Select(v => (v.Who("voter"), v.Str("decision"))).Should().Equal(("sara", "reject"));
         bp3[1].GetProperty("votes").EnumerateArray().Select(v => v.Who("voter")).Should().Equal("eva", "siri", "sara", "sven");
+    }
+
+    [ProviderFact]
+    public async Task A_sectors_first_draft_copies_the_standard_handbook_so_tailoring_one_thing_keeps_the_rest()
+    {
+        using var fresh = api.Another();
+        var office = fresh.As("bjorn", GlobalRoles.PortfolioBoard);
+        var sector = await fresh.NewSectorAsync("helse-og-omsorg");
+        var standard = await fresh.As("nils").GetAsync("/api/v1/handbooks/standard/versions/1").Expect(HttpStatusCode.OK);
+
+        var draft = await office.Post($"/api/v1/handbooks/{sector}/drafts", new { }).Expect(HttpStatusCode.Created);
+        draft.GetProperty("version").GetInt32().Should().Be(1);
+        draft.Str("name").Should().StartWith("Prosjekthåndbok for ");
+        foreach (var field in new[] { "dimensions", "atRiskThreshold", "checklists", "defaultTolerances", "approvalMode", "roleWaivers", "journalTypes", "reminderDaysAhead" })
+        {
+            draft.GetProperty(field).GetRawText().Should().Be(standard.GetProperty(field).GetRawText(), $"the draft's {field} is the standard handbook's");
+        }
+
+        // The project office adds one checklist item and board consensus at BP3, and touches nothing else.
+        var body = JsonSerializer.Deserialize<Dictionary<string, object>>(draft.GetRawText())!;
+        var checklists = JsonSerializer.Deserialize<Dictionary<string, List<object>>>(draft.GetProperty("checklists").GetRawText())!;
+        checklists["bp3"].Add(new { id = "bp3-brukerraad", textNb = "Brukerrådet er hørt.", textEn = "The users' council is heard.", mandatory = true });
+        body["checklists"] = checklists;
+        body["approvalMode"] = new { bp3 = "boardConsensus" };
+        await office.Put($"/api/v1/handbooks/{sector}/drafts/current", body).Expect(HttpStatusCode.OK);
+        var published = await office.Post($"/api/v1/handbooks/{sector}/drafts/current/publish", new { }).Expect(HttpStatusCode.OK);
+        published.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()).Should().Equal(AllDimensions.Cast<string>(), "tailoring one thing switches nothing else off");
+        published.GetProperty("checklists").GetProperty("bp1").EnumerateArray().Select(i => i.Str("id")).Should().Equal("bp1-need", "bp1-strategy", "bp1-line-task");
+
+        // A project in the sector takes the method's six-dimension tolerances.
+        var project = await new Scenario(fresh, sector).InPlanningAsync();
+        (await project.Outsider.GetAsync($"{project.Url}/handbook").Expect(HttpStatusCode.OK)).Str("sector").Should().Be(sector);
+        await project.Board.Put($"{project.Url}/tolerances/project", Scenario.ProjectTolerances).Expect(HttpStatusCode.OK);
+        var drafted = (await office.GetAsync("/api/v1/events?type=handbookDrafted").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Single(e => e.GetProperty("data").Str("sector") == sector).GetProperty("data");
+        (drafted.Str("copiedFromSector"), drafted.GetProperty("copiedFrom").GetInt32()).Should().Be(("standard", 1));
     }
 
     [ProviderFact]

@@ -110,8 +110,11 @@ public sealed record ProductStepData(ProductView Product, ProductState From, Pro
 /// <summary>The project's answer to a co-creation input.</summary>
 public sealed record CoCreationInputAnsweredData(Guid InputId, InputResponseView Response);
 
-/// <summary>A new draft of a sector's handbook, and the version it was copied from.</summary>
-public sealed record HandbookDraftedData(string Sector, int Version, int? CopiedFrom);
+/// <summary>
+/// A new draft of a sector's handbook, and the version it was copied from: the sector's latest, or for its first draft
+/// the standard handbook's (<c>copiedFromSector</c> <c>standard</c>).
+/// </summary>
+public sealed record HandbookDraftedData(string Sector, int Version, int? CopiedFrom, string? CopiedFromSector = null);
 
 /// <summary>A handbook version published.</summary>
 public sealed record HandbookPublishedData(string Sector, int Version);

@@ -33,11 +33,21 @@ public sealed class HandbookCommands(Database database, ProjectWrites writes, IC
                 return (false, drafting);
             }
 
-            var basis = versions.Count > 0 ? (await HandbookStore.FindAsync(db, sector, versions[^1].Version.Version))!.Version : null;
-            var draft = (basis ?? new HandbookVersion { Sector = sector, Version = 0, Name = sector, Dimensions = [Domain.Tolerances.Dimension.Time, Domain.Tolerances.Dimension.Cost] })
-                with { Sector = sector, Version = (basis?.Version ?? 0) + 1, State = HandbookState.Draft };
+            // A sector's next draft copies its latest version; its first copies the standard handbook as published now, so
+            // tailoring one thing never switches off what the sector did not touch (dimensions, checklists, tolerances).
+            var basis = versions.Count > 0
+                ? (await HandbookStore.FindAsync(db, sector, versions[^1].Version.Version))!.Version
+                : (await HandbookStore.CurrentForAsync(db, HandbookStore.DefaultSector)).Version;
+            var draft = versions.Count > 0
+                ? basis with { Sector = sector, Version = basis.Version + 1, State = HandbookState.Draft }
+                : basis with
+                {
+                    Sector = sector, Version = 1, State = HandbookState.Draft,
+                    Name = $"Prosjekthåndbok for {(await Sectors.SectorStore.AllAsync(db)).FirstOrDefault(s => s.Slug == sector)?.NameNb ?? sector}",
+                };
             await HandbookStore.InsertDraftAsync(db, draft, actor.UserId, now);
-            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDrafted, actor.UserId, now, new HandbookDraftedData(sector, draft.Version, basis?.Version));
+            await AuditTrail.AppendAsync(db, null, EventTypes.HandbookDrafted, actor.UserId, now,
+                new HandbookDraftedData(sector, draft.Version, basis.Version, basis.Sector));
             return (true, new HandbookRecord(draft, now, actor.UserId, now));
         }, caller.CancellationToken);
     }
