@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Events;
@@ -328,11 +326,5 @@ public static class ArchiveOutbox
     }
 
     /// <summary>A sector's handbook is one case file of its own, whose key is derived from the sector's slug.</summary>
-    public static Guid HandbookCase(string sector)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"handbook:{sector}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid HandbookCase(string sector) => Ids.FromName($"handbook:{sector}");
 }

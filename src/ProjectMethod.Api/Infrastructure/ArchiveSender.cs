@@ -150,8 +150,7 @@ public sealed partial class ArchiveSender(
         : services.GetRequiredService<HttpArchiveTransport>();
 
     /// <summary>1 min, 2 min, 4 min … up to 6 h between the outbox's tries of one record.</summary>
-    public static Duration Backoff(int attempts) =>
-        Duration.FromSeconds(Math.Min(60 * Math.Pow(2, attempts - 1), TimeSpan.FromHours(6).TotalSeconds));
+    public static Duration Backoff(int attempts) => OutboxPolling.Backoff(attempts, Duration.FromMinutes(1));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No archive is configured (Archive:Transport); decisions and reports wait, queued, until one is")]
     private static partial void LogNotConfigured(ILogger logger);

@@ -50,4 +50,13 @@ public static class Ids
         bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);
     }
+
+    /// <summary>The id a name always gives (UUID version 8 over its SHA-256): the same name, the same id, on any instance.</summary>
+    public static Guid FromName(string name)
+    {
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
 }

@@ -13,8 +13,6 @@ namespace ProjectMethod.Api.Infrastructure;
 public sealed partial class NotificationReminders(Database database, NotificationReader reader, IClock clock, IOptions<NotificationOptions> options,
     ILogger<NotificationReminders> logger) : BackgroundService
 {
-    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -48,7 +46,7 @@ public sealed partial class NotificationReminders(Database database, Notificatio
     public async Task<int> RemindAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var today = now.InZone(Oslo).Date;
+        var today = now.InZone(Domain.Benefits.BenefitMath.Oslo).Date;
         var reminders = new List<NotificationDraft>();
         foreach (var item in await reader.DueAsync(now, cancellationToken))
         {

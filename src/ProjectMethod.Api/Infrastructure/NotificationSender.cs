@@ -71,7 +71,6 @@ public sealed partial class NotificationSender(Database database, IClock clock, 
 {
     private const int BatchSize = 200;
     private static readonly Duration Lease = Duration.FromMinutes(2);
-    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -98,9 +97,10 @@ public sealed partial class NotificationSender(Database database, IClock clock, 
     /// <summary>The last digest hour at or before <paramref name="now"/>: the digest carries what was recorded before it.</summary>
     public static Instant DigestCutoff(Instant now, int hour)
     {
-        var local = now.InZone(Oslo);
-        var today = local.Date.At(new LocalTime(Math.Clamp(hour, 0, 23), 0)).InZoneLeniently(Oslo).ToInstant();
-        return today <= now ? today : local.Date.PlusDays(-1).At(new LocalTime(Math.Clamp(hour, 0, 23), 0)).InZoneLeniently(Oslo).ToInstant();
+        var oslo = Domain.Benefits.BenefitMath.Oslo;
+        Instant HourOn(LocalDate day) => day.At(new LocalTime(Math.Clamp(hour, 0, 23), 0)).InZoneLeniently(oslo).ToInstant();
+        var today = now.InZone(oslo).Date;
+        return HourOn(today) <= now ? HourOn(today) : HourOn(today.PlusDays(-1));
     }
 
     /// <summary>Claims and sends what is due now; returns how many notifications were tried.</summary>
@@ -214,7 +214,7 @@ public sealed partial class NotificationSender(Database database, IClock clock, 
             foreach (var n in items)
             {
                 var attempts = n.Attempts + 1;
-                await NotificationStore.TriedAsync(db, n.Id, state, attempts, state == NotificationState.Queued ? now + ArchiveSender.Backoff(attempts) : now,
+                await NotificationStore.TriedAsync(db, n.Id, state, attempts, state == NotificationState.Queued ? now + OutboxPolling.Backoff(attempts, Duration.FromMinutes(1)) : now,
                     error, messageId, now);
             }
 

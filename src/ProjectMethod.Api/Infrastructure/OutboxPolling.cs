@@ -4,6 +4,13 @@ namespace ProjectMethod.Api.Infrastructure;
 public static class OutboxPolling
 {
     /// <summary>
+    /// How long an outbox waits before trying an entry again: <paramref name="first"/> after the first try, doubling with each
+    /// one after it, at most 6 h.
+    /// </summary>
+    public static NodaTime.Duration Backoff(int attempts, NodaTime.Duration first) =>
+        NodaTime.Duration.FromSeconds(Math.Min(first.TotalSeconds * Math.Pow(2, attempts - 1), TimeSpan.FromHours(6).TotalSeconds));
+
+    /// <summary>
     /// Runs <paramref name="work"/> (which answers how much it did) until the service stops. When it did nothing, or the
     /// database was briefly unavailable (told to <paramref name="unavailable"/>), it waits <paramref name="interval"/>: the
     /// outbox keeps everything until it is sent, and the sender never stops the service.

@@ -110,8 +110,7 @@ public sealed partial class WebhookSender(
     }
 
     /// <summary>30 s, 1 min, 2 min … up to 6 h between the outbox's tries of one delivery.</summary>
-    public static Duration Backoff(int attempts) =>
-        Duration.FromSeconds(Math.Min(30 * Math.Pow(2, attempts - 1), TimeSpan.FromHours(6).TotalSeconds));
+    public static Duration Backoff(int attempts) => OutboxPolling.Backoff(attempts, Duration.FromSeconds(30));
 
     /// <summary>hex(HMAC-SHA256(secret, timestamp + "." + body)); receivers recompute it to trust a delivery.</summary>
     public static string Sign(string secret, string timestamp, string body) =>

@@ -35,8 +35,6 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
 
     public static readonly Period InputReminder = Period.FromDays(25);
 
-    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
-
     private sealed record ReportingRow
     {
         public required Guid ProjectId { get; init; }
@@ -106,8 +104,6 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
         ORDER BY p.id
         """);
 
-    private static readonly Sql BenefitOwners = Sql.Of("SELECT user_id FROM role_assignments WHERE project_id = @projectId AND role = @benefitOwner ORDER BY user_id");
-
     private static readonly Sql Inputs = Sql.Of(
         $"""
         SELECT i.id, i.project_id AS ProjectId, p.name AS ProjectName, i.body, i.received_on AS ReceivedOn
@@ -116,7 +112,9 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
         ORDER BY i.project_id, i.id
         """);
 
-    private static readonly Sql Managers = Sql.Of("SELECT user_id FROM role_assignments WHERE project_id = @projectId AND role = @projectManager ORDER BY user_id");
+    private sealed record Holder(Guid ProjectId, string UserId);
+
+    private static readonly Sql Holders = Sql.Of("SELECT project_id AS ProjectId, user_id AS UserId FROM role_assignments WHERE role = @role ORDER BY project_id, user_id");
 
     private static readonly Sql StageEnds = Sql.Of(
         $"""
@@ -134,23 +132,25 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
 
     private static async Task<IReadOnlyList<DueItem>> DueAsync(DbSession db, Instant now)
     {
-        var today = now.InZone(Oslo).Date;
+        var today = now.InZone(Domain.Benefits.BenefitMath.Oslo).Date;
         var items = new List<DueItem>();
+        async Task<ILookup<Guid, string>> HoldersOf(ProjectRole role) =>
+            (await db.ListAsync<Holder>(Holders, new { role = role.Wire() })).ToLookup(h => h.ProjectId, h => h.UserId);
+        var managers = await HoldersOf(ProjectRole.ProjectManager);
+        var benefitOwners = await HoldersOf(ProjectRole.BenefitOwner);
         var reporting = await db.ListAsync<ReportingRow>(Reporting,
             new { projectManager = ProjectRole.ProjectManager.Wire(), stageLevel = ToleranceLevel.Stage.Wire() });
         foreach (var project in reporting)
         {
-            var due = (project.LastReport ?? project.StageBegan ?? now).InZone(Oslo).Date.Plus(Web.Inbox.ReportInterval);
-            var managers = await db.ListAsync<string>(Managers, new { projectId = project.ProjectId, projectManager = ProjectRole.ProjectManager.Wire() });
+            var due = Web.Inbox.ReportDue(project.LastReport, project.StageBegan, now);
             var stage = project.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture);
             items.Add(new DueItem(NotificationTopic.ReportDue, $"report:{project.ProjectId:D}:{stage}:{due:yyyy-MM-dd}", project.ProjectId, project.ProjectName, stage,
-                due, managers, NotificationReason.ProjectManager, $"/prosjekter/{project.ProjectId:D}/status", project.Ahead));
+                due, [.. managers[project.ProjectId]], NotificationReason.ProjectManager, $"/prosjekter/{project.ProjectId:D}/status", project.Ahead));
         }
 
         foreach (var project in await db.ListAsync<BenefitProject>(Measured))
         {
             var measurements = await BenefitStore.MeasurementsAsync(db, project.ProjectId);
-            var owners = await db.ListAsync<string>(BenefitOwners, new { projectId = project.ProjectId, benefitOwner = ProjectRole.BenefitOwner.Wire() });
             foreach (var row in await BenefitStore.ForProjectAsync(db, project.ProjectId))
             {
                 if (BenefitView.From(row, measurements, today, project.Phase) is not { Evaluation: null, Figures.NextMeasurementDue: { } due })
@@ -158,7 +158,7 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
                     continue;
                 }
 
-                IReadOnlyList<string> recipients = row.OwnerUserId is { } owner ? [owner] : owners;
+                IReadOnlyList<string> recipients = row.OwnerUserId is { } owner ? [owner] : [.. benefitOwners[project.ProjectId]];
                 items.Add(new DueItem(NotificationTopic.MeasurementDue, $"measurement:{row.Id:D}:{due:yyyy-MM-dd}", project.ProjectId, project.ProjectName, row.Title,
                     due, recipients, NotificationReason.BenefitOwner, $"/prosjekter/{project.ProjectId:D}/gevinster/{row.Id:D}", project.Ahead));
             }
@@ -167,10 +167,9 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
         var open = Domain.CoCreation.CoCreationRules.Phases.Select(p => p.Wire()).ToArray();
         foreach (var input in await db.ListAsync<InputRow>(Inputs, new { open, since = today.Minus(InputReminder) }))
         {
-            var managers = await db.ListAsync<string>(Managers, new { projectId = input.ProjectId, projectManager = ProjectRole.ProjectManager.Wire() });
             var excerpt = input.Body.Length <= 80 ? input.Body : input.Body[..79] + "…";
             items.Add(new DueItem(NotificationTopic.InputsWaiting, $"input:{input.Id:D}", input.ProjectId, input.ProjectName, excerpt, input.ReceivedOn.Plus(InputAnswerDue),
-                managers, NotificationReason.ProjectManager, $"/prosjekter/{input.ProjectId:D}/samskaping", InputAnswerDue.Days - InputReminder.Days));
+                [.. managers[input.ProjectId]], NotificationReason.ProjectManager, $"/prosjekter/{input.ProjectId:D}/samskaping", InputAnswerDue.Days - InputReminder.Days));
         }
 
         return items;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 
@@ -11,16 +9,7 @@ public sealed record NotificationDraft(
     LocalDate? DueOn = null)
 {
     /// <summary>The notification's id: the same cause told to the same person is the same notification, however often it is recorded.</summary>
-    public Guid Id
-    {
-        get
-        {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"notification:{CauseKey}:{Topic.Wire()}:{Recipient}"));
-            hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-            hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-            return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-        }
-    }
+    public Guid Id => Ids.FromName($"notification:{CauseKey}:{Topic.Wire()}:{Recipient}");
 }
 
 /// <summary>A notification as stored; when it is due to be sent, with its recipient's name, address and language.</summary>

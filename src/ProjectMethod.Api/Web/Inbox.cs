@@ -25,6 +25,10 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
     /// <summary>How often a Project Manager reports on the stage under way, until a project's category sets its own interval.</summary>
     public static readonly Period ReportInterval = Period.FromDays(30);
 
+    /// <summary>The day a stage's next highlight report falls due: an interval after the last one, or after the stage began (or now, before either).</summary>
+    public static LocalDate ReportDue(Instant? lastReport, Instant? stageBegan, Instant now) =>
+        (lastReport ?? stageBegan ?? now).InZone(BenefitMath.Oslo).Date.Plus(ReportInterval);
+
     /// <summary>How far ahead a report or measurement is shown as waiting: what falls due within two weeks, and what is overdue.</summary>
     public static readonly Period DueAhead = Period.FromDays(14);
 
@@ -45,8 +49,6 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
 
     /// <summary>A benefit the employee owns or answers for, with its figures as of today.</summary>
     public sealed record OwnedBenefit(WebStore.MyBenefit Benefit, BenefitView View);
-
-    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 
     private Contents? read;
 
@@ -210,7 +212,7 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         var now = clock.GetCurrentInstant();
         foreach (var project in reporting)
         {
-            var due = (project.LastReport ?? project.StageBegan ?? now).InZone(Oslo).Date.Plus(ReportInterval);
+            var due = ReportDue(project.LastReport, project.StageBegan, now);
             if (due <= horizon)
             {
                 steps.Add(new WaitingStep(StepKind.HighlightReport, new ProjectRef(project.ProjectId, project.ProjectName), project.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture),
