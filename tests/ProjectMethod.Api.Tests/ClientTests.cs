@@ -138,7 +138,7 @@ public sealed class ClientTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         answered.Status.Should().Be(IdeaStatus.Parked);
         answered.TriagedBy.Name.Should().Be(TestPeople.NameOf("bjorn"));
-        var portfolio = await board.GetPortfolioAsync(null, null, null, null, null, null, null);
+        var portfolio = await board.GetPortfolioAsync(null, null, null, null, null, null, null, null);
         portfolio.Should().NotBeNull();
         var events = new List<CloudEvent>();
         string? cursor = null;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Api.Web;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Roles;
 using static ProjectMethod.Api.Web.Inbox;
 
@@ -54,7 +55,7 @@ public abstract class InboxTests(ApiFactory api)
         (await StepsOf("per", project.Id)).Should().NotContain(s => s.Kind == StepKind.HighlightReport, "a month is left");
         api.Clock.Advance(Duration.FromDays(17));
         var report = (await StepsOf("per", project.Id)).Should().ContainSingle(s => s.Kind == StepKind.HighlightReport).Subject;
-        report.Due.Should().Be(began.Plus(ReportInterval));
+        report.Due.Should().Be(began.PlusDays(CategoryProfile.Medium.HighlightReportDays), "a medium project reports monthly");
         report.Subject.Should().Be("1", "the stage under way");
         (await StepsOf("eva", project.Id)).Should().NotContain(s => s.Kind == StepKind.HighlightReport, "the Project Manager reports");
 

@@ -528,7 +528,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await CheckAccessibility(page, "til-beslutning");
         await inbox.GetByRole(AriaRole.Link).ClickAsync();
         page.Url.Should().Be(concept);
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Begrunnelse" }).FillAsync("Godt forankret i kulturplanen");
+        await Form(page, "Beslutt").GetByRole(AriaRole.Textbox, new() { Name = "Begrunnelse" }).FillAsync("Godt forankret i kulturplanen");
         await CheckAccessibility(page, "beslutning");
         await page.GetByRole(AriaRole.Button, new() { Name = "Beslutt" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Beslutningen er tatt.");
@@ -971,6 +971,75 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Adressen til kalenderen din")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lag ny kalenderadresse" })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_category_is_proposed_in_the_mandate_confirmed_at_bp1_and_a_large_project_records_its_independent_assurance()
+    {
+        using var database = api.Another();
+        using var service = await ServiceProcess.StartAsync(database.Provider, database.ConnectionString, [], ("Web:DevelopmentSignIn", "true"));
+        await using var browser = await Browser.OpenAsync(service, timeout: 10_000);
+        var page = browser.Page;
+        var story = new Story(page);
+        var project = await new Scenario(service).ProposedAsync();
+        await project.Assign(project.Board, "executive", "eva");
+        await project.CompleteChecklist(project.Proposer, "bp1");
+
+        // Pia proposes the category in the mandate, with the facts that decide it.
+        await story.SignInAs("Pia Forslagsstiller");
+        await page.GotoAsync($"/prosjekter/{project.Id}/styringsdokumenter");
+        await story.Fill("Skriv mandat", ("Formål", "Én journal for helse og omsorg"), ("Bakgrunn", "Fire fagsystemer i dag"),
+            ("Anslått kostnad (kr)", "60000000"), ("Varighet (måneder)", "36"), ("Antall sektorer involvert", "4"));
+        await story.Choose("Skriv mandat", ("Usikkerhet", "Middels"), ("Betydning", "Høy"));
+        await story.Form("Skriv mandat").GetByRole(AriaRole.Button, new() { Name = "Lagre", Exact = true }).ClickAsync();
+        await story.Done("Mandatet er lagret.");
+        (await story.Form("Skriv mandat").GetByLabel("Foreslått kategori").InputValueAsync()).Should().Be("large", "the thresholds suggested it");
+        await CheckAccessibility(page, "styring-mandat-kategori");
+        await project.Proposer.Post($"{project.Url}/gate/requests", new { recommendation = "Et stort, tverrsektorielt prosjekt" }).Expect(HttpStatusCode.Created);
+
+        // The board sees the proposal with its facts, and confirms it as part of approving BP1.
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GotoAsync($"/prosjekter/{project.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prosjektkategori: Stor" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Foreslått i mandatet, ikke bekreftet ennå.")).ToBeVisibleAsync();
+        (await story.Form("Beslutt").GetByLabel("Kategori som bekreftes").InputValueAsync()).Should().Be("large");
+        await CheckAccessibility(page, "prosjekt-kategori-bp1");
+        await story.Send("Beslutt", "Beslutt", ("Begrunnelse", "Behovet er godt beskrevet"));
+        await story.Done("Beslutningen er tatt.");
+        await Assertions.Expect(page.GetByText("Bekreftet ved BP1.")).ToBeVisibleAsync();
+        (await project.Project()).GetProperty("category").Str("category").Should().Be("large");
+
+        await project.Assign(project.Executive, "projectManager", "per");
+        await project.Assign(project.Executive, "benefitOwner", "bo");
+        await project.WriteBusinessCase();
+        await project.ConfirmBusinessCase();
+        await project.ProjectManager.Post($"{project.Url}/lessons/reviews", new { noneRelevantReason = "Ingen tidligere journalprosjekter" }).Expect(HttpStatusCode.Created);
+        await project.CompleteChecklist(project.ProjectManager, "bp2");
+        await project.Decide(project.ProjectManager, project.Board, "Konseptet er klart");
+
+        // In planning the Executive sees what the large profile adds to BP3, and records the assurance it asks for.
+        await story.SignInAs("Eva Eier");
+        await page.GotoAsync($"/prosjekter/{project.Id}");
+        var assurance = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ekstern kvalitetssikring, av noen utenfor" });
+        await Assertions.Expect(assurance).ToContainTextAsync("Kategoriprofilen (Stor)");
+        await Assertions.Expect(assurance).ToContainTextAsync("Ikke oppfylt");
+        await story.Fill("Registrer kvalitetssikring", ("Kvalitetssikrer", "Kari Kvalitet"), ("Virksomhet", "Ekstern KS AS"), ("Konkludert", "2026-03-01"),
+            ("Konklusjon", "Planen er realistisk dersom gevinstene forankres i linjen."));
+        await story.Choose("Registrer kvalitetssikring", ("Anbefaling", "Gå videre med forbehold"));
+        await story.Form("Registrer kvalitetssikring").GetByRole(AriaRole.Button, new() { Name = "Registrer kvalitetssikring" }).ClickAsync();
+        await story.Done("Kvalitetssikringen er registrert.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Ekstern kvalitetssikring" })).ToContainTextAsync("Kari Kvalitet, Ekstern KS AS");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ekstern kvalitetssikring, av noen utenfor" })).ToContainTextAsync("Oppfylt");
+        await CheckAccessibility(page, "prosjekt-kvalitetssikring");
+
+        // The board filters the portfolio by category.
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GotoAsync("/portefolje");
+        await page.GetByLabel("Prosjektkategori").SelectOptionAsync(new SelectOptionValue { Label = "Stor" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Prosjekter" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Digital hjemmetjeneste" }))
+            .ToContainTextAsync("Stor");
+        await CheckAccessibility(page, "portefolje-kategori");
     }
 
     private static ILocator Form(IPage page, string heading) =>

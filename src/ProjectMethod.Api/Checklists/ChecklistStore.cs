@@ -48,7 +48,7 @@ public static class ChecklistStore
     public static int RoundOf(DecisionPoint point, ProjectRow project) => point == DecisionPoint.StageBoundary ? project.Stage ?? 0 : 0;
 
     public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(DbSession db, ProjectRow project) =>
-        await ForProjectAsync(db, project, await HandbookStore.ChecklistAsync(db, project.HandbookSector, project.HandbookVersion));
+        await ForProjectAsync(db, project, (await HandbookStore.ForProjectAsync(db, project)).Checklist);
 
     /// <summary>The items of the project's handbook, already read, each with its status on the project.</summary>
     public static async Task<IReadOnlyList<ChecklistItemView>> ForProjectAsync(DbSession db, ProjectRow project, IReadOnlyList<ChecklistItem> items)

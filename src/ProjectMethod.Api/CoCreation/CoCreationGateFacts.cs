@@ -8,7 +8,7 @@ namespace ProjectMethod.Api.CoCreation;
 public sealed class CoCreationGateFacts(NodaTime.IClock clock) : IGateFactsSource
 {
     public async Task<GateFacts> AddToAsync(GateFacts facts, FactsQuery query) =>
-        !facts.Handbook.ExtraCriteria.Contains(ExtraCriteria.CoCreationPlan)
+        !facts.Handbook.Requires(ExtraCriteria.CoCreationPlan)
             ? facts
             : facts with { CoCreation = (await CoCreationStore.RegisterAsync(query.Db, query.Project.Id, Domain.Benefits.BenefitMath.Today(clock))).ToFacts() };
 }

@@ -13,6 +13,7 @@ using ProjectMethod.Api.Sectors;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Checklists;
 using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Products;
 using ProjectMethod.Domain.Roles;
@@ -26,8 +27,11 @@ namespace ProjectMethod.Api.Events;
 /// <summary>A proposal: its name, sector and description, the handbook version it is bound to, and the idea it grew from.</summary>
 public sealed record ProjectProposedData(string Name, string Sector, string Description, HandbookReference Handbook, Guid? IdeaId);
 
-/// <summary>The mandate as written.</summary>
-public sealed record MandateWrittenData(string Purpose, string Background);
+/// <summary>The mandate as written, with the category it proposes and the facts behind it where given.</summary>
+public sealed record MandateWrittenData(string Purpose, string Background, Projects.CategoryAssessment? Assessment = null, ProjectCategory? ProposedCategory = null);
+
+/// <summary>A confirmed category changed by the Executive (medium ↔ large) or the portfolio board, with the rationale.</summary>
+public sealed record CategoryChangedData(ProjectCategory From, ProjectCategory To, string Rationale);
 
 /// <summary>An idea sent in (its text is read from the idea, for the one who sent it and the project office).</summary>
 public sealed record IdeaSubmittedData(Guid IdeaId, string Title, IdeaOrigin Origin, string Sector);
@@ -230,6 +234,8 @@ public static class EventTypes
     public static readonly EventType<Archive.ArchiveRecordData> ArchiveRecordFailed = new("archiveRecordFailed");
     public static readonly EventType<Archive.ArchiveRecordData> ArchiveRecordResent = new("archiveRecordResent");
     public static readonly EventType<Archive.PoliticalDecisionView> PoliticalDecisionRecorded = new("politicalDecisionRecorded");
+    public static readonly EventType<CategoryChangedData> CategoryChanged = new("categoryChanged");
+    public static readonly EventType<Assurance.IndependentAssuranceView> IndependentAssuranceRecorded = new("independentAssuranceRecorded");
 
     /// <summary>Subscribes to every event type.</summary>
     public const string All = "*";

@@ -76,6 +76,11 @@ public sealed class GateCommands(ProjectWrites writes, GateFactsReader loader)
             }
 
             var decided = outcome.Value!;
+            if (Domain.Handbooks.CategoryRules.CheckConfirmation(request.Category, decided.DecisionPoint, decided.Decision) is { } misplaced)
+            {
+                return misplaced;
+            }
+
             IReadOnlyList<GateVoteView> votes = [];
             if (facts.Handbook.ApprovalModeAt(point.Value) == ApprovalMode.BoardConsensus && decided.Decision != Decision.Stop)
             {
@@ -99,6 +104,13 @@ public sealed class GateCommands(ProjectWrites writes, GateFactsReader loader)
             if (request.Exemption is not null || !string.IsNullOrWhiteSpace(request.PublicTitle))
             {
                 decision = decision with { Exemption = request.Exemption, PublicTitle = request.PublicTitle?.Trim() is { Length: > 0 } given ? given : decision.Title };
+            }
+
+            if (decided.DecisionPoint == DecisionPoint.Bp1 && decided.Decision == Decision.Approve)
+            {
+                // The BP1 decider confirms the mandate's proposal, or changes it: part of the decision.
+                decision = decision with { Category = request.Category ?? write.Project.ProposedCategory ?? Domain.Handbooks.CategoryRules.Untailored };
+                await ProjectStore.UpdateCategoryAsync(write.Db, id, decision.Category.Value);
             }
 
             await GateStore.InsertDecisionAsync(write.Db, id, decision);

@@ -21,7 +21,7 @@ public sealed class GateFactsReader(IEnumerable<IGateFactsSource> sources)
     public async Task<GateFacts> LoadAsync(FactsQuery query, IReadOnlyList<RoleAssignment> roles)
     {
         var project = query.Project;
-        var handbook = (await HandbookStore.GetAsync(query.Db, project.HandbookSector, project.HandbookVersion)).Version;
+        var handbook = await HandbookStore.ForProjectAsync(query.Db, project);
         var facts = new GateFacts
         {
             Phase = project.Phase,

@@ -34,7 +34,10 @@ public sealed class GateReader(Database database, GateFactsReader loader, Projec
         var mode = facts.Handbook.ApprovalModeAt(point.Value);
         var view = new GateView(evaluation.DecisionPoint, evaluation.From, evaluation.FromStage, evaluation.To, evaluation.Decider, mode,
             request, evaluation.Criteria, evaluation.AllowedDecisions,
-            mode == ApprovalMode.BoardConsensus && request.ToDomain() is { } open ? Gatekeeper.Consensus(facts, open) : null);
+            mode == ApprovalMode.BoardConsensus && request.ToDomain() is { } open ? Gatekeeper.Consensus(facts, open) : null)
+        {
+            Category = facts.Handbook.Category,
+        };
         if (wholeAt is { } version)
         {
             views.Keep(new ProjectViews.Key(nameof(GateView), project.Id, version, askedFor), view);

@@ -75,6 +75,9 @@ public sealed record DecisionView
     /// <summary>The decision's journal number in the municipality's archive, once the archive has receipted it.</summary>
     public string? JournalNumber { get; init; }
 
+    /// <summary>The category a BP1 approval confirmed or changed the mandate's proposal to; null for other decisions.</summary>
+    public Domain.Handbooks.ProjectCategory? Category { get; init; }
+
     /// <summary>
     /// True when the decision is exempt and the reader may not see its content (only those with a role on the project, its proposer, the
     /// portfolio board, admins and integrators may): the title is then the public title, and the rationale, recommendation,
@@ -150,9 +153,9 @@ public static class GateStore
     private static readonly Sql InsertDecision = Sql.Of(
         """
         INSERT INTO decisions (id, project_id, decision_point, decision, rationale, request_id, from_phase, from_stage, to_phase, to_stage,
-                               closed_early, decided_by, decided_at, criteria, exemption, public_title)
+                               closed_early, decided_by, decided_at, criteria, exemption, public_title, category)
         VALUES (@Id, @projectId, @decisionPoint, @decision, @Rationale, @RequestId, @fromPhase, @FromStage, @toPhase, @ToStage,
-                @ClosedEarly, @DecidedBy, @DecidedAt, @Criteria, @exemption, @PublicTitle)
+                @ClosedEarly, @DecidedBy, @DecidedAt, @Criteria, @exemption, @PublicTitle, @category)
         """);
 
     private static readonly Sql AnswerRequest = Sql.Of("UPDATE gate_requests SET decision_id = @Id WHERE id = @requestId");
@@ -162,7 +165,7 @@ public static class GateStore
         SELECT d.id, d.project_id AS ProjectId, p.name AS ProjectName, d.decision_point AS DecisionPoint, d.decision, d.rationale,
                d.request_id AS RequestId, r.recommendation, r.requested_by AS RequestedBy, d.from_phase AS FromPhase, d.from_stage AS FromStage,
                d.to_phase AS ToPhase, d.to_stage AS ToStage, d.closed_early AS ClosedEarly, d.decided_by AS DecidedBy, d.decided_at AS DecidedAt,
-               d.criteria, d.exemption, d.public_title AS PublicTitle, a.journal_number AS JournalNumber
+               d.criteria, d.exemption, d.public_title AS PublicTitle, a.journal_number AS JournalNumber, d.category
         FROM decisions d JOIN projects p ON p.id = d.project_id LEFT JOIN gate_requests r ON r.id = d.request_id
         LEFT JOIN archive_records a ON a.id = d.id
         """;
@@ -232,7 +235,7 @@ public static class GateStore
             decision.Id, projectId, decisionPoint = decision.DecisionPoint.Wire(), decision = decision.Decision.Wire(), decision.Rationale,
             decision.RequestId, fromPhase = decision.FromPhase.Wire(), decision.FromStage, toPhase = decision.ToPhase.Wire(), decision.ToStage,
             decision.ClosedEarly, decision.DecidedBy, decision.DecidedAt,
-            decision.Criteria, exemption = decision.Exemption?.Wire(), decision.PublicTitle,
+            decision.Criteria, exemption = decision.Exemption?.Wire(), decision.PublicTitle, category = decision.Category?.Wire(),
         });
         if (decision.RequestId is { } requestId)
         {

@@ -17,7 +17,9 @@ public sealed record RequestDecision(string? Recommendation, DecisionPoint? Deci
 /// A decision at the decision point: approve, reject or stop, and why. Its decider may exempt its content from public
 /// access (a section of offentleglova) and give the title the public reads in the archive's journal (by default its title).
 /// </summary>
-public sealed record MakeDecision(Decision? Decision, string? Rationale = null, Archive.ExemptionBasis? Exemption = null, string? PublicTitle = null);
+public sealed record MakeDecision(
+    Decision? Decision, string? Rationale = null, Archive.ExemptionBasis? Exemption = null, string? PublicTitle = null,
+    Domain.Handbooks.ProjectCategory? Category = null);
 
 /// <summary>
 /// The next decision point: who decides, every criterion met or not, and what may be decided now. Under the handbook's
@@ -33,7 +35,11 @@ public sealed record GateView(
     GateRequestView? OpenRequest,
     IReadOnlyList<CriterionResult> Criteria,
     IReadOnlyList<Decision> AllowedDecisions,
-    ConsensusState? Consensus);
+    ConsensusState? Consensus)
+{
+    /// <summary>The project's category, whose profile of the handbook the criteria come from (each criterion's source says method, handbook or profile).</summary>
+    public Domain.Handbooks.ProjectCategory Category { get; init; } = Domain.Handbooks.CategoryRules.Untailored;
+}
 
 /// <summary>
 /// What deciding at the gate did, one shape for both answers: 201 carries the decision made; 202, a board member's

@@ -141,7 +141,7 @@ public sealed class HandbookCommands(Database database, ProjectWrites writes, IC
             }
 
             var open = (await ExceptionStore.OpenBreachesAsync(write.Db, id)).Select(b => b.Dimension);
-            if (HandbookRules.CheckMove(current, target.Version, open, write.Roles) is { } breaks)
+            if (HandbookRules.CheckMove(current, target.Version.For(write.Project.EffectiveCategory), open, write.Roles) is { } breaks)
             {
                 return breaks;
             }

@@ -42,7 +42,33 @@ public sealed record HandbookVersionView(
     string? Sector = null, int? Version = null, string? Name = null, HandbookState? State = null, HandbookChecklists? Checklists = null,
     IReadOnlyList<Dimension>? Dimensions = null, decimal? AtRiskThreshold = null, DefaultTolerancesSpec? DefaultTolerances = null,
     ApprovalModesSpec? ApprovalMode = null, RoleWaiversSpec? RoleWaivers = null, IReadOnlyList<string>? ExtraCriteria = null,
-    JournalTypesSpec? JournalTypes = null, int? ReminderDaysAhead = null, Instant? CreatedAt = null, [property: Person] string? UpdatedBy = null, Instant? UpdatedAt = null, [property: Person] string? PublishedBy = null, Instant? PublishedAt = null);
+    JournalTypesSpec? JournalTypes = null, int? ReminderDaysAhead = null, Instant? CreatedAt = null, [property: Person] string? UpdatedBy = null, Instant? UpdatedAt = null, [property: Person] string? PublishedBy = null, Instant? PublishedAt = null)
+{
+    /// <summary>How the version tailors the method to small, medium and large projects; left out of a PUT, the method's standard profiles.</summary>
+    public CategoriesSpec? Categories { get; init; }
+}
+
+/// <summary>
+/// A handbook version's thresholds for suggesting a project's category from its mandate, and its profile per category.
+/// A part left out takes the method's standard.
+/// </summary>
+public sealed record CategoriesSpec(
+    CategoryThresholdsSpec? Thresholds = null, CategoryProfileSpec? Small = null, CategoryProfileSpec? Medium = null, CategoryProfileSpec? Large = null);
+
+/// <summary>Where the estimated cost (NOK), the duration (months) and the sectors involved make a project medium or large.</summary>
+public sealed record CategoryThresholdsSpec(
+    decimal? MediumFromCost = null, decimal? LargeFromCost = null, int? MediumFromMonths = null, int? LargeFromMonths = null,
+    int? MediumFromSectors = null, int? LargeFromSectors = null);
+
+/// <summary>
+/// How the method is tailored to one category: the active tolerance dimensions (null: the handbook's), whether BP3 needs
+/// a Senior Supplier, the days between highlight reports, criteria added (such as political-decision-before-bp3 and
+/// independent-assurance-before-bp3-bp4) and the handbook's checklist items that do not apply. A field left out takes
+/// the standard profile's value.
+/// </summary>
+public sealed record CategoryProfileSpec(
+    IReadOnlyList<Dimension>? Dimensions = null, bool? SeniorSupplierRequired = null, int? HighlightReportDays = null,
+    IReadOnlyList<string>? ExtraCriteria = null, IReadOnlyList<string>? OmittedChecklistItems = null);
 
 /// <summary>
 /// How the municipality's archive registers each kind of record (Noark 5 journalposttype): "N", an internal document to be
@@ -111,7 +137,38 @@ public static class HandbookMapping
             h.ExtraCriteria.Order(StringComparer.Ordinal).ToList(),
             JournalTypesSpec.Of(h.JournalTypes),
             h.ReminderDaysAhead,
-            record.CreatedAt, record.UpdatedBy, record.UpdatedAt, record.PublishedBy, record.PublishedAt);
+            record.CreatedAt, record.UpdatedBy, record.UpdatedAt, record.PublishedBy, record.PublishedAt) { Categories = CategoriesOf(h.CategoryThresholds, h.Profiles) };
+    }
+
+    /// <summary>The thresholds and profiles as the API shows and stores them, every field given.</summary>
+    public static CategoriesSpec CategoriesOf(CategoryThresholds t, CategoryProfiles profiles)
+    {
+        static CategoryProfileSpec Of(CategoryProfile p) => new(
+            p.Dimensions, p.SeniorSupplierRequired, p.HighlightReportDays, p.ExtraCriteria.Order(StringComparer.Ordinal).ToList(),
+            p.OmittedChecklistItems.Order(StringComparer.Ordinal).ToList());
+        return new CategoriesSpec(
+            new CategoryThresholdsSpec(t.MediumFromCost, t.LargeFromCost, t.MediumFromMonths, t.LargeFromMonths, t.MediumFromSectors, t.LargeFromSectors),
+            Of(profiles.Small), Of(profiles.Medium), Of(profiles.Large));
+    }
+
+    /// <summary>The thresholds and profiles a body gives; what it leaves out is the method's standard.</summary>
+    public static (CategoryThresholds Thresholds, CategoryProfiles Profiles) CategoriesFrom(CategoriesSpec? spec)
+    {
+        var s = CategoryThresholds.Standard;
+        var t = spec?.Thresholds;
+        var thresholds = new CategoryThresholds(
+            t?.MediumFromCost ?? s.MediumFromCost, t?.LargeFromCost ?? s.LargeFromCost, t?.MediumFromMonths ?? s.MediumFromMonths,
+            t?.LargeFromMonths ?? s.LargeFromMonths, t?.MediumFromSectors ?? s.MediumFromSectors, t?.LargeFromSectors ?? s.LargeFromSectors);
+        static CategoryProfile Of(CategoryProfileSpec? given, CategoryProfile standard) => given is null ? standard : new CategoryProfile
+        {
+            Dimensions = given.Dimensions?.ToList() ?? standard.Dimensions,
+            SeniorSupplierRequired = given.SeniorSupplierRequired ?? standard.SeniorSupplierRequired,
+            HighlightReportDays = given.HighlightReportDays ?? standard.HighlightReportDays,
+            ExtraCriteria = given.ExtraCriteria?.Select(c => c?.Trim() ?? "").ToHashSet(StringComparer.Ordinal) ?? standard.ExtraCriteria,
+            OmittedChecklistItems = given.OmittedChecklistItems?.Select(c => c?.Trim() ?? "").ToHashSet(StringComparer.Ordinal) ?? standard.OmittedChecklistItems,
+        };
+        var standard = CategoryProfiles.Standard;
+        return (thresholds, new CategoryProfiles(Of(spec?.Small, standard.Small), Of(spec?.Medium, standard.Medium), Of(spec?.Large, standard.Large)));
     }
 
     /// <summary>The draft as the body gives it; what is left out is empty (or, for the waivers and modes, off).</summary>
@@ -145,6 +202,7 @@ public static class HandbookMapping
             [DecisionPoint.StageBoundary] = modes.StageBoundary, [DecisionPoint.Bp4] = modes.Bp4, [DecisionPoint.Bp5] = modes.Bp5, [DecisionPoint.Bp6] = modes.Bp6,
         };
         var tolerances = body.DefaultTolerances ?? new DefaultTolerancesSpec();
+        var categories = CategoriesFrom(body.Categories);
         return draft with
         {
             Name = body.Name?.Trim() ?? "",
@@ -164,6 +222,8 @@ public static class HandbookMapping
             ExtraCriteria = (body.ExtraCriteria ?? []).Select(c => c?.Trim() ?? "").ToHashSet(StringComparer.Ordinal),
             JournalTypes = body.JournalTypes?.ToDomain() ?? new Dictionary<string, char>(),
             ReminderDaysAhead = body.ReminderDaysAhead ?? HandbookVersion.DefaultReminderDaysAhead,
+            CategoryThresholds = categories.Thresholds,
+            Profiles = categories.Profiles,
         };
     }
 }

@@ -43,6 +43,8 @@ public static class HandbookStore
 
         public required int ReminderDaysAhead { get; init; }
 
+        public required string Categories { get; init; }
+
         public required Instant CreatedAt { get; init; }
 
         public string? UpdatedBy { get; init; }
@@ -72,7 +74,7 @@ public static class HandbookStore
         sector, version, name, state, pm_may_hold_board_role AS PmMayHoldBoardRole,
         senior_user_may_be_senior_supplier AS SeniorUserMayBeSeniorSupplier, dimensions, at_risk_threshold AS AtRiskThreshold,
         default_tolerances AS DefaultTolerances, approval_modes AS ApprovalModes, extra_criteria AS ExtraCriteria, journal_types AS JournalTypes, reminder_days_ahead AS ReminderDaysAhead,
-        created_at AS CreatedAt,
+        categories, created_at AS CreatedAt,
         updated_by AS UpdatedBy, updated_at AS UpdatedAt, published_by AS PublishedBy, published_at AS PublishedAt
         """;
 
@@ -100,9 +102,9 @@ public static class HandbookStore
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO handbooks (sector, version, name, state, pm_may_hold_board_role, senior_user_may_be_senior_supplier, dimensions, at_risk_threshold,
-                               default_tolerances, approval_modes, extra_criteria, journal_types, reminder_days_ahead, created_at, updated_by, updated_at)
+                               default_tolerances, approval_modes, extra_criteria, journal_types, reminder_days_ahead, categories, created_at, updated_by, updated_at)
         VALUES (@sector, @version, @name, @state, @pmMayHoldBoardRole, @seniorUserMayBeSeniorSupplier, @dimensions, @atRiskThreshold,
-                @defaultTolerances, @approvalModes, @extraCriteria, @journalTypes, @reminderDaysAhead, @at, @by, @at)
+                @defaultTolerances, @approvalModes, @extraCriteria, @journalTypes, @reminderDaysAhead, @categories, @at, @by, @at)
         """);
 
     private static readonly Sql Update = Sql.Of(
@@ -110,7 +112,8 @@ public static class HandbookStore
         UPDATE handbooks
         SET name = @name, pm_may_hold_board_role = @pmMayHoldBoardRole, senior_user_may_be_senior_supplier = @seniorUserMayBeSeniorSupplier,
             dimensions = @dimensions, at_risk_threshold = @atRiskThreshold, default_tolerances = @defaultTolerances, approval_modes = @approvalModes,
-            extra_criteria = @extraCriteria, journal_types = @journalTypes, reminder_days_ahead = @reminderDaysAhead, updated_by = @by, updated_at = @at
+            extra_criteria = @extraCriteria, journal_types = @journalTypes, reminder_days_ahead = @reminderDaysAhead, categories = @categories,
+            updated_by = @by, updated_at = @at
         WHERE sector = @sector AND version = @version AND state = @draft
         """);
 
@@ -133,6 +136,14 @@ public static class HandbookStore
     /// <summary>The newest published handbook of the sector, or the newest published default handbook when the sector has none.</summary>
     public static async Task<HandbookRecord> CurrentForAsync(DbSession db, string sector) =>
         await ToRecordAsync(db, (await db.FirstOrDefaultAsync<Row>(Current, new { sector, DefaultSector, published = Published }))!);
+
+    /// <summary>The version a project is bound to, as its category sees it (the profile's dimensions, checklist and criteria).</summary>
+    public static async Task<HandbookVersion> ForProjectAsync(DbSession db, Projects.ProjectRow project) =>
+        (await GetAsync(db, project.HandbookSector, project.HandbookVersion)).Version.For(project.EffectiveCategory);
+
+    /// <summary>The days between a project's highlight reports: its category's profile in the version it is bound to.</summary>
+    public static async Task<int> ReportIntervalAsync(DbSession db, string sector, int version, ProjectCategory category) =>
+        (await GetAsync(db, sector, version)).Version.Profiles.Of(category).HighlightReportDays;
 
     /// <summary>A version a project is bound to: it always exists.</summary>
     public static async Task<HandbookRecord> GetAsync(DbSession db, string sector, int version) =>
@@ -222,6 +233,7 @@ public static class HandbookStore
         extraCriteria = Write(h.ExtraCriteria.Order(StringComparer.Ordinal)),
         journalTypes = Write(h.JournalTypes.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Value.ToString())),
         reminderDaysAhead = h.ReminderDaysAhead,
+        categories = Write(HandbookMapping.CategoriesOf(h.CategoryThresholds, h.Profiles)),
         by, at, draft = Draft,
     };
 
@@ -246,6 +258,8 @@ public static class HandbookStore
             JournalTypes = Read<Dictionary<string, string>>(r.JournalTypes).ToDictionary(k => k.Key, k => k.Value[0], StringComparer.Ordinal),
             ReminderDaysAhead = r.ReminderDaysAhead,
         };
+        var (thresholds, profiles) = HandbookMapping.CategoriesFrom(r.Categories.Length == 0 ? null : Read<CategoriesSpec>(r.Categories));
+        version = version with { CategoryThresholds = thresholds, Profiles = profiles };
         return new HandbookRecord(version, r.CreatedAt, r.UpdatedBy, r.UpdatedAt, r.PublishedBy, r.PublishedAt);
     }
 

@@ -100,6 +100,7 @@ public static class Composition
         services.AddSingleton<FolderArchiveTransport>();
         services.AddSingleton<Archive.RecordDocuments>();
         services.AddSingleton<Archive.PoliticalDecisionCommands>();
+        services.AddSingleton<Assurance.AssuranceCommands>();
         services.AddSingleton<Archive.ArchiveCommands>();
         services.AddSingleton<ArchiveSender>();
         services.AddHostedService(provider => provider.GetRequiredService<ArchiveSender>());
@@ -126,6 +127,7 @@ public static class Composition
         services.AddSingleton<IGateFactsSource, Risks.RiskGateFacts>();
         services.AddSingleton<IGateFactsSource, CoCreation.CoCreationGateFacts>();
         services.AddSingleton<IGateFactsSource, Archive.PoliticalGateFacts>();
+        services.AddSingleton<IGateFactsSource, Assurance.AssuranceGateFacts>();
         services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
         return builder;
     }

@@ -37,6 +37,7 @@ public static class OpenApi
         ["People"] = "The register of people: who a user id is (name, e-mail, unit, title), synced from the municipality's directory and learned from sign-ins.",
         ["Sectors"] = "The municipality's sectors, which projects and ideas belong to and handbooks tailor the method for.",
         ["Archive"] = "The municipality's archive (Noark 5 through Fiks Arkiv): each decision and issued report as a registry entry of the project's case file, its delivery and receipts, and the political decisions about a project.",
+        ["Assurance"] = "Independent quality assurance (ekstern kvalitetssikring) before BP3 and BP4, by someone outside the project's line, which the handbook or the project's category may require.",
         ["Notifications"] = "What the signed-in person is told of by e-mail (at once, in a daily digest, or not), what was sent and what waits, and their calendar feed of decision points and due dates.",
     };
 

@@ -22,6 +22,12 @@ public static class Operations
 
     public static readonly OperationId RecordPoliticalDecision = new("recordPoliticalDecision");
 
+    public static readonly OperationId ListIndependentAssurances = new("listIndependentAssurances");
+
+    public static readonly OperationId RecordIndependentAssurance = new("recordIndependentAssurance");
+
+    public static readonly OperationId ChangeCategory = new("changeCategory");
+
     public static readonly OperationId ListArchiveRecords = new("listArchiveRecords");
 
     public static readonly OperationId ResendArchiveRecord = new("resendArchiveRecord");

@@ -42,9 +42,8 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
 
     private HandbookVersion? handbook;
 
-    /// <summary>The handbook version the project is bound to, read once per write.</summary>
-    public async Task<HandbookVersion> HandbookAsync() =>
-        handbook ??= (await HandbookStore.GetAsync(db, project.HandbookSector, project.HandbookVersion)).Version;
+    /// <summary>The handbook version the project is bound to, tailored to its category, read once per write.</summary>
+    public async Task<HandbookVersion> HandbookAsync() => handbook ??= await HandbookStore.ForProjectAsync(db, project);
 
     private IReadOnlyDictionary<string, People.PersonView>? known;
 

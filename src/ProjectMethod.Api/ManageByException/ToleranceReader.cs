@@ -14,7 +14,7 @@ public sealed class ToleranceReader(Database database)
         var id = pinned.Id;
         var (sets, plans, handbook) = await database.ReadAsync(
             async db => (await ToleranceStore.AllAsync(db, id), await ToleranceStore.PlansAsync(db, id),
-                (await HandbookStore.GetAsync(db, pinned.HandbookSector, pinned.HandbookVersion)).Version), cancellationToken);
+                await HandbookStore.ForProjectAsync(db, pinned)), cancellationToken);
         var stages = plans.Select(p => p.Stage)
             .Concat(sets.Keys.Where(s => s.Level == ToleranceLevel.Stage).Select(s => s.Stage!.Value))
             .Distinct().Order()

@@ -48,6 +48,12 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
         public Instant? LastReport { get; init; }
 
         public required int Ahead { get; init; }
+
+        public required string HandbookSector { get; init; }
+
+        public required int HandbookVersion { get; init; }
+
+        public required Domain.Handbooks.ProjectCategory Category { get; init; }
     }
 
     private sealed record BenefitProject
@@ -87,7 +93,8 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
 
     private static readonly Sql Reporting = Sql.Of(
         $"""
-        SELECT p.id AS ProjectId, p.name AS ProjectName, p.stage, h.reminder_days_ahead AS Ahead,
+        SELECT p.id AS ProjectId, p.name AS ProjectName, p.stage, h.reminder_days_ahead AS Ahead, p.handbook_sector AS HandbookSector,
+               p.handbook_version AS HandbookVersion, COALESCE(p.category, p.proposed_category, 'medium') AS Category,
                (SELECT MAX(d.decided_at) FROM decisions d WHERE d.project_id = p.id AND d.to_phase = p.phase AND (d.to_stage = p.stage OR d.to_stage IS NULL)) AS StageBegan,
                (SELECT MAX(f.submitted_at) FROM forecasts f WHERE f.project_id = p.id AND f.level = @stageLevel AND f.stage = p.stage) AS LastReport
         FROM projects p JOIN handbooks h ON h.sector = p.handbook_sector AND h.version = p.handbook_version
@@ -142,7 +149,8 @@ public sealed class NotificationReader(Database database, Microsoft.Extensions.O
             new { projectManager = ProjectRole.ProjectManager.Wire(), stageLevel = ToleranceLevel.Stage.Wire() });
         foreach (var project in reporting)
         {
-            var due = Web.Inbox.ReportDue(project.LastReport, project.StageBegan, now);
+            var interval = await Handbooks.HandbookStore.ReportIntervalAsync(db, project.HandbookSector, project.HandbookVersion, project.Category);
+            var due = Web.Inbox.ReportDue(project.LastReport, project.StageBegan, now, interval);
             var stage = project.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture);
             items.Add(new DueItem(NotificationTopic.ReportDue, $"report:{project.ProjectId:D}:{stage}:{due:yyyy-MM-dd}", project.ProjectId, project.ProjectName, stage,
                 due, [.. managers[project.ProjectId]], NotificationReason.ProjectManager, $"/prosjekter/{project.ProjectId:D}/status", project.Ahead));

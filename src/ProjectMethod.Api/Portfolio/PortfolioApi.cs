@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Infrastructure.Documents;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
 
@@ -16,7 +17,14 @@ public sealed record ProductSummary(int Accepted, int Total, int RemovedFromScop
 
 public sealed record PortfolioProject(
     Guid Id, string Name, string Sector, Phase Phase, int? Stage, bool ClosedEarly, Rag? Rag, int OpenExceptions, BenefitSummary Benefits,
-    ProductSummary Products);
+    ProductSummary Products)
+{
+    /// <summary>The project's category (confirmed at BP1, else the mandate's proposal, else medium).</summary>
+    public ProjectCategory Category { get; init; } = CategoryRules.Untailored;
+}
+
+/// <summary>Projects of one category, over the whole portfolio (the sector filter applies).</summary>
+public sealed record CategoryCount(ProjectCategory Category, int Count);
 
 /// <summary>Projects by the RAG of their newest highlight report; <c>rag</c> null counts those without one yet.</summary>
 public sealed record RagCount(Rag? Rag, int Count);
@@ -34,6 +42,9 @@ public sealed record PortfolioView(
 
     /// <summary>The co-creation figures in total and per sector (only the filtered sector when filtered).</summary>
     public CoCreationPortfolio CoCreation { get; init; } = new(CoCreationFigures.None, []);
+
+    /// <summary>Projects per category: small, medium and large.</summary>
+    public IReadOnlyList<CategoryCount> Categories { get; init; } = [];
 }
 
 /// <summary>What a municipality reports on its co-creation strategy: in total and per sector.</summary>
@@ -71,7 +82,7 @@ public static class PortfolioApi
     {
         app.MapGet("/api/v1/portfolio", Get).WithTags("Portfolio").WithName(Operations.GetPortfolio)
             .WithSummary("The portfolio at a glance")
-            .WithDescription("Counts per phase and per RAG, open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions), each with its RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. ideas gives, per origin, the ideas received, proposed as projects and approved at BP1; coCreation, in total and per sector, the projects keeping a co-creation register and a plan, the highest IAP2 level reached, the projects (and share of those with a register) that reached a hard-to-reach group, and the inputs answered. A fixed number of queries, whatever the number of projects.")
+            .WithDescription("Counts per phase, per RAG and per category (small, medium, large), open exceptions and overdue measurements over the whole portfolio (sector filters them); and a page of projects (limit, cursor; filtered by sector, phase, rag, hasOpenExceptions, category), each with its category and RAG (the worst of its newest highlight report), open exceptions, benefit achievement and overdue measurements, and its products accepted of the total. ideas gives, per origin, the ideas received, proposed as projects and approved at BP1; coCreation, in total and per sector, the projects keeping a co-creation register and a plan, the highest IAP2 level reached, the projects (and share of those with a register) that reached a hard-to-reach group, and the inputs answered. A fixed number of queries, whatever the number of projects.")
             .WithProblems(400);
         app.MapGet("/api/v1/portfolio/report", Report).WithTags("Portfolio").WithName(Operations.GetPortfolioReport)
             .WithSummary("The portfolio report for management and the council")
@@ -104,15 +115,16 @@ public static class PortfolioApi
 
     private static async Task<Results<Ok<PortfolioView>, ProblemHttpResult>> Get(
         PortfolioReader portfolio, CancellationToken cancellationToken, string? sector = null, [OneOf<Phase>] string? phase = null, [OneOf<Rag>] string? rag = null,
-        bool? hasOpenExceptions = null, int? limit = null, string? cursor = null)
+        bool? hasOpenExceptions = null, int? limit = null, string? cursor = null, [OneOf<ProjectCategory>] string? category = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryParseEnum<Phase>(phase, "phase", out var phaseFilter, errors) | !QueryValues.TryParseEnum<Rag>(rag, "rag", out var ragFilter, errors)
+            | !QueryValues.TryParseEnum<ProjectCategory>(category, "category", out var categoryFilter, errors)
             | !Paging.TryParse(limit, cursor, CursorKind.Id, out var paging, out var pagingErrors))
         {
             return Problems.Validation(errors.Concat(pagingErrors).ToDictionary(e => e.Key, e => e.Value));
         }
 
-        return TypedResults.Ok(await portfolio.ReadAsync(new PortfolioFilter(sector, phaseFilter, ragFilter, hasOpenExceptions), paging, cancellationToken));
+        return TypedResults.Ok(await portfolio.ReadAsync(new PortfolioFilter(sector, phaseFilter, ragFilter, hasOpenExceptions, categoryFilter), paging, cancellationToken));
     }
 }

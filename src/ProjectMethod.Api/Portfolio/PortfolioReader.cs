@@ -35,7 +35,9 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
             ideas.FirstOrDefault(i => i.Origin == origin.Wire()) is { } counted
                 ? new IdeaFunnel(origin, (int)counted.Received, (int)counted.Proposed, (int)counted.ApprovedAtBp1)
                 : new IdeaFunnel(origin, 0, 0, 0)).ToList();
-        return new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next) { Ideas = funnel, CoCreation = coCreation };
+        var categories = Enum.GetValues<Domain.Handbooks.ProjectCategory>()
+            .Select(c => new CategoryCount(c, (int)(totals.Categories.FirstOrDefault(n => n.Key == c.Wire())?.N ?? 0))).ToList();
+        return new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next) { Ideas = funnel, CoCreation = coCreation, Categories = categories };
     }
 
 
@@ -72,7 +74,7 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
     }
 
     private sealed record PortfolioTotals(
-        (IReadOnlyList<PortfolioStore.Count> Phases, IReadOnlyList<PortfolioStore.Count> Rags, long OpenExceptions) Counts, int Overdue,
+        (IReadOnlyList<PortfolioStore.Count> Phases, IReadOnlyList<PortfolioStore.Count> Rags, long OpenExceptions, IReadOnlyList<PortfolioStore.Count> Categories) Counts, int Overdue,
         IReadOnlyList<PortfolioStore.IdeaCount> Ideas, CoCreationPortfolio CoCreation);
 
     /// <summary>One page of projects, summarised with a statement per kind of fact over the page's range of ids.</summary>
@@ -99,7 +101,7 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
             return new PortfolioProject(project.Id, project.Name, project.Sector, project.Phase, project.Stage, project.ClosedEarly, project.Rag,
                 exceptions.GetValueOrDefault(project.Id), summary,
                 new ProductSummary(byState.GetValueOrDefault(ProductState.Accepted.Wire()), byState.Values.Sum(),
-                    byState.GetValueOrDefault(ProductState.RemovedFromScope.Wire())));
+                    byState.GetValueOrDefault(ProductState.RemovedFromScope.Wire()))) { Category = project.Category };
         }).ToList();
     }
 }

@@ -2,13 +2,14 @@ using ProjectMethod.Api.Benefits;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain.Benefits;
 using ProjectMethod.Domain.Exceptions;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Portfolio;
 
 /// <summary>What the board filters the portfolio by; null is any.</summary>
-public sealed record PortfolioFilter(string? Sector, Phase? Phase, Rag? Rag, bool? HasOpenExceptions);
+public sealed record PortfolioFilter(string? Sector, Phase? Phase, Rag? Rag, bool? HasOpenExceptions, ProjectCategory? Category = null);
 
 /// <summary>
 /// The portfolio, read set-based: a fixed number of statements whatever the number of projects — one page of projects
@@ -31,6 +32,8 @@ public static class PortfolioStore
         public bool ClosedEarly { get; init; }
 
         public Rag? Rag { get; init; }
+
+        public required ProjectCategory Category { get; init; }
     }
 
     public sealed record IdeaCount
@@ -94,9 +97,13 @@ public static class PortfolioStore
         public required Phase Phase { get; init; }
     }
 
+    /// <summary>A project's category as its profile applies: confirmed, else proposed, else medium.</summary>
+    private const string Category = "COALESCE(p.category, p.proposed_category, 'medium')";
+
     private const string Filtered =
-        """
+        $"""
         (@sector IS NULL OR p.sector = @sector) AND (@phase IS NULL OR p.phase = @phase) AND (@rag IS NULL OR p.rag = @rag)
+        AND (@category IS NULL OR {Category} = @category)
         AND (@hasOpen IS NULL
              OR (@hasOpen = 1 AND EXISTS (SELECT 1 FROM exceptions e WHERE e.project_id = p.id AND e.state IN @open))
              OR (@hasOpen = 0 AND NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.project_id = p.id AND e.state IN @open)))
@@ -104,7 +111,7 @@ public static class PortfolioStore
 
     private static readonly Sql Page = Sql.Of(
         $"""
-        SELECT p.id, p.name, p.sector, p.phase, p.stage, p.closed_early AS ClosedEarly, p.rag
+        SELECT p.id, p.name, p.sector, p.phase, p.stage, p.closed_early AS ClosedEarly, p.rag, {Category} AS Category
         FROM projects p WHERE {Filtered} AND p.id > @after ORDER BY p.id LIMIT @limit
         """);
 
@@ -144,6 +151,9 @@ public static class PortfolioStore
 
     private static readonly Sql PhaseCounts = Sql.Of(
         "SELECT p.phase AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY p.phase");
+
+    private static readonly Sql CategoryCounts = Sql.Of(
+        $"SELECT {Category} AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY {Category}");
 
     private static readonly Sql RagCounts = Sql.Of(
         "SELECT p.rag AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY p.rag");
@@ -197,13 +207,14 @@ public static class PortfolioStore
     public static Task<IReadOnlyList<PortfolioRow>> PageAsync(DbSession db, PortfolioFilter filter, Paging paging) =>
         db.ListAsync<PortfolioRow>(Page, new
         {
-            sector = filter.Sector, phase = filter.Phase?.Wire(), rag = filter.Rag?.Wire(),
+            sector = filter.Sector, phase = filter.Phase?.Wire(), rag = filter.Rag?.Wire(), category = filter.Category?.Wire(),
             hasOpen = filter.HasOpenExceptions is { } has ? (has ? 1 : 0) : (int?)null, open = Open, after = paging.AfterId, limit = paging.FetchSize,
         });
 
-    public static async Task<(IReadOnlyList<Count> Phases, IReadOnlyList<Count> Rags, long OpenExceptions)> TotalsAsync(DbSession db, string? sector) =>
+    public static async Task<(IReadOnlyList<Count> Phases, IReadOnlyList<Count> Rags, long OpenExceptions, IReadOnlyList<Count> Categories)> TotalsAsync(
+        DbSession db, string? sector) =>
         (await db.ListAsync<Count>(PhaseCounts, new { sector }), await db.ListAsync<Count>(RagCounts, new { sector }),
-            await db.ScalarAsync<long>(OpenExceptions, new { sector, open = Open }));
+            await db.ScalarAsync<long>(OpenExceptions, new { sector, open = Open }), await db.ListAsync<Count>(CategoryCounts, new { sector }));
 
     /// <summary>Per origin: the ideas received, those proposed as projects, and those whose project BP1 approved.</summary>
     public static Task<IReadOnlyList<IdeaCount>> IdeasAsync(DbSession db, string? sector) =>

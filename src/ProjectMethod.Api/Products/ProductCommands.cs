@@ -5,6 +5,7 @@ using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
 using ProjectMethod.Domain.Phases;
 using ProjectMethod.Domain.Products;
+using ProjectMethod.Domain.Roles;
 using ProjectMethod.Domain.Tolerances;
 
 namespace ProjectMethod.Api.Products;
@@ -169,7 +170,8 @@ public sealed class ProductCommands(ProjectWrites writes)
                 return MissingProduct;
             }
 
-            if ((ProductRules.CheckNaming(write.Standing, product.State) ?? ProductRules.CheckOpen(write.Project.Phase)
+            var executiveNames = !(await write.HandbookAsync()).Profile.SeniorSupplierRequired && write.Roles.All(r => r.Role != ProjectRole.SeniorSupplier);
+            if ((ProductRules.CheckNaming(write.Standing, product.State, executiveNames) ?? ProductRules.CheckOpen(write.Project.Phase)
                     ?? await write.CheckKnownAsync(("userId", request.UserId))) is { } refused)
             {
                 return refused;
@@ -269,7 +271,7 @@ public sealed class ProductCommands(ProjectWrites writes)
     {
         // Someone a Senior Supplier named stays the quality responsible without holding a role themselves.
         var qualityResponsible = product.QualityResponsibleNamedBy is null ? product.QualityResponsibleUserId : null;
-        if (ProductRules.CheckPeople(write.Roles, qualityResponsible, product.AcceptorUserId) is { } people)
+        if (ProductRules.CheckPeople(write.Roles, qualityResponsible, product.AcceptorUserId, (await write.HandbookAsync()).Profile.SeniorSupplierRequired) is { } people)
         {
             return people;
         }

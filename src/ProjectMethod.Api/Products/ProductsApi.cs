@@ -55,8 +55,8 @@ public static class ProductsApi
             .WithDescription("A decision with its rationale: the Executive during execution, the portfolio board at any time (outside a stage the scope is the project's). Any product not yet accepted. Final. The removal is the scope dimension's deviation, judged against the stage and project tolerances at once: beyond them it raises an exception.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/products/{productId:guid}/quality-responsible", async (Guid id, Guid productId, NameQualityResponsible request, HttpContext http, ProductCommands commands) =>
-                (await commands.NameReviewerAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.NameQualityResponsible).Allows(ProjectAction.NameQualityResponsible)
-            .WithSummary("Name who reviews a product's quality").WithDescription("A Senior Supplier of the project, for a product not yet accepted or removed; the person named needs no role.")
+                (await commands.NameReviewerAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.NameQualityResponsible).Allows(ProjectAccess.Before.QualityNamer)
+            .WithSummary("Name who reviews a product's quality").WithDescription("A Senior Supplier of the project (in a project whose category makes the Senior Supplier optional and that has none, its Executive), for a product not yet accepted or removed; the person named needs no role, and in a project without a Senior Supplier is never the product's acceptor.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPut("/products/{productId:guid}/receiving-line-unit", async (Guid id, Guid productId, ReceivingLineUnitRequest request, HttpContext http, ProductCommands commands) =>
                 (await commands.NameLineUnitAsync(id, productId, request, http.Caller())).AsOk(http)).WithName(Operations.NameReceivingLineUnit).Allows(ProjectAction.ManageProducts)

@@ -4,7 +4,9 @@ using ProjectMethod.Api.Handbooks;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Domain;
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
+using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Projects;
 
@@ -72,6 +74,18 @@ public sealed class ProjectCommands(ProjectWrites writes, Database database, ICl
         var validation = new Validation()
             .Text("purpose", request.Purpose, Validation.LongText)
             .Text("background", request.Background, Validation.LongText);
+        if (request.Category is { } proposal)
+        {
+            validation.Required("category.estimatedCost", proposal.EstimatedCost)
+                .Required("category.durationMonths", proposal.DurationMonths)
+                .Required("category.sectorsInvolved", proposal.SectorsInvolved)
+                .Required("category.uncertainty", proposal.Uncertainty)
+                .Required("category.importance", proposal.Importance)
+                .That(proposal.EstimatedCost is null or (>= 0 and <= 1_000_000_000_000m), "category.estimatedCost", "estimatedCost is NOK, 0 or more.")
+                .That(proposal.DurationMonths is null or (>= 1 and <= 240), "category.durationMonths", "durationMonths is 1 to 240.")
+                .That(proposal.SectorsInvolved is null or (>= 1 and <= 50), "category.sectorsInvolved", "sectorsInvolved counts the lead sector: 1 to 50.");
+        }
+
         if (!validation.IsValid)
         {
             return WriteResult.Refused<ProjectView>(Problems.Validation(validation.Errors));
@@ -91,8 +105,53 @@ public sealed class ProjectCommands(ProjectWrites writes, Database database, ICl
 
             var (purpose, background) = (request.Purpose!.Trim(), request.Background!.Trim());
             await ProjectStore.UpdateMandateAsync(write.Db, id, purpose, background);
-            write.Record(EventTypes.MandateWritten, new MandateWrittenData(purpose, background));
-            return write.Project with { MandatePurpose = purpose, MandateBackground = background, UpdatedAt = write.Now };
+            var project = write.Project with { MandatePurpose = purpose, MandateBackground = background, UpdatedAt = write.Now };
+            CategoryAssessment? assessed = null;
+            if (request.Category is { } proposal)
+            {
+                var facts = new CategoryFacts(proposal.EstimatedCost!.Value, proposal.DurationMonths!.Value, proposal.SectorsInvolved!.Value,
+                    proposal.Uncertainty!.Value, proposal.Importance!.Value);
+                assessed = new CategoryAssessment(facts, (await write.HandbookAsync()).CategoryThresholds.Suggest(facts));
+                var proposed = proposal.Proposed ?? assessed.Suggested;
+                var json = System.Text.Json.JsonSerializer.Serialize(assessed, Json.Options);
+                await ProjectStore.UpdateCategoryProposalAsync(write.Db, id, proposed, json);
+                project = project with { ProposedCategory = proposed, CategoryFacts = json };
+            }
+
+            write.Record(EventTypes.MandateWritten, new MandateWrittenData(purpose, background, assessed, project.ProposedCategory));
+            return project;
+        });
+
+        return result.Select(project => ProjectView.From(project with { Version = result.Version }));
+    }
+
+    /// <summary>A later change of the confirmed category: a decision of the Executive (medium ↔ large) or the portfolio board.</summary>
+    public async Task<WriteResult<ProjectView>> ChangeCategoryAsync(Guid id, ChangeCategory request, Caller caller)
+    {
+        var validation = new Validation()
+            .Required("category", request.Category)
+            .Text("rationale", request.Rationale, Validation.LongText);
+        if (!validation.IsValid)
+        {
+            return WriteResult.Refused<ProjectView>(Problems.Validation(validation.Errors));
+        }
+
+        var result = await writes.RunAsync<ProjectRow>(caller, id, async write =>
+        {
+            if (CategoryRules.CheckConfirmed(write.Project.Category) is { } unconfirmed)
+            {
+                return unconfirmed;
+            }
+
+            var (from, to) = (write.Project.Category!.Value, request.Category!.Value);
+            if (CategoryRules.CheckChange(from, to, write.Standing.Holds(ProjectRole.Executive), write.Actor.IsPortfolioBoard) is { } refused)
+            {
+                return refused;
+            }
+
+            await ProjectStore.UpdateCategoryAsync(write.Db, id, to);
+            write.Record(EventTypes.CategoryChanged, new CategoryChangedData(from, to, request.Rationale!.Trim()));
+            return write.Project with { Category = to, UpdatedAt = write.Now };
         });
 
         return result.Select(project => ProjectView.From(project with { Version = result.Version }));

@@ -1,5 +1,6 @@
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Phases;
 
 namespace ProjectMethod.Api.Projects;
@@ -39,6 +40,18 @@ public sealed record ProjectRow
 
     /// <summary>The idea the project office proposed this project from, if it came from one.</summary>
     public Guid? IdeaId { get; init; }
+
+    /// <summary>The category the BP1 decider confirmed (or a later decision changed it to); null before BP1.</summary>
+    public ProjectCategory? Category { get; init; }
+
+    /// <summary>The category the mandate proposes.</summary>
+    public ProjectCategory? ProposedCategory { get; init; }
+
+    /// <summary>The mandate's facts behind the proposal, as JSON.</summary>
+    public string? CategoryFacts { get; init; }
+
+    /// <summary>The category whose profile applies: the confirmed one, else the proposed one, else medium (the method untailored).</summary>
+    public ProjectCategory EffectiveCategory => Category ?? ProposedCategory ?? CategoryRules.Untailored;
 }
 
 public static class ProjectStore
@@ -47,7 +60,8 @@ public static class ProjectStore
         """
         id, name, sector, description, phase, stage, closed_early AS ClosedEarly, proposer_id AS ProposerId,
         handbook_sector AS HandbookSector, handbook_version AS HandbookVersion, mandate_purpose AS MandatePurpose,
-        mandate_background AS MandateBackground, version, created_at AS CreatedAt, updated_at AS UpdatedAt, idea_id AS IdeaId
+        mandate_background AS MandateBackground, version, created_at AS CreatedAt, updated_at AS UpdatedAt, idea_id AS IdeaId,
+        category, proposed_category AS ProposedCategory, category_facts AS CategoryFacts
         """;
 
     private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM projects WHERE id = @id");
@@ -79,6 +93,10 @@ public static class ProjectStore
 
     private static readonly Sql SetHandbook = Sql.Of("UPDATE projects SET handbook_version = @version WHERE id = @id");
 
+    private static readonly Sql SetProposal = Sql.Of("UPDATE projects SET proposed_category = @proposed, category_facts = @facts WHERE id = @id");
+
+    private static readonly Sql SetCategory = Sql.Of("UPDATE projects SET category = @category WHERE id = @id");
+
     public static Task<ProjectRow?> GetAsync(DbSession db, Guid id) => db.SingleOrDefaultAsync<ProjectRow>(One, new { id });
 
     /// <summary>A page of the projects, oldest first: of a phase and a sector where given, changed at or after since.</summary>
@@ -102,6 +120,14 @@ public static class ProjectStore
 
     public static Task UpdatePhaseAsync(DbSession db, Guid id, Phase phase, int? stage, bool closedEarly) =>
         db.ExecuteAsync(SetPhase, new { id, phase = phase.Wire(), stage, closedEarly });
+
+    /// <summary>The mandate's proposed category and the facts behind it.</summary>
+    public static Task UpdateCategoryProposalAsync(DbSession db, Guid id, ProjectCategory proposed, string facts) =>
+        db.ExecuteAsync(SetProposal, new { id, proposed = proposed.Wire(), facts });
+
+    /// <summary>The category confirmed at BP1 or changed by a later decision.</summary>
+    public static Task UpdateCategoryAsync(DbSession db, Guid id, ProjectCategory category) =>
+        db.ExecuteAsync(SetCategory, new { id, category = category.Wire() });
 
     /// <summary>Binds the project to another version of its handbook.</summary>
     public static Task UpdateHandbookAsync(DbSession db, Guid id, int version) => db.ExecuteAsync(SetHandbook, new { id, version });

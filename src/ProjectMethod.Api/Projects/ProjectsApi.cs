@@ -23,10 +23,21 @@ public static class ProjectsApi
             .WithDescription("Send the ETag back in If-Match on a write to make sure nobody changed the project in between.").WithProblems(404);
         project.MapPut("/mandate", async (Guid id, MandateRequest request, HttpContext http, ProjectCommands commands) =>
                 (await commands.WriteMandateAsync(id, request, http.Caller())).AsOk(http)).WithName(Operations.WriteMandate).Allows(ProjectAction.WriteMandate)
-            .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed.")
+            .WithSummary("Write the mandate").WithDescription("The proposer, the Executive or the portfolio board, while the project is proposed. The mandate may propose the project's category (small, medium or large) with the facts that decide it — estimated cost, duration in months, sectors involved, uncertainty and importance; the handbook's thresholds suggest a category (what most of the five facts point at), which is proposed unless another is named. The BP1 decider confirms or changes it.")
+            .WithProblems(400, 403, 404, 409, 412);
+        project.MapPut("/category", async (Guid id, ChangeCategory request, HttpContext http, ProjectCommands commands) =>
+                (await commands.ChangeCategoryAsync(id, request, http.Caller())).AsOk(http)).WithName(Operations.ChangeCategory).Allows(CategoryChanger)
+            .WithSummary("Change the project's confirmed category")
+            .WithDescription("After BP1 confirmed it: the Executive moves a project between medium and large, the portfolio board makes any change; with a rationale, audited as categoryChanged. The new category's profile applies from the next decision point: its criteria, required roles, tolerance dimensions and report interval.")
             .WithProblems(400, 403, 404, 409, 412);
         return app;
     }
+
+    /// <summary>Who may change a confirmed category at all: the Executive or the portfolio board (which change each may make is the domain's).</summary>
+    public static Domain.DomainError? CategoryChanger(ProjectStanding s) =>
+        s.Holds(Domain.Roles.ProjectRole.Executive) || s.Actor.IsPortfolioBoard
+            ? null
+            : Domain.DomainError.Forbidden("The project's Executive (medium ↔ large) or the portfolio board changes a project's category.");
 
     private static async Task<Results<Ok<Page<ProjectView>>, ProblemHttpResult>> List(
         Database database, CancellationToken cancellationToken, [OneOf<Phase>] string? phase = null, string? sector = null, string? updatedSince = null,

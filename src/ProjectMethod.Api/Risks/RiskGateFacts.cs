@@ -5,7 +5,7 @@ namespace ProjectMethod.Api.Risks;
 public sealed class RiskGateFacts : Gates.IGateFactsSource
 {
     public async Task<Domain.Gates.GateFacts> AddToAsync(Domain.Gates.GateFacts facts, Gates.FactsQuery query) =>
-        !facts.Handbook.ExtraCriteria.Contains(Domain.Handbooks.ExtraCriteria.RiskAssessmentBeforeBp2)
+        !facts.Handbook.Requires(Domain.Handbooks.ExtraCriteria.RiskAssessmentBeforeBp2)
             ? facts
             : facts with
             {

@@ -22,12 +22,12 @@ namespace ProjectMethod.Api.Web;
 /// </summary>
 public sealed class Inbox(Database database, GateReader gates, WebOperations operations, IClock clock)
 {
-    /// <summary>How often a Project Manager reports on the stage under way, until a project's category sets its own interval.</summary>
-    public static readonly Period ReportInterval = Period.FromDays(30);
-
-    /// <summary>The day a stage's next highlight report falls due: an interval after the last one, or after the stage began (or now, before either).</summary>
-    public static LocalDate ReportDue(Instant? lastReport, Instant? stageBegan, Instant now) =>
-        (lastReport ?? stageBegan ?? now).InZone(BenefitMath.Oslo).Date.Plus(ReportInterval);
+    /// <summary>
+    /// The day a stage's next highlight report falls due: the project's interval (its category's profile) after the last
+    /// one, or after the stage began (or now, before either).
+    /// </summary>
+    public static LocalDate ReportDue(Instant? lastReport, Instant? stageBegan, Instant now, int intervalDays) =>
+        (lastReport ?? stageBegan ?? now).InZone(BenefitMath.Oslo).Date.PlusDays(intervalDays);
 
     /// <summary>How far ahead a report or measurement is shown as waiting: what falls due within two weeks, and what is overdue.</summary>
     public static readonly Period DueAhead = Period.FromDays(14);
@@ -212,7 +212,7 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         var now = clock.GetCurrentInstant();
         foreach (var project in reporting)
         {
-            var due = ReportDue(project.LastReport, project.StageBegan, now);
+            var due = ReportDue(project.LastReport, project.StageBegan, now, project.IntervalDays);
             if (due <= horizon)
             {
                 steps.Add(new WaitingStep(StepKind.HighlightReport, new ProjectRef(project.ProjectId, project.ProjectName), project.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture),

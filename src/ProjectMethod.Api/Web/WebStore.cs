@@ -118,7 +118,7 @@ public static class WebStore
         db.ListAsync<ProductStep>(ProductSteps, new { userId, executive = Domain.Roles.ProjectRole.Executive.Wire() });
 
     /// <summary>A project in execution the employee manages, with when its stage began and its last highlight report of that stage.</summary>
-    public sealed class Reporting
+    public sealed record Reporting
     {
         public required Guid ProjectId { get; init; }
 
@@ -129,11 +129,21 @@ public static class WebStore
         public NodaTime.Instant? StageBegan { get; init; }
 
         public NodaTime.Instant? LastReport { get; init; }
+
+        public required string HandbookSector { get; init; }
+
+        public required int HandbookVersion { get; init; }
+
+        public required Domain.Handbooks.ProjectCategory Category { get; init; }
+
+        /// <summary>The days between the project's highlight reports, from its category's profile.</summary>
+        public int IntervalDays { get; init; }
     }
 
     private static readonly Sql Reports = Sql.Of(
         $"""
-        SELECT p.id AS ProjectId, p.name AS ProjectName, p.stage,
+        SELECT p.id AS ProjectId, p.name AS ProjectName, p.stage, p.handbook_sector AS HandbookSector, p.handbook_version AS HandbookVersion,
+               COALESCE(p.category, p.proposed_category, 'medium') AS Category,
                (SELECT MAX(d.decided_at) FROM decisions d WHERE d.project_id = p.id AND d.to_phase = p.phase AND (d.to_stage = p.stage OR d.to_stage IS NULL)) AS StageBegan,
                (SELECT MAX(f.submitted_at) FROM forecasts f WHERE f.project_id = p.id AND f.level = @stageLevel AND f.stage = p.stage) AS LastReport
         FROM projects p
@@ -144,6 +154,15 @@ public static class WebStore
         """);
 
     /// <summary>The projects in execution whose highlight reports the employee gives as Project Manager.</summary>
-    public static Task<IReadOnlyList<Reporting>> ReportingAsync(DbSession db, string userId) =>
-        db.ListAsync<Reporting>(Reports, new { userId, projectManager = Domain.Roles.ProjectRole.ProjectManager.Wire(), stageLevel = ToleranceLevel.Stage.Wire() });
+    public static async Task<IReadOnlyList<Reporting>> ReportingAsync(DbSession db, string userId)
+    {
+        var rows = await db.ListAsync<Reporting>(Reports, new { userId, projectManager = Domain.Roles.ProjectRole.ProjectManager.Wire(), stageLevel = ToleranceLevel.Stage.Wire() });
+        var result = new List<Reporting>(rows.Count);
+        foreach (var row in rows)
+        {
+            result.Add(row with { IntervalDays = await Handbooks.HandbookStore.ReportIntervalAsync(db, row.HandbookSector, row.HandbookVersion, row.Category) });
+        }
+
+        return result;
+    }
 }

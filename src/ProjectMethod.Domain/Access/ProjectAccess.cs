@@ -68,6 +68,12 @@ public static class ProjectAccess
                 ? null
                 : DomainError.Forbidden("Only whoever prepares a decision point (the proposer, the Executive, the Project Manager or the Benefit Owner) may do this.");
 
+        /// <summary>Who may name a product's quality responsible: a Senior Supplier, or the Executive where the category leaves the project without one.</summary>
+        public static DomainError? QualityNamer(ProjectStanding s) =>
+            s.Holds(ProjectRole.SeniorSupplier) || s.Holds(ProjectRole.Executive)
+                ? null
+                : DomainError.Forbidden("Only a Senior Supplier (or, in a project without one, the Executive) names a product's quality responsible.");
+
         /// <summary>A decider: the project's Executive or the portfolio board, or under a handbook's board consensus a Senior User or Senior Supplier.</summary>
         public static DomainError? Decider(ProjectStanding s) =>
             s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard || s.Holds(ProjectRole.SeniorUser) || s.Holds(ProjectRole.SeniorSupplier)

@@ -70,8 +70,11 @@ public sealed class RoleCriteria : ICriteriaSet
             "An Executive, a Project Manager and a Benefit Owner are assigned.",
             f => Missing(f, ProjectRole.Executive, ProjectRole.ProjectManager, ProjectRole.BenefitOwner)));
         yield return (DecisionPoint.Bp3, new("board-complete", Principle.P3,
-            "The board is complete: one Executive, at least one Senior User and at least one Senior Supplier.",
-            f => Missing(f, ProjectRole.Executive, ProjectRole.SeniorUser, ProjectRole.SeniorSupplier)));
+            "The board is complete: one Executive, at least one Senior User and at least one Senior Supplier (unless the category's profile makes the supplier optional).",
+            f => f.Handbook.Profile.SeniorSupplierRequired
+                ? Missing(f, ProjectRole.Executive, ProjectRole.SeniorUser, ProjectRole.SeniorSupplier)
+                : Missing(f, ProjectRole.Executive, ProjectRole.SeniorUser),
+            SourceOf: f => f.Handbook.Profile.SeniorSupplierRequired ? CriterionSource.Method : CriterionSource.Profile));
         foreach (var point in RulesCheckedAt)
         {
             yield return (point, new("role-rules-hold", Principle.P3,
@@ -101,5 +104,6 @@ public sealed class ChecklistCriteria : ICriteriaSet
             "Every mandatory checklist item is done or justified as not relevant.",
             f => f.Checklist.Where(e => e.Item.DecisionPoint == point).Where(ChecklistRules.Blocks).ToList() is { Count: > 0 } open
                 ? CriterionCheck.Fail($"Open: {string.Join(", ", open.Select(e => e.Item.Id))}.", Reason.Of("checklist-open", ReasonArgument.Number(open.Count)))
-                : CriterionCheck.Pass())));
+                : CriterionCheck.Pass(),
+            SourceOf: _ => CriterionSource.Handbook)));
 }

@@ -12,19 +12,29 @@ public readonly record struct CriterionCheck(bool Met, string? Detail = null, Re
     public static CriterionCheck Fail(string detail, Reason reason) => new(false, detail, reason);
 }
 
+/// <summary>Where a criterion of a project's decision point comes from: the method itself, the handbook, or the category's profile.</summary>
+public enum CriterionSource
+{
+    Method,
+    Handbook,
+    Profile,
+}
+
 /// <summary>
 /// An automatic criterion of a decision point: checked before approval, reported by id and principle when unmet. A
-/// criterion a handbook switches on (<paramref name="AppliesTo"/>) is judged only for projects whose handbook does.
+/// criterion a handbook switches on (<paramref name="AppliesTo"/>) is judged only for projects whose handbook does;
+/// <paramref name="SourceOf"/> says whether the handbook or the category's profile switched it on.
 /// </summary>
 public sealed record GateCriterion(
-    string Id, Principle Principle, string Description, Func<GateFacts, CriterionCheck> Check, Func<GateFacts, bool>? AppliesTo = null)
+    string Id, Principle Principle, string Description, Func<GateFacts, CriterionCheck> Check, Func<GateFacts, bool>? AppliesTo = null,
+    Func<GateFacts, CriterionSource>? SourceOf = null)
 {
     public bool Applies(GateFacts facts) => AppliesTo?.Invoke(facts) != false;
 
     public CriterionResult Judge(GateFacts facts)
     {
         var check = Check(facts);
-        return new CriterionResult(Id, Principle, Description, check.Met, check.Detail, check.Reason);
+        return new CriterionResult(Id, Principle, Description, check.Met, check.Detail, check.Reason, SourceOf?.Invoke(facts) ?? CriterionSource.Method);
     }
 }
 

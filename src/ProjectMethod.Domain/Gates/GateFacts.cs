@@ -49,6 +49,9 @@ public sealed record GateFacts
     /// <summary>How many decisions of the municipality's political bodies adopted the project (with or without changes).</summary>
     public int AdoptedPoliticalDecisions { get; init; }
 
+    /// <summary>The decision points (BP3, BP4) for which independent quality assurance is recorded.</summary>
+    public IReadOnlySet<DecisionPoint> IndependentAssurances { get; init; } = new HashSet<DecisionPoint>();
+
     public bool EndReportWritten { get; init; }
 
     public IReadOnlyList<ChecklistEntry> Checklist { get; init; } = [];

@@ -6,7 +6,8 @@ namespace ProjectMethod.Domain.Gates;
 public sealed record OpenGateRequest(Guid Id, DecisionPoint DecisionPoint, string RequestedBy);
 
 /// <summary>One criterion as evaluated for the gate view and for refusals.</summary>
-public sealed record CriterionResult(string Id, Principle Principle, string Description, bool Met, string? Detail, Reason? Reason = null);
+public sealed record CriterionResult(
+    string Id, Principle Principle, string Description, bool Met, string? Detail, Reason? Reason = null, CriterionSource Source = CriterionSource.Method);
 
 /// <summary>The next decision point as the decider sees it: criteria and what may be decided now.</summary>
 public sealed record GateEvaluation(

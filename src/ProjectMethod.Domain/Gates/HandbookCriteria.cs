@@ -12,22 +12,35 @@ public sealed class HandbookCriteria : ICriteriaSet
         yield return (DecisionPoint.Bp2, new("risk-assessed", Principle.P7,
             "The handbook asks for an uncertainty register with at least one assessed risk before BP2.",
             f => f.AssessedRisks > 0 ? CriterionCheck.Pass() : CriterionCheck.Fail("The uncertainty register holds no assessed risk.", Reason.Of("no-assessed-risk")),
-            f => f.Handbook.ExtraCriteria.Contains(ExtraCriteria.RiskAssessmentBeforeBp2)));
+            f => f.Handbook.Requires(ExtraCriteria.RiskAssessmentBeforeBp2), SourceOf(ExtraCriteria.RiskAssessmentBeforeBp2)));
         yield return (DecisionPoint.Bp2, new("co-creation-planned", Principle.P7,
             "The handbook asks for a co-creation plan that involves every user group the Senior User speaks for (P3) before BP2.",
-            Planned, CoCreationOn));
+            Planned, CoCreationOn, SourceOf(ExtraCriteria.CoCreationPlan)));
         yield return (DecisionPoint.Bp3, new("political-decision", Principle.P7,
-            "The handbook asks that a political body (kommunestyre, formannskap, hovedutvalg) has adopted the project before BP3.",
+            "A political body (kommunestyre, formannskap, hovedutvalg) has adopted the project before BP3, as the handbook or the category's profile asks.",
             f => f.AdoptedPoliticalDecisions > 0
                 ? CriterionCheck.Pass()
                 : CriterionCheck.Fail("No political decision adopting the project is recorded.", Reason.Of("no-political-decision")),
-            f => f.Handbook.ExtraCriteria.Contains(ExtraCriteria.PoliticalDecisionBeforeBp3)));
+            f => f.Handbook.Requires(ExtraCriteria.PoliticalDecisionBeforeBp3), SourceOf(ExtraCriteria.PoliticalDecisionBeforeBp3)));
+        foreach (var point in new[] { DecisionPoint.Bp3, DecisionPoint.Bp4 })
+        {
+            yield return (point, new("independent-assurance", Principle.P7,
+                "Independent quality assurance, by someone outside the project's line, is recorded with its conclusion for this decision point.",
+                f => f.IndependentAssurances.Contains(point)
+                    ? CriterionCheck.Pass()
+                    : CriterionCheck.Fail("No independent quality assurance is recorded for this decision point.", Reason.Of("no-independent-assurance")),
+                f => f.Handbook.Requires(ExtraCriteria.IndependentAssurance), SourceOf(ExtraCriteria.IndependentAssurance)));
+        }
         yield return (DecisionPoint.Bp4, new("co-creation-accounted", Principle.P7,
             "The handbook asks that the planned co-creation was held or each gap explained, and that every input was answered, before BP4.",
-            Accounted, CoCreationOn));
+            Accounted, CoCreationOn, SourceOf(ExtraCriteria.CoCreationPlan)));
     }
 
-    private static bool CoCreationOn(GateFacts facts) => facts.Handbook.ExtraCriteria.Contains(ExtraCriteria.CoCreationPlan);
+    private static bool CoCreationOn(GateFacts facts) => facts.Handbook.Requires(ExtraCriteria.CoCreationPlan);
+
+    /// <summary>The handbook when it switches the criterion on for every project, otherwise the category's profile.</summary>
+    private static Func<GateFacts, CriterionSource> SourceOf(string criterion) =>
+        f => f.Handbook.ExtraCriteria.Contains(criterion) ? CriterionSource.Handbook : CriterionSource.Profile;
 
     private static CriterionCheck Planned(GateFacts facts)
     {

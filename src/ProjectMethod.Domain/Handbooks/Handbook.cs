@@ -45,8 +45,11 @@ public static class ExtraCriteria
     /// <summary>BP3 needs a political body's decision adopting the project (kommunestyre, formannskap, hovedutvalg …).</summary>
     public const string PoliticalDecisionBeforeBp3 = "political-decision-before-bp3";
 
+    /// <summary>BP3 and BP4 need independent quality assurance (a kvalitetssikrer outside the line) recorded with its conclusion.</summary>
+    public const string IndependentAssurance = "independent-assurance-before-bp3-bp4";
+
     public static IReadOnlySet<string> Known { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { CoCreationPlan, RiskAssessmentBeforeBp2, PoliticalDecisionBeforeBp3 };
+        new HashSet<string>(StringComparer.Ordinal) { CoCreationPlan, RiskAssessmentBeforeBp2, PoliticalDecisionBeforeBp3, IndependentAssurance };
 }
 
 /// <summary>One version of a sector's project handbook (prosjekthåndbok): how the sector tailors the method (P7).</summary>
@@ -85,6 +88,35 @@ public sealed record HandbookVersion
     public int ReminderDaysAhead { get; init; } = DefaultReminderDaysAhead;
 
     public const int DefaultReminderDaysAhead = 7;
+
+    /// <summary>Where the facts of a mandate turn a project medium or large.</summary>
+    public CategoryThresholds CategoryThresholds { get; init; } = CategoryThresholds.Standard;
+
+    /// <summary>How the version tailors the method to each category.</summary>
+    public CategoryProfiles Profiles { get; init; } = CategoryProfiles.Standard;
+
+    /// <summary>The category the version is tailored for (<see cref="For"/>); null for the version as published.</summary>
+    public ProjectCategory? TailoredFor { get; init; }
+
+    /// <summary>The category whose profile applies: a version not tailored reads as medium, the method untailored.</summary>
+    public ProjectCategory Category => TailoredFor ?? CategoryRules.Untailored;
+
+    public CategoryProfile Profile => Profiles.Of(Category);
+
+    /// <summary>The version as a project of the category sees it: the profile's dimensions and checklist applied.</summary>
+    public HandbookVersion For(ProjectCategory category)
+    {
+        var profile = Profiles.Of(category);
+        return this with
+        {
+            TailoredFor = category,
+            Dimensions = profile.Dimensions ?? Dimensions,
+            Checklist = Checklist.Where(i => !profile.OmittedChecklistItems.Contains(i.Id)).ToList(),
+        };
+    }
+
+    /// <summary>Whether a criterion is switched on, by the handbook for every project or by the category's profile.</summary>
+    public bool Requires(string criterion) => ExtraCriteria.Contains(criterion) || Profile.ExtraCriteria.Contains(criterion);
 
     public ApprovalMode ApprovalModeAt(DecisionPoint point) => ApprovalModes.GetValueOrDefault(point, ApprovalMode.SingleDecider);
 
@@ -183,6 +215,37 @@ public static partial class HandbookRules
         foreach (var unknown in version.ExtraCriteria.Where(c => !ExtraCriteria.Known.Contains(c)))
         {
             Add("extraCriteria", $"'{unknown}' is not a known criterion: {string.Join(", ", ExtraCriteria.Known.Order())}.");
+        }
+
+        foreach (var fault in version.CategoryThresholds.Faults())
+        {
+            Add("categories.thresholds", fault);
+        }
+
+        foreach (var category in Enum.GetValues<ProjectCategory>())
+        {
+            var field = $"categories.{WireNames.Of(category)}";
+            var profile = version.Profiles.Of(category);
+            if (profile.Dimensions is { } dimensions
+                && (!dimensions.Contains(Dimension.Time) || !dimensions.Contains(Dimension.Cost) || dimensions.Count != dimensions.Distinct().Count()))
+            {
+                Add(field, "The profile's dimensions hold time and cost, each dimension once.");
+            }
+
+            if (profile.HighlightReportDays is < CategoryProfile.MinHighlightReportDays or > CategoryProfile.MaxHighlightReportDays)
+            {
+                Add(field, $"Highlight reports fall due every {CategoryProfile.MinHighlightReportDays} to {CategoryProfile.MaxHighlightReportDays} days.");
+            }
+
+            foreach (var unknown in profile.ExtraCriteria.Where(c => !ExtraCriteria.Known.Contains(c)))
+            {
+                Add(field, $"'{unknown}' is not a known criterion: {string.Join(", ", ExtraCriteria.Known.Order())}.");
+            }
+
+            foreach (var missing in profile.OmittedChecklistItems.Where(id => version.Checklist.All(i => i.Id != id)))
+            {
+                Add(field, $"The omitted checklist item {missing} is not in the handbook.");
+            }
         }
 
         return faults.ToDictionary(f => f.Key, f => f.Value.ToArray());

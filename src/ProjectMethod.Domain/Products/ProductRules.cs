@@ -42,13 +42,26 @@ public static class ProductRules
             ? null
             : DomainError.Conflict("products-closed", "Products closed", $"Products no longer change once the project is {WireNames.Of(phase)}.");
 
-    /// <summary>The acceptor is a Senior User of the project; the quality responsible a Senior Supplier (or someone one names).</summary>
-    public static DomainError? CheckPeople(IReadOnlyList<RoleAssignment> roles, string? qualityResponsibleUserId, string? acceptorUserId)
+    /// <summary>
+    /// The acceptor is a Senior User of the project; the quality responsible a Senior Supplier (or someone one names). A
+    /// project whose category makes the Senior Supplier optional, and that has none, may name anyone to answer for quality
+    /// but the acceptor: the one who reviews a product never also accepts it.
+    /// </summary>
+    public static DomainError? CheckPeople(
+        IReadOnlyList<RoleAssignment> roles, string? qualityResponsibleUserId, string? acceptorUserId, bool seniorSupplierRequired = true)
     {
         if (acceptorUserId is not null && !roles.Any(r => r.UserId == acceptorUserId && r.Role == ProjectRole.SeniorUser))
         {
             return DomainError.Conflict("acceptor-not-senior-user", "Acceptor is not a Senior User",
                 $"{acceptorUserId} is no Senior User of the project: the user side accepts products.");
+        }
+
+        if (qualityResponsibleUserId is not null && !seniorSupplierRequired && roles.All(r => r.Role != ProjectRole.SeniorSupplier))
+        {
+            return qualityResponsibleUserId == acceptorUserId
+                ? DomainError.Conflict("quality-responsible-is-acceptor", "Quality responsible accepts",
+                    $"{qualityResponsibleUserId} accepts the product and cannot also answer for its quality review.")
+                : null;
         }
 
         if (qualityResponsibleUserId is not null && !roles.Any(r => r.UserId == qualityResponsibleUserId && r.Role == ProjectRole.SeniorSupplier))
@@ -60,12 +73,17 @@ public static class ProductRules
         return null;
     }
 
-    /// <summary>A Senior Supplier answers for quality, and names who reviews a product; never once it is final.</summary>
-    public static DomainError? CheckNaming(ProjectStanding standing, ProductState state)
+    /// <summary>
+    /// A Senior Supplier answers for quality, and names who reviews a product; never once it is final. Where the category
+    /// makes the supplier optional and the project has none, the Executive names them.
+    /// </summary>
+    public static DomainError? CheckNaming(ProjectStanding standing, ProductState state, bool executiveNames = false)
     {
-        if (!standing.Holds(ProjectRole.SeniorSupplier))
+        if (!standing.Holds(ProjectRole.SeniorSupplier) && !(executiveNames && standing.Holds(ProjectRole.Executive)))
         {
-            return DomainError.Forbidden("Only a Senior Supplier names a product's quality responsible.");
+            return DomainError.Forbidden(executiveNames
+                ? "The project has no Senior Supplier: its Executive names a product's quality responsible."
+                : "Only a Senior Supplier names a product's quality responsible.");
         }
 
         return ProductMachine.IsFinal(state)

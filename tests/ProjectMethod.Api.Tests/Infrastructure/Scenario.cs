@@ -9,16 +9,27 @@ namespace ProjectMethod.Api.Tests.Infrastructure;
 /// pia proposes, bjørn sits on the portfolio board, eva is Executive, per Project Manager, bo Benefit Owner,
 /// siri Senior User, sven Senior Supplier; nils has no role at all.
 /// </summary>
-public sealed class Scenario(ApiFactory api, string sector = "helse")
+public sealed class Scenario(Func<string, string[], HttpClient> signIn, string sector = "helse")
 {
-    public HttpClient Proposer { get; } = api.As("pia");
-    public HttpClient Board { get; } = api.As("bjorn", GlobalRoles.PortfolioBoard);
-    public HttpClient Executive { get; } = api.As("eva");
-    public HttpClient ProjectManager { get; } = api.As("per");
-    public HttpClient BenefitOwner { get; } = api.As("bo");
-    public HttpClient SeniorUser { get; } = api.As("siri");
-    public HttpClient SeniorSupplier { get; } = api.As("sven");
-    public HttpClient Outsider { get; } = api.As("nils");
+    public Scenario(ApiFactory api, string sector = "helse")
+        : this(api.As, sector)
+    {
+    }
+
+    /// <summary>The same story told to a service running in a process of its own (the pages' tests drive it in a browser).</summary>
+    public Scenario(ServiceProcess service, string sector = "helse")
+        : this(service.As, sector)
+    {
+    }
+
+    public HttpClient Proposer { get; } = signIn("pia", []);
+    public HttpClient Board { get; } = signIn("bjorn", [GlobalRoles.PortfolioBoard]);
+    public HttpClient Executive { get; } = signIn("eva", []);
+    public HttpClient ProjectManager { get; } = signIn("per", []);
+    public HttpClient BenefitOwner { get; } = signIn("bo", []);
+    public HttpClient SeniorUser { get; } = signIn("siri", []);
+    public HttpClient SeniorSupplier { get; } = signIn("sven", []);
+    public HttpClient Outsider { get; } = signIn("nils", []);
 
     public Guid Id { get; private set; }
 
@@ -31,6 +42,23 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
     public Func<Scenario, Task>? BeforeBp4 { get; init; }
 
     /// <summary>Takes on a project proposed elsewhere (from an idea, say), to walk it on with the scenario's people.</summary>
+    /// <summary>The category the mandate proposes, with its facts (an object as the API takes it); null proposes none.</summary>
+    public object? MandateCategory { get; init; }
+
+    /// <summary>Whether the board gets a Senior Supplier before BP3 (a small project may do without).</summary>
+    public bool WithSeniorSupplier { get; init; } = true;
+
+    /// <summary>Tolerances and forecasts on time and cost only: the dimensions of a small project.</summary>
+    public bool TimeAndCostOnly { get; init; }
+
+    private object Only(object tolerances) => TimeAndCostOnly ? TimeAndCost(tolerances) : tolerances;
+
+    private static object TimeAndCost(object tolerances)
+    {
+        var all = JsonSerializer.SerializeToElement(tolerances);
+        return new { time = all.GetProperty("time"), cost = all.GetProperty("cost") };
+    }
+
     public Scenario Of(Guid projectId)
     {
         Id = projectId;
@@ -49,7 +77,8 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
     public async Task<Scenario> ReadyForBp1Async()
     {
         await ProposedAsync();
-        await Proposer.Put($"{Url}/mandate", new { purpose = "Bedre oppfølging av brukere", background = "Mange manuelle rutiner" }).Expect(HttpStatusCode.OK);
+        await Proposer.Put($"{Url}/mandate", new { purpose = "Bedre oppfølging av brukere", background = "Mange manuelle rutiner", category = MandateCategory })
+            .Expect(HttpStatusCode.OK);
         await Assign(Board, "executive", "eva");
         await CompleteChecklist(Proposer, "bp1");
         return this;
@@ -87,12 +116,16 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
     {
         await InPlanningAsync();
         await Assign(Executive, "seniorUser", "siri");
-        await Assign(Executive, "seniorSupplier", "sven");
+        if (WithSeniorSupplier)
+        {
+            await Assign(Executive, "seniorSupplier", "sven");
+        }
+
         ProductId = (await DescribeProduct(1)).Str("id");
         await SeniorUser.Post($"{Url}/products/{ProductId}/approve", new { comment = "Dette er det vi trenger" }).Expect(HttpStatusCode.OK);
         await ConfirmBusinessCase();
         await CompleteChecklist(ProjectManager, "bp3");
-        await Board.Put($"{Url}/tolerances/project", ProjectTolerances).Expect(HttpStatusCode.OK);
+        await Board.Put($"{Url}/tolerances/project", Only(ProjectTolerances)).Expect(HttpStatusCode.OK);
         await PlanStage(1);
         BenefitId = (await DefineBenefit()).Str("id");
         return this;
@@ -195,7 +228,7 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
     {
         await ProjectManager.Put($"{Url}/stages/{stage}/plan", new { plannedEnd = "2027-03-31", budget = 800000, productsInScope = 4, description = $"Fase {stage}" })
             .Expect(HttpStatusCode.OK);
-        await Executive.Put($"{Url}/stages/{stage}/tolerances", StageTolerances).Expect(HttpStatusCode.OK);
+        await Executive.Put($"{Url}/stages/{stage}/tolerances", Only(StageTolerances)).Expect(HttpStatusCode.OK);
     }
 
     /// <summary>A forecast for the current stage with these values (defaults on plan); the answer is the judged forecast.</summary>
@@ -204,7 +237,7 @@ public sealed class Scenario(ApiFactory api, string sector = "helse")
         ProjectManager.Post($"{Url}/forecasts", new
         {
             stage,
-            values = new { time, cost, quality, scope, benefit },
+            values = TimeAndCostOnly ? new { time, cost } : (object)new { time, cost, quality, scope, benefit },
             projectValues,
             comment = "Statusrapport",
         }).Expect(HttpStatusCode.Created);

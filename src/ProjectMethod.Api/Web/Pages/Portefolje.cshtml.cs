@@ -40,10 +40,13 @@ public sealed class PortefoljeModel(PortfolioReader portfolio, PortfolioReportRe
     [BindProperty(SupportsGet = true)]
     public bool OpenExceptions { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Domain.Handbooks.ProjectCategory? Category { get; set; }
+
     public PortfolioView View { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         View = await portfolio.ReadAsync(
-            new PortfolioFilter(string.IsNullOrWhiteSpace(Sector) ? null : Sector.Trim(), Phase, Rag, OpenExceptions ? true : null),
+            new PortfolioFilter(string.IsNullOrWhiteSpace(Sector) ? null : Sector.Trim(), Phase, Rag, OpenExceptions ? true : null, Category),
             new Paging(Paging.MaxLimit, Guid.Empty, 0), cancellationToken);
 }

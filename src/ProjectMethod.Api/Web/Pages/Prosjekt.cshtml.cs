@@ -6,6 +6,7 @@ using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Projects;
 using ProjectMethod.Api.Roles;
 using ProjectMethod.Domain.Access;
+using ProjectMethod.Domain.Handbooks;
 using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Web.Pages;
@@ -16,7 +17,8 @@ namespace ProjectMethod.Api.Web.Pages;
 /// as the API, whose refusals are shown beside the form they concern.
 /// </summary>
 public sealed class ProsjektModel(
-    Database database, GateReader gates, GateCommands decisions, BusinessCaseReader businessCase, RoleCommands roles, SteeringPackReader packs) : ProjectPageModel(database)
+    Database database, GateReader gates, GateCommands decisions, BusinessCaseReader businessCase, RoleCommands roles, SteeringPackReader packs,
+    ProjectCommands projects, Assurance.AssuranceCommands assurances) : ProjectPageModel(database)
 {
     /// <summary>The phases, stages and decision points, planned against actual, drawn above their table.</summary>
     public Timeline Timeline { get; private set; } = null!;
@@ -64,7 +66,9 @@ public sealed class ProsjektModel(
         var voted = false;
         var answer = await SendAsync(id, "decide", Operations.Decide, form, async () =>
         {
-            var result = await decisions.DecideAsync(id, new MakeDecision(form.Enum<Domain.Phases.Decision>("decision"), form.Text("rationale")), Caller);
+            var decision = form.Enum<Domain.Phases.Decision>("decision");
+            var category = decision == Domain.Phases.Decision.Approve ? form.Enum<ProjectCategory>("category") : null;
+            var result = await decisions.DecideAsync(id, new MakeDecision(decision, form.Text("rationale"), Category: category), Caller);
             voted = result.Value?.Vote is not null;
             return result;
         }, "DecisionDone");
@@ -97,6 +101,36 @@ public sealed class ProsjektModel(
             () => roles.RemoveAsync(id, assignmentId, new RemoveRole(form.Text("rationale")), Caller), "RoleRemovedDone");
     }
 
+    /// <summary>A confirmed category changed: the Executive between medium and large, the portfolio board any change.</summary>
+    public Task<IActionResult> OnPostCategoryAsync(Guid id)
+    {
+        var form = ReadForm();
+        return SendAsync(id, "category", Operations.ChangeCategory, form,
+            () => projects.ChangeCategoryAsync(id, new ChangeCategory(form.Enum<ProjectCategory>("category"), form.Text("rationale")), Caller), "CategoryDone");
+    }
+
+    /// <summary>Independent quality assurance recorded by the Executive or the portfolio board.</summary>
+    public Task<IActionResult> OnPostAssuranceAsync(Guid id)
+    {
+        var form = ReadForm();
+        return SendAsync(id, "assurance", Operations.RecordIndependentAssurance, form, () => assurances.RecordAsync(id, new Assurance.RecordIndependentAssurance(
+            form.Enum<Domain.Phases.DecisionPoint>("decisionPoint"), form.Text("assessor"), form.Text("organisation"), form.Date("concludedOn"),
+            form.Enum<Assurance.AssuranceRecommendation>("recommendation"), form.Text("conclusion")), Caller), "AssuranceDone");
+    }
+
+    /// <summary>The project's independent quality assurances, oldest first.</summary>
+    public IReadOnlyList<Assurance.IndependentAssuranceView> Assurances { get; private set; } = [];
+
+    /// <summary>The category and the mandate's proposal with its facts.</summary>
+    public ProjectCategoryView Category => ProjectView.CategoryOf(Project);
+
+    /// <summary>Whether the signed-in employee may change the confirmed category.</summary>
+    public bool MayChangeCategory => Project.Category is not null && May(Operations.ChangeCategory);
+
+    /// <summary>Whether the signed-in employee may record assurance now: the Executive or the board, before BP3 or BP4.</summary>
+    public bool MayRecordAssurance =>
+        Project.Phase is Domain.Phases.Phase.Planning or Domain.Phases.Phase.Execution && May(Operations.RecordIndependentAssurance);
+
     public static string ReplaceForm(Guid assignmentId) => $"replace-{assignmentId:N}";
 
     public static string RemoveForm(Guid assignmentId) => $"remove-{assignmentId:N}";
@@ -116,6 +150,7 @@ public sealed class ProsjektModel(
         Decisions = (await Database.ReadAsync(db => GateStore.DecisionsAsync(db, Project.Id, new Paging(Paging.MaxLimit, Guid.Empty, 0)), cancellationToken))
             .Select(d => d.SeenBy(mayRead)).ToList();
         Political = await Database.ReadAsync(db => Archive.ArchiveStore.PoliticalAsync(db, Project.Id), cancellationToken);
+        Assurances = await Database.ReadAsync(db => Assurance.AssuranceStore.OfProjectAsync(db, Project.Id), cancellationToken);
         Timeline = await packs.TimelineAsync(Project, cancellationToken);
         History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }

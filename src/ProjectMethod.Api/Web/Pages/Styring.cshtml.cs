@@ -25,7 +25,18 @@ public sealed class StyringModel(Database database, BusinessCaseReader businessC
     {
         var form = ReadForm();
         return SendAsync(id, "mandate", Operations.WriteMandate, form,
-            () => projects.WriteMandateAsync(id, new MandateRequest(form.Text("purpose"), form.Text("background")), Caller), "MandateDone");
+            () => projects.WriteMandateAsync(id, new MandateRequest(form.Text("purpose"), form.Text("background"), CategoryProposal(form)), Caller), "MandateDone");
+    }
+
+    /// <summary>The category the mandate proposes, when any of its facts is filled in (the use case then asks for all five).</summary>
+    private static CategoryProposal? CategoryProposal(FormReader form)
+    {
+        string[] fields = ["category.estimatedCost", "category.durationMonths", "category.sectorsInvolved", "category.uncertainty", "category.importance", "category.proposed"];
+        return fields.All(f => form.Text(f) is null)
+            ? null
+            : new CategoryProposal(form.Number("category.estimatedCost"), form.WholeNumber("category.durationMonths"), form.WholeNumber("category.sectorsInvolved"),
+                form.Enum<Domain.Handbooks.Scale>("category.uncertainty"), form.Enum<Domain.Handbooks.Scale>("category.importance"),
+                form.Enum<Domain.Handbooks.ProjectCategory>("category.proposed"));
     }
 
     public Task<IActionResult> OnPostBusinessCaseAsync(Guid id)
