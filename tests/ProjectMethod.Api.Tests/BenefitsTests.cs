@@ -297,6 +297,38 @@ public abstract class BenefitsTests(ApiFactory api)
         (await project.Outsider.GetAsync($"{project.Url}/gate").Expect(HttpStatusCode.OK)).Str("to").Should().Be("completed");
         (await project.Decide(project.ProjectManager, project.Executive, "Avslutt")).Str("toPhase").Should().Be("completed");
     }
+
+    [ProviderFact]
+    public async Task Each_benefit_names_whom_it_is_for_and_the_portfolio_sums_benefits_per_beneficiary()
+    {
+        var sector = await api.NewSectorAsync();
+        var project = await new Scenario(api, sector).InExecutionAsync();
+        object Benefit(string title, string[] beneficiaries, string? targetGroup, int target) => new
+        {
+            title, type = "qualitative", ownerUnit = "Hjemmetjenesten", ownerUserId = "bo", indicator = "Andel", unit = "percent",
+            baseline = new { value = 10, date = "2026-01-01" }, target = new { value = target, date = "2028-01-01" }, measurementInterval = "P3M",
+            beneficiaries, targetGroup,
+        };
+
+        var safer = await project.ProjectManager.Post($"{project.Url}/benefits", Benefit("Tryggere hjemme", ["citizens", "serviceUsers"], "Hjemmeboende over 80", 40))
+            .Expect(HttpStatusCode.Created);
+        safer.GetProperty("beneficiaries").EnumerateArray().Select(b => b.GetString()).Should().Equal("citizens", "serviceUsers");
+        safer.Str("targetGroup").Should().Be("Hjemmeboende over 80");
+        var reached = await project.ProjectManager.Post($"{project.Url}/benefits", Benefit("Mindre reising", ["employees"], null, 20)).Expect(HttpStatusCode.Created);
+        await project.BenefitOwner.Post($"{project.Url}/benefits/{reached.Str("id")}/measurements", new { date = "2026-03-01", value = 25, comment = "Målt" })
+            .Expect(HttpStatusCode.Created);
+        await project.ProjectManager.Post($"{project.Url}/benefits", Benefit("To ganger", ["citizens", "citizens"], null, 30))
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation");
+
+        var portfolio = await project.Board.GetAsync($"/api/v1/portfolio?sector={sector}").Expect(HttpStatusCode.OK);
+        var figures = portfolio.GetProperty("beneficiaries").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("beneficiary").GetString() ?? "none", f => (f.GetProperty("planned").GetInt32(), f.GetProperty("realised").GetInt32()));
+        figures["citizens"].Should().Be((1, 0));
+        figures["serviceUsers"].Should().Be((1, 0));
+        figures["employees"].Should().Be((1, 1), "its measurement reached the target");
+        figures["businesses"].Should().Be((0, 0));
+        figures["none"].Should().Be((1, 0), "the scenario's first benefit names nobody");
+    }
 }
 
 public sealed class BenefitsTestsOnSqlite(SqliteApi api) : BenefitsTests(api), IClassFixture<SqliteApi>;

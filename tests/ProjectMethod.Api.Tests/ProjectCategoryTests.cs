@@ -202,6 +202,35 @@ public abstract class ProjectCategoryTests(ApiFactory api)
     }
 
     [ProviderFact]
+    public async Task The_portfolio_counts_a_highlight_report_overdue_by_each_projects_own_interval()
+    {
+        var sector = await api.NewSectorAsync();
+        var small = await new Scenario(api, sector) { MandateCategory = SmallFacts, WithSeniorSupplier = false, TimeAndCostOnly = true }.InExecutionAsync();
+        var medium = await new Scenario(api, sector).InExecutionAsync();
+        var began = api.Clock.GetCurrentInstant().InUtc().Date;
+        var board = api.As("bjorn", GlobalRoles.PortfolioBoard);
+
+        async Task<(int Overdue, Dictionary<Guid, string?> Due)> Read()
+        {
+            var portfolio = await board.GetAsync($"/api/v1/portfolio?sector={sector}").Expect(HttpStatusCode.OK);
+            return (portfolio.GetProperty("overdueReports").GetInt32(),
+                portfolio.GetProperty("projects").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetGuid(), p => p.GetProperty("nextReportDue").GetString()));
+        }
+
+        var (overdue, due) = await Read();
+        overdue.Should().Be(0);
+        due[small.Id].Should().Be(began.PlusDays(60).ToString("yyyy-MM-dd", null));
+        due[medium.Id].Should().Be(began.PlusDays(30).ToString("yyyy-MM-dd", null));
+
+        api.Clock.Advance(Duration.FromDays(40));
+        (await Read()).Overdue.Should().Be(1, "the medium project owed a report after 30 days, the small one has 60");
+        await medium.Forecast(1);
+        (await Read()).Overdue.Should().Be(0, "the report moves the next one a month on");
+        api.Clock.Advance(Duration.FromDays(25));
+        (await Read()).Overdue.Should().Be(1, "now the small project's two months are up");
+    }
+
+    [ProviderFact]
     public async Task A_small_projects_highlight_report_falls_due_after_its_profiles_interval()
     {
         var project = await new Scenario(api) { MandateCategory = SmallFacts, WithSeniorSupplier = false, TimeAndCostOnly = true }.InExecutionAsync();

@@ -542,6 +542,7 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Gjennomføring" })).ToContainTextAsync("3");
         await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Planlegging" })).ToContainTextAsync("3");
         await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Åpne avvik" })).ToContainTextAsync("1");
+        await Assertions.Expect(page.Locator(".figures div").Filter(new() { HasText = "Forsinkede statusrapporter" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#prosjekter ~ * tbody tr")).ToHaveCountAsync(12);
         await CheckAccessibility(page, "portefolje");
         await page.GetByLabel("Sektor").SelectOptionAsync(new SelectOptionValue { Label = "Kultur" });
@@ -717,8 +718,12 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await story.Choose("Definer en gevinst", ("Type", "Indirekte"));
         await story.Band("Definer en gevinst", "Nullpunkt", ("Verdi", "120"), ("Dato", "2026-01-01"));
         await story.Band("Definer en gevinst", "Mål", ("Verdi", "80"), ("Dato", "2028-01-01"));
-        await story.Send("Definer en gevinst", "Definer en gevinst", ("Tillatt avvik fra målet", "5"));
+        await story.Form("Definer en gevinst").GetByLabel("Tjenestemottakere").CheckAsync();
+        await story.Form("Definer en gevinst").GetByLabel("Ansatte").CheckAsync();
+        await story.Send("Definer en gevinst", "Definer en gevinst", ("Tillatt avvik fra målet", "5"), ("Målgruppe", "Hjemmeboende med trygghetsalarm"));
         await story.Done("Gevinsten er definert.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Færre utrykninger" }))
+            .ToContainTextAsync("Tjenestemottakere, Ansatte (Hjemmeboende med trygghetsalarm)");
         await CheckAccessibility(page, "prosjektgevinster");
         await story.TickChecklist(project);
         await story.SignInAs("Siri Seniorbruker");

@@ -164,7 +164,9 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
             .Text("unit", request.Unit, 50)
             .That(request.MeasurementInterval is not null, "measurementInterval", "measurementInterval is required, such as P3M.")
             .That(request.Baseline is null || (request.Baseline.Value is not null && request.Baseline.Date is not null), "baseline", "A baseline has a value and a date.")
-            .That(request.Target is null || (request.Target.Value is not null && request.Target.Date is not null), "target", "A target has a value and a date.");
+            .That(request.Target is null || (request.Target.Value is not null && request.Target.Date is not null), "target", "A target has a value and a date.")
+            .That(request.Beneficiaries is null || request.Beneficiaries.Distinct().Count() == request.Beneficiaries.Count, "beneficiaries", "Each beneficiary is named once.")
+            .Text("targetGroup", request.TargetGroup, Validation.ShortText, required: false);
         Point? Of(PointRequest? p) => p is { Value: { } v, Date: { } d } ? new Point(d, v) : null;
         foreach (var (field, message) in BenefitRules.CheckPlan(Of(request.Baseline), Of(request.Target), request.AllowedShortfall ?? 0, request.MeasurementInterval))
         {
@@ -189,6 +191,8 @@ public sealed class BenefitCommands(ProjectWrites writes, IClock clock)
         TargetDate = request.Target?.Date,
         AllowedShortfall = request.AllowedShortfall ?? 0,
         MeasurementInterval = NodaTime.Text.PeriodPattern.NormalizingIso.Format(request.MeasurementInterval!),
+        Beneficiaries = System.Text.Json.JsonSerializer.Serialize((request.Beneficiaries ?? []).Order().ToList(), Json.Options),
+        TargetGroup = request.TargetGroup?.Trim() is { Length: > 0 } group ? group : null,
     };
 
     internal static readonly DomainError MissingBenefit = DomainError.NotFound("The benefit was not found.");

@@ -8,10 +8,14 @@ namespace ProjectMethod.Api.Benefits;
 
 public sealed record PointRequest(decimal? Value, LocalDate? Date);
 
-/// <summary>A benefit (gevinst): owner, indicator, baseline, target, allowed shortfall and measurement interval. Drafts may leave owner, baseline and target for later.</summary>
+/// <summary>
+/// A benefit (gevinst): owner, indicator, baseline, target, allowed shortfall and measurement interval, and who it is for
+/// (its beneficiaries and target group). Drafts may leave owner, baseline and target for later.
+/// </summary>
 public sealed record BenefitRequest(
     string? Title, BenefitType? Type, string? Indicator, string? Unit, Period? MeasurementInterval, string? OwnerUnit = null, string? OwnerUserId = null,
-    PointRequest? Baseline = null, PointRequest? Target = null, decimal? AllowedShortfall = null);
+    PointRequest? Baseline = null, PointRequest? Target = null, decimal? AllowedShortfall = null, IReadOnlyList<Beneficiary>? Beneficiaries = null,
+    string? TargetGroup = null);
 
 public sealed record MeasurementRequest(LocalDate? Date, decimal? Value, string? Comment = null);
 
@@ -31,6 +35,12 @@ public sealed record BenefitView(
     Guid Id, string Title, BenefitType Type, string? OwnerUnit, [property: Person("owner")] string? OwnerUserId, string Indicator, string Unit, PointView? Baseline, PointView? Target,
     decimal AllowedShortfall, Period MeasurementInterval, IReadOnlyList<MeasurementView> Measurements, BenefitFigures? Figures, BenefitEvaluationView? Evaluation)
 {
+    /// <summary>Who the benefit is for: citizens, businesses, service users, employees, the municipality.</summary>
+    public IReadOnlyList<Beneficiary> Beneficiaries { get; init; } = [];
+
+    /// <summary>The group it is for, in the project's words.</summary>
+    public string? TargetGroup { get; init; }
+
     public static BenefitView From(BenefitRow row, IEnumerable<MeasurementView> measurements, LocalDate today, Phase phase)
     {
         var own = measurements.Where(m => m.BenefitId == row.Id).ToList();
@@ -41,7 +51,10 @@ public sealed record BenefitView(
             row.TargetValue is { } tv && row.TargetDate is { } td ? new PointView(tv, td) : null,
             row.AllowedShortfall, NodaTime.Text.PeriodPattern.NormalizingIso.Parse(row.MeasurementInterval).Value, own,
             plan is null ? null : BenefitMath.Figures(plan, own.Select(m => new Point(m.Date, m.Value)).ToList(), today, BenefitRules.MeasuredIn(phase)),
-            row.Outcome is { } outcome ? new BenefitEvaluationView(outcome, row.Explanation ?? "", row.EvaluatedBy ?? "", row.EvaluatedAt ?? default) : null);
+            row.Outcome is { } outcome ? new BenefitEvaluationView(outcome, row.Explanation ?? "", row.EvaluatedBy ?? "", row.EvaluatedAt ?? default) : null)
+        {
+            Beneficiaries = row.BeneficiaryList, TargetGroup = row.TargetGroup,
+        };
     }
 }
 

@@ -46,6 +46,14 @@ public sealed record BenefitRow
 
     public bool HasLineOwner => !string.IsNullOrWhiteSpace(OwnerUnit) && !string.IsNullOrWhiteSpace(OwnerUserId);
 
+    /// <summary>Who the benefit is for, as a JSON list of beneficiaries.</summary>
+    public string Beneficiaries { get; init; } = "[]";
+
+    /// <summary>The group it is for, in the project's words (hjemmeboende over 80, nye bedrifter …).</summary>
+    public string? TargetGroup { get; init; }
+
+    public IReadOnlyList<Beneficiary> BeneficiaryList => System.Text.Json.JsonSerializer.Deserialize<List<Beneficiary>>(Beneficiaries, Infrastructure.Json.Options)!;
+
     /// <summary>The plan, once baseline and target are both set.</summary>
     public BenefitPlan? Plan => BaselineValue is { } bv && BaselineDate is { } bd && TargetValue is { } tv && TargetDate is { } td
         ? new BenefitPlan(new Point(bd, bv), new Point(td, tv), AllowedShortfall, NodaTime.Text.PeriodPattern.NormalizingIso.Parse(MeasurementInterval).Value)
@@ -76,7 +84,8 @@ public static class BenefitStore
         """
         id, title, type, owner_unit AS OwnerUnit, owner_user_id AS OwnerUserId, indicator, unit, baseline_value AS BaselineValue,
         baseline_date AS BaselineDate, target_value AS TargetValue, target_date AS TargetDate, allowed_shortfall AS AllowedShortfall,
-        measurement_interval AS MeasurementInterval, outcome, explanation, evaluated_by AS EvaluatedBy, evaluated_at AS EvaluatedAt
+        measurement_interval AS MeasurementInterval, outcome, explanation, evaluated_by AS EvaluatedBy, evaluated_at AS EvaluatedAt,
+        beneficiaries, target_group AS TargetGroup
         """;
 
     private static readonly Sql OfProject = Sql.Of($"SELECT {Columns} FROM benefits WHERE project_id = @projectId ORDER BY id");
@@ -140,16 +149,17 @@ public static class BenefitStore
     private static readonly Sql Insert = Sql.Of(
         """
         INSERT INTO benefits (id, project_id, title, type, owner_unit, owner_user_id, indicator, unit, baseline_value, baseline_date,
-                              target_value, target_date, allowed_shortfall, measurement_interval, created_by, created_at)
+                              target_value, target_date, allowed_shortfall, measurement_interval, beneficiaries, target_group, created_by, created_at)
         VALUES (@Id, @projectId, @Title, @type, @OwnerUnit, @OwnerUserId, @Indicator, @Unit, @BaselineValue, @BaselineDate,
-                @TargetValue, @TargetDate, @AllowedShortfall, @MeasurementInterval, @by, @at)
+                @TargetValue, @TargetDate, @AllowedShortfall, @MeasurementInterval, @Beneficiaries, @TargetGroup, @by, @at)
         """);
 
     private static readonly Sql Update = Sql.Of(
         """
         UPDATE benefits SET title = @Title, type = @type, owner_unit = @OwnerUnit, owner_user_id = @OwnerUserId, indicator = @Indicator,
                             unit = @Unit, baseline_value = @BaselineValue, baseline_date = @BaselineDate, target_value = @TargetValue,
-                            target_date = @TargetDate, allowed_shortfall = @AllowedShortfall, measurement_interval = @MeasurementInterval
+                            target_date = @TargetDate, allowed_shortfall = @AllowedShortfall, measurement_interval = @MeasurementInterval,
+                            beneficiaries = @Beneficiaries, target_group = @TargetGroup
         WHERE id = @Id AND project_id = @projectId
         """);
 
@@ -324,7 +334,7 @@ public static class BenefitStore
         db.ExecuteAsync(isNew ? Insert : Update, new
         {
             row.Id, projectId, row.Title, type = row.Type.Wire(), row.OwnerUnit, row.OwnerUserId, row.Indicator, row.Unit, row.BaselineValue,
-            row.BaselineDate, row.TargetValue, row.TargetDate, row.AllowedShortfall, row.MeasurementInterval, by, at,
+            row.BaselineDate, row.TargetValue, row.TargetDate, row.AllowedShortfall, row.MeasurementInterval, row.Beneficiaries, row.TargetGroup, by, at,
         });
 
     public static Task InsertMeasurementAsync(DbSession db, MeasurementView measurement) => db.ExecuteAsync(InsertMeasurement, measurement);

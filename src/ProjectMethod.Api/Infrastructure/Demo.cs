@@ -109,6 +109,7 @@ public static class Demo
         private static readonly string[] Reviewers = ["sven"];
         private static readonly string[] UserTags = ["brukermedvirkning"];
         private static readonly string[] SupplierTags = ["anskaffelse"];
+        private static readonly string[] Beneficiaries = ["employees", "municipality"];
 
         private string url = "";
 
@@ -116,7 +117,11 @@ public static class Demo
         {
             var project = await Send(people.Proposer, HttpMethod.Post, "/api/v1/projects", new { name, sector, description });
             url = $"/api/v1/projects/{project.GetProperty("id").GetString()}";
-            await Send(people.Proposer, HttpMethod.Put, $"{url}/mandate", new { purpose = description, background = "Behovet er meldt fra tjenestene" });
+            await Send(people.Proposer, HttpMethod.Put, $"{url}/mandate", new
+            {
+                purpose = description, background = "Behovet er meldt fra tjenestene",
+                category = new { estimatedCost = 2_000_000, durationMonths = 18, sectorsInvolved = 1, uncertainty = "medium", importance = "medium" },
+            });
             await Assign(people.Board, "executive", "eva", "Eva Eier");
             await Checklist(people.Proposer, "bp1");
             if (reach == Phase.Proposed)
@@ -192,7 +197,7 @@ public static class Demo
             {
                 title = "Spart tid i tjenesten", type = "direct", ownerUnit = "Tjenesten", ownerUserId = "bo", indicator = "Timer per uke", unit = "hours",
                 baseline = new { value = 120, date = "2026-01-01" }, target = new { value = 80, date = "2028-01-01" }, allowedShortfall = 5,
-                measurementInterval = "P3M",
+                measurementInterval = "P3M", beneficiaries = Beneficiaries, targetGroup = "Ansatte i tjenesten",
             })).GetProperty("id").GetString();
             // The plan rests on the supplier's offer: the Executive exempts its decision's content (the municipality's negotiating position).
             await Decide(people.ProjectManager, people.Executive, new

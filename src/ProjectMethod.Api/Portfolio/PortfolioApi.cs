@@ -1,3 +1,4 @@
+using NodaTime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Infrastructure.Documents;
@@ -21,7 +22,16 @@ public sealed record PortfolioProject(
 {
     /// <summary>The project's category (confirmed at BP1, else the mandate's proposal, else medium).</summary>
     public ProjectCategory Category { get; init; } = CategoryRules.Untailored;
+
+    /// <summary>In execution: the day the next highlight report falls due (its category's interval after the last); before today, it is overdue.</summary>
+    public LocalDate? NextReportDue { get; init; }
 }
+
+/// <summary>
+/// The benefits for one beneficiary (null: benefits that name none): planned, realised (target reached or evaluated as
+/// realised) and at risk (forecast short of target, or a measurement overdue).
+/// </summary>
+public sealed record BeneficiaryFigures(Domain.Benefits.Beneficiary? Beneficiary, int Planned, int Realised, int AtRisk);
 
 /// <summary>Projects of one category, over the whole portfolio (the sector filter applies).</summary>
 public sealed record CategoryCount(ProjectCategory Category, int Count);
@@ -45,6 +55,12 @@ public sealed record PortfolioView(
 
     /// <summary>Projects per category: small, medium and large.</summary>
     public IReadOnlyList<CategoryCount> Categories { get; init; } = [];
+
+    /// <summary>Projects in execution whose highlight report is overdue by their category's interval.</summary>
+    public int OverdueReports { get; init; }
+
+    /// <summary>Benefits planned, realised and at risk per beneficiary (citizens, businesses …), and those for nobody named.</summary>
+    public IReadOnlyList<BeneficiaryFigures> Beneficiaries { get; init; } = [];
 }
 
 /// <summary>What a municipality reports on its co-creation strategy: in total and per sector.</summary>

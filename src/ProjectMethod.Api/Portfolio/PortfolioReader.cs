@@ -18,13 +18,15 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
     {
         var sector = filter.Sector;
         var today = BenefitMath.Today(clock);
-        var (page, totals, overdue, ideas, coCreation, summaries) = await database.ReadAsync(async db =>
+        var (page, all, summaries) = await database.ReadAsync(async db =>
         {
             var rows = await PortfolioStore.PageAsync(db, filter, paging);
-            var (totals, overdue, ideas, coCreation) = await TotalsAsync(db, views, sector, today);
+            var all = await TotalsAsync(db, views, sector, today);
             var onPage = rows.Take(paging.Limit).ToList();
-            return (rows, totals, overdue, ideas, coCreation, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
+            return (rows, all, onPage.Count == 0 ? [] : await SummariseAsync(db, onPage, today));
         }, cancellationToken);
+        var (totals, overdue, ideas, coCreation) = all;
+        var reportsDue = all.ReportsDue;
 
         var phases = Enum.GetValues<Phase>()
             .Select(p => new PhaseCount(p, (int)(totals.Phases.FirstOrDefault(c => c.Key == p.Wire())?.N ?? 0))).ToList();
@@ -37,7 +39,12 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
                 : new IdeaFunnel(origin, 0, 0, 0)).ToList();
         var categories = Enum.GetValues<Domain.Handbooks.ProjectCategory>()
             .Select(c => new CategoryCount(c, (int)(totals.Categories.FirstOrDefault(n => n.Key == c.Wire())?.N ?? 0))).ToList();
-        return new PortfolioView(phases, rags, summaries, (int)totals.OpenExceptions, overdue, next) { Ideas = funnel, CoCreation = coCreation, Categories = categories };
+        return new PortfolioView(phases, rags, summaries.Select(p => p with { NextReportDue = reportsDue.TryGetValue(p.Id, out var due) ? due : null }).ToList(),
+            (int)totals.OpenExceptions, overdue, next)
+        {
+            Ideas = funnel, CoCreation = coCreation, Categories = categories, OverdueReports = reportsDue.Values.Count(d => d < today),
+            Beneficiaries = all.Beneficiaries,
+        };
     }
 
 
@@ -55,8 +62,13 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
             return kept!;
         }
 
-        var totals = new PortfolioTotals(await PortfolioStore.TotalsAsync(db, sector), await PortfolioStore.OverdueMeasurementsAsync(db, sector, today),
-            await PortfolioStore.IdeasAsync(db, sector), CoCreationOf(await PortfolioStore.CoCreationAsync(db, sector), await PortfolioStore.LevelsReachedAsync(db, sector)));
+        var measured = await PortfolioStore.MeasuredAsync(db, sector, today);
+        var totals = new PortfolioTotals(await PortfolioStore.TotalsAsync(db, sector), measured.Count(b => b.Benefit.Figures?.Status == BenefitStatus.Overdue),
+            await PortfolioStore.IdeasAsync(db, sector), CoCreationOf(await PortfolioStore.CoCreationAsync(db, sector), await PortfolioStore.LevelsReachedAsync(db, sector)))
+        {
+            ReportsDue = await PortfolioStore.ReportsDueAsync(db, sector, today.AtStartOfDayInZone(Domain.Benefits.BenefitMath.Oslo).ToInstant()),
+            Beneficiaries = await PortfolioStore.PerBeneficiaryAsync(db, sector, measured),
+        };
         if (await AuditStore.HeadAsync(db) == head)
         {
             views.Keep(key, totals);
@@ -75,7 +87,13 @@ public sealed class PortfolioReader(Database database, IClock clock, ProjectView
 
     private sealed record PortfolioTotals(
         (IReadOnlyList<PortfolioStore.Count> Phases, IReadOnlyList<PortfolioStore.Count> Rags, long OpenExceptions, IReadOnlyList<PortfolioStore.Count> Categories) Counts, int Overdue,
-        IReadOnlyList<PortfolioStore.IdeaCount> Ideas, CoCreationPortfolio CoCreation);
+        IReadOnlyList<PortfolioStore.IdeaCount> Ideas, CoCreationPortfolio CoCreation)
+    {
+        /// <summary>The day each project in execution owes its next highlight report.</summary>
+        public IReadOnlyDictionary<Guid, LocalDate> ReportsDue { get; init; } = new Dictionary<Guid, LocalDate>();
+
+        public IReadOnlyList<BeneficiaryFigures> Beneficiaries { get; init; } = [];
+    }
 
     /// <summary>One page of projects, summarised with a statement per kind of fact over the page's range of ids.</summary>
     private static async Task<IReadOnlyList<PortfolioProject>> SummariseAsync(DbSession db, List<PortfolioStore.PortfolioRow> page, LocalDate today)

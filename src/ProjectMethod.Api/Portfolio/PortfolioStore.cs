@@ -242,18 +242,91 @@ public static class PortfolioStore
         DbSession db, Guid first, Guid last, NodaTime.LocalDate today) =>
         Figures(await db.ListAsync<BenefitOwner>(BenefitOwnersOfPage, new { first, last }), await BenefitStore.InRangeAsync(db, first, last), today);
 
-    /// <summary>Every benefit still measured (from execution on, not yet evaluated), for the portfolio's count of overdue measurements.</summary>
-    public static async Task<int> OverdueMeasurementsAsync(DbSession db, string? sector, NodaTime.LocalDate today)
+    private sealed record ReportingRow
+    {
+        public required Guid ProjectId { get; init; }
+
+        public required string HandbookSector { get; init; }
+
+        public required int HandbookVersion { get; init; }
+
+        public required ProjectCategory Category { get; init; }
+
+        public NodaTime.Instant? StageBegan { get; init; }
+
+        public NodaTime.Instant? LastReport { get; init; }
+    }
+
+    private static readonly Sql Reporting = Sql.Of(
+        $"""
+        SELECT p.id AS ProjectId, p.handbook_sector AS HandbookSector, p.handbook_version AS HandbookVersion, {Category} AS Category,
+               (SELECT MAX(d.decided_at) FROM decisions d WHERE d.project_id = p.id AND d.to_phase = p.phase AND (d.to_stage = p.stage OR d.to_stage IS NULL)) AS StageBegan,
+               (SELECT MAX(f.submitted_at) FROM forecasts f WHERE f.project_id = p.id AND f.level = @stageLevel AND f.stage = p.stage) AS LastReport
+        FROM projects p
+        WHERE p.phase = @execution AND p.stage IS NOT NULL AND (@sector IS NULL OR p.sector = @sector)
+        """);
+
+    /// <summary>
+    /// The day each project in execution owes its next highlight report: its category's interval after the last report or
+    /// after the stage began.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, NodaTime.LocalDate>> ReportsDueAsync(DbSession db, string? sector, NodaTime.Instant now)
+    {
+        var due = new Dictionary<Guid, NodaTime.LocalDate>();
+        foreach (var row in await db.ListAsync<ReportingRow>(Reporting, new { sector, execution = Phase.Execution.Wire(), stageLevel = ToleranceLevel.Stage.Wire() }))
+        {
+            var interval = await Handbooks.HandbookStore.ReportIntervalAsync(db, row.HandbookSector, row.HandbookVersion, row.Category);
+            due[row.ProjectId] = Web.Inbox.ReportDue(row.LastReport, row.StageBegan, now, interval);
+        }
+
+        return due;
+    }
+
+    /// <summary>Every benefit still measured (from execution on, not yet evaluated), with its figures as of today.</summary>
+    public static async Task<IReadOnlyList<(Guid ProjectId, BenefitView Benefit)>> MeasuredAsync(DbSession db, string? sector, NodaTime.LocalDate today)
     {
         var due = Enum.GetValues<Phase>().Where(BenefitRules.MeasuredIn).Select(p => p.Wire()).ToArray();
         var owners = await db.ListAsync<BenefitOwner>(DueBenefitOwners, new { due, sector });
-        if (owners.Count == 0)
+        return owners.Count == 0 ? [] : Figures(owners, await BenefitStore.MeasuredAsync(db, due, sector), today);
+    }
+
+    private sealed record ForWhomRow
+    {
+        public required Guid Id { get; init; }
+
+        public required string Beneficiaries { get; init; }
+
+        public BenefitOutcome? Outcome { get; init; }
+    }
+
+    private static readonly Sql ForWhom = Sql.Of(
+        """
+        SELECT b.id, b.beneficiaries, b.outcome FROM benefits b JOIN projects p ON p.id = b.project_id
+        WHERE p.phase <> @rejected AND (@sector IS NULL OR p.sector = @sector)
+        """);
+
+    /// <summary>
+    /// The benefits per beneficiary: how many are planned, how many are realised (reached their target, or evaluated as
+    /// realised) and how many are at risk or overdue; a benefit for several beneficiaries counts for each, and those for
+    /// nobody named count under none (<c>beneficiary</c> null).
+    /// </summary>
+    public static async Task<IReadOnlyList<BeneficiaryFigures>> PerBeneficiaryAsync(
+        DbSession db, string? sector, IReadOnlyList<(Guid ProjectId, BenefitView Benefit)> measured)
+    {
+        var status = measured.ToDictionary(m => m.Benefit.Id, m => m.Benefit.Figures?.Status);
+        var rows = await db.ListAsync<ForWhomRow>(ForWhom, new { sector, rejected = Phase.Rejected.Wire() });
+        var forWhom = rows.Select(r => (Row: r, Who: System.Text.Json.JsonSerializer.Deserialize<List<Beneficiary>>(r.Beneficiaries, Json.Options)!)).ToList();
+        BeneficiaryFigures Sum(Beneficiary? who, IEnumerable<ForWhomRow> benefits)
         {
-            return 0;
+            var list = benefits.ToList();
+            var of = (ForWhomRow r) => status.GetValueOrDefault(r.Id);
+            return new BeneficiaryFigures(who, list.Count,
+                list.Count(r => r.Outcome == BenefitOutcome.Realised || (r.Outcome is null && of(r) == BenefitStatus.Realised)),
+                list.Count(r => r.Outcome is null && of(r) is BenefitStatus.AtRisk or BenefitStatus.Overdue));
         }
 
-        var benefits = await BenefitStore.MeasuredAsync(db, due, sector);
-        return Figures(owners, benefits, today).Count(b => b.Benefit.Figures?.Status == BenefitStatus.Overdue);
+        return [.. Enum.GetValues<Beneficiary>().Select(who => Sum(who, forWhom.Where(f => f.Who.Contains(who)).Select(f => f.Row))),
+            Sum(null, forWhom.Where(f => f.Who.Count == 0).Select(f => f.Row))];
     }
 
     private static List<(Guid ProjectId, BenefitView Benefit)> Figures(

@@ -171,6 +171,11 @@ public sealed partial class FormReader(IFormCollection form, IStringLocalizer te
     public IReadOnlyList<string> Lines(string name) =>
         (Text(name) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The choices ticked under one name; a value that is none of them is left out.</summary>
+    public IReadOnlyList<TEnum> Enums<TEnum>(string name)
+        where TEnum : struct, Enum =>
+        form[name].Select(v => System.Enum.TryParse<TEnum>(v, ignoreCase: true, out var value) ? value : (TEnum?)null).OfType<TEnum>().Distinct().ToList();
+
     /// <summary>The ids of the boxes ticked under one name; a value that is no id is left out.</summary>
     public IReadOnlyList<Guid> Ids(string name) => form[name].Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
 

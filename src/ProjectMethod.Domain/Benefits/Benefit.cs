@@ -14,6 +14,16 @@ public enum BenefitType
 }
 
 
+/// <summary>Who a benefit is for: the municipality's own figures, or the people and businesses it serves.</summary>
+public enum Beneficiary
+{
+    Citizens,
+    Businesses,
+    ServiceUsers,
+    Employees,
+    Municipality,
+}
+
 /// <summary>The final evaluation of a benefit at the end of realisation.</summary>
 public enum BenefitOutcome
 {

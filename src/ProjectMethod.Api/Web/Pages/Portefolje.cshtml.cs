@@ -12,7 +12,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// The portfolio for the board: counts per phase and RAG, open exceptions and overdue measurements, and the projects —
 /// filtered by sector, phase, RAG and open exceptions with a form that needs no script — from the API's own reader.
 /// </summary>
-public sealed class PortefoljeModel(PortfolioReader portfolio, PortfolioReportReader reports, PortfolioDocuments documents) : PageModel
+public sealed class PortefoljeModel(PortfolioReader portfolio, PortfolioReportReader reports, PortfolioDocuments documents, NodaTime.IClock clock) : PageModel
 {
     /// <summary>The portfolio report (of the sector chosen, if one is) as PDF, as a workbook, or the projects as CSV.</summary>
     public async Task<IActionResult> OnGetReportAsync(string? format, CancellationToken cancellationToken)
@@ -44,6 +44,9 @@ public sealed class PortefoljeModel(PortfolioReader portfolio, PortfolioReportRe
     public Domain.Handbooks.ProjectCategory? Category { get; set; }
 
     public PortfolioView View { get; private set; } = null!;
+
+    /// <summary>Today in Oslo, which an overdue report is before.</summary>
+    public NodaTime.LocalDate Today => Domain.Benefits.BenefitMath.Today(clock);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         View = await portfolio.ReadAsync(

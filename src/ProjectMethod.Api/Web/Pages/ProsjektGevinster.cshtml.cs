@@ -27,7 +27,8 @@ public sealed class ProsjektGevinsterModel(Database database, IClock clock, Bene
         Period? interval = PeriodPattern.NormalizingIso.Parse(form.Text("measurementInterval") ?? "") is { Success: true } parsed ? parsed.Value : null;
         var owner = await PersonPicker.ResolveAsync(HttpContext, form, "ownerUserId", Texts);
         var request = new BenefitRequest(form.Text("title"), form.Enum<BenefitType>("type"), form.Text("indicator"), form.Text("unit"), interval,
-            form.Text("ownerUnit"), owner, Point(form, "baseline"), Point(form, "target"), form.Number("allowedShortfall"));
+            form.Text("ownerUnit"), owner, Point(form, "baseline"), Point(form, "target"), form.Number("allowedShortfall"),
+            form.Enums<Domain.Benefits.Beneficiary>("beneficiaries"), form.Text("targetGroup"));
         return await SendAsync(id, "define", Operations.DefineBenefit, form, () => benefits.DefineAsync(id, request, Caller), "BenefitDone");
     }
 
