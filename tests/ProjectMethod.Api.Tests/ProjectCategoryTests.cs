@@ -176,7 +176,7 @@ public abstract class ProjectCategoryTests(ApiFactory api)
         var categories = standard.GetProperty("categories");
         categories.GetProperty("small").GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()).Should().Equal("time", "cost");
         categories.GetProperty("large").GetProperty("extraCriteria").EnumerateArray().Select(d => d.GetString())
-            .Should().BeEquivalentTo("political-decision-before-bp3", "independent-assurance-before-bp3-bp4");
+            .Should().BeEquivalentTo("political-decision-before-bp3", "independent-assurance-before-bp3-bp4", "no-overdue-actions");
         categories.GetProperty("thresholds").GetProperty("largeFromCost").GetDecimal().Should().Be(20_000_000);
 
         var draft = await office.Post($"/api/v1/handbooks/{sector}/drafts", new { }).Expect(HttpStatusCode.Created);

@@ -1035,7 +1035,25 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await story.Done("Kvalitetssikringen er registrert.");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Ekstern kvalitetssikring" })).ToContainTextAsync("Kari Kvalitet, Ekstern KS AS");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ekstern kvalitetssikring, av noen utenfor" })).ToContainTextAsync("Oppfylt");
+
+        // The Executive gives the BP2 decision a follow-up action; Per, its owner, marks it done on the same page.
+        await story.Fill("Legg til oppfølgingspunkt", ("Hva", "Forankre gevinstene i linjen"), ("Ansvarlig", "Per Prosjektleder"),
+            ("Frist", DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        await story.Choose("Legg til oppfølgingspunkt", ("Følger opp", "Digital hjemmetjeneste: BP2 godkjent (Konsept → Planlegging)"));
+        await story.Form("Legg til oppfølgingspunkt").GetByRole(AriaRole.Button, new() { Name = "Legg til oppfølgingspunkt" }).ClickAsync();
+        await story.Done("Oppfølgingspunktet er lagt til.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Oppfølgingspunkter" })).ToContainTextAsync("Per Prosjektleder");
         await CheckAccessibility(page, "prosjekt-kvalitetssikring");
+        await story.SignInAs("Per Prosjektleder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Til beslutning" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Forankre gevinstene i linjen" })).ToContainTextAsync("Følg opp beslutning");
+        await page.GotoAsync($"/prosjekter/{project.Id}#oppfolging");
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Oppfølgingspunkter" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Forankre gevinstene i linjen" });
+        await row.GetByLabel("Hva som ble gjort").FillAsync("Gevinstansvarlig i hjemmetjenesten er utpekt");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Marker som utført" }).ClickAsync();
+        await story.Done("Oppfølgingspunktet er markert som utført.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Oppfølgingspunkter" })).ToContainTextAsync("Utført: Gevinstansvarlig i hjemmetjenesten er utpekt");
+        await CheckAccessibility(page, "prosjekt-oppfolging");
 
         // The board filters the portfolio by category.
         await story.SignInAs("Bjørn Virksomhetsledelsen");

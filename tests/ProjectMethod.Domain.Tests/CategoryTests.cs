@@ -160,4 +160,31 @@ public class CategoryTests
         Products.ProductRules.CheckNaming(Facts.Exec, Products.ProductState.Approved)!.Kind.Should().Be(ErrorKind.Forbidden);
         Products.ProductRules.CheckNaming(Facts.Pm, Products.ProductState.Approved, executiveNames: true)!.Kind.Should().Be(ErrorKind.Forbidden);
     }
+
+    [Fact]
+    public void An_open_action_past_its_day_is_overdue_and_only_its_owner_marks_it_done_once()
+    {
+        var today = new NodaTime.LocalDate(2026, 3, 10);
+        DecisionActions.IsOverdue(ActionState.Open, today.PlusDays(-1), today).Should().BeTrue();
+        DecisionActions.IsOverdue(ActionState.Open, today, today).Should().BeFalse("due today is not yet overdue");
+        DecisionActions.IsOverdue(ActionState.Done, today.PlusDays(-9), today).Should().BeFalse();
+        DecisionActions.CheckDone("per", "per", ActionState.Open).Should().BeNull();
+        DecisionActions.CheckDone("eva", "per", ActionState.Open)!.Kind.Should().Be(ErrorKind.Forbidden);
+        DecisionActions.CheckDone("per", "per", ActionState.Done)!.Code.Should().Be("action-done");
+    }
+
+    [Fact]
+    public void A_large_project_passes_a_stage_boundary_and_bp4_only_with_no_overdue_action()
+    {
+        var large = Facts.Ready(Phase.Execution, 1) with { Handbook = HandbookVersion.Standard.For(ProjectCategory.Large), OverdueActions = 2 };
+        foreach (var point in new[] { DecisionPoint.StageBoundary, DecisionPoint.Bp4 })
+        {
+            var criterion = Gatekeeper.Default.Judge(large, point).Single(c => c.Id == "actions-on-time");
+            (criterion.Met, criterion.Source, criterion.Principle).Should().Be((false, CriterionSource.Profile, Principle.P4));
+            Gatekeeper.Default.Judge(large with { OverdueActions = 0 }, point).Single(c => c.Id == "actions-on-time").Met.Should().BeTrue();
+        }
+
+        var medium = large with { Handbook = HandbookVersion.Standard.For(ProjectCategory.Medium) };
+        Gatekeeper.Default.Judge(medium, DecisionPoint.Bp4).Should().NotContain(c => c.Id == "actions-on-time");
+    }
 }

@@ -235,6 +235,8 @@ public static class EventTypes
     public static readonly EventType<Archive.ArchiveRecordData> ArchiveRecordResent = new("archiveRecordResent");
     public static readonly EventType<Archive.PoliticalDecisionView> PoliticalDecisionRecorded = new("politicalDecisionRecorded");
     public static readonly EventType<CategoryChangedData> CategoryChanged = new("categoryChanged");
+    public static readonly EventType<Actions.ActionView> ActionAdded = new("actionAdded");
+    public static readonly EventType<Actions.ActionView> ActionDone = new("actionDone");
     public static readonly EventType<Assurance.IndependentAssuranceView> IndependentAssuranceRecorded = new("independentAssuranceRecorded");
 
     /// <summary>Subscribes to every event type.</summary>

@@ -11,14 +11,15 @@ namespace ProjectMethod.Api.Gates;
 /// <summary>
 /// The gate view of a project: the next decision point, its decider, every criterion met or not, the decisions allowed
 /// now and, under board consensus, who has voted. Read for the API and for the web pages alike, kept per project version
-/// (<see cref="ProjectViews"/>).
+/// and day (<see cref="ProjectViews"/>): a follow-up action falls overdue with the date alone.
 /// </summary>
-public sealed class GateReader(Database database, GateFactsReader loader, ProjectViews views)
+public sealed class GateReader(Database database, GateFactsReader loader, ProjectViews views, NodaTime.IClock clock)
 {
     /// <summary>The gate of <paramref name="project"/> as read just now (its version is the one to serve).</summary>
     public async Task<Outcome<GateView>> ReadAsync(ProjectRow project, DecisionPoint? askedFor, CancellationToken cancellationToken)
     {
-        if (views.TryGet(new ProjectViews.Key(nameof(GateView), project.Id, project.Version, askedFor), out GateView? kept))
+        var today = Domain.Benefits.BenefitMath.Today(clock);
+        if (views.TryGet(new ProjectViews.Key(nameof(GateView), project.Id, project.Version, (askedFor, today)), out GateView? kept))
         {
             return kept!;
         }
@@ -40,7 +41,7 @@ public sealed class GateReader(Database database, GateFactsReader loader, Projec
         };
         if (wholeAt is { } version)
         {
-            views.Keep(new ProjectViews.Key(nameof(GateView), project.Id, version, askedFor), view);
+            views.Keep(new ProjectViews.Key(nameof(GateView), project.Id, version, (askedFor, today)), view);
         }
 
         return view;

@@ -101,6 +101,7 @@ public static class Composition
         services.AddSingleton<Archive.RecordDocuments>();
         services.AddSingleton<Archive.PoliticalDecisionCommands>();
         services.AddSingleton<Assurance.AssuranceCommands>();
+        services.AddSingleton<Actions.ActionCommands>();
         services.AddSingleton<Archive.ArchiveCommands>();
         services.AddSingleton<ArchiveSender>();
         services.AddHostedService(provider => provider.GetRequiredService<ArchiveSender>());
@@ -128,6 +129,7 @@ public static class Composition
         services.AddSingleton<IGateFactsSource, CoCreation.CoCreationGateFacts>();
         services.AddSingleton<IGateFactsSource, Archive.PoliticalGateFacts>();
         services.AddSingleton<IGateFactsSource, Assurance.AssuranceGateFacts>();
+        services.AddSingleton<IGateFactsSource, Actions.ActionGateFacts>();
         services.Configure<ToleranceSettings>(configuration.GetSection(ToleranceSettings.Section));
         return builder;
     }

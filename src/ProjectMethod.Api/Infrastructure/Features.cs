@@ -22,6 +22,7 @@ using ProjectMethod.Api.Sectors;
 using ProjectMethod.Api.Web;
 using ProjectMethod.Api.Webhooks;
 
+using ProjectMethod.Api.Actions;
 using ProjectMethod.Api.Assurance;
 
 namespace ProjectMethod.Api.Infrastructure;
@@ -34,7 +35,7 @@ public static class Features
         app.MapProjects().MapSteeringPack().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
         app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
         app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook().MapArchive();
-        app.MapAssurance();
+        app.MapAssurance().MapActions();
         app.MapNotifications();
         app.MapWeb();
         Operations.CheckAgainst(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));

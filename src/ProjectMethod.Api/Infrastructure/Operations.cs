@@ -28,6 +28,12 @@ public static class Operations
 
     public static readonly OperationId ChangeCategory = new("changeCategory");
 
+    public static readonly OperationId ListActions = new("listActions");
+
+    public static readonly OperationId AddAction = new("addAction");
+
+    public static readonly OperationId CompleteAction = new("completeAction");
+
     public static readonly OperationId ListArchiveRecords = new("listArchiveRecords");
 
     public static readonly OperationId ResendArchiveRecord = new("resendArchiveRecord");

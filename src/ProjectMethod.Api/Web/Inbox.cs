@@ -40,6 +40,7 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         HighlightReport,
         Measurement,
         Idea,
+        Action,
     }
 
     /// <summary>A step waiting for the employee besides decisions: on a project (or, for an idea, none), about a subject, maybe by a date.</summary>
@@ -195,10 +196,11 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
     private async Task<IEnumerable<WaitingStep>> StepsAsync(Actor actor, LocalDate today, CancellationToken cancellationToken)
     {
         var horizon = today.Plus(DueAhead);
-        var (products, reporting, ideas) = await database.ReadAsync(async db => (
+        var (products, reporting, ideas, actions) = await database.ReadAsync(async db => (
             await WebStore.ProductStepsAsync(db, actor.UserId),
             await WebStore.ReportingAsync(db, actor.UserId),
-            actor.IsPortfolioBoard ? await Ideas.IdeaStore.OpenAsync(db) : []), cancellationToken);
+            actor.IsPortfolioBoard ? await Ideas.IdeaStore.OpenAsync(db) : [],
+            await Actions.ActionStore.OfOwnerAsync(db, actor.UserId, horizon)), cancellationToken);
 
         var steps = products.Select(p => new WaitingStep(
             Json.Parse<Domain.Products.ProductState>(p.State) switch
@@ -231,6 +233,8 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         }
 
         steps.AddRange(ideas.Where(i => i.Status == Ideas.IdeaStatus.Received).Select(i => new WaitingStep(StepKind.Idea, null, i.Title, null, "/ideer")));
+        steps.AddRange(actions.Select(a => new WaitingStep(StepKind.Action, new ProjectRef(a.ProjectId, a.ProjectName ?? ""), a.What, a.DueOn,
+            $"/prosjekter/{a.ProjectId}#oppfolging")));
         return steps;
     }
 }

@@ -49,6 +49,9 @@ public sealed record GateFacts
     /// <summary>How many decisions of the municipality's political bodies adopted the project (with or without changes).</summary>
     public int AdoptedPoliticalDecisions { get; init; }
 
+    /// <summary>Follow-up actions of earlier decisions still open past their day.</summary>
+    public int OverdueActions { get; init; }
+
     /// <summary>The decision points (BP3, BP4) for which independent quality assurance is recorded.</summary>
     public IReadOnlySet<DecisionPoint> IndependentAssurances { get; init; } = new HashSet<DecisionPoint>();
 

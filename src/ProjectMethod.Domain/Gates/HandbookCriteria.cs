@@ -9,6 +9,11 @@ public sealed class HandbookCriteria : ICriteriaSet
 {
     public IEnumerable<(DecisionPoint, GateCriterion)> Criteria()
     {
+        foreach (var criterion in ActionsOnTime())
+        {
+            yield return criterion;
+        }
+
         yield return (DecisionPoint.Bp2, new("risk-assessed", Principle.P7,
             "The handbook asks for an uncertainty register with at least one assessed risk before BP2.",
             f => f.AssessedRisks > 0 ? CriterionCheck.Pass() : CriterionCheck.Fail("The uncertainty register holds no assessed risk.", Reason.Of("no-assessed-risk")),
@@ -35,6 +40,14 @@ public sealed class HandbookCriteria : ICriteriaSet
             "The handbook asks that the planned co-creation was held or each gap explained, and that every input was answered, before BP4.",
             Accounted, CoCreationOn, SourceOf(ExtraCriteria.CoCreationPlan)));
     }
+
+    private static IEnumerable<(DecisionPoint, GateCriterion)> ActionsOnTime() =>
+        new[] { DecisionPoint.StageBoundary, DecisionPoint.Bp4 }.Select(point => (point, new GateCriterion("actions-on-time", Principle.P4,
+            "Every follow-up action of earlier decisions is done or not yet due.",
+            f => f.OverdueActions == 0
+                ? CriterionCheck.Pass()
+                : CriterionCheck.Fail($"{f.OverdueActions} follow-up action(s) are overdue.", Reason.Of("actions-overdue", ReasonArgument.Number(f.OverdueActions))),
+            f => f.Handbook.Requires(ExtraCriteria.NoOverdueActions), SourceOf(ExtraCriteria.NoOverdueActions))));
 
     private static bool CoCreationOn(GateFacts facts) => facts.Handbook.Requires(ExtraCriteria.CoCreationPlan);
 

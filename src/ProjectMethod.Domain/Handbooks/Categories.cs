@@ -102,13 +102,16 @@ public sealed record CategoryProfile
     /// <summary>The method as it is untailored.</summary>
     public static CategoryProfile Medium { get; } = new();
 
-    /// <summary>A political decision and independent quality assurance before BP3 (and assurance again before BP4), monthly reports.</summary>
+    /// <summary>
+    /// A political decision and independent quality assurance before BP3 (and assurance again before BP4), no overdue
+    /// follow-up action at a stage boundary or BP4, monthly reports.
+    /// </summary>
     public static CategoryProfile Large { get; } = new()
     {
         HighlightReportDays = 30,
         ExtraCriteria = new HashSet<string>(StringComparer.Ordinal)
         {
-            Handbooks.ExtraCriteria.PoliticalDecisionBeforeBp3, Handbooks.ExtraCriteria.IndependentAssurance,
+            Handbooks.ExtraCriteria.PoliticalDecisionBeforeBp3, Handbooks.ExtraCriteria.IndependentAssurance, Handbooks.ExtraCriteria.NoOverdueActions,
         },
     };
 

@@ -48,8 +48,11 @@ public static class ExtraCriteria
     /// <summary>BP3 and BP4 need independent quality assurance (a kvalitetssikrer outside the line) recorded with its conclusion.</summary>
     public const string IndependentAssurance = "independent-assurance-before-bp3-bp4";
 
+    /// <summary>A stage boundary and BP4 need every follow-up action of earlier decisions done or not yet due.</summary>
+    public const string NoOverdueActions = "no-overdue-actions";
+
     public static IReadOnlySet<string> Known { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { CoCreationPlan, RiskAssessmentBeforeBp2, PoliticalDecisionBeforeBp3, IndependentAssurance };
+        new HashSet<string>(StringComparer.Ordinal) { CoCreationPlan, RiskAssessmentBeforeBp2, PoliticalDecisionBeforeBp3, IndependentAssurance, NoOverdueActions };
 }
 
 /// <summary>One version of a sector's project handbook (prosjekthåndbok): how the sector tailors the method (P7).</summary>

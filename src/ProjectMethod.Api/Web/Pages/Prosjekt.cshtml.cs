@@ -18,7 +18,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// </summary>
 public sealed class ProsjektModel(
     Database database, GateReader gates, GateCommands decisions, BusinessCaseReader businessCase, RoleCommands roles, SteeringPackReader packs,
-    ProjectCommands projects, Assurance.AssuranceCommands assurances) : ProjectPageModel(database)
+    ProjectCommands projects, Assurance.AssuranceCommands assurances, Actions.ActionCommands actions, NodaTime.IClock clock) : ProjectPageModel(database)
 {
     /// <summary>The phases, stages and decision points, planned against actual, drawn above their table.</summary>
     public Timeline Timeline { get; private set; } = null!;
@@ -118,6 +118,40 @@ public sealed class ProsjektModel(
             form.Enum<Assurance.AssuranceRecommendation>("recommendation"), form.Text("conclusion")), Caller), "AssuranceDone");
     }
 
+    /// <summary>A follow-up action given to a decision (or a steering group meeting) by the Executive or the board.</summary>
+    public async Task<IActionResult> OnPostActionAsync(Guid id)
+    {
+        var form = ReadForm();
+        var owner = await PersonPicker.ResolveAsync(HttpContext, form, "ownerUserId", Texts);
+        return await SendAsync(id, "action", Operations.AddAction, form,
+            () => actions.AddAsync(id, new Actions.AddAction(form.Text("what"), owner, form.Date("dueOn"), form.Id("decisionId")), Caller), "ActionDone");
+    }
+
+    /// <summary>The owner marks their action done, with a note.</summary>
+    public Task<IActionResult> OnPostActionDoneAsync(Guid id, Guid actionId)
+    {
+        var form = ReadForm();
+        return SendAsync(id, DoneForm(actionId), Operations.CompleteAction, form,
+            () => actions.CompleteAsync(id, actionId, new Actions.CompleteAction(form.Text("note")), Caller), "ActionCompleted");
+    }
+
+    public static string DoneForm(Guid actionId) => $"done-{actionId:N}";
+
+    /// <summary>The project's follow-up actions, open first by due day.</summary>
+    public IReadOnlyList<Actions.ActionView> FollowUps { get; private set; } = [];
+
+    /// <summary>What an action follows, as the page names it: the gate decision's title, an exception, or a steering group meeting.</summary>
+    public string Follows(Actions.ActionView action) => action.DecisionId switch
+    {
+        null => Texts["SteeringGroupMeeting"],
+        { } id => Decisions.FirstOrDefault(d => d.Id == id)?.Title ?? Texts["AnExceptionDecision"],
+    };
+
+    /// <summary>The decisions an action may follow: the project's gate decisions, newest first.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ActionSources =>
+        new[] { new KeyValuePair<string, string>("", Texts["SteeringGroupMeeting"]) }
+            .Concat(Decisions.OrderByDescending(d => d.DecidedAt).Select(d => new KeyValuePair<string, string>(d.Id.ToString(), d.Title)));
+
     /// <summary>The project's independent quality assurances, oldest first.</summary>
     public IReadOnlyList<Assurance.IndependentAssuranceView> Assurances { get; private set; } = [];
 
@@ -151,6 +185,9 @@ public sealed class ProsjektModel(
             .Select(d => d.SeenBy(mayRead)).ToList();
         Political = await Database.ReadAsync(db => Archive.ArchiveStore.PoliticalAsync(db, Project.Id), cancellationToken);
         Assurances = await Database.ReadAsync(db => Assurance.AssuranceStore.OfProjectAsync(db, Project.Id), cancellationToken);
+        var today = Domain.Benefits.BenefitMath.Today(clock);
+        FollowUps = (await Database.ReadAsync(db => Actions.ActionStore.OfProjectAsync(db, Project.Id), cancellationToken))
+            .Select(a => a.ToView(today)).OrderBy(a => a.State).ThenBy(a => a.DueOn).ToList();
         Timeline = await packs.TimelineAsync(Project, cancellationToken);
         History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }
