@@ -41,6 +41,12 @@ public abstract class ActionTests(ApiFactory api)
         (await StepsOf("bo", project.Id)).Should().ContainSingle(s => s.Kind == Inbox.StepKind.Action)
             .Which.Due.Should().Be(today.PlusDays(10));
         (await StepsOf("eva", project.Id)).Should().NotContain(s => s.Kind == Inbox.StepKind.Action, "hers falls due more than two weeks on");
+        var told = (await project.BenefitOwner.GetAsync("/api/v1/me/notifications").Expect(HttpStatusCode.OK)).GetProperty("waiting").EnumerateArray()
+            .Single(n => n.Str("topic") == "actionAssigned");
+        (told.Str("reason"), told.Str("subject"), told.Str("dueOn"), told.Str("link"))
+            .Should().Be(("actionOwner", "Avklar driftsavtalen med leverandøren", today.PlusDays(10).ToString("yyyy-MM-dd", null), $"/prosjekter/{project.Id}#oppfolging"));
+        (await project.Executive.GetAsync("/api/v1/me/notifications").Expect(HttpStatusCode.OK)).GetProperty("waiting").EnumerateArray()
+            .Should().Contain(n => n.Str("topic") == "actionAssigned", "the board gave Eva hers");
 
         var url = $"{project.Url}/actions/{added.Str("id")}/done";
         await project.Executive.Post(url, new { note = "Gjort" }).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");

@@ -58,8 +58,11 @@ public abstract class DocumentTests(ApiFactory api)
     public async Task The_steering_pack_holds_the_timeline_status_exceptions_risks_products_benefits_and_the_decisions_of_the_phase()
     {
         var (project, report) = await RunningAsync();
+        await project.Executive.Post($"{project.Url}/actions", new { what = "Avklar leveransen med leverandøren", ownerUserId = "per", dueOn = "2027-01-15" })
+            .Expect(HttpStatusCode.Created);
 
         var pack = await project.Outsider.GetAsync($"{project.Url}/steering-pack").Expect(HttpStatusCode.OK);
+        pack.GetProperty("openActions").EnumerateArray().Select(a => a.Str("what")).Should().Equal("Avklar leveransen med leverandøren");
         var timeline = pack.GetProperty("timeline");
         timeline.GetProperty("phases").EnumerateArray().Select(p => p.Str("phase")).Should().Equal("proposed", "concept", "planning", "execution");
         timeline.GetProperty("phases")[3].GetProperty("end").ValueKind.Should().Be(JsonValueKind.Null, "execution lasts");
@@ -92,7 +95,8 @@ public abstract class DocumentTests(ApiFactory api)
         text.Should().Contain("Tidslinje").And.Contain("Beslutningspunkter").And.Contain("31.03.2027").And.Contain("Leveransefase 1")
             .And.Contain("Rød").And.Contain("Leverandøren leverer sensorene for sent").And.Contain(TestPeople.NameOf("per"))
             .And.Contain("De største risikoene").And.Contain("Åpne unntak").And.Contain("Gevinster").And.Contain("BP3 godkjent")
-            .And.Contain("Timer per uke (timer)").And.NotContain("hours").And.NotContain("executive").And.NotContain("red ");
+            .And.Contain("Timer per uke (timer)").And.NotContain("hours").And.NotContain("executive").And.NotContain("red ")
+            .And.Contain("Oppfølgingspunkter").And.Contain("Avklar leveransen med leverandøren").And.Contain("15.01.2027");
         pdf.Picture("styringsgruppepakke", pages: 3);
     }
 

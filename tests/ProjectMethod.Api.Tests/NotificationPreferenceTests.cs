@@ -23,7 +23,7 @@ public abstract class NotificationPreferenceTests(ApiFactory api)
         var per = host.As("per");
 
         var defaults = await per.GetAsync(Preferences).Expect(HttpStatusCode.OK);
-        Kinds(defaults).Should().HaveCount(9).And.Contain("decisionWaiting", "immediate");
+        Kinds(defaults).Should().HaveCount(10).And.Contain("decisionWaiting", "immediate").And.Contain("actionAssigned", "digest");
         Kinds(defaults).Where(k => k.Key != "decisionWaiting").Should().OnlyContain(k => k.Value == "digest");
         defaults.Str("language").Should().Be("nb");
         defaults.GetProperty("digestHour").GetInt32().Should().Be(7);

@@ -104,7 +104,8 @@ public abstract class NotificationTests(ApiFactory api)
     private const string Preferences = "/api/v1/me/notification-preferences";
 
     private static readonly string[] EveryKind =
-        ["decisionWaiting", "exceptionRaised", "exceptionReportDue", "productWaiting", "reportDue", "measurementDue", "inputsWaiting", "decisionMade", "ideaAnswered"];
+        ["decisionWaiting", "exceptionRaised", "exceptionReportDue", "productWaiting", "reportDue", "measurementDue", "inputsWaiting", "decisionMade", "ideaAnswered",
+            "actionAssigned"];
 
     private static object Report => new
     {
@@ -182,6 +183,7 @@ public abstract class NotificationTests(ApiFactory api)
         await project.Executive.Post($"{url}/decision", new { decision = "escalate", rationale = "Utenfor min myndighet" }).Expect(HttpStatusCode.OK);
         var idea = await project.Outsider.Post("/api/v1/ideas", Idea("Tryggere skolevei")).Expect(HttpStatusCode.Created);
         await project.Board.Post($"/api/v1/ideas/{idea.Str("id")}/triage", new { decision = "decline", rationale = "Allerede i kommuneplanen" }).Expect(HttpStatusCode.OK);
+        await project.Executive.Post($"{project.Url}/actions", new { what = "Avklar driftsavtalen", ownerUserId = "per", dueOn = "2026-06-30" }).Expect(HttpStatusCode.Created);
         await DrainedAsync(host);
 
         var received = sink.Received();
@@ -193,7 +195,11 @@ public abstract class NotificationTests(ApiFactory api)
             "Exception for your decision: time in “Digital hjemmetjeneste”", "Decision: BP1 approved in “Digital hjemmetjeneste”"])
             .And.NotContain("Decision: BP3 approved in “Digital hjemmetjeneste”", "she made it herself");
         Text(sink.To("eva@kommune.example")[0]).Should().Contain("Hello Eva Eier,");
-        Subjects(sink, "per").Should().Contain(["Avviksrapport skal skrives: tid i «Digital hjemmetjeneste»", "Beslutning: BP3 godkjent i «Digital hjemmetjeneste»"]);
+        Subjects(sink, "per").Should().Contain(["Avviksrapport skal skrives: tid i «Digital hjemmetjeneste»", "Beslutning: BP3 godkjent i «Digital hjemmetjeneste»",
+            "Oppfølgingspunkt til deg innen 30. juni 2026: «Avklar driftsavtalen»"]);
+        Text(sink.To("per@kommune.example").Single(m => m.Subject!.StartsWith("Oppfølgingspunkt", StringComparison.Ordinal)))
+            .Should().Contain("En beslutning i prosjektet «Digital hjemmetjeneste» ga deg et oppfølgingspunkt: «Avklar driftsavtalen».")
+            .And.Contain("Du får dette fordi du er ansvarlig for oppfølgingspunktet.").And.Contain($"{BaseUrl}/prosjekter/{project.Id}#oppfolging");
         Subjects(sink, "sven").Should().Contain(["Beslutning: BP3 godkjent i «Digital hjemmetjeneste»"]);
         Subjects(sink, "siri").Should().Contain("Produktbeskrivelse til godkjenning: «Sensorpakke for hjemmeboende»")
             .And.NotContain(s => s.StartsWith("Beslutning", StringComparison.Ordinal), "Siri chose not to be told of decisions by e-mail");

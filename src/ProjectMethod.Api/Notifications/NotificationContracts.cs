@@ -5,7 +5,8 @@ namespace ProjectMethod.Api.Notifications;
 /// <summary>
 /// What a person is told of, each kind chosen for separately: a decision or vote waiting for them, an exception raised on
 /// their project, an exception report due from them, a product waiting for their step, a highlight report or benefit
-/// measurement due, co-creation inputs waiting for an answer, a decision made on their project, their idea answered.
+/// measurement due, co-creation inputs waiting for an answer, a decision made on their project, their idea answered, a
+/// follow-up action given to them.
 /// </summary>
 public enum NotificationKind
 {
@@ -18,6 +19,7 @@ public enum NotificationKind
     InputsWaiting,
     DecisionMade,
     IdeaAnswered,
+    ActionAssigned,
 }
 
 /// <summary>What exactly the notification is of: the kind says how it is delivered, the topic what the message says.</summary>
@@ -39,6 +41,7 @@ public enum NotificationTopic
     InputsWaiting,
     DecisionMade,
     IdeaAnswered,
+    ActionAssigned,
 }
 
 /// <summary>Why the notification is the recipient's: the role that makes it their turn.</summary>
@@ -52,6 +55,7 @@ public enum NotificationReason
     QualityResponsible,
     BenefitOwner,
     IdeaSender,
+    ActionOwner,
 }
 
 /// <summary>How a person wants a kind told: by e-mail at once, collected in the daily digest, or not by e-mail (the pages still show it).</summary>

@@ -143,6 +143,10 @@ public static class NotificationOutbox
                 ];
             }
 
+            case Actions.ActionView action:
+                return [Draft(action.OwnerUserId, NotificationKind.ActionAssigned, NotificationTopic.ActionAssigned, NotificationReason.ActionOwner, action.What,
+                    $"{page}#oppfolging") with { DueOn = action.DueOn }];
+
             case IdeaTriagedData:
                 return await OffProjectAsync(db, cause, payload);
 
@@ -160,6 +164,7 @@ public static class NotificationOutbox
         ProductStepData => type == EventTypes.ProductSubmitted.Name || type == EventTypes.ProductReviewed.Name,
         ProductView => type == EventTypes.ProductDefined.Name || type == EventTypes.ProductUpdated.Name || type == EventTypes.QualityResponsibleNamed.Name,
         DecisionView => type == EventTypes.DecisionMade.Name,
+        Actions.ActionView => type == EventTypes.ActionAdded.Name,
         _ => false,
     };
 

@@ -80,6 +80,9 @@ public sealed record SteeringPackView(
     IReadOnlyList<ExceptionView> OpenExceptions, IReadOnlyList<RiskView> TopRisks, IReadOnlyList<PackProduct> Products,
     IReadOnlyList<BenefitView> Benefits, IReadOnlyList<DecisionView> Decisions)
 {
+    /// <summary>The follow-up actions still open, overdue first and then by due day.</summary>
+    public IReadOnlyList<Actions.ActionView> OpenActions { get; init; } = [];
+
     /// <summary>The pack as a reader sees it: exempt decisions and exceptions without their content for one who may not read it.</summary>
     public SteeringPackView SeenBy(bool mayReadExempt) => this with
     {

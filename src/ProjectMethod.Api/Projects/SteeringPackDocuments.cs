@@ -81,6 +81,18 @@ public sealed class SteeringPackDocuments(Database database, PeopleReader people
                 [0.45, 0.17, 0.22, 0.16]);
         }
 
+        document.Section(t["FollowUpActions"]);
+        if (pack.OpenActions.Count == 0)
+        {
+            document.Text(t["PackNoOpenActions"]);
+        }
+        else
+        {
+            document.Rows([t["What"], t["ActionOwner"], t["DueOn"], t["State"]],
+                pack.OpenActions.Select(a => Row(a.What, Name(a.OwnerUserId), Web.Numbers.Format(a.DueOn), a.Overdue ? t["ActionOverdue"] : t["ActionState.open"])).ToList(),
+                [0.46, 0.22, 0.14, 0.18]);
+        }
+
         document.Section(t["Products"]);
         if (pack.Products.Count == 0)
         {

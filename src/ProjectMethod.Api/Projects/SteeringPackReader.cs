@@ -42,6 +42,7 @@ public sealed class SteeringPackReader(Database database, ToleranceReader tolera
             Products = await ProductStore.ForProjectAsync(db, id),
             Benefits = await BenefitStore.ForProjectAsync(db, id),
             Measurements = await BenefitStore.MeasurementsAsync(db, id),
+            Actions = await Actions.ActionStore.OfProjectAsync(db, id),
         }, cancellationToken);
 
         var timeline = await TimelineOfAsync(project, facts.Decisions, cancellationToken);
@@ -58,7 +59,11 @@ public sealed class SteeringPackReader(Database database, ToleranceReader tolera
             facts.Risks.Where(r => r.Status != RiskStatus.Closed).OrderByDescending(r => r.Exposure).ThenBy(r => r.RecordedAt).Take(Risks).ToList(),
             facts.Products.Select(p => new PackProduct(p.Id, p.Title, p.DeliveringStage, p.State, p.OpenDefects)).ToList(),
             facts.Benefits.Select(b => BenefitView.From(b, facts.Measurements, today, project.Phase)).ToList(),
-            decisions);
+            decisions)
+        {
+            OpenActions = facts.Actions.Select(a => a.ToView(today)).Where(a => a.State == Domain.Gates.ActionState.Open)
+                .OrderByDescending(a => a.Overdue).ThenBy(a => a.DueOn).ToList(),
+        };
     }
 
     /// <summary>The timeline from the decisions and the plans: each stage's plan and the project's end, as the tolerance reader gives them.</summary>
