@@ -97,8 +97,7 @@ public static class PortfolioStore
         public required Phase Phase { get; init; }
     }
 
-    /// <summary>A project's category as its profile applies: confirmed, else proposed, else medium.</summary>
-    private const string Category = "COALESCE(p.category, p.proposed_category, 'medium')";
+    private const string Category = Projects.ProjectStore.EffectiveCategory;
 
     private const string Filtered =
         $"""
@@ -259,9 +258,7 @@ public static class PortfolioStore
 
     private static readonly Sql Reporting = Sql.Of(
         $"""
-        SELECT p.id AS ProjectId, p.handbook_sector AS HandbookSector, p.handbook_version AS HandbookVersion, {Category} AS Category,
-               (SELECT MAX(d.decided_at) FROM decisions d WHERE d.project_id = p.id AND d.to_phase = p.phase AND (d.to_stage = p.stage OR d.to_stage IS NULL)) AS StageBegan,
-               (SELECT MAX(f.submitted_at) FROM forecasts f WHERE f.project_id = p.id AND f.level = @stageLevel AND f.stage = p.stage) AS LastReport
+        SELECT p.id AS ProjectId, p.handbook_sector AS HandbookSector, p.handbook_version AS HandbookVersion, {Category} AS Category, {Projects.ProjectStore.ReportDates}
         FROM projects p
         WHERE p.phase = @execution AND p.stage IS NOT NULL AND (@sector IS NULL OR p.sector = @sector)
         """);

@@ -56,6 +56,19 @@ public sealed record ProjectRow
 
 public static class ProjectStore
 {
+    /// <summary>In SQL over <c>projects p</c>: the category whose profile applies — confirmed, else proposed, else medium.</summary>
+    public const string EffectiveCategory = "COALESCE(p.category, p.proposed_category, 'medium')";
+
+    /// <summary>
+    /// In SQL over <c>projects p</c>: when the stage under way began (the decision that opened it) and its newest highlight
+    /// report (<c>@stageLevel</c>), from which the next report falls due.
+    /// </summary>
+    public const string ReportDates =
+        """
+        (SELECT MAX(d.decided_at) FROM decisions d WHERE d.project_id = p.id AND d.to_phase = p.phase AND (d.to_stage = p.stage OR d.to_stage IS NULL)) AS StageBegan,
+        (SELECT MAX(f.submitted_at) FROM forecasts f WHERE f.project_id = p.id AND f.level = @stageLevel AND f.stage = p.stage) AS LastReport
+        """;
+
     private const string Columns =
         """
         id, name, sector, description, phase, stage, closed_early AS ClosedEarly, proposer_id AS ProposerId,

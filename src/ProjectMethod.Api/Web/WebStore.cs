@@ -143,9 +143,7 @@ public static class WebStore
     private static readonly Sql Reports = Sql.Of(
         $"""
         SELECT p.id AS ProjectId, p.name AS ProjectName, p.stage, p.handbook_sector AS HandbookSector, p.handbook_version AS HandbookVersion,
-               COALESCE(p.category, p.proposed_category, 'medium') AS Category,
-               (SELECT MAX(d.decided_at) FROM decisions d WHERE d.project_id = p.id AND d.to_phase = p.phase AND (d.to_stage = p.stage OR d.to_stage IS NULL)) AS StageBegan,
-               (SELECT MAX(f.submitted_at) FROM forecasts f WHERE f.project_id = p.id AND f.level = @stageLevel AND f.stage = p.stage) AS LastReport
+               {Projects.ProjectStore.EffectiveCategory} AS Category, {Projects.ProjectStore.ReportDates}
         FROM projects p
         WHERE p.phase = '{Phase.Execution.Wire()}' AND p.stage IS NOT NULL
           AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.project_id = p.id AND r.user_id = @userId AND r.role = @projectManager)
