@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using ProjectMethod.Api.Tests.Infrastructure;
 using ProjectMethod.Domain.Roles;
 

@@ -4,7 +4,6 @@ using Dapper;
 using NodaTime;
 using ProjectMethod.Api.Infrastructure;
 using ProjectMethod.Api.Tests.Infrastructure;
-using ProjectMethod.Api.Webhooks;
 using ProjectMethod.Domain.Roles;
 
 namespace ProjectMethod.Api.Tests;

@@ -1195,6 +1195,57 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await CheckAccessibility(page, "portefolje-samskaping");
     }
 
+    [BrowserFact]
+    public async Task An_issue_is_raised_on_the_page_decided_by_the_executive_and_one_the_stage_cannot_carry_becomes_an_exception()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Per Prosjektleder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        var project = new Uri(page.Url).AbsolutePath;
+        await story.Tab(project, "Endringer");
+        await Assertions.Expect(page.GetByText("Prosjekteier avgjør alle saker.")).ToBeVisibleAsync();
+        await story.Choose("Meld en sak", ("Type sak", "Endringsønske"));
+        await story.Send("Meld en sak", "Meld en sak", ("Tittel", "Alarm også i omsorgsboligene"), ("Beskrivelse", "Brukerrådet ber om at omsorgsboligene tas med."),
+            ("Virkning på sluttdato (dager)", "5"), ("Virkning på kostnad (kr)", "30 000"), ("Nytt produkt", "Alarmpakke for omsorgsboliger"),
+            ("Det nye produktets formål", "Trygghet i omsorgsboligene"));
+        await story.Done("Saken er meldt.");
+        var first = page.Locator("article").Filter(new() { HasText = "Alarm også i omsorgsboligene" });
+        await Assertions.Expect(first).ToContainTextAsync("Endringsønske · Åpen · Meldt av Per Prosjektleder");
+        await Assertions.Expect(first).ToContainTextAsync("30\u00a0000\u00a0kr");
+        await Assertions.Expect(first.GetByRole(AriaRole.Button, new() { Name = "Avgjør saken" })).ToHaveCountAsync(0);
+        await story.Choose("Meld en sak", ("Type sak", "Avvik fra spesifikasjon"));
+        await story.Send("Meld en sak", "Meld en sak", ("Tittel", "Sensorene tåler ikke fukt på bad"), ("Beskrivelse", "Må byttes til en annen modell."),
+            ("Virkning på kostnad (kr)", "40 000"));
+        await story.Done("Saken er meldt.");
+
+        await story.SignInAs("Eva Eier");
+        await story.Tab(project, "Endringer");
+        await story.Send("Utpek endringsmyndighet", "Utpek endringsmyndighet", ("Person", "Siri Seniorbruker"), ("Beløpsgrense (kr)", "20 000"), ("Grense i dager", "10"));
+        await story.Done("Endringsmyndigheten er utpekt.");
+        await Assertions.Expect(page.GetByText("Siri Seniorbruker avgjør saker som flytter fasen inntil 20\u00a0000\u00a0kr og 10 dager")).ToBeVisibleAsync();
+        await story.Choose("Avgjør saken: Alarm også i omsorgsboligene", ("Beslutning", "Godkjenn"));
+        await story.Send("Avgjør saken: Alarm også i omsorgsboligene", "Avgjør saken", ("Begrunnelse", "Innenfor fasens toleranse"));
+        await story.Done("Saken er avgjort.");
+        await Assertions.Expect(first).ToContainTextAsync("Godkjent");
+        await Assertions.Expect(first).ToContainTextAsync("Avgjort av Eva Eier");
+        await story.Choose("Avgjør saken: Sensorene tåler ikke fukt på bad", ("Beslutning", "Godkjenn"));
+        await story.Send("Avgjør saken: Sensorene tåler ikke fukt på bad", "Avgjør saken", ("Begrunnelse", "Må gjøres"));
+        await story.Done("Saken er avgjort.");
+        var second = page.Locator("article").Filter(new() { HasText = "Sensorene tåler ikke fukt på bad" });
+        await Assertions.Expect(second).ToContainTextAsync("Eskalert som avvik");
+        await Assertions.Expect(second.GetByRole(AriaRole.Link, new() { Name = "Endringen ligger utenfor toleransen og er meldt som avvik – se status." })).ToBeVisibleAsync();
+        await CheckAccessibility(page, "endringer");
+
+        var api = demo.Api("nils");
+        var stage = (await api.GetAsync($"/api/v1/projects/{project.Split('/')[^1]}/tolerances").Expect(HttpStatusCode.OK)).GetProperty("stages")[0].GetProperty("plan");
+        (stage.Str("plannedEnd"), stage.GetProperty("budget").GetDecimal()).Should().Be(("2027-04-05", 830000m), "the first change moved the plan; the second waits for an exception plan");
+        var products = (await api.GetAsync($"/api/v1/projects/{project.Split('/')[^1]}/products").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray();
+        products.Should().Contain(p => p.Str("title") == "Alarmpakke for omsorgsboliger" && p.Str("state") == "draft");
+    }
+
     /// <summary>A database of its own filled by the demo, the service on it with the development sign-in, and Chromium on the service.</summary>
     private async Task<DemoInBrowser> DemoInBrowserAsync(params (string Key, string Value)[] settings)
     {

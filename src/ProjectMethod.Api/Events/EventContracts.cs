@@ -238,6 +238,9 @@ public static class EventTypes
     public static readonly EventType<Actions.ActionView> ActionAdded = new("actionAdded");
     public static readonly EventType<Actions.ActionView> ActionDone = new("actionDone");
     public static readonly EventType<Assurance.IndependentAssuranceView> IndependentAssuranceRecorded = new("independentAssuranceRecorded");
+    public static readonly EventType<Changes.ChangeView> ChangeRaised = new("changeRaised");
+    public static readonly EventType<Changes.ChangeView> ChangeDecided = new("changeDecided");
+    public static readonly EventType<Changes.ChangeAuthorityView> ChangeAuthoritySet = new("changeAuthoritySet");
 
     /// <summary>Subscribes to every event type.</summary>
     public const string All = "*";

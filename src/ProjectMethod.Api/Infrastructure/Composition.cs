@@ -102,6 +102,7 @@ public static class Composition
         services.AddSingleton<Archive.PoliticalDecisionCommands>();
         services.AddSingleton<Assurance.AssuranceCommands>();
         services.AddSingleton<Actions.ActionCommands>();
+        services.AddSingleton<Changes.ChangeCommands>();
         services.AddSingleton<Archive.ArchiveCommands>();
         services.AddSingleton<ArchiveSender>();
         services.AddHostedService(provider => provider.GetRequiredService<ArchiveSender>());

@@ -23,6 +23,7 @@ using ProjectMethod.Api.Web;
 using ProjectMethod.Api.Webhooks;
 
 using ProjectMethod.Api.Actions;
+using ProjectMethod.Api.Changes;
 using ProjectMethod.Api.Assurance;
 
 namespace ProjectMethod.Api.Infrastructure;
@@ -35,7 +36,7 @@ public static class Features
         app.MapProjects().MapSteeringPack().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
         app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
         app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook().MapArchive();
-        app.MapAssurance().MapActions();
+        app.MapAssurance().MapActions().MapChanges();
         app.MapNotifications();
         app.MapWeb();
         Operations.CheckAgainst(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));

@@ -39,6 +39,7 @@ public static class OpenApi
         ["Archive"] = "The municipality's archive (Noark 5 through Fiks Arkiv): each decision and issued report as a registry entry of the project's case file, its delivery and receipts, and the political decisions about a project.",
         ["Assurance"] = "Independent quality assurance (ekstern kvalitetssikring) before BP3 and BP4, by someone outside the project's line, which the handbook or the project's category may require.",
         ["Actions"] = "The follow-up of decisions: actions a gate decision, an exception's decision or a steering group meeting carries — what, who, by when — marked done by their owners.",
+        ["Change control"] = "The issue register: requests for change, off-specifications and problems raised by anyone with a role, decided by the change authority — never by the one who raised them — and an approved baseline change judged against the tolerances.",
         ["Notifications"] = "What the signed-in person is told of by e-mail (at once, in a daily digest, or not), what was sent and what waits, and their calendar feed of decision points and due dates.",
     };
 

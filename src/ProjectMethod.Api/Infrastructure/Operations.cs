@@ -34,6 +34,14 @@ public static class Operations
 
     public static readonly OperationId CompleteAction = new("completeAction");
 
+    public static readonly OperationId ListChanges = new("listChanges");
+
+    public static readonly OperationId RaiseChange = new("raiseChange");
+
+    public static readonly OperationId DecideChange = new("decideChange");
+
+    public static readonly OperationId SetChangeAuthority = new("setChangeAuthority");
+
     public static readonly OperationId ListArchiveRecords = new("listArchiveRecords");
 
     public static readonly OperationId ResendArchiveRecord = new("resendArchiveRecord");

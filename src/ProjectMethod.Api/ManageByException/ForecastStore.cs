@@ -23,6 +23,9 @@ public enum ForecastLevel
 
     /// <summary>The products judged on their own, when a review found defects or a product was removed from scope.</summary>
     Products,
+
+    /// <summary>An issue's baseline change judged before it is approved: the stage plan and forecast moved by it.</summary>
+    Change,
 }
 
 /// <summary>A forecast as stored, with its values and its judgement.</summary>
