@@ -12,7 +12,7 @@ public sealed class ContractTests
         """
         {"id":"0195e1c2-0000-7000-8000-000000000001","name":"P","sector":"helse","description":"D","phase":"proposed","stage":null,
          "closedEarly":false,"proposerId":"pia","handbook":{"sector":"standard","version":1},"mandate":null,"version":1,
-         "createdAt":"2026-03-02T08:00:00Z","updatedAt":"2026-03-02T08:00:00Z","toleranceStatus":null,"ideaId":null,
+         "createdAt":"2026-03-02T08:00:00Z","updatedAt":"2026-03-02T08:00:00Z","toleranceStatus":null,"ideaId":null,"programmeId":null,"participatingSectors":["oppvekst"],
          "category":{"category":"medium","confirmed":false,"proposed":null,"suggested":null,"facts":null}}
         """;
 

@@ -1246,6 +1246,55 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         products.Should().Contain(p => p.Str("title") == "Alarmpakke for omsorgsboliger" && p.Str("state") == "draft");
     }
 
+    [BrowserFact]
+    public async Task The_portfolio_board_creates_a_programme_on_the_page_adds_two_projects_and_reads_it_rolled_up()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Bjørn Virksomhetsledelsen");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektmetoden" }).GetByRole(AriaRole.Link, new() { Name = "Programmer", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ingen programmer ennå.")).ToBeVisibleAsync();
+        await story.Fill("Opprett program", ("Navn", "Balanse' 24"), ("Beskrivelse", "Omstilling i helse og kultur"), ("Programeier", "Eva Eier"),
+            ("Medlem av programstyret", "Siri Seniorbruker"));
+        await story.Form("Opprett program").GetByLabel("Helse og velferd").CheckAsync();
+        await story.Form("Opprett program").GetByLabel("Kultur").CheckAsync();
+        await story.Form("Opprett program").GetByRole(AriaRole.Button, new() { Name = "Opprett program" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Noen felt er ikke fylt ut riktig");
+        await story.Form("Opprett program").GetByLabel("Helse og velferd").CheckAsync();
+        await story.Form("Opprett program").GetByLabel("Kultur").CheckAsync();
+        await story.Band("Opprett program", "Tid", ("Planlagt slutt", "2027-12-31"), ("Dager tidligere", "365"), ("Dager senere", "31"));
+        await story.Band("Opprett program", "Kostnad", ("Plan", "4 000 000"), ("Tillatt under", "400 000"), ("Tillatt over", "300 000"));
+        await story.Send("Opprett program", "Opprett program");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Balanse' 24", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Programeier: Eva Eier. Programstyret: Siri Seniorbruker.")).ToBeVisibleAsync();
+
+        foreach (var project in new[] { "Digital hjemmetjeneste", "Nytt bibliotek på Torget" })
+        {
+            await story.Choose("Legg prosjekt til programmet", ("Prosjekt", project));
+            await story.Send("Legg prosjekt til programmet", "Legg prosjekt til programmet");
+            await story.Done("Prosjektet er lagt til programmet.");
+        }
+
+        var projects = page.GetByRole(AriaRole.Table, new() { Name = "Prosjektene i programmet" });
+        await Assertions.Expect(projects.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        await Assertions.Expect(projects.GetByRole(AriaRole.Row).Filter(new() { HasText = "Digital hjemmetjeneste" })).ToContainTextAsync("2\u00a0000\u00a0000\u00a0kr");
+        await Assertions.Expect(page.Locator(".figures")).ToContainTextAsync("Budsjett4\u00a0000\u00a0000\u00a0kr");
+        await Assertions.Expect(page.GetByRole(AriaRole.List).Filter(new() { HasText = "Prosjekt lagt til" })).ToContainTextAsync("Bjørn Virksomhetsledelsen");
+        await CheckAccessibility(page, "program");
+
+        // A third project would take the members past what the programme may cost: refused in Norwegian, nothing added.
+        await story.Choose("Legg prosjekt til programmet", ("Prosjekt", "Skolebytte til ny plattform"));
+        await story.Send("Legg prosjekt til programmet", "Legg prosjekt til programmet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Utenfor programmets toleranse");
+        await Assertions.Expect(projects.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektmetoden" }).GetByRole(AriaRole.Link, new() { Name = "Programmer", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Balanse' 24" })).ToContainTextAsync("Eva Eier");
+        await CheckAccessibility(page, "programmer");
+    }
+
     /// <summary>A database of its own filled by the demo, the service on it with the development sign-in, and Chromium on the service.</summary>
     private async Task<DemoInBrowser> DemoInBrowserAsync(params (string Key, string Value)[] settings)
     {

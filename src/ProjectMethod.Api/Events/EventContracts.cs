@@ -111,6 +111,17 @@ public sealed record BenefitEvaluatedData(Guid BenefitId, BenefitOutcome? Outcom
 /// <summary>A product's step (approved, submitted, reviewed, accepted, rejected, removed from scope): the product after it, and who took it.</summary>
 public sealed record ProductStepData(ProductView Product, ProductState From, ProductState To, string Actor, string? Comment);
 
+/// <summary>
+/// What a programme's event records: the programme, the project it concerns (if one), the tolerances set (if any), the
+/// portfolio board's rationale, and the breach raised or decided.
+/// </summary>
+public sealed record ProgrammeEventData(Guid ProgrammeId, string Name, Guid? ProjectId, ManageByException.ToleranceSetView? Tolerances)
+{
+    public string? Rationale { get; init; }
+
+    public Programmes.ProgrammeExceptionView? Exception { get; init; }
+}
+
 /// <summary>The project's answer to a co-creation input.</summary>
 public sealed record CoCreationInputAnsweredData(Guid InputId, InputResponseView Response);
 
@@ -241,6 +252,12 @@ public static class EventTypes
     public static readonly EventType<Changes.ChangeView> ChangeRaised = new("changeRaised");
     public static readonly EventType<Changes.ChangeView> ChangeDecided = new("changeDecided");
     public static readonly EventType<Changes.ChangeAuthorityView> ChangeAuthoritySet = new("changeAuthoritySet");
+    public static readonly EventType<ProgrammeEventData> ProgrammeCreated = new("programmeCreated");
+    public static readonly EventType<ProgrammeEventData> ProgrammeTolerancesSet = new("programmeTolerancesSet");
+    public static readonly EventType<ProgrammeEventData> ProgrammeProjectAdded = new("programmeProjectAdded");
+    public static readonly EventType<ProgrammeEventData> ProgrammeExceptionRaised = new("programmeExceptionRaised");
+    public static readonly EventType<ProgrammeEventData> ProgrammeExceptionDecided = new("programmeExceptionDecided");
+    public static readonly EventType<Programmes.ParticipatingSectors> ParticipatingSectorsSet = new("participatingSectorsSet");
 
     /// <summary>Subscribes to every event type.</summary>
     public const string All = "*";

@@ -103,6 +103,8 @@ public static class Composition
         services.AddSingleton<Assurance.AssuranceCommands>();
         services.AddSingleton<Actions.ActionCommands>();
         services.AddSingleton<Changes.ChangeCommands>();
+        services.AddSingleton<Programmes.ProgrammeCommands>();
+        services.AddSingleton<Programmes.ProgrammeReader>();
         services.AddSingleton<Archive.ArchiveCommands>();
         services.AddSingleton<ArchiveSender>();
         services.AddHostedService(provider => provider.GetRequiredService<ArchiveSender>());

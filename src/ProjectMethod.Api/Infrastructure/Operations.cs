@@ -42,6 +42,20 @@ public static class Operations
 
     public static readonly OperationId SetChangeAuthority = new("setChangeAuthority");
 
+    public static readonly OperationId ListProgrammes = new("listProgrammes");
+
+    public static readonly OperationId CreateProgramme = new("createProgramme");
+
+    public static readonly OperationId GetProgramme = new("getProgramme");
+
+    public static readonly OperationId SetProgrammeTolerances = new("setProgrammeTolerances");
+
+    public static readonly OperationId AddProgrammeProject = new("addProgrammeProject");
+
+    public static readonly OperationId DecideProgrammeException = new("decideProgrammeException");
+
+    public static readonly OperationId SetParticipatingSectors = new("setParticipatingSectors");
+
     public static readonly OperationId ListArchiveRecords = new("listArchiveRecords");
 
     public static readonly OperationId ResendArchiveRecord = new("resendArchiveRecord");

@@ -28,7 +28,7 @@ public sealed class ProjectGuard(RequestDelegate next, Database database)
         var standing = await database.ReadAsync(async db =>
         {
             var project = await ProjectStore.GetAsync(db, projectId);
-            return project is null ? null : ProjectStanding.Of(http.User.ToActor(), await RoleStore.ForProjectAsync(db, projectId), project.ProposerId);
+            return project is null ? null : await Programmes.ProgrammeStore.StandingAsync(db, http.User.ToActor(), await RoleStore.ForProjectAsync(db, projectId), project);
         }, http.RequestAborted);
         if (standing is not null && gate.Check(standing) is { } refused)
         {

@@ -136,7 +136,7 @@ public sealed class ProjectWrites(Database database, IClock clock, People.People
 
             var roles = await RoleStore.ForProjectAsync(db, projectId);
             var now = clock.GetCurrentInstant();
-            var write = new ProjectWrite(db, project, roles, ProjectStanding.Of(actor, roles, project.ProposerId), now, people);
+            var write = new ProjectWrite(db, project, roles, await Programmes.ProgrammeStore.StandingAsync(db, actor, roles, project), now, people);
             var outcome = await work(write);
             if (outcome.Error is { } error)
             {

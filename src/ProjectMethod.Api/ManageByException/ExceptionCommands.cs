@@ -13,7 +13,7 @@ using ProjectMethod.Domain;
 namespace ProjectMethod.Api.ManageByException;
 
 /// <summary>An exception's report and its decision by the owner of the tolerance: the use cases the API and the web pages share.</summary>
-public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReader loader)
+public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReader loader, Database database)
 {
     private static readonly DomainError Missing = DomainError.NotFound("The exception was not found.");
 
@@ -115,7 +115,7 @@ public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReade
             else if (changes is not null)
             {
                 var proposal = await ExceptionBaseline.ProposeAsync(write.Db, id, exception, stage, changes, request.Plan, write.Actor.UserId, write.Now);
-                if ((proposal.Error ?? await SetBaseline(write, proposal.Value!)) is { } outside)
+                if ((proposal.Error ?? await SetBaseline(write, proposal.Value!, database)) is { } outside)
                 {
                     return outside;
                 }
@@ -135,6 +135,11 @@ public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReade
             await ExceptionStore.UpdateAsync(write.Db, decided);
             write.Record(EventTypes.ExceptionDecided,
                 new ExceptionDecidedData(exceptionId, decision, decided.Rationale!, decided.State, decided.Exemption, decided.PublicTitle));
+            if (exception.Owner == Domain.Phases.Decider.ProgrammeBoard && write.Project.ProgrammeId is { } programmeId)
+            {
+                await Programmes.ProgrammeStore.LogAsync(write.Db, programmeId, new Programmes.ProgrammeEntry(Programmes.ProgrammeEntryKind.ProjectExceptionDecided,
+                    write.Project.Id, $"{write.Project.Name}: {decision.Wire()} ({ToleranceRules.Name(exception.Dimension)}) – {decided.Rationale}", write.Actor.UserId, write.Now));
+            }
 
             if (decision == ExceptionDecision.PrematureClosure)
             {
@@ -148,7 +153,7 @@ public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReade
     }
 
     /// <summary>The new baseline, inside the decider's own authority: the stage's plan and tolerances inside the project's, or the project's own.</summary>
-    private static async Task<DomainError?> SetBaseline(ProjectWrite write, BaselineProposal proposal)
+    private static async Task<DomainError?> SetBaseline(ProjectWrite write, BaselineProposal proposal, Database database)
     {
         // A stage baseline is checked inside the Executive's authority (the project tolerance) as it is saved.
         if (proposal.Level == ToleranceLevel.Stage)
@@ -156,13 +161,15 @@ public sealed class ExceptionCommands(ProjectWrites writes, Gates.GateFactsReade
             return (await StageBaselines.SaveAsync(write, proposal.Stage, proposal.TolerancesAfter, proposal.PlanAfter)).Error;
         }
 
-        if (await ToleranceNesting.CheckInnerAsync(write.Db, write.Project.Id, ToleranceScope.Project, proposal.TolerancesAfter) is { } innerOutside)
+        if ((await ToleranceNesting.CheckInnerAsync(write.Db, write.Project.Id, ToleranceScope.Project, proposal.TolerancesAfter)
+             ?? await Programmes.ProgrammeNesting.CheckMemberAsync(database, write, proposal.TolerancesAfter)) is { } outside)
         {
-            return innerOutside;
+            return outside;
         }
 
         await ToleranceStore.ReplaceAsync(write.Db, write.Project.Id, ToleranceScope.Project, proposal.TolerancesAfter, write.Actor.UserId, write.Now);
         write.Record(EventTypes.TolerancesSet, ToleranceSetView.From(proposal.TolerancesAfter, null, null));
+        await Programmes.ProgrammeNesting.LogMemberTolerancesAsync(write, proposal.TolerancesAfter);
         return proposal.PlanAfter is { } plan ? (await StageBaselines.SaveAsync(write, proposal.Stage, null, plan)).Error : null;
     }
 

@@ -79,9 +79,13 @@ public sealed record ExceptionView
     public ExceptionView SeenBy(bool mayReadExempt) =>
         Exemption is null || mayReadExempt ? this : this with { Report = null, Rationale = null, ContentWithheld = true };
 
+    /// <summary>The programme of the exception's project, whose programme board then owns it where the portfolio board would.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? ProgrammeId { get; init; }
+
     public Decider Owner => ExceptionRules.OwnerOf(ToCase());
 
     public ExceptionReport? ExceptionReport => Report is null ? null : JsonSerializer.Deserialize<ExceptionReport>(Report, Json.Options);
 
-    public ExceptionCase ToCase() => new(Id, Level, State, Escalated, ReportedBy, BenefitId);
+    public ExceptionCase ToCase() => new(Id, Level, State, Escalated, ReportedBy, BenefitId, ProgrammeId is not null);
 }

@@ -11,7 +11,8 @@ public static class ExceptionStore
         """
         id, project_id AS ProjectId, level, stage, benefit_id AS BenefitId, dimension, state, escalated, forecast_id AS ForecastId, forecast_value AS ForecastValue,
         "plan", deviation, allowed, raised_at AS RaisedAt, report, reported_by AS ReportedBy, reported_at AS ReportedAt, decision, rationale,
-        decided_by AS DecidedBy, decided_at AS DecidedAt, exemption, public_title AS PublicTitle
+        decided_by AS DecidedBy, decided_at AS DecidedAt, exemption, public_title AS PublicTitle,
+        (SELECT p.programme_id FROM projects p WHERE p.id = exceptions.project_id) AS ProgrammeId
         """;
 
     private static readonly Sql OfProject = Sql.Of($"SELECT {Columns} FROM exceptions WHERE project_id = @projectId ORDER BY id");
@@ -81,6 +82,7 @@ public static class ExceptionStore
                 Deviation = breach.Evaluation.Deviation,
                 Allowed = breach.Evaluation.AllowedDeviation,
                 RaisedAt = write.Now,
+                ProgrammeId = write.Project.ProgrammeId,
             };
             await write.Db.ExecuteAsync(Insert, new
             {

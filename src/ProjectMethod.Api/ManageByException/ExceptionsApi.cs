@@ -38,7 +38,7 @@ public static class ExceptionsApi
             .WithDescription("The Project Manager: cause, consequences, options with their effects, recommendation. A benefit exception in realisation: the Benefit Owner or the benefit's owner in the line.")
             .WithProblems(400, 403, 404, 409, 412);
         group.MapPost("/exceptions/{exceptionId:guid}/decision", async (Guid id, Guid exceptionId, ExceptionDecisionRequest request, HttpContext http, ExceptionCommands commands) =>
-                (await commands.DecideAsync(id, exceptionId, request, http.Caller())).AsOk(http)).WithName(Operations.DecideException).Allows(ProjectAccess.Before.ExecutiveOrBoard)
+                (await commands.DecideAsync(id, exceptionId, request, http.Caller())).AsOk(http)).WithName(Operations.DecideException).Allows(ProjectAccess.Before.ExceptionDecider)
             .WithSummary("Decide an exception")
             .WithDescription("The Executive for a stage exception; the portfolio board for a project or escalated one; never the reporter. approveExceptionPlan and adjustTolerances set a new baseline (inside the decider's authority) and judge the latest forecast again: the baseline is the current one with the changes laid over it — a tolerance dimension, a side of a band or a plan field left out keeps its current value, and the stage keeps its products in scope and the products it carries on. prematureClosure only before closure.")
             .WithProblems(400, 403, 404, 409, 412);

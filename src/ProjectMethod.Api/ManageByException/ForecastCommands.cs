@@ -137,6 +137,7 @@ public static class Forecasting
             .ToList();
         var raised = await ExceptionStore.RaiseAsync(write, breaches, id);
         write.Record(EventTypes.ForecastSubmitted, new ForecastSubmittedData(id, stage, null, evaluation, measured, raised.Select(r => r.Id).ToList(), []));
+        await Programmes.ProgrammeJudging.JudgeAsync(write, projectValues, settings.AtRiskThreshold);
         return new ForecastView(id, stage, null, comment, evaluation, raised, [], measured, write.Actor.UserId, write.Now, narrative);
     }
 

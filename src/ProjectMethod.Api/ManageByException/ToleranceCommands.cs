@@ -11,7 +11,7 @@ using ProjectMethod.Domain;
 namespace ProjectMethod.Api.ManageByException;
 
 /// <summary>The project's and the stages' tolerances and the stage plans: the use cases the API and the web pages share.</summary>
-public sealed class ToleranceCommands(ProjectWrites writes)
+public sealed class ToleranceCommands(ProjectWrites writes, Database database)
 {
     /// <summary>The project tolerances, set by the portfolio board that owns them.</summary>
     public async Task<WriteResult<ToleranceSetView>> SetProjectAsync(Guid id, ToleranceSetRequest request, Caller caller)
@@ -35,14 +35,16 @@ public sealed class ToleranceCommands(ProjectWrites writes)
                 return inactive.ToError();
             }
 
-            if (await ToleranceNesting.CheckInnerAsync(write.Db, id, ToleranceScope.Project, set!) is { } innerOutside)
+            if ((await ToleranceNesting.CheckInnerAsync(write.Db, id, ToleranceScope.Project, set!)
+                 ?? await Programmes.ProgrammeNesting.CheckMemberAsync(database, write, set!)) is { } outside)
             {
-                return innerOutside;
+                return outside;
             }
 
             await ToleranceStore.ReplaceAsync(write.Db, id, ToleranceScope.Project, set!, write.Actor.UserId, write.Now);
             var view = ToleranceSetView.From(set!, null, null);
             write.Record(EventTypes.TolerancesSet, view);
+            await Programmes.ProgrammeNesting.LogMemberTolerancesAsync(write, set!);
             return view;
         });
         return result;

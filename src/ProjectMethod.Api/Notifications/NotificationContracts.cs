@@ -56,6 +56,9 @@ public enum NotificationReason
     BenefitOwner,
     IdeaSender,
     ActionOwner,
+
+    /// <summary>On the programme board of the programme the project belongs to.</summary>
+    ProgrammeBoard,
 }
 
 /// <summary>How a person wants a kind told: by e-mail at once, collected in the daily digest, or not by e-mail (the pages still show it).</summary>

@@ -69,10 +69,15 @@ public static class NotificationOutbox
         NotificationDraft Draft(string recipient, NotificationKind kind, NotificationTopic topic, NotificationReason reason, string subject, string link) =>
             new(cause, recipient, kind, topic, reason, projectId, subject, link);
 
-        async Task<IEnumerable<NotificationDraft>> Deciders(Decider decider, NotificationTopic topic, string subject, string link) =>
-            decider == Decider.PortfolioBoard
-                ? (await NotificationStore.BoardAsync(db)).Select(u => Draft(u, NotificationKind.DecisionWaiting, topic, NotificationReason.PortfolioBoard, subject, link))
-                : Holding(ProjectRole.Executive).Select(u => Draft(u, NotificationKind.DecisionWaiting, topic, NotificationReason.Executive, subject, link));
+        async Task<IEnumerable<NotificationDraft>> Deciders(Decider decider, NotificationTopic topic, string subject, string link) => decider switch
+        {
+            Decider.PortfolioBoard =>
+                (await NotificationStore.BoardAsync(db)).Select(u => Draft(u, NotificationKind.DecisionWaiting, topic, NotificationReason.PortfolioBoard, subject, link)),
+            Decider.ProgrammeBoard when project.ProgrammeId is { } programmeId && await Programmes.ProgrammeStore.GetAsync(db, programmeId) is { } programme =>
+                (await Programmes.ProgrammeStore.BoardAsync(db, programmeId)).Append(programme.OwnerUserId).Distinct()
+                    .Select(u => Draft(u, NotificationKind.DecisionWaiting, topic, NotificationReason.ProgrammeBoard, subject, link)),
+            _ => Holding(ProjectRole.Executive).Select(u => Draft(u, NotificationKind.DecisionWaiting, topic, NotificationReason.Executive, subject, link)),
+        };
 
         switch (payload)
         {
@@ -107,7 +112,7 @@ public static class NotificationOutbox
                 return [.. await Deciders(exception.Owner, NotificationTopic.ExceptionDecision, exception.Dimension.Wire(), $"{page}/status")];
 
             case ExceptionDecidedData { State: ExceptionState.Escalated } escalated when await ExceptionStore.GetAsync(db, projectId, escalated.ExceptionId) is { } exception:
-                return [.. await Deciders(Decider.PortfolioBoard, NotificationTopic.ExceptionDecision, exception.Dimension.Wire(), $"{page}/status")];
+                return [.. await Deciders(exception.Owner, NotificationTopic.ExceptionDecision, exception.Dimension.Wire(), $"{page}/status")];
 
             case BenefitChangeView change:
             {

@@ -17,6 +17,13 @@ public sealed record PortfolioFilter(string? Sector, Phase? Phase, Rag? Rag, boo
 /// </summary>
 public static class PortfolioStore
 {
+    /// <summary>
+    /// In SQL over <c>projects p</c>: the project counts under <c>@sector</c> when it is its lead sector or one it
+    /// involves beside it (any project when <c>@sector</c> is null).
+    /// </summary>
+    public const string InSector =
+        "(@sector IS NULL OR p.sector = @sector OR EXISTS (SELECT 1 FROM project_sectors ps WHERE ps.project_id = p.id AND ps.sector = @sector))";
+
     public sealed record PortfolioRow
     {
         public required Guid Id { get; init; }
@@ -101,7 +108,7 @@ public static class PortfolioStore
 
     private const string Filtered =
         $"""
-        (@sector IS NULL OR p.sector = @sector) AND (@phase IS NULL OR p.phase = @phase) AND (@rag IS NULL OR p.rag = @rag)
+        {InSector} AND (@phase IS NULL OR p.phase = @phase) AND (@rag IS NULL OR p.rag = @rag)
         AND (@category IS NULL OR {Category} = @category)
         AND (@hasOpen IS NULL
              OR (@hasOpen = 1 AND EXISTS (SELECT 1 FROM exceptions e WHERE e.project_id = p.id AND e.state IN @open))
@@ -126,7 +133,7 @@ public static class PortfolioStore
 
     // Per project first, then summed per sector: SQL Server aggregates no subquery directly.
     private static readonly Sql CoCreationCounts = Sql.Of(
-        """
+        $"""
         SELECT x.sector AS Sector, COUNT(*) AS Projects, SUM(x.with_register) AS WithRegister, SUM(x.with_plan) AS WithPlan,
                SUM(x.reaching) AS ReachingHardToReach, SUM(x.inputs) AS Inputs, SUM(x.answered) AS InputsAnswered
         FROM (SELECT p.sector,
@@ -136,31 +143,31 @@ public static class PortfolioStore
                                        WHERE g.project_id = p.id AND g.hard_to_reach = @hardToReach AND pa.participants > 0) THEN 1 ELSE 0 END AS reaching,
                      (SELECT COUNT(*) FROM co_creation_inputs i WHERE i.project_id = p.id) AS inputs,
                      (SELECT COUNT(*) FROM co_creation_inputs i WHERE i.project_id = p.id AND i.outcome IS NOT NULL) AS answered
-              FROM projects p WHERE (@sector IS NULL OR p.sector = @sector)) x
+              FROM projects p WHERE {InSector}) x
         GROUP BY x.sector
         """);
 
     private static readonly Sql LevelsReached = Sql.Of(
-        """
+        $"""
         SELECT DISTINCT p.sector AS Sector, a.level AS Level
         FROM co_creation_activities a JOIN projects p ON p.id = a.project_id
-        WHERE (@sector IS NULL OR p.sector = @sector)
+        WHERE {InSector}
           AND EXISTS (SELECT 1 FROM co_creation_participation pa WHERE pa.activity_id = a.id AND pa.participants > 0)
         """);
 
     private static readonly Sql PhaseCounts = Sql.Of(
-        "SELECT p.phase AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY p.phase");
+        $"SELECT p.phase AS \"Key\", COUNT(*) AS N FROM projects p WHERE {InSector} GROUP BY p.phase");
 
     private static readonly Sql CategoryCounts = Sql.Of(
-        $"SELECT {Category} AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY {Category}");
+        $"SELECT {Category} AS \"Key\", COUNT(*) AS N FROM projects p WHERE {InSector} GROUP BY {Category}");
 
     private static readonly Sql RagCounts = Sql.Of(
-        "SELECT p.rag AS \"Key\", COUNT(*) AS N FROM projects p WHERE (@sector IS NULL OR p.sector = @sector) GROUP BY p.rag");
+        $"SELECT p.rag AS \"Key\", COUNT(*) AS N FROM projects p WHERE {InSector} GROUP BY p.rag");
 
     private static readonly Sql OpenExceptions = Sql.Of(
-        """
+        $"""
         SELECT COUNT(*) FROM exceptions e JOIN projects p ON p.id = e.project_id
-        WHERE e.state IN @open AND (@sector IS NULL OR p.sector = @sector)
+        WHERE e.state IN @open AND {InSector}
         """);
 
     private static readonly Sql OpenExceptionsOfPage = Sql.Of(
@@ -182,9 +189,9 @@ public static class PortfolioStore
         """);
 
     private static readonly Sql DueBenefitOwners = Sql.Of(
-        """
+        $"""
         SELECT b.id, b.project_id AS ProjectId, p.phase FROM benefits b JOIN projects p ON p.id = b.project_id
-        WHERE p.phase IN @due AND b.outcome IS NULL AND (@sector IS NULL OR p.sector = @sector)
+        WHERE p.phase IN @due AND b.outcome IS NULL AND {InSector}
         """);
 
     /// <summary>One project as items read across the portfolio name it.</summary>
@@ -260,7 +267,7 @@ public static class PortfolioStore
         $"""
         SELECT p.id AS ProjectId, p.handbook_sector AS HandbookSector, p.handbook_version AS HandbookVersion, {Category} AS Category, {Projects.ProjectStore.ReportDates}
         FROM projects p
-        WHERE p.phase = @execution AND p.stage IS NOT NULL AND (@sector IS NULL OR p.sector = @sector)
+        WHERE p.phase = @execution AND p.stage IS NOT NULL AND {InSector}
         """);
 
     /// <summary>
@@ -297,9 +304,15 @@ public static class PortfolioStore
     }
 
     private static readonly Sql ForWhom = Sql.Of(
+        $"""
+        SELECT b.id, b.beneficiaries, b.outcome FROM benefits b JOIN projects p ON p.id = b.project_id
+        WHERE p.phase <> @rejected AND {InSector}
+        """);
+
+    private static readonly Sql ForWhomInProgramme = Sql.Of(
         """
         SELECT b.id, b.beneficiaries, b.outcome FROM benefits b JOIN projects p ON p.id = b.project_id
-        WHERE p.phase <> @rejected AND (@sector IS NULL OR p.sector = @sector)
+        WHERE p.phase <> @rejected AND p.programme_id = @programmeId
         """);
 
     /// <summary>
@@ -308,10 +321,12 @@ public static class PortfolioStore
     /// nobody named count under none (<c>beneficiary</c> null).
     /// </summary>
     public static async Task<IReadOnlyList<BeneficiaryFigures>> PerBeneficiaryAsync(
-        DbSession db, string? sector, IReadOnlyList<(Guid ProjectId, BenefitView Benefit)> measured)
+        DbSession db, string? sector, IReadOnlyList<(Guid ProjectId, BenefitView Benefit)> measured, Guid? programmeId = null)
     {
         var status = measured.ToDictionary(m => m.Benefit.Id, m => m.Benefit.Figures?.Status);
-        var rows = await db.ListAsync<ForWhomRow>(ForWhom, new { sector, rejected = Phase.Rejected.Wire() });
+        var rows = programmeId is { } programme
+            ? await db.ListAsync<ForWhomRow>(ForWhomInProgramme, new { programmeId = programme, rejected = Phase.Rejected.Wire() })
+            : await db.ListAsync<ForWhomRow>(ForWhom, new { sector, rejected = Phase.Rejected.Wire() });
         var forWhom = rows.Select(r => (Row: r, Who: System.Text.Json.JsonSerializer.Deserialize<List<Beneficiary>>(r.Beneficiaries, Json.Options)!)).ToList();
         BeneficiaryFigures Sum(Beneficiary? who, IEnumerable<ForWhomRow> benefits)
         {

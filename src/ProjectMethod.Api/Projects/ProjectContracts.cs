@@ -62,6 +62,12 @@ public sealed record ProjectView(
     /// <summary>The idea (from an employee, a citizen, an organisation or a politician) the project was proposed from, if any.</summary>
     public Guid? IdeaId { get; init; }
 
+    /// <summary>The programme the project belongs to, if any: its programme board then sets the project tolerances and decides the project's exceptions.</summary>
+    public Guid? ProgrammeId { get; init; }
+
+    /// <summary>The sectors the project involves beside its lead sector; given when the project is read alone.</summary>
+    public IReadOnlyList<string>? ParticipatingSectors { get; init; }
+
     /// <summary>The project's size and complexity, and so the profile of its handbook that applies.</summary>
     public ProjectCategoryView Category { get; init; } = new(CategoryRules.Untailored, false);
 
@@ -75,5 +81,5 @@ public sealed record ProjectView(
         row.Id, row.Name, row.Sector, row.Description, row.Phase, row.Stage, row.ClosedEarly, row.ProposerId,
         new HandbookReference(row.HandbookSector, row.HandbookVersion),
         row.MandatePurpose is null || row.MandateBackground is null ? null : new MandateView(row.MandatePurpose, row.MandateBackground),
-        row.Version, row.CreatedAt, row.UpdatedAt) { IdeaId = row.IdeaId, Category = CategoryOf(row) };
+        row.Version, row.CreatedAt, row.UpdatedAt) { IdeaId = row.IdeaId, Category = CategoryOf(row), ProgrammeId = row.ProgrammeId };
 }

@@ -50,6 +50,9 @@ public sealed record ProjectRow
     /// <summary>The mandate's facts behind the proposal, as JSON.</summary>
     public string? CategoryFacts { get; init; }
 
+    /// <summary>The programme the project belongs to, if any: its programme board then owns what the portfolio board would.</summary>
+    public Guid? ProgrammeId { get; init; }
+
     /// <summary>The category whose profile applies: the confirmed one, else the proposed one, else medium (the method untailored).</summary>
     public ProjectCategory EffectiveCategory => Category ?? ProposedCategory ?? CategoryRules.Untailored;
 }
@@ -74,10 +77,12 @@ public static class ProjectStore
         id, name, sector, description, phase, stage, closed_early AS ClosedEarly, proposer_id AS ProposerId,
         handbook_sector AS HandbookSector, handbook_version AS HandbookVersion, mandate_purpose AS MandatePurpose,
         mandate_background AS MandateBackground, version, created_at AS CreatedAt, updated_at AS UpdatedAt, idea_id AS IdeaId,
-        category, proposed_category AS ProposedCategory, category_facts AS CategoryFacts
+        category, proposed_category AS ProposedCategory, category_facts AS CategoryFacts, programme_id AS ProgrammeId
         """;
 
     private static readonly Sql One = Sql.Of($"SELECT {Columns} FROM projects WHERE id = @id");
+
+    private static readonly Sql OfProgramme = Sql.Of($"SELECT {Columns} FROM projects WHERE programme_id = @programmeId ORDER BY name, id");
 
     private static readonly Sql Page = Sql.Of(
         $"""
@@ -111,6 +116,9 @@ public static class ProjectStore
     private static readonly Sql SetCategory = Sql.Of("UPDATE projects SET category = @category WHERE id = @id");
 
     public static Task<ProjectRow?> GetAsync(DbSession db, Guid id) => db.SingleOrDefaultAsync<ProjectRow>(One, new { id });
+
+    /// <summary>The projects of a programme, by name.</summary>
+    public static Task<IReadOnlyList<ProjectRow>> OfProgrammeAsync(DbSession db, Guid programmeId) => db.ListAsync<ProjectRow>(OfProgramme, new { programmeId });
 
     /// <summary>A page of the projects, oldest first: of a phase and a sector where given, changed at or after since.</summary>
     public static Task<IReadOnlyList<ProjectRow>> ListAsync(DbSession db, Phase? phase, string? sector, Instant since, Paging paging) =>

@@ -60,15 +60,23 @@ public static class ProjectsApi
         var project = ProjectScope.Project(http);
         http.Response.Headers.ETag = ETags.Of(project.Version);
         var key = new ProjectViews.Key(nameof(ProjectView.ToleranceStatus), id, project.Version);
-        if (!views.TryGet(key, out EvaluationView? status))
+        if (!views.TryGet(key, out ReadAlone? alone))
         {
-            (var version, status) = await database.ReadAsync(db => ForecastStore.LatestStageEvaluationAsync(db, id), cancellationToken);
+            var (version, status, sectors) = await database.ReadAsync(async db =>
+            {
+                var (version, status) = await ForecastStore.LatestStageEvaluationAsync(db, id);
+                return (version, status, await Programmes.ProgrammeStore.ParticipatingAsync(db, id));
+            }, cancellationToken);
+            alone = new ReadAlone(status, sectors);
             if (version == project.Version)
             {
-                views.Keep(key, status);
+                views.Keep(key, alone);
             }
         }
 
-        return TypedResults.Ok(ProjectView.From(project) with { ToleranceStatus = status });
+        return TypedResults.Ok(ProjectView.From(project) with { ToleranceStatus = alone!.Status, ParticipatingSectors = alone.Participating });
     }
+
+    /// <summary>What a project read alone shows beside its row, kept per version.</summary>
+    private sealed record ReadAlone(EvaluationView? Status, IReadOnlyList<string> Participating);
 }

@@ -125,8 +125,10 @@ public sealed class Inbox(Database database, GateReader gates, WebOperations ope
         {
             if (!standings.TryGetValue(id, out var known))
             {
-                var (project, roles) = await database.ReadAsync(async db => (await ProjectStore.GetAsync(db, id), await RoleStore.ForProjectAsync(db, id)), cancellationToken);
-                known = standings[id] = project is null ? null : (project, ProjectStanding.Of(actor, roles, project.ProposerId));
+                known = standings[id] = await database.ReadAsync<(ProjectRow, ProjectStanding)?>(async db =>
+                    await ProjectStore.GetAsync(db, id) is { } project
+                        ? (project, await Programmes.ProgrammeStore.StandingAsync(db, actor, await RoleStore.ForProjectAsync(db, id), project))
+                        : null, cancellationToken);
             }
 
             return known;

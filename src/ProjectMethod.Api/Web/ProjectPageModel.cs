@@ -191,17 +191,18 @@ public abstract class ProjectPageModel(Database database) : PageModel, IRefusabl
     {
         var loaded = await database.ReadAsync(async db =>
             await ProjectStore.GetAsync(db, id) is { } project
-                ? (project, await RoleStore.ViewsAsync(db, id), await Archive.ArchiveStore.CaseNumberAsync(db, id))
+                ? (project, await RoleStore.ViewsAsync(db, id), await Archive.ArchiveStore.CaseNumberAsync(db, id),
+                   await Programmes.ProgrammeStore.SeatAsync(db, project.ProgrammeId, User.ToActor().UserId))
                 : default, cancellationToken);
         if (loaded.project is null)
         {
             return false;
         }
 
-        (Project, Roles, CaseNumber) = loaded;
+        (Project, Roles, CaseNumber, var seat) = loaded;
         ProjectScope.Remember(HttpContext, Project);
         var assignments = Roles.Select(r => new Domain.Roles.RoleAssignment(r.Id, r.Role, r.UserId, r.DisplayName));
-        Standing = ProjectStanding.Of(User.ToActor(), assignments, Project.ProposerId);
+        Standing = ProjectStanding.Of(User.ToActor(), assignments, Project.ProposerId) with { Programme = seat };
         return true;
     }
 }

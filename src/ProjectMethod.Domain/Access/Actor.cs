@@ -11,6 +11,12 @@ public sealed record Actor(string UserId, string DisplayName, IReadOnlySet<strin
 /// <summary>An actor as seen from one project: the roles they hold there and whether they proposed it.</summary>
 public sealed record ProjectStanding(Actor Actor, IReadOnlySet<ProjectRole> Roles, bool IsProposer)
 {
+    /// <summary>Where the actor stands towards the programme the project belongs to; null when it is in none.</summary>
+    public Programmes.ProgrammeSeat? Programme { get; init; }
+
+    /// <summary>Whether the actor sits on the programme board of the project's programme.</summary>
+    public bool OnProgrammeBoard => Programme is { OnBoard: true };
+
     public bool Holds(ProjectRole role) => Roles.Contains(role);
 
     public bool HasAnyRole => Roles.Count > 0;

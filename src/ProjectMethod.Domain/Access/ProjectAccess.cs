@@ -23,7 +23,8 @@ public static class ProjectAccess
         [ProjectAction.PublishLesson] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.WriteLessonsReport] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.WriteEndReport] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
-        [ProjectAction.SetProjectTolerances] = new(s => s.Actor.IsPortfolioBoard, "the portfolio board"),
+        [ProjectAction.SetProjectTolerances] = new(s => s.Programme is null ? s.Actor.IsPortfolioBoard : s.OnProgrammeBoard,
+            "the portfolio board, or for a programme's project its programme board"),
         [ProjectAction.SetStageTolerances] = new(s => s.Holds(ProjectRole.Executive), "the Executive"),
         [ProjectAction.PlanStage] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
         [ProjectAction.ManageWorkPackages] = new(s => s.Holds(ProjectRole.ProjectManager), "the Project Manager"),
@@ -88,6 +89,12 @@ public static class ProjectAccess
             s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard
                 ? null
                 : DomainError.Forbidden("Only the Executive or the portfolio board decides this.");
+
+        /// <summary>Who decides an exception: the Executive, the portfolio board, or for a programme's project its programme board.</summary>
+        public static DomainError? ExceptionDecider(ProjectStanding s) =>
+            s.Holds(ProjectRole.Executive) || s.Actor.IsPortfolioBoard || s.OnProgrammeBoard
+                ? null
+                : DomainError.Forbidden("Only the Executive, the portfolio board or the programme's board decides an exception.");
 
         /// <summary>Who may report an exception: the Project Manager, or the line (the Benefit Owner, a Senior User owning a benefit).</summary>
         public static DomainError? Reporter(ProjectStanding s) =>
@@ -172,8 +179,12 @@ public static class ProjectAccess
     /// Whether this person is the decider named: a member of the portfolio board for what the board decides, the
     /// project's Executive for what the Executive decides (a decision point, an exception at that level).
     /// </summary>
-    public static bool Decides(ProjectStanding standing, Decider decider) =>
-        decider == Decider.PortfolioBoard ? standing.Actor.IsPortfolioBoard : standing.Holds(ProjectRole.Executive);
+    public static bool Decides(ProjectStanding standing, Decider decider) => decider switch
+    {
+        Decider.PortfolioBoard => standing.Actor.IsPortfolioBoard,
+        Decider.ProgrammeBoard => standing.OnProgrammeBoard,
+        _ => standing.Holds(ProjectRole.Executive),
+    };
 
     public static string Describe(DecisionPoint decisionPoint) =>
         decisionPoint == DecisionPoint.StageBoundary ? "the stage boundary" : decisionPoint.ToString().ToUpperInvariant();

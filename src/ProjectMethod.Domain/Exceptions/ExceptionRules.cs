@@ -6,7 +6,7 @@ using ProjectMethod.Domain.Tolerances;
 namespace ProjectMethod.Domain.Exceptions;
 
 /// <summary>An exception as the rules see it: its level, state, and who reported it.</summary>
-public sealed record ExceptionCase(Guid Id, ToleranceLevel Level, ExceptionState State, bool Escalated, string? ReportedBy, Guid? BenefitId = null);
+public sealed record ExceptionCase(Guid Id, ToleranceLevel Level, ExceptionState State, bool Escalated, string? ReportedBy, Guid? BenefitId = null, bool InProgramme = false);
 
 /// <summary>Who reports and who decides an exception, and what each decision may do (DESIGN §3–4).</summary>
 public static class ExceptionRules
@@ -32,9 +32,14 @@ public static class ExceptionRules
     /// <summary>The states of an open exception, for stores that filter by them.</summary>
     public static IReadOnlyList<ExceptionState> OpenStates { get; } = Enum.GetValues<ExceptionState>().Where(IsOpen).ToList();
 
-    /// <summary>The portfolio board owns project exceptions and escalated ones; the Executive the other stage exceptions.</summary>
+    /// <summary>
+    /// The portfolio board owns project exceptions and escalated ones — for a programme's project its programme board,
+    /// one level more; the Executive owns the other stage exceptions.
+    /// </summary>
     public static Decider OwnerOf(ExceptionCase exception) =>
-        exception.Level == ToleranceLevel.Project || exception.Escalated ? Decider.PortfolioBoard : Decider.Executive;
+        exception.Level == ToleranceLevel.Project || exception.Escalated
+            ? exception.InProgramme ? Decider.ProgrammeBoard : Decider.PortfolioBoard
+            : Decider.Executive;
 
     /// <summary>
     /// The Project Manager reports an exception; a benefit falling short in realisation is reported by the line — the
@@ -63,12 +68,14 @@ public static class ExceptionRules
     public static Outcome<ExceptionState> CheckDecision(ExceptionCase exception, ProjectStanding standing, ExceptionDecision decision, Phase phase)
     {
         var owner = OwnerOf(exception);
-        var isOwner = owner == Decider.PortfolioBoard ? standing.Actor.IsPortfolioBoard : standing.Holds(ProjectRole.Executive);
-        if (!isOwner)
+        if (!ProjectAccess.Decides(standing, owner))
         {
-            return DomainError.Forbidden(owner == Decider.PortfolioBoard
-                ? "Only the portfolio board decides a project or escalated exception."
-                : "Only the Executive decides a stage exception.");
+            return DomainError.Forbidden(owner switch
+            {
+                Decider.PortfolioBoard => "Only the portfolio board decides a project or escalated exception.",
+                Decider.ProgrammeBoard => "Only the programme board decides a project or escalated exception of a programme's project.",
+                _ => "Only the Executive decides a stage exception.",
+            });
         }
 
         if (exception.ReportedBy == standing.Actor.UserId)

@@ -38,6 +38,9 @@ public enum Decider
 {
     PortfolioBoard,
     Executive,
+
+    /// <summary>The programme board (its owner and members) of the programme a project belongs to.</summary>
+    ProgrammeBoard,
 }
 
 /// <summary>The seven principles of the method, plus benefits management, which the criteria refer to.</summary>

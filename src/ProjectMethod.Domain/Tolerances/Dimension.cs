@@ -30,7 +30,7 @@ public enum Dimension
 /// <summary>The tolerance levels and who owns each (DESIGN §4).</summary>
 public enum ToleranceLevel
 {
-    /// <summary>Set by the portfolio board.</summary>
+    /// <summary>Set by the portfolio board, or for a programme's project by its programme board inside the programme's.</summary>
     Project,
 
     /// <summary>Set by the Executive, inside the project tolerance.</summary>
@@ -38,6 +38,9 @@ public enum ToleranceLevel
 
     /// <summary>Set by the Project Manager, inside the stage tolerance.</summary>
     WorkPackage,
+
+    /// <summary>A programme's, over its projects: set by the portfolio board.</summary>
+    Programme,
 }
 
 public static class Dimensions
