@@ -26,6 +26,7 @@ public abstract partial class AccessMatrixTests(ApiFactory api, ITestOutputHelpe
         ("TM", "teamManager", "tom", []),
         ("BO", "benefitOwner", "bo", []),
         ("PA", "projectAssurance", "ada", []),
+        ("PS", "projectSupport", "ivar", []),
         ("board", null, "bjorn", [GlobalRoles.PortfolioBoard]),
         ("admin", null, "anne", [GlobalRoles.Admin]),
         ("integrator", null, "portal", [GlobalRoles.Integrator]),
@@ -111,6 +112,7 @@ public abstract partial class AccessMatrixTests(ApiFactory api, ITestOutputHelpe
     {
         await project.Assign(project.Executive, "teamManager", "tom");
         await project.Assign(project.Executive, "projectAssurance", "ada");
+        await project.Assign(project.Executive, "projectSupport", "ivar");
         return project;
     }
 

@@ -1295,6 +1295,46 @@ public sealed partial class WebTests(SqliteApi api) : IClassFixture<SqliteApi>
         await CheckAccessibility(page, "programmer");
     }
 
+    [BrowserFact]
+    public async Task The_project_sets_up_a_reference_group_and_union_observers_who_never_vote_on_the_board()
+    {
+        await using var demo = await DemoInBrowserAsync();
+        var page = demo.Page;
+        var story = new Story(page);
+
+        await story.SignInAs("Per Prosjektleder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ingen grupper er satt opp.")).ToBeVisibleAsync();
+        await story.Choose("Opprett gruppe", ("Type gruppe", "Referansegruppe"));
+        await story.Send("Opprett gruppe", "Opprett gruppe", ("Navn", "Brukerrådet"), ("Mandat", "Gi råd om løsningen sett fra brukerne"),
+            ("Medlemmer (én person per linje)", "Pia Forslagsstiller\nBo Gevinstansvarlig"));
+        await story.Done("Gruppen er lagret.");
+        var group = page.Locator("article").Filter(new() { HasText = "Brukerrådet" });
+        await Assertions.Expect(group).ToContainTextAsync("Medlemmer: Pia Forslagsstiller, Bo Gevinstansvarlig");
+        await story.Choose("Opprett gruppe", ("Type gruppe", "Observatører i styringsgruppen (uten stemme)"));
+        await story.Send("Opprett gruppe", "Opprett gruppe", ("Navn", "Tillitsvalgte"), ("Mandat", "Følge styringsgruppen"), ("Medlemmer (én person per linje)", "Pia Forslagsstiller"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Du har ikke rollen som kreves for dette");
+
+        await story.SignInAs("Eva Eier");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjemmetjeneste" }).ClickAsync();
+        await story.Choose("Opprett gruppe", ("Type gruppe", "Observatører i styringsgruppen (uten stemme)"));
+        await story.Send("Opprett gruppe", "Opprett gruppe", ("Navn", "Tillitsvalgte"), ("Mandat", "Følge styringsgruppen for de ansatte"),
+            ("Medlemmer (én person per linje)", "Siri Seniorbruker"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("En observatør kan ikke ha stemme");
+        await story.Choose("Opprett gruppe", ("Type gruppe", "Observatører i styringsgruppen (uten stemme)"));
+        await story.Send("Opprett gruppe", "Opprett gruppe", ("Navn", "Tillitsvalgte"), ("Mandat", "Følge styringsgruppen for de ansatte"),
+            ("Medlemmer (én person per linje)", "Pia Forslagsstiller"));
+        await story.Done("Gruppen er lagret.");
+        await Assertions.Expect(page.Locator("article").Filter(new() { HasText = "Tillitsvalgte" })).ToContainTextAsync("Observatører i styringsgruppen (uten stemme)");
+
+        await Assertions.Expect(page.GetByText("Prosjektet involverer ingen sektorer utenom sin egen.")).ToBeVisibleAsync();
+        await story.Form("Lagre deltakende sektorer").GetByLabel("Oppvekst").CheckAsync();
+        await story.Send("Lagre deltakende sektorer", "Lagre deltakende sektorer");
+        await story.Done("De deltakende sektorene er lagret.");
+        await Assertions.Expect(page.GetByText("Prosjektet involverer også: Oppvekst.", new() { Exact = false })).ToBeVisibleAsync();
+        await CheckAccessibility(page, "prosjekt-grupper");
+    }
+
     /// <summary>A database of its own filled by the demo, the service on it with the development sign-in, and Chromium on the service.</summary>
     private async Task<DemoInBrowser> DemoInBrowserAsync(params (string Key, string Value)[] settings)
     {

@@ -258,6 +258,7 @@ public static class EventTypes
     public static readonly EventType<ProgrammeEventData> ProgrammeExceptionRaised = new("programmeExceptionRaised");
     public static readonly EventType<ProgrammeEventData> ProgrammeExceptionDecided = new("programmeExceptionDecided");
     public static readonly EventType<Programmes.ParticipatingSectors> ParticipatingSectorsSet = new("participatingSectorsSet");
+    public static readonly EventType<Groups.GroupView> GroupSet = new("groupSet");
 
     /// <summary>Subscribes to every event type.</summary>
     public const string All = "*";

@@ -105,6 +105,7 @@ public static class Composition
         services.AddSingleton<Changes.ChangeCommands>();
         services.AddSingleton<Programmes.ProgrammeCommands>();
         services.AddSingleton<Programmes.ProgrammeReader>();
+        services.AddSingleton<Groups.GroupCommands>();
         services.AddSingleton<Archive.ArchiveCommands>();
         services.AddSingleton<ArchiveSender>();
         services.AddHostedService(provider => provider.GetRequiredService<ArchiveSender>());

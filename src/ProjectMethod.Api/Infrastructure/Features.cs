@@ -25,6 +25,7 @@ using ProjectMethod.Api.Webhooks;
 using ProjectMethod.Api.Actions;
 using ProjectMethod.Api.Changes;
 using ProjectMethod.Api.Programmes;
+using ProjectMethod.Api.Groups;
 using ProjectMethod.Api.Assurance;
 
 namespace ProjectMethod.Api.Infrastructure;
@@ -37,7 +38,7 @@ public static class Features
         app.MapProjects().MapSteeringPack().MapRoles().MapBusinessCases().MapChecklists().MapLessons().MapGates();
         app.MapTolerances().MapWorkPackages().MapRisks().MapCoCreation().MapForecasts().MapActualCosts().MapExceptions().MapBenefits().MapProducts();
         app.MapPeople().MapSectors().MapPortfolio().MapPortfolioLists().MapIdeas().MapHistory().MapEvents().MapWebhooks().MapHandbooks().MapProjectHandbook().MapArchive();
-        app.MapAssurance().MapActions().MapChanges().MapProgrammes();
+        app.MapAssurance().MapActions().MapChanges().MapProgrammes().MapGroups();
         app.MapNotifications();
         app.MapWeb();
         Operations.CheckAgainst(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));

@@ -41,6 +41,7 @@ public static class OpenApi
         ["Actions"] = "The follow-up of decisions: actions a gate decision, an exception's decision or a steering group meeting carries — what, who, by when — marked done by their owners.",
         ["Change control"] = "The issue register: requests for change, off-specifications and problems raised by anyone with a role, decided by the change authority — never by the one who raised them — and an approved baseline change judged against the tolerances.",
         ["Programmes"] = "Programmes over several projects: a programme board that sets its projects' tolerances inside the programme's and decides their project-level exceptions, a roll-up of the projects, and breaches of the programme's tolerances for the portfolio board; the sectors a project involves beside its lead sector.",
+        ["Organisation"] = "The organisation around the project board: reference groups and working groups with a mandate and members — people from the register, or stakeholder groups for citizens — and union representatives observing the board without a vote.",
         ["Notifications"] = "What the signed-in person is told of by e-mail (at once, in a daily digest, or not), what was sent and what waits, and their calendar feed of decision points and due dates.",
     };
 

@@ -56,6 +56,12 @@ public static class Operations
 
     public static readonly OperationId SetParticipatingSectors = new("setParticipatingSectors");
 
+    public static readonly OperationId ListGroups = new("listGroups");
+
+    public static readonly OperationId CreateGroup = new("createGroup");
+
+    public static readonly OperationId ReplaceGroup = new("replaceGroup");
+
     public static readonly OperationId ListArchiveRecords = new("listArchiveRecords");
 
     public static readonly OperationId ResendArchiveRecord = new("resendArchiveRecord");

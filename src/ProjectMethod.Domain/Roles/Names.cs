@@ -12,6 +12,7 @@ public static class Names
         ProjectRole.BenefitOwner => "Benefit Owner",
         ProjectRole.TeamManager => "Team Manager",
         ProjectRole.ProjectAssurance => "Project Assurance",
+        ProjectRole.ProjectSupport => "Project Support",
         _ => role.ToString(),
     };
 

@@ -21,6 +21,9 @@ public enum ProjectRole
     TeamManager,
 
     ProjectAssurance,
+
+    /// <summary>Prosjektstøtte: administers the project for the Project Manager (registers, plans, meetings); never its assurance.</summary>
+    ProjectSupport,
 }
 
 /// <summary>One person holding one role on one project.</summary>

@@ -29,6 +29,8 @@ public static class RoleRules
             "Project Assurance is never the Project Manager."),
         new("assurance-independent", ProjectRole.ProjectAssurance, ProjectRole.TeamManager,
             "Project Assurance is never a Team Manager."),
+        new("assurance-independent", ProjectRole.ProjectAssurance, ProjectRole.ProjectSupport,
+            "Project Assurance is never Project Support: support works for the Project Manager, assurance looks at the project for the board."),
         new("project-manager-not-on-board", ProjectRole.ProjectManager, ProjectRole.SeniorUser,
             "The Project Manager holds no board role (Senior User) unless the handbook's projectManagerMayHoldBoardRole waiver allows it.",
             w => w.ProjectManagerMayHoldBoardRole),

@@ -18,7 +18,7 @@ namespace ProjectMethod.Api.Web.Pages;
 /// </summary>
 public sealed class ProsjektModel(
     Database database, GateReader gates, GateCommands decisions, BusinessCaseReader businessCase, RoleCommands roles, SteeringPackReader packs,
-    ProjectCommands projects, Assurance.AssuranceCommands assurances, Actions.ActionCommands actions, NodaTime.IClock clock) : ProjectPageModel(database)
+    ProjectCommands projects, Assurance.AssuranceCommands assurances, Actions.ActionCommands actions, Groups.GroupCommands groups, Programmes.ProgrammeCommands programmes, NodaTime.IClock clock) : ProjectPageModel(database)
 {
     /// <summary>The phases, stages and decision points, planned against actual, drawn above their table.</summary>
     public Timeline Timeline { get; private set; } = null!;
@@ -137,6 +137,51 @@ public sealed class ProsjektModel(
 
     public static string DoneForm(Guid actionId) => $"done-{actionId:N}";
 
+    /// <summary>A reference group, a working group or the board's observers, set up by the Executive or the Project Manager.</summary>
+    public async Task<IActionResult> OnPostGroupAsync(Guid id)
+    {
+        var form = ReadForm();
+        var members = await PersonPicker.ResolveEachAsync(HttpContext, form, "members", Texts);
+        return await SendAsync(id, "group", Operations.CreateGroup, form, () => groups.SaveAsync(id, null, GroupRequestOf(form, members), Caller), "ProjectGroupSaved");
+    }
+
+    /// <summary>A group changed: its name, mandate and members.</summary>
+    public async Task<IActionResult> OnPostGroupChangeAsync(Guid id, Guid groupId)
+    {
+        var form = ReadForm();
+        var members = await PersonPicker.ResolveEachAsync(HttpContext, form, "members", Texts);
+        return await SendAsync(id, GroupForm(groupId), Operations.ReplaceGroup, form, () => groups.SaveAsync(id, groupId, GroupRequestOf(form, members), Caller), "ProjectGroupSaved");
+    }
+
+    private static Groups.GroupRequest GroupRequestOf(FormReader form, IReadOnlyList<string>? members) =>
+        new(form.Enum<Domain.Organisation.BoardGroupKind>("kind"), form.Text("name"), form.Text("mandate"), members ?? [], form.Ids("stakeholderGroupIds"));
+
+    public static string GroupForm(Guid groupId) => $"group-{groupId:N}";
+
+    /// <summary>The sectors the project involves beside its lead sector, named by the Executive or the portfolio board.</summary>
+    public Task<IActionResult> OnPostSectorsAsync(Guid id)
+    {
+        var form = ReadForm();
+        return SendAsync(id, "sectors", Operations.SetParticipatingSectors, form,
+            () => programmes.SetParticipatingAsync(id, new Programmes.ParticipatingSectors(Request.Form["sectors"].OfType<string>().ToList()), Caller), "ParticipatingSectorsDone");
+    }
+
+    /// <summary>The sectors the project involves beside its lead sector.</summary>
+    public IReadOnlyList<string> Participating { get; private set; } = [];
+
+    /// <summary>The groups around the board, by kind.</summary>
+    public IReadOnlyList<Groups.GroupView> Groups { get; private set; } = [];
+
+    /// <summary>The project's stakeholder groups, which a reference or working group may take in for citizens.</summary>
+    public IReadOnlyList<CoCreation.StakeholderGroupView> StakeholderGroups { get; private set; } = [];
+
+    /// <summary>The stakeholder groups a group takes in, by name.</summary>
+    public IEnumerable<string> StakeholderNames(Groups.GroupView group) =>
+        group.StakeholderGroupIds.Select(s => StakeholderGroups.FirstOrDefault(g => g.Id == s)?.Name ?? s.ToString());
+
+    /// <summary>Whether the signed-in employee may change a group of this kind.</summary>
+    public bool MayManage(Domain.Organisation.BoardGroupKind kind) => May(Operations.ReplaceGroup) && Domain.Organisation.GroupRules.CheckManage(Standing, kind) is null;
+
     /// <summary>The project's follow-up actions, open first by due day.</summary>
     public IReadOnlyList<Actions.ActionView> FollowUps { get; private set; } = [];
 
@@ -188,6 +233,9 @@ public sealed class ProsjektModel(
         var today = Domain.Benefits.BenefitMath.Today(clock);
         FollowUps = (await Database.ReadAsync(db => Actions.ActionStore.OfProjectAsync(db, Project.Id), cancellationToken))
             .Select(a => a.ToView(today)).OrderBy(a => a.State).ThenBy(a => a.DueOn).ToList();
+        (Groups, StakeholderGroups, Participating) = await Database.ReadAsync(
+            async db => (await Api.Groups.GroupStore.OfProjectAsync(db, Project.Id), await CoCreation.CoCreationStore.GroupsAsync(db, Project.Id),
+                await Programmes.ProgrammeStore.ParticipatingAsync(db, Project.Id)), cancellationToken);
         Timeline = await packs.TimelineAsync(Project, cancellationToken);
         History = HistoryRun.Fold(await Database.ReadAsync(db => AuditStore.NewestForProjectAsync(db, Project.Id, Paging.MaxLimit), cancellationToken));
     }
