@@ -54,9 +54,11 @@ public sealed class ProjectWrite(DbSession db, ProjectRow project, IReadOnlyList
     /// Every field that names a person names a known one: a 400 naming each field whose id the register of people does not
     /// hold, or null. Fields left empty are the use case's to require.
     /// </summary>
-    public async Task<DomainError?> CheckKnownAsync(params (string Field, string? UserId)[] named)
+    public async Task<DomainError?> CheckKnownAsync(params (string Field, string? UserId)[] named) => CheckKnown(await PeopleAsync(), named);
+
+    /// <summary>Every field that names a person names one the register holds: a 400 naming each that does not, or null.</summary>
+    public static DomainError? CheckKnown(IReadOnlyDictionary<string, People.PersonView> register, IEnumerable<(string Field, string? UserId)> named)
     {
-        var register = await PeopleAsync();
         var validation = new Validation();
         foreach (var (field, userId) in named.Where(n => !string.IsNullOrWhiteSpace(n.UserId)))
         {

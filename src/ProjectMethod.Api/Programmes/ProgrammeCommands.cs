@@ -242,27 +242,20 @@ public sealed class ProgrammeCommands(Database database, IClock clock, PeopleRea
             ? $"time {Dimensions.FromDayNumber(t.Plan):yyyy-MM-dd} −{t.Below:0}/+{t.Above:0} days"
             : $"cost {t.Plan:0.##} −{t.Below:0.##}/+{t.Above:0.##}"));
 
-    private async Task<DomainError?> CheckPeopleAsync(DbSession db, IEnumerable<(string Field, string? UserId)> named)
-    {
-        var register = await people.PeopleAsync(db);
-        var validation = new Validation();
-        foreach (var (field, userId) in named.Where(n => !string.IsNullOrWhiteSpace(n.UserId)))
-        {
-            validation.That(register.ContainsKey(userId!.Trim()), field, $"No person with the id '{userId.Trim()}' is known: choose one from GET /api/v1/people.");
-        }
+    private async Task<DomainError?> CheckPeopleAsync(DbSession db, IEnumerable<(string Field, string? UserId)> named) =>
+        ProjectWrite.CheckKnown(await people.PeopleAsync(db), named);
 
-        return validation.IsValid ? null : validation.ToError();
-    }
-
+    /// <summary>Each sector named is one of the register's and takes new work, as a project's own sector must be.</summary>
     private static async Task<DomainError?> CheckSectorsAsync(DbSession db, string field, IReadOnlyList<string> sectors)
     {
-        var known = (await SectorStore.AllAsync(db)).Where(s => !s.Archived).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
-        var validation = new Validation();
         for (var i = 0; i < sectors.Count; i++)
         {
-            validation.That(known.Contains(sectors[i].Trim()), $"{field}[{i}]", $"'{sectors[i]}' is no sector in use: choose one from GET /api/v1/sectors.");
+            if (await SectorStore.CheckOpenAsync(db, $"{field}[{i}]", sectors[i].Trim()) is { } refused)
+            {
+                return refused;
+            }
         }
 
-        return validation.IsValid ? null : validation.ToError();
+        return null;
     }
 }
